@@ -1,0 +1,28 @@
+export type { Aggregator } from './Aggregator.js'
+export {
+  CALENDAR_PERIODS,
+  type CalendarPeriod,
+  type CalendarPeriodOptions,
+} from './calendarPeriods.js'
+export {
+  METRIC_INPUT_ERROR_CODES,
+  MetricInputError,
+  type MetricInputErrorCode,
+  type MetricInputErrorDetails,
+  type MetricInputPath,
+} from './MetricInputError.js'
+export type { MoneyInput } from './MoneyInput.js'
+export { normalCdf } from './normalCdf.js'
+export { normalQuantile } from './normalQuantile.js'
+export {
+  QUANTILE_METHODS,
+  type QuantileMethod,
+  type QuantileOptions,
+  quantile,
+} from './quantile.js'
+export { type SumMoneyOptions, sumMoney } from './sumMoney.js'
+export {
+  type WilsonIntervalOptions,
+  type WilsonIntervalResult,
+  wilsonInterval,
+} from './wilsonInterval.js'

@@ -1,0 +1,187 @@
+import type Decimal from 'decimal.js'
+import { describeValue } from './describeValue.js'
+import { MetricInputError, type MetricInputPath } from './MetricInputError.js'
+import { isDecimal, MoneyDecimal, type MoneyInput } from './MoneyInput.js'
+
+/**
+ * Exact money sums without a `Decimal` per row. Amounts are added as integers scaled by
+ * 10^scale (scale = the most decimal places seen, at most 6) while the running total stays
+ * a safe integer; anything else (more places, huge magnitudes, a total about to overflow)
+ * is moved into a decimal.js remainder. Internal: the accumulator is a private mutable
+ * object that never escapes a call.
+ */
+export interface MoneySum {
+  units: number
+  scale: number
+  remainder: Decimal | null
+}
+
+const MAX_SCALE = 6
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000] as const
+const DECIMAL_PATTERN = /^\s*([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/
+
+/** A new, empty accumulator. */
+export function createMoneySum(): MoneySum {
+  return { units: 0, scale: 0, remainder: null }
+}
+
+/**
+ * What a sum belongs to, shared by all its rows: the function, whether amounts below zero
+ * are accepted, and the record field holding the amount (absent for a flat list).
+ */
+export interface MoneyContext {
+  readonly metric: string
+  readonly allowNegative: boolean
+  readonly field?: string
+}
+
+/**
+ * Adds one amount. `key` is the row index (or an input field name such as
+ * `'startingRevenue'`); the path `[key]` or `[key, field]` is only built when the amount is
+ * refused, so hot loops allocate nothing per row.
+ */
+export function addMoney(
+  sum: MoneySum,
+  value: MoneyInput,
+  context: MoneyContext,
+  key: number | string,
+): void {
+  if (typeof value === 'number') {
+    addNumber(sum, value, context, key)
+  } else if (typeof value === 'string') {
+    addString(sum, value, context, key)
+  } else if (isDecimal(value)) {
+    if (!value.isFinite()) refuse('NOT_FINITE', value.toString(), context, key)
+    if (value.lt(0) && !context.allowNegative)
+      refuse('NEGATIVE_VALUE', value.toString(), context, key)
+    addToRemainder(sum, new MoneyDecimal(value))
+  } else {
+    refuse('NOT_FINITE', describeValue(value), context, key)
+  }
+}
+
+/** The exact total as a `Decimal` (34 significant digits). */
+export function moneySumValue(sum: MoneySum): Decimal {
+  const scaled = new MoneyDecimal(sum.units).div(POWERS_OF_TEN[sum.scale as 0])
+  return sum.remainder === null ? scaled : scaled.plus(sum.remainder)
+}
+
+/** Merges `other` into `sum`. */
+export function mergeMoneySums(sum: MoneySum, other: MoneySum): void {
+  addScaled(sum, other.units, other.scale)
+  if (other.remainder !== null) addToRemainder(sum, other.remainder)
+}
+
+/** Reads one amount as a `Decimal`, with the same rules as a sum of one. */
+export function toMoneyDecimal(
+  value: MoneyInput,
+  context: MoneyContext,
+  key: number | string,
+): Decimal {
+  const sum = createMoneySum()
+  addMoney(sum, value, context, key)
+  return moneySumValue(sum)
+}
+
+function addNumber(
+  sum: MoneySum,
+  value: number,
+  context: MoneyContext,
+  key: number | string,
+): void {
+  if (!Number.isFinite(value)) refuse('NOT_FINITE', describeValue(value), context, key)
+  if (value < 0 && !context.allowNegative) refuse('NEGATIVE_VALUE', String(value), context, key)
+  for (let scale = 0; scale <= MAX_SCALE; scale++) {
+    const power = POWERS_OF_TEN[scale as 0]
+    const units = Math.round(value * power)
+    if (units / power === value && Number.isSafeInteger(units)) {
+      addScaled(sum, units, scale)
+      return
+    }
+  }
+  addToRemainder(sum, new MoneyDecimal(String(value)))
+}
+
+function addString(
+  sum: MoneySum,
+  value: string,
+  context: MoneyContext,
+  key: number | string,
+): void {
+  const match = DECIMAL_PATTERN.exec(value)
+  const integerDigits = match?.[2] ?? ''
+  const fractionDigits = match?.[3] ?? ''
+  if (match === null || integerDigits.length + fractionDigits.length === 0) {
+    refuse('NOT_FINITE', describeValue(value), context, key)
+  }
+  const negative = match[1] === '-'
+  if (negative && !context.allowNegative && /[1-9]/.test(integerDigits + fractionDigits)) {
+    refuse('NEGATIVE_VALUE', value.trim(), context, key)
+  }
+  if (
+    match[4] === undefined &&
+    fractionDigits.length <= MAX_SCALE &&
+    integerDigits.length + fractionDigits.length <= 15
+  ) {
+    const magnitude = Number(integerDigits + fractionDigits)
+    addScaled(sum, negative ? -magnitude : magnitude, fractionDigits.length)
+    return
+  }
+  addToRemainder(sum, new MoneyDecimal(value.trim()))
+}
+
+function addScaled(sum: MoneySum, units: number, scale: number): void {
+  if (units === 0) return
+  if (scale > sum.scale) {
+    const rescaled = sum.units * POWERS_OF_TEN[(scale - sum.scale) as 0]
+    if (!Number.isSafeInteger(rescaled)) {
+      flushUnits(sum)
+    } else {
+      sum.units = rescaled
+    }
+    sum.scale = scale
+  }
+  const aligned = units * POWERS_OF_TEN[(sum.scale - scale) as 0]
+  const total = sum.units + aligned
+  if (Number.isSafeInteger(aligned) && Number.isSafeInteger(total)) {
+    sum.units = total
+    return
+  }
+  flushUnits(sum)
+  if (Number.isSafeInteger(aligned)) {
+    sum.units = aligned
+  } else {
+    addToRemainder(sum, new MoneyDecimal(units).div(POWERS_OF_TEN[scale as 0]))
+  }
+}
+
+function flushUnits(sum: MoneySum): void {
+  if (sum.units !== 0) {
+    addToRemainder(sum, new MoneyDecimal(sum.units).div(POWERS_OF_TEN[sum.scale as 0]))
+    sum.units = 0
+  }
+}
+
+function addToRemainder(sum: MoneySum, value: Decimal): void {
+  sum.remainder = sum.remainder === null ? value : sum.remainder.plus(value)
+}
+
+function refuse(
+  code: 'NOT_FINITE' | 'NEGATIVE_VALUE',
+  shown: string,
+  context: MoneyContext,
+  key: number | string,
+): never {
+  const { metric, field } = context
+  const path: MetricInputPath = field === undefined ? [key] : [key, field]
+  const label = typeof key === 'string' ? key : `${field ?? 'amount'} at index ${key}`
+  throw new MetricInputError({
+    code,
+    metric,
+    path,
+    message:
+      code === 'NOT_FINITE'
+        ? `${metric}: ${label} is ${shown}; amounts must be finite decimal numbers`
+        : `${metric}: ${label} is ${shown}; amounts must not be negative`,
+  })
+}

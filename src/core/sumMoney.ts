@@ -1,0 +1,45 @@
+import type Decimal from 'decimal.js'
+import type { MoneyInput } from './MoneyInput.js'
+import { addMoney, createMoneySum, type MoneyContext, moneySumValue } from './moneySum.js'
+
+/** Options of {@link sumMoney}. */
+export interface SumMoneyOptions {
+  /** Accept amounts below zero (credits, refunds); default `false`. */
+  readonly allowNegative?: boolean
+}
+
+/**
+ * The exact sum of a list of amounts — never a float sum, so `0.1 + 0.2` is `0.3` and a
+ * million cents add up to the cent.
+ *
+ * ```text
+ * total = Σ amountᵢ   (exact decimal arithmetic)
+ * ```
+ * Numbers are read as their shortest round-trip decimal (`String(x)`), strings as plain
+ * decimals. Internally amounts are summed as integers scaled by 10^k (k = most decimal
+ * places seen, ≤ 6) while the total is a safe integer, and in decimal.js beyond that, so a
+ * large sum costs a few times a float loop, not a `Decimal` per row.
+ *
+ * @param amounts - The amounts: numbers, decimal strings or `Decimal`s.
+ * @param options - `allowNegative`, default `false`.
+ * @returns The total as a `Decimal`; `Decimal(0)` for an empty list.
+ * @throws MetricInputError `NOT_FINITE` (NaN, Infinity, a non-decimal string),
+ *   `NEGATIVE_VALUE` (unless allowed), each with the index in `path`.
+ * @example
+ * ```ts
+ * sumMoney([0.1, 0.2]).toString() // => '0.3'
+ * sumMoney(['19.99', 5, '0.01']).toString() // => '25'
+ * ```
+ * @see SPEC.md "Money" — exact sums in scaled integers with a decimal.js fallback.
+ */
+export function sumMoney(amounts: ArrayLike<MoneyInput>, options: SumMoneyOptions = {}): Decimal {
+  const sum = createMoneySum()
+  const context: MoneyContext = {
+    metric: 'sumMoney',
+    allowNegative: options.allowNegative === true,
+  }
+  for (let index = 0; index < amounts.length; index++) {
+    addMoney(sum, amounts[index] as MoneyInput, context, index)
+  }
+  return moneySumValue(sum)
+}

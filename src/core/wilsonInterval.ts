@@ -1,0 +1,79 @@
+import { criticalValue } from './criticalValue.js'
+import { MetricInputError } from './MetricInputError.js'
+import { requireNonNegative } from './validate.js'
+
+/** Options of {@link wilsonInterval}. */
+export interface WilsonIntervalOptions {
+  /** Confidence level strictly between 0 and 1; default 0.95. */
+  readonly confidence?: number
+}
+
+/** Bounds of a confidence interval for a proportion, as fractions in [0, 1]. */
+export interface WilsonIntervalResult {
+  readonly lower: number
+  readonly upper: number
+}
+
+/**
+ * The Wilson score confidence interval for a proportion `successes / trials` — the interval
+ * R `prop.test(x, n, correct = FALSE)` reports. Unlike the Wald interval it never leaves
+ * [0, 1] and stays informative at 0 % and 100 %.
+ *
+ * ```text
+ * p = x / n,  z = two-sided normal critical value
+ * centre = (p + z²/2n) / (1 + z²/n)
+ * half   = z · sqrt(p(1 − p)/n + z²/4n²) / (1 + z²/n)
+ * [lower, upper] = centre ∓ half
+ * ```
+ * Counts may be fractional (weighted data); no continuity correction is applied.
+ *
+ * @param successes - Number of successes (≥ 0, ≤ trials).
+ * @param trials - Number of trials (≥ 0).
+ * @param options - `confidence`, default 0.95.
+ * @returns `{ lower, upper }` as fractions; `null` when `trials` is 0.
+ * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE`, `SUCCESSES_EXCEED_TRIALS`,
+ *   `INVALID_OPTION` (confidence).
+ * @example
+ * ```ts
+ * wilsonInterval(5, 10) // => { lower: 0.2365931, upper: 0.7634069 } (to 7 digits)
+ * ```
+ * @see E. B. Wilson (1927), JASA 22:209–212; R `prop.test(correct = FALSE)`.
+ */
+export function wilsonInterval(
+  successes: number,
+  trials: number,
+  options: WilsonIntervalOptions = {},
+): WilsonIntervalResult | null {
+  const metric = 'wilsonInterval'
+  requireNonNegative(successes, metric, ['successes'], 'successes')
+  requireNonNegative(trials, metric, ['trials'], 'trials')
+  const z = criticalValue(options.confidence ?? 0.95, metric)
+  if (successes > trials) {
+    throw new MetricInputError({
+      code: 'SUCCESSES_EXCEED_TRIALS',
+      metric,
+      path: ['successes'],
+      message: `${metric}: successes is ${successes} but trials is ${trials}; successes cannot exceed trials`,
+    })
+  }
+  return wilsonBounds(successes, trials, z)
+}
+
+/** The Wilson bounds for already-validated counts and critical value. Internal. */
+export function wilsonBounds(
+  successes: number,
+  trials: number,
+  z: number,
+): WilsonIntervalResult | null {
+  if (trials === 0) return null
+  const p = successes / trials
+  const zSquared = z * z
+  const denominator = 1 + zSquared / trials
+  const centre = (p + zSquared / (2 * trials)) / denominator
+  const half =
+    (z * Math.sqrt((p * (1 - p)) / trials + zSquared / (4 * trials * trials))) / denominator
+  return {
+    lower: successes === 0 ? 0 : Math.max(0, centre - half),
+    upper: successes === trials ? 1 : Math.min(1, centre + half),
+  }
+}

@@ -1,0 +1,11 @@
+/** One answer to a recommend (NPS) survey, as exported by survey tools and CRMs. */
+export interface SurveyResponse {
+  /** The 0–10 likelihood-to-recommend answer. */
+  readonly score: number
+  /** When the respondent answered (an instant; calendar logic uses an explicit time zone). */
+  readonly respondedAt: Date
+  /** Optional grouping such as plan, region or customer tier. */
+  readonly segment?: string
+  /** Optional survey weight (≥ 0); responses without one weigh 1. */
+  readonly weight?: number
+}

@@ -1,0 +1,65 @@
+import { criticalValue } from '../core/criticalValue.js'
+import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
+import { countRatings, readScale } from './ratingKernel.js'
+
+/** Options of {@link csat}. */
+export interface CsatOptions {
+  /** Top of the rating scale (1..scaleMax); default 5. */
+  readonly scaleMax?: number
+  /** Lowest rating that counts as satisfied; default 4 (top-2-box on 1–5). */
+  readonly threshold?: number
+  /** Confidence level of the Wilson interval; default 0.95. */
+  readonly confidence?: number
+}
+
+/** The result of {@link csat}. */
+export interface CsatResult {
+  /** Share of satisfied ratings, a fraction in [0, 1]; `null` when there are none. */
+  readonly score: number | null
+  /** Ratings at or above the threshold. */
+  readonly satisfied: number
+  readonly total: number
+  /** Wilson interval of the share; `null` when there are no ratings. */
+  readonly interval: WilsonIntervalResult | null
+}
+
+/**
+ * Customer Satisfaction (CSAT) as the top-box share: the fraction of ratings at or above a
+ * threshold — 4 and 5 on the usual 1–5 scale. The mean rating is a different number and
+ * is not CSAT.
+ *
+ * ```text
+ * CSAT = #{rating ≥ threshold} / #{ratings}
+ * interval = Wilson score interval of that proportion
+ * ```
+ * Returned as a fraction (0.8 = 80 %). Aggregates by summing `satisfied` and `total`
+ * (see `csatAggregator`), never by averaging percentages.
+ *
+ * @param ratings - Integers from 1 to `scaleMax`.
+ * @param options - `scaleMax` (default 5), `threshold` (default 4), `confidence` (0.95).
+ * @returns `{ score, satisfied, total, interval }`; `score` and `interval` are `null`
+ *   when there are no ratings.
+ * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION`.
+ * @example
+ * ```ts
+ * csat([5, 4, 3, 5, 2]).score // => 0.6
+ * ```
+ * @see kicue.com/en/blog/how-to-calculate-csat (top-2-box); Wilson (1927).
+ */
+export function csat(ratings: ArrayLike<number>, options: CsatOptions = {}): CsatResult {
+  const metric = 'csat'
+  const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
+  const z = criticalValue(options.confidence ?? 0.95, metric)
+  const counts = countRatings(ratings, scaleMax, threshold, metric)
+  return csatOfCounts(counts.atOrAbove, counts.total, z)
+}
+
+/** The CSAT result of validated counts. Internal. */
+export function csatOfCounts(satisfied: number, total: number, z: number): CsatResult {
+  return {
+    score: total === 0 ? null : satisfied / total,
+    satisfied,
+    total,
+    interval: wilsonBounds(satisfied, total, z),
+  }
+}

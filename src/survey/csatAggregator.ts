@@ -1,0 +1,80 @@
+import type { Aggregator } from '../core/Aggregator.js'
+import { criticalValue } from '../core/criticalValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireNonNegative } from '../core/validate.js'
+import { type CsatOptions, type CsatResult, csatOfCounts } from './csat.js'
+import { scoreOutOfRange } from './npsKernel.js'
+import { countRatings, readScale } from './ratingKernel.js'
+
+/** The JSON-serialisable state of {@link csatAggregator}. */
+export interface CsatAggregatorState {
+  readonly satisfied: number
+  readonly total: number
+}
+
+/** The CSAT aggregator, with `addAll` for adding a batch of ratings in one pass. */
+export interface CsatAggregator extends Aggregator<CsatAggregatorState, number, CsatResult> {
+  /** A new state with every rating of `ratings` added. */
+  addAll(state: CsatAggregatorState, ratings: ArrayLike<number>): CsatAggregatorState
+}
+
+/**
+ * A mergeable CSAT (top-box share): count satisfied and total ratings per part, merge in
+ * any order, and get exactly the one-shot `csat` with its Wilson interval.
+ *
+ * ```text
+ * state = { satisfied, total };  merge = sum;  result = csat of the counts
+ * ```
+ *
+ * @param options - As `csat`: `scaleMax` (5), `threshold` (4), `confidence` (0.95).
+ * @returns `{ initial, add, addAll, merge, result }`; `add` takes one rating.
+ * @throws MetricInputError `INVALID_OPTION` at once; `SCORE_OUT_OF_RANGE` from `add` /
+ *   `addAll`; `NEGATIVE_VALUE`, `NOT_FINITE`, `SUCCESSES_EXCEED_TRIALS` for a corrupted state.
+ * @example
+ * ```ts
+ * const agg = csatAggregator()
+ * const state = agg.merge(agg.addAll(agg.initial(), [5, 4, 1]), agg.add(agg.initial(), 2))
+ * agg.result(state).score // => 0.5
+ * ```
+ * @see csat.
+ */
+export function csatAggregator(options: CsatOptions = {}): CsatAggregator {
+  const metric = 'csatAggregator'
+  const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
+  const z = criticalValue(options.confidence ?? 0.95, metric)
+  const check = (state: CsatAggregatorState): CsatAggregatorState => {
+    const satisfied = requireNonNegative(state.satisfied, metric, ['satisfied'], 'satisfied')
+    const total = requireNonNegative(state.total, metric, ['total'], 'total')
+    if (satisfied > total) {
+      throw new MetricInputError({
+        code: 'SUCCESSES_EXCEED_TRIALS',
+        metric,
+        path: ['satisfied'],
+        message: `${metric}: satisfied is ${satisfied} but total is ${total}; a state cannot have more satisfied ratings than ratings`,
+      })
+    }
+    return state
+  }
+  return {
+    initial: () => ({ satisfied: 0, total: 0 }),
+    add(state, rating) {
+      if (!(rating >= 1 && rating <= scaleMax && (rating | 0) === rating)) {
+        throw scoreOutOfRange(metric, [], rating, 1, scaleMax)
+      }
+      return { satisfied: state.satisfied + (rating >= threshold ? 1 : 0), total: state.total + 1 }
+    },
+    addAll(state, ratings) {
+      const counted = countRatings(ratings, scaleMax, threshold, metric)
+      return { satisfied: state.satisfied + counted.atOrAbove, total: state.total + counted.total }
+    },
+    merge(a, b) {
+      check(a)
+      check(b)
+      return { satisfied: a.satisfied + b.satisfied, total: a.total + b.total }
+    },
+    result(state) {
+      check(state)
+      return csatOfCounts(state.satisfied, state.total, z)
+    },
+  }
+}

@@ -1,0 +1,60 @@
+import { requireOneOf } from '../core/validate.js'
+import { countRatings, readScale } from './ratingKernel.js'
+
+/** How {@link customerEffortScore} summarises the ratings. */
+export const CES_METHODS = ['mean', 'agree-share'] as const
+/** One of {@link CES_METHODS}. */
+export type CesMethod = (typeof CES_METHODS)[number]
+
+/** Options of {@link customerEffortScore}. */
+export interface CustomerEffortScoreOptions {
+  /** Top of the agreement scale (1..scaleMax); default 7 (CES 2.0). */
+  readonly scaleMax?: number
+  /** `'mean'` (default): the mean rating; `'agree-share'`: share at or above `threshold`. */
+  readonly method?: CesMethod
+  /** Lowest rating that counts as agreeing, for `'agree-share'`; default 5 ("somewhat agree"). */
+  readonly threshold?: number
+}
+
+/** The result of {@link customerEffortScore}. */
+export interface CustomerEffortScoreResult {
+  /** Mean on 1..scaleMax, or a fraction for `'agree-share'`; `null` when there are no ratings. */
+  readonly score: number | null
+  readonly total: number
+}
+
+/**
+ * Customer Effort Score (CES 2.0): agreement with "The company made it easy for me to
+ * handle my issue" on a 1–7 scale, where higher means easier. Reported either as the mean
+ * rating or as the share who at least somewhat agree (5–7).
+ *
+ * ```text
+ * mean:        CES = Σ rating / n                 (on 1..scaleMax)
+ * agree-share: CES = #{rating ≥ threshold} / n    (a fraction)
+ * ```
+ * CES 1.0 asked about effort with 1 = very low effort, the opposite direction: convert
+ * such ratings (scaleMax + 1 − rating) before calling, or record the direction when
+ * combining it with other scores.
+ *
+ * @param ratings - Integers from 1 to `scaleMax`.
+ * @param options - `scaleMax` (default 7), `method` (default `'mean'`), `threshold` (5).
+ * @returns `{ score, total }`; `score` is `null` when there are no ratings.
+ * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION`.
+ * @example
+ * ```ts
+ * customerEffortScore([7, 6, 5, 2]).score // => 5
+ * customerEffortScore([7, 6, 5, 2], { method: 'agree-share' }).score // => 0.75
+ * ```
+ * @see Gartner CES 2.0; support.nicereply.com/article/267-how-is-ces-calculated (mean).
+ */
+export function customerEffortScore(
+  ratings: ArrayLike<number>,
+  options: CustomerEffortScoreOptions = {},
+): CustomerEffortScoreResult {
+  const metric = 'customerEffortScore'
+  const method = requireOneOf(options.method ?? 'mean', CES_METHODS, metric, 'method')
+  const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 7, options.threshold ?? 5)
+  const { atOrAbove, total, sum } = countRatings(ratings, scaleMax, threshold, metric)
+  if (total === 0) return { score: null, total }
+  return { score: method === 'mean' ? sum / total : atOrAbove / total, total }
+}

@@ -1,0 +1,105 @@
+import {
+  type NpsGroupOptions,
+  type NpsGroupSummary,
+  readGroupOptions,
+  sumGroups,
+  summariseGroup,
+} from './npsGroups.js'
+import type { SurveyResponse } from './SurveyResponse.js'
+
+/** Options of {@link npsBySegment}. */
+export type NpsBySegmentOptions = NpsGroupOptions
+
+/** One segment's NPS; `segment` is `null` for responses without one. */
+export interface NpsSegmentRow extends NpsGroupSummary {
+  readonly segment: string | null
+}
+
+/** Picks the segment of a response; `null` or `undefined` means "no segment". */
+export type SegmentKey = (response: SurveyResponse, index: number) => string | null | undefined
+
+const bySegmentField: SegmentKey = (response) => response.segment
+
+/**
+ * The Net Promoter Score of each segment (plan, region, tier, owner…) with its confidence
+ * interval, from one pass over the responses. Responses without a segment are reported in
+ * a row of their own (`segment: null`), never dropped.
+ *
+ * ```text
+ * per segment s:  NPS_s = 100 · (P_s − D_s) / n_s      interval as npsInterval
+ * weighted:       P_s = Σ w over promoters of s, …;  n_eff = (Σw)² / Σw²  (Kish)
+ * ```
+ * Segment scores do not average to the overall score; sum the tallies instead. If any
+ * response carries a `weight`, every segment is weighted (missing weights count as 1).
+ *
+ * @param responses - Survey responses.
+ * @param keyOf - The segment of a response; default `response.segment`.
+ * @param options - `confidence` (0.95), `method` (`'adjusted-wald'`).
+ * @returns One row per segment, ordered by segment name (code-unit order), the `null`
+ *   segment last; `[]` for no responses.
+ * @throws MetricInputError `SCORE_OUT_OF_RANGE` (path `[i, 'score']`), `NEGATIVE_VALUE` /
+ *   `NOT_FINITE` (path `[i, 'weight']`), `EMPTY_WEIGHTS` (a segment whose weights are all 0),
+ *   `INVALID_OPTION`.
+ * @example
+ * ```ts
+ * const rows = npsBySegment([
+ *   { score: 10, respondedAt: new Date('2026-01-05'), segment: 'SMB' },
+ *   { score: 3, respondedAt: new Date('2026-01-06'), segment: 'SMB' },
+ *   { score: 9, respondedAt: new Date('2026-01-07'), segment: 'Enterprise' },
+ * ])
+ * rows.map((row) => [row.segment, row.score]) // => [['Enterprise', 100], ['SMB', 0]]
+ * ```
+ * @see npsInterval for the interval; L. Kish, Survey Sampling (1965) for n_eff.
+ */
+export function npsBySegment(
+  responses: readonly SurveyResponse[],
+  keyOf: SegmentKey = bySegmentField,
+  options: NpsBySegmentOptions = {},
+): NpsSegmentRow[] {
+  const metric = 'npsBySegment'
+  const interval = readGroupOptions(options, metric)
+  const codeOf = new Map<string, number>()
+  const names: (string | null)[] = []
+  let missingCode = -1
+  const codes = new Int32Array(responses.length)
+  for (let index = 0; index < responses.length; index++) {
+    const key = keyOf(responses[index] as SurveyResponse, index)
+    let code: number
+    if (key === null || key === undefined) {
+      if (missingCode < 0) {
+        missingCode = names.length
+        names.push(null)
+      }
+      code = missingCode
+    } else {
+      const known = codeOf.get(key)
+      if (known === undefined) {
+        code = names.length
+        codeOf.set(key, code)
+        names.push(key)
+      } else {
+        code = known
+      }
+    }
+    codes[index] = code
+  }
+  const sums = sumGroups(responses, codes, names.length, metric)
+  const rows: NpsSegmentRow[] = names.map((segment, code) => ({
+    segment,
+    ...summariseGroup(
+      sums,
+      code,
+      interval,
+      metric,
+      segment === null ? 'the responses without a segment' : `segment ${JSON.stringify(segment)}`,
+    ),
+  }))
+  return rows.sort(compareSegments)
+}
+
+function compareSegments(a: NpsSegmentRow, b: NpsSegmentRow): number {
+  if (a.segment === b.segment) return 0
+  if (a.segment === null) return 1
+  if (b.segment === null) return -1
+  return a.segment < b.segment ? -1 : 1
+}

@@ -1,0 +1,144 @@
+import { criticalValue } from '../core/criticalValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireNonNegative, requireOneOf } from '../core/validate.js'
+import { NPS_INTERVAL_METHODS, type NpsIntervalMethod, type NpsTally } from './NpsTally.js'
+import { type NpsResult, resultOfTally } from './netPromoterScore.js'
+import { intervalOfTally } from './npsInterval.js'
+import { scoreOutOfRange } from './npsKernel.js'
+import type { SurveyResponse } from './SurveyResponse.js'
+
+/**
+ * The grouped NPS kernel behind `npsBySegment` and `npsTrend`: one pass that validates
+ * each response and adds it into flat per-group typed arrays, then one summary per group
+ * with its interval. Internal.
+ */
+
+/** Interval options shared by the grouped NPS functions. */
+export interface NpsGroupOptions {
+  /** Confidence level of each group's interval; default 0.95. */
+  readonly confidence?: number
+  /** Interval method; default `'adjusted-wald'`. */
+  readonly method?: NpsIntervalMethod
+}
+
+/**
+ * The NPS of one group of responses. With survey weights, `promoters`, `passives`,
+ * `detractors` and `total` are sums of weights and the interval uses the Kish effective
+ * sample size (Σw)² / Σw².
+ */
+export interface NpsGroupSummary extends NpsResult {
+  /** Number of responses (unweighted). */
+  readonly responses: number
+  /** n for unweighted data; (Σw)² / Σw² with weights. */
+  readonly effectiveSampleSize: number
+  /** Interval bounds and standard error on −100..100; `null` for an empty group. */
+  readonly lower: number | null
+  readonly upper: number | null
+  readonly standardError: number | null
+}
+
+/** Per-group sums, indexed by group code. */
+export interface NpsGroupSums {
+  readonly promoters: Float64Array
+  readonly passives: Float64Array
+  readonly detractors: Float64Array
+  readonly responses: Float64Array
+  readonly weightSquares: Float64Array
+  readonly weighted: boolean
+}
+
+/** Adds every response into its group `codes[i]` (0 ≤ code < groups). */
+export function sumGroups(
+  responses: readonly SurveyResponse[],
+  codes: Int32Array,
+  groups: number,
+  metric: string,
+): NpsGroupSums {
+  const promoters = new Float64Array(groups)
+  const passives = new Float64Array(groups)
+  const detractors = new Float64Array(groups)
+  const counts = new Float64Array(groups)
+  const weightSquares = new Float64Array(groups)
+  let weighted = false
+  for (let index = 0; index < responses.length; index++) {
+    const response = responses[index] as SurveyResponse
+    const score = response.score
+    if (!(score >= 0 && score <= 10 && (score | 0) === score)) {
+      throw scoreOutOfRange(metric, [index, 'score'], score, 0, 10)
+    }
+    let weight = 1
+    if (response.weight !== undefined) {
+      weighted = true
+      weight = requireNonNegative(
+        response.weight,
+        metric,
+        [index, 'weight'],
+        `weight at index ${index}`,
+      )
+    }
+    const code = codes[index] as number
+    const byClass = score >= 9 ? promoters : score >= 7 ? passives : detractors
+    byClass[code] = (byClass[code] as number) + weight
+    counts[code] = (counts[code] as number) + 1
+    weightSquares[code] = (weightSquares[code] as number) + weight * weight
+  }
+  return { promoters, passives, detractors, responses: counts, weightSquares, weighted }
+}
+
+/** Reads the interval options once per call. */
+export function readGroupOptions(options: NpsGroupOptions, metric: string) {
+  const method = requireOneOf(
+    options.method ?? 'adjusted-wald',
+    NPS_INTERVAL_METHODS,
+    metric,
+    'method',
+  )
+  const confidence = options.confidence ?? 0.95
+  return { method, confidence, z: criticalValue(confidence, metric) }
+}
+
+/** The summary of group `code`; `name` only appears in the EMPTY_WEIGHTS message. */
+export function summariseGroup(
+  sums: NpsGroupSums,
+  code: number,
+  interval: ReturnType<typeof readGroupOptions>,
+  metric: string,
+  name: string,
+): NpsGroupSummary {
+  const promoters = sums.promoters[code] as number
+  const passives = sums.passives[code] as number
+  const detractors = sums.detractors[code] as number
+  const responses = sums.responses[code] as number
+  const total = promoters + passives + detractors
+  if (responses > 0 && total === 0) {
+    throw new MetricInputError({
+      code: 'EMPTY_WEIGHTS',
+      metric,
+      message: `${metric}: the ${responses} responses of ${name} all have weight 0; a group needs a positive total weight`,
+    })
+  }
+  const tally: NpsTally = { promoters, passives, detractors, total }
+  const effectiveSampleSize =
+    sums.weighted && total > 0 ? (total * total) / (sums.weightSquares[code] as number) : responses
+  const scale = total === 0 ? 1 : effectiveSampleSize / total
+  const effectiveTally: NpsTally = {
+    promoters: promoters * scale,
+    passives: passives * scale,
+    detractors: detractors * scale,
+    total: effectiveSampleSize,
+  }
+  const { lower, upper, standardError } = intervalOfTally(
+    effectiveTally,
+    interval.z,
+    interval.confidence,
+    interval.method,
+  )
+  return {
+    ...resultOfTally(tally),
+    responses,
+    effectiveSampleSize,
+    lower,
+    upper,
+    standardError,
+  }
+}

@@ -1,0 +1,123 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
+import { requireNonNegative } from '../core/validate.js'
+import type { NpsInput, NpsIntervalMethod, NpsTally } from './NpsTally.js'
+
+/**
+ * The kernels shared by the NPS functions: one counting pass over raw scores, tally
+ * validation, and the interval arithmetic. Internal.
+ */
+
+/**
+ * The `SCORE_OUT_OF_RANGE` error for a score that is not an integer in [min, max]. `path`
+ * is `[]` for a lone score, `[i]` in a list, `['a', i]` in a named list.
+ */
+export function scoreOutOfRange(
+  metric: string,
+  path: MetricInputPath,
+  value: unknown,
+  min: number,
+  max: number,
+): MetricInputError {
+  const where = describeScorePlace(path)
+  return new MetricInputError({
+    code: 'SCORE_OUT_OF_RANGE',
+    metric,
+    ...(path.length === 0 ? {} : { path }),
+    message: `${metric}: ${where} is ${describeValue(value)}; scores must be integers from ${min} to ${max}`,
+  })
+}
+
+/** 'score', 'score at index 3', 'score at a[3]' or 'score at index 3' for `[3, 'score']`. */
+function describeScorePlace(path: MetricInputPath): string {
+  if (path.length === 0) return 'score'
+  const numeric = path.findIndex((part) => typeof part === 'number')
+  const index = path[numeric]
+  const list = path.slice(0, numeric).join('.')
+  return list === '' ? `score at index ${index}` : `score at ${list}[${index}]`
+}
+
+/** Counts 0–10 scores into a tally in one pass over a 0..10 histogram. */
+export function countNpsScores(
+  scores: ArrayLike<number>,
+  metric: string,
+  at: MetricInputPath = [],
+): NpsTally {
+  const histogram = new Float64Array(11)
+  const length = scores.length
+  for (let index = 0; index < length; index++) {
+    const score = scores[index] as number
+    if (!(score >= 0 && score <= 10 && (score | 0) === score)) {
+      throw scoreOutOfRange(metric, [...at, index], score, 0, 10)
+    }
+    histogram[score] = (histogram[score] as number) + 1
+  }
+  const promoters = (histogram[9] as number) + (histogram[10] as number)
+  const passives = (histogram[7] as number) + (histogram[8] as number)
+  return { promoters, passives, detractors: length - promoters - passives, total: length }
+}
+
+/** Validates a tally (finite, ≥ 0, consistent total) and returns it with its total. */
+export function validateTally(tally: NpsInput, metric: string, at: MetricInputPath = []): NpsTally {
+  const record = tally as NpsTally
+  const promoters = requireNonNegative(record.promoters, metric, [...at, 'promoters'], 'promoters')
+  const passives = requireNonNegative(record.passives, metric, [...at, 'passives'], 'passives')
+  const detractors = requireNonNegative(
+    record.detractors,
+    metric,
+    [...at, 'detractors'],
+    'detractors',
+  )
+  const sum = promoters + passives + detractors
+  if (record.total !== undefined) {
+    const total = requireNonNegative(record.total, metric, [...at, 'total'], 'total')
+    if (Math.abs(total - sum) > 1e-9 * Math.max(1, sum)) {
+      throw new MetricInputError({
+        code: 'INCONSISTENT_TOTAL',
+        metric,
+        path: [...at, 'total'],
+        message: `${metric}: total is ${total} but promoters + passives + detractors is ${sum}`,
+      })
+    }
+  }
+  return { promoters, passives, detractors, total: sum }
+}
+
+/** Scores or a tally → a validated tally. A value with a numeric `length` is a score list. */
+export function readNpsInput(input: NpsInput, metric: string, at: MetricInputPath = []): NpsTally {
+  if (typeof (input as ArrayLike<number>).length === 'number') {
+    return countNpsScores(input as ArrayLike<number>, metric, at)
+  }
+  return validateTally(input, metric, at)
+}
+
+/** NPS on −100..100 of a validated tally; `null` when it is empty. */
+export function scoreOfTally(tally: NpsTally): number | null {
+  return tally.total === 0 ? null : (100 * (tally.promoters - tally.detractors)) / tally.total
+}
+
+/** Centre and variance of one response on the −1/0/+1 scale, as the interval uses them. */
+export interface NpsMoments {
+  /** Net score as a fraction, (P − D)/n, of the (possibly adjusted) counts. */
+  readonly centre: number
+  /** p + d − (p − d)², the variance of one response. */
+  readonly variance: number
+  /** n, or n + 3 when adjusted. */
+  readonly n: number
+}
+
+/** Moments of a non-empty tally; adjusted-Wald adds 3 to n and ¾ to P and D. */
+export function momentsOfTally(tally: NpsTally, method: NpsIntervalMethod): NpsMoments {
+  const adjust = method === 'adjusted-wald'
+  const n = tally.total + (adjust ? 3 : 0)
+  const promoterShare = (tally.promoters + (adjust ? 0.75 : 0)) / n
+  const detractorShare = (tally.detractors + (adjust ? 0.75 : 0)) / n
+  const centre = promoterShare - detractorShare
+  const variance = Math.max(0, promoterShare + detractorShare - centre * centre)
+  return { centre, variance, n }
+}
+
+/** Clamps to [low, high]. */
+export function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), high)
+}
