@@ -62,7 +62,7 @@ export class MetricInputError extends Error {
   override readonly name = 'MetricInputError' as const
   readonly code: MetricInputErrorCode
   readonly metric: string
-  readonly path?: MetricInputPath
+  declare readonly path?: MetricInputPath
 
   constructor(details: MetricInputErrorDetails) {
     super(details.message)

@@ -1,0 +1,22 @@
+/**
+ * cx-metrics/schemas: zod schemas and parsers for untrusted input — CSV rows, JSON exports.
+ * The only entry point that loads zod (a peer dependency).
+ *
+ * @packageDocumentation
+ */
+export {
+  CsvNonNegativeNumberSchema,
+  CsvNumberSchema,
+  csvIntegerSchema,
+  InstantSchema,
+  OptionalNonNegativeNumberSchema,
+  OptionalTextSchema,
+} from './fields.js'
+export {
+  type ParseRecordsOptions,
+  type ParseRecordsResult,
+  parseRecords,
+  type RecordIssue,
+  type RejectedRecord,
+} from './parseRecords.js'
+export { SurveyResponseSchema } from './SurveyResponseSchema.js'

@@ -1,0 +1,49 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { normalCdf } from '../../src/core/normalCdf.js'
+import { normalQuantile } from '../../src/core/normalQuantile.js'
+import { expectMetricError } from '../helpers.js'
+
+// Expected values are R 4.x `qnorm(p)`, 16 significant digits.
+const R_QNORM: [number, number][] = [
+  [0.975, 1.959963984540054],
+  [0.995, 2.575829303548901],
+  [0.95, 1.644853626951472],
+  [0.9, 1.281551565544601],
+  [0.5, 0],
+  [0.025, -1.959963984540054],
+  [1e-10, -6.361340902404056],
+  [0.01, -2.326347874040841],
+]
+
+describe('normalQuantile', () => {
+  it.each(R_QNORM)('matches R qnorm(%d)', (p, expected) => {
+    expect(Math.abs(normalQuantile(p) - expected)).toBeLessThan(1e-12)
+  })
+
+  it('returns the infinities at 0 and 1', () => {
+    expect(normalQuantile(0)).toBe(Number.NEGATIVE_INFINITY)
+    expect(normalQuantile(1)).toBe(Number.POSITIVE_INFINITY)
+  })
+
+  it('refuses probabilities outside [0, 1]', () => {
+    for (const p of [-0.1, 1.1, Number.NaN]) {
+      expectMetricError(() => normalQuantile(p), 'VALUE_OUT_OF_RANGE', {
+        path: ['p'],
+        metric: 'normalQuantile',
+      })
+    }
+  })
+
+  it('inverts normalCdf', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-12, max: 1 - 1e-12, noNaN: true }), (p) => {
+        expect(Math.abs(normalCdf(normalQuantile(p)) - p)).toBeLessThan(1e-14)
+      }),
+    )
+  })
+
+  it('matches the documented example', () => {
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 14)
+  })
+})

@@ -1,0 +1,103 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { quantile } from '../../src/core/quantile.js'
+import { expectMetricError } from '../helpers.js'
+
+const oneToTen = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5]
+// Wikipedia "Percentile": the ordered list {15, 20, 35, 40, 50}.
+const wiki = [15, 20, 35, 40, 50]
+
+describe('quantile', () => {
+  it('linear is R type 7: quantile(1:10, 0.9) = 9.1, median 5.5', () => {
+    expect(quantile(oneToTen, 0.9)).toBeCloseTo(9.1, 12)
+    expect(quantile(oneToTen, 0.5)).toBe(5.5)
+    expect(quantile(oneToTen, 0)).toBe(1)
+    expect(quantile(oneToTen, 1)).toBe(10)
+  })
+
+  it('linear matches Excel PERCENTILE.INC({15,20,35,40,50}, 0.4) = 29 (Wikipedia, C = 1)', () => {
+    expect(quantile(wiki, 0.4)).toBeCloseTo(29, 12)
+  })
+
+  it('nearest-rank matches Wikipedia: 5th → 15, 30th → 20, 40th → 20, 50th → 35, 100th → 50', () => {
+    const method = { method: 'nearest-rank' } as const
+    expect(quantile(wiki, 0.05, method)).toBe(15)
+    expect(quantile(wiki, 0.3, method)).toBe(20)
+    expect(quantile(wiki, 0.4, method)).toBe(20)
+    expect(quantile(wiki, 0.5, method)).toBe(35)
+    expect(quantile(wiki, 1, method)).toBe(50)
+    expect(quantile(wiki, 0, method)).toBe(15)
+  })
+
+  it('nearest-rank is not fooled by 0.9 × 10 = 9.000000000000002', () => {
+    expect(quantile(oneToTen, 0.9, { method: 'nearest-rank' })).toBe(9)
+  })
+
+  it('exclusive matches Excel PERCENTILE.EXC({15,20,35,40,50}, 0.4) = 26 and R type 6 on 1:10', () => {
+    expect(quantile(wiki, 0.4, { method: 'exclusive' })).toBeCloseTo(26, 12)
+    // R: quantile(1:10, 0.9, type = 6) = 9.9
+    expect(quantile(oneToTen, 0.9, { method: 'exclusive' })).toBeCloseTo(9.9, 12)
+  })
+
+  it('exclusive is null outside [1/(N+1), N/(N+1)], as PERCENTILE.EXC gives #NUM!', () => {
+    expect(quantile(wiki, 0.1, { method: 'exclusive' })).toBeNull()
+    expect(quantile(wiki, 0.9, { method: 'exclusive' })).toBeNull()
+    expect(quantile(wiki, 1 / 6, { method: 'exclusive' })).toBe(15)
+    expect(quantile(wiki, 5 / 6, { method: 'exclusive' })).toBe(50)
+  })
+
+  it('is null for an empty list and the value itself for one element', () => {
+    expect(quantile([], 0.5)).toBeNull()
+    expect(quantile(new Float64Array(0), 0.5, { method: 'nearest-rank' })).toBeNull()
+    expect(quantile([42], 0.9)).toBe(42)
+    expect(quantile([42], 0.5, { method: 'exclusive' })).toBe(42)
+  })
+
+  it('reads typed arrays and does not reorder its input', () => {
+    const input = Float64Array.from(oneToTen)
+    expect(quantile(input, 0.5)).toBe(5.5)
+    expect(Array.from(input)).toEqual(oneToTen)
+  })
+
+  it('refuses non-finite values, bad p and unknown methods', () => {
+    expectMetricError(() => quantile([1, Number.NaN], 0.5), 'NOT_FINITE', {
+      path: [1],
+      metric: 'quantile',
+    })
+    expectMetricError(() => quantile([1, 2], 1.5), 'VALUE_OUT_OF_RANGE', { path: ['p'] })
+    expectMetricError(() => quantile([1, 2], Number.NaN), 'VALUE_OUT_OF_RANGE', { path: ['p'] })
+    expectMetricError(
+      () => quantile([1, 2], 0.5, { method: 'type9' as 'linear' }),
+      'INVALID_OPTION',
+      {
+        path: ['method'],
+      },
+    )
+  })
+
+  it('stays within [min, max], rises with p and ignores input order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom('linear', 'nearest-rank') as fc.Arbitrary<'linear' | 'nearest-rank'>,
+        (values, p, q, method) => {
+          const low = Math.min(p, q)
+          const high = Math.max(p, q)
+          const a = quantile(values, low, { method })!
+          const b = quantile(values, high, { method })!
+          expect(a).toBeGreaterThanOrEqual(Math.min(...values))
+          expect(b).toBeLessThanOrEqual(Math.max(...values))
+          expect(b).toBeGreaterThanOrEqual(a - 1e-9)
+          expect(quantile([...values].reverse(), low, { method })).toBe(a)
+        },
+      ),
+    )
+  })
+
+  it('matches the documented example', () => {
+    expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBeCloseTo(9.1, 12)
+    expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9, { method: 'nearest-rank' })).toBe(9)
+  })
+})
