@@ -18,7 +18,9 @@ const signed: MoneyContext = { metric: 'test', allowNegative: true }
 
 function total(values: (number | string | Decimal)[], ctx: MoneyContext = signed): string {
   const sum = createMoneySum()
-  values.forEach((value, index) => addMoney(sum, value, ctx, index))
+  values.forEach((value, index) => {
+    addMoney(sum, value, ctx, index)
+  })
   return moneySumValue(sum).toString()
 }
 
