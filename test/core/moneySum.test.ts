@@ -104,9 +104,9 @@ describe('moneySum', () => {
         for (const value of amounts) expected = expected.plus(new Decimal(String(value)))
         const left = createMoneySum()
         const right = createMoneySum()
-        amounts.forEach((value, index) =>
-          addMoney(index < cut ? left : right, value, signed, index),
-        )
+        for (const [index, value] of amounts.entries()) {
+          addMoney(index < cut ? left : right, value, signed, index)
+        }
         mergeMoneySums(left, right)
         expect(moneySumValue(left).eq(expected)).toBe(true)
       }),
