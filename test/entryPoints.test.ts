@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import * as root from '../src/index.js'
+import * as schemas from '../src/schemas/index.js'
+
+/** Every module reachable from `entry` through relative imports. */
+function moduleGraph(entry: string): Map<string, string> {
+  const seen = new Map<string, string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    const text = readFileSync(file, 'utf8')
+    seen.set(file, text)
+    for (const match of text.matchAll(/from '(\.[^']+)\.js'/g)) visit(resolve(dirname(file), `${match[1]}.ts`))
+  }
+  visit(resolve(entry))
+  return seen
+}
+
+describe('entry points', () => {
+  it('the root entry exports the SPEC names of the core and survey family', () => {
+    for (const name of [
+      'MetricInputError',
+      'wilsonInterval',
+      'quantile',
+      'classifyNps',
+      'tallyNps',
+      'netPromoterScore',
+      'npsInterval',
+      'compareNps',
+      'csat',
+      'customerEffortScore',
+      'npsBySegment',
+      'npsTrend',
+      'netPromoterScoreAggregator',
+      'csatAggregator',
+    ]) {
+      expect(typeof (root as Record<string, unknown>)[name], name).toBe('function')
+    }
+  })
+
+  it('the root entry never loads zod', () => {
+    const graph = moduleGraph('src/index.ts')
+    expect(graph.size).toBeGreaterThan(10)
+    for (const [file, text] of graph) expect(text, file).not.toMatch(/from 'zod/)
+  })
+
+  it('cx-metrics/schemas exports the schemas and parseRecords', () => {
+    expect(typeof schemas.parseRecords).toBe('function')
+    expect(typeof schemas.SurveyResponseSchema.safeParse).toBe('function')
+  })
+
+  it('has no default exports', () => {
+    expect('default' in root).toBe(false)
+    expect('default' in schemas).toBe(false)
+  })
+})
