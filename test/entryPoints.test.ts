@@ -11,7 +11,8 @@ function moduleGraph(entry: string): Map<string, string> {
     if (seen.has(file)) return
     const text = readFileSync(file, 'utf8')
     seen.set(file, text)
-    for (const match of text.matchAll(/from '(\.[^']+)\.js'/g)) visit(resolve(dirname(file), `${match[1]}.ts`))
+    for (const match of text.matchAll(/from '(\.[^']+)\.js'/g))
+      visit(resolve(dirname(file), `${match[1]}.ts`))
   }
   visit(resolve(entry))
   return seen

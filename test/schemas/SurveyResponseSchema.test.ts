@@ -11,7 +11,12 @@ describe('SurveyResponseSchema', () => {
         weight: '1.5',
         accountId: 'A-1',
       }),
-    ).toEqual({ score: 9, respondedAt: new Date('2026-03-01T12:00:00Z'), segment: 'Enterprise', weight: 1.5 })
+    ).toEqual({
+      score: 9,
+      respondedAt: new Date('2026-03-01T12:00:00Z'),
+      segment: 'Enterprise',
+      weight: 1.5,
+    })
   })
 
   it('takes typed JSON records as they are', () => {
@@ -23,14 +28,20 @@ describe('SurveyResponseSchema', () => {
     const scoreIssue = SurveyResponseSchema.safeParse({ score: '11', respondedAt: '2026-03-01' })
     expect(scoreIssue.success).toBe(false)
     expect(scoreIssue.error?.issues[0]?.path).toEqual(['score'])
-    expect(SurveyResponseSchema.safeParse({ score: '', respondedAt: '2026-03-01' }).success).toBe(false)
+    expect(SurveyResponseSchema.safeParse({ score: '', respondedAt: '2026-03-01' }).success).toBe(
+      false,
+    )
     const dateIssue = SurveyResponseSchema.safeParse({ score: 9, respondedAt: '2026-02-30' })
     expect(dateIssue.error?.issues[0]?.path).toEqual(['respondedAt'])
     expect(SurveyResponseSchema.safeParse({ score: 9 }).success).toBe(false)
   })
 
   it('matches the documented example', () => {
-    const parsed = SurveyResponseSchema.parse({ score: '9', respondedAt: '2026-03-01', segment: '' })
+    const parsed = SurveyResponseSchema.parse({
+      score: '9',
+      respondedAt: '2026-03-01',
+      segment: '',
+    })
     expect(parsed).toEqual({ score: 9, respondedAt: new Date('2026-03-01T00:00:00Z') })
     expect('segment' in parsed).toBe(false)
   })

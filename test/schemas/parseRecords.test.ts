@@ -1,5 +1,5 @@
-import * as z from 'zod'
 import { describe, expect, it } from 'vitest'
+import * as z from 'zod'
 import { parseRecords } from '../../src/schemas/parseRecords.js'
 import { SurveyResponseSchema } from '../../src/schemas/SurveyResponseSchema.js'
 import { expectMetricError } from '../helpers.js'
@@ -16,7 +16,9 @@ describe('parseRecords', () => {
     const { records, rejected } = parseRecords(SurveyResponseSchema, rows, { onInvalid: 'collect' })
     expect(records.map((record) => record.score)).toEqual([9, 0])
     expect(rejected.map((row) => row.index)).toEqual([1, 2])
-    expect(rejected[0]?.issues).toEqual([{ path: ['score'], message: 'expected an integer from 0 to 10' }])
+    expect(rejected[0]?.issues).toEqual([
+      { path: ['score'], message: 'expected an integer from 0 to 10' },
+    ])
     expect(rejected[1]?.issues[0]?.path).toEqual(['respondedAt'])
     expect(records.length + rejected.length).toBe(rows.length)
   })
@@ -30,7 +32,9 @@ describe('parseRecords', () => {
   })
 
   it('names the row when the whole row is wrong', () => {
-    expectMetricError(() => parseRecords(SurveyResponseSchema, [null]), 'INVALID_RECORD', { path: [0] })
+    expectMetricError(() => parseRecords(SurveyResponseSchema, [null]), 'INVALID_RECORD', {
+      path: [0],
+    })
   })
 
   it('reads any iterable and keeps numeric paths of nested schemas', () => {
@@ -45,9 +49,13 @@ describe('parseRecords', () => {
 
   it('returns empty lists for no rows and refuses unknown modes', () => {
     expect(parseRecords(SurveyResponseSchema, [])).toEqual({ records: [], rejected: [] })
-    expectMetricError(() => parseRecords(SurveyResponseSchema, [], { onInvalid: 'skip' as 'throw' }), 'INVALID_OPTION', {
-      path: ['onInvalid'],
-    })
+    expectMetricError(
+      () => parseRecords(SurveyResponseSchema, [], { onInvalid: 'skip' as 'throw' }),
+      'INVALID_OPTION',
+      {
+        path: ['onInvalid'],
+      },
+    )
   })
 
   it('matches the documented example', () => {

@@ -1,0 +1,9 @@
+/**
+ * `npm run demo`: the KPI report of the bundled sample data (examples/data), computed with
+ * cx-metrics exactly as an application would — parse the export at the edge, then call the
+ * metric functions.
+ */
+import { surveyReport } from './sections/survey.js'
+
+console.log('cx-metrics demo — Northwind Cloud sample data, December 2025 to November 2026')
+console.log(surveyReport())

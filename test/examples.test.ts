@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { parseCsv } from '../examples/lib/csv.js'
+import { readSampleCsv } from '../examples/lib/sampleData.js'
+import { surveyReport } from '../examples/sections/survey.js'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('README quick start', () => {
+  it('shows examples/quickstart.ts verbatim', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const quickstart = readFileSync('examples/quickstart.ts', 'utf8')
+    const block = readme.split('<!-- quickstart')[1]?.split('```ts\n')[1]?.split('```')[0]
+    expect(block).toBe(quickstart)
+  })
+
+  it('runs and prints the values its comments promise', async () => {
+    const lines: string[] = []
+    vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => {
+      lines.push(
+        parts.map((part) => (Array.isArray(part) ? JSON.stringify(part) : String(part))).join(' '),
+      )
+    })
+    await import('../examples/quickstart.js')
+    // 6 promoters, 2 passives, 2 detractors of 10 → 40. Interval and p-value: the
+    // adjusted-Wald formulas evaluated independently in Python (−12.5856, 74.1240; p 0.2210).
+    expect(lines).toEqual(['40', '-12.6 74.1', '0.221', '0.8', 'SCORE_OUT_OF_RANGE [1]'])
+  })
+})
+
+describe('sample data and the demo', () => {
+  it('reads quoted CSV fields, embedded commas and CRLF', () => {
+    expect(parseCsv('a,b\r\n"x, ""y""",2\r\n')).toEqual([{ a: 'x, "y"', b: '2' }])
+  })
+
+  it('reports the NPS of the valid rows and every rejected row', () => {
+    const rows = readSampleCsv('survey-responses.csv')
+    // An independent count over the raw CSV: valid rows have a 0–10 integer score and a real date.
+    const valid = rows.filter(
+      (row) =>
+        /^(10|[0-9])$/.test(row.score ?? '') &&
+        !Number.isNaN(Date.parse(row.respondedAt ?? '')) &&
+        !row.respondedAt?.startsWith('2026-04-31'),
+    )
+    const promoters = valid.filter((row) => Number(row.score) >= 9).length
+    const detractors = valid.filter((row) => Number(row.score) <= 6).length
+    const expected = ((100 * (promoters - detractors)) / valid.length).toFixed(1)
+    const report = surveyReport()
+    expect(report).toContain(
+      `${valid.length} responses read, ${rows.length - valid.length} rows rejected`,
+    )
+    expect(rows.length - valid.length).toBe(3)
+    expect(report).toContain(`NPS ${expected}`)
+    expect(report).toContain('line 39 (R-BAD-1): score')
+  })
+})
