@@ -32,7 +32,10 @@ export function createMoneySum(): MoneySum {
 export interface MoneyContext {
   readonly metric: string
   readonly allowNegative: boolean
+  /** The record field holding the amount: path `[key, field]`. */
   readonly field?: string
+  /** The named list the rows belong to: path `[list, key, field]`. */
+  readonly list?: string
 }
 
 /**
@@ -64,6 +67,11 @@ export function addMoney(
 export function moneySumValue(sum: MoneySum): Decimal {
   const scaled = new MoneyDecimal(sum.units).div(POWERS_OF_TEN[sum.scale as 0])
   return sum.remainder === null ? scaled : scaled.plus(sum.remainder)
+}
+
+/** The total of an accumulator that may not exist yet; `Decimal(0)` when absent. */
+export function moneySumOrZero(sum: MoneySum | undefined): Decimal {
+  return sum === undefined ? new MoneyDecimal(0) : moneySumValue(sum)
 }
 
 /** Merges `other` into `sum`. */
@@ -172,9 +180,14 @@ function refuse(
   context: MoneyContext,
   key: number | string,
 ): never {
-  const { metric, field } = context
-  const path: MetricInputPath = field === undefined ? [key] : [key, field]
-  const label = typeof key === 'string' ? key : `${field ?? 'amount'} at index ${key}`
+  const { metric, field, list } = context
+  const path: MetricInputPath = [
+    ...(list === undefined ? [] : [list]),
+    key,
+    ...(field === undefined ? [] : [field]),
+  ]
+  const place = list === undefined ? `index ${key}` : `${list}[${key}]`
+  const label = typeof key === 'string' ? key : `${field ?? 'amount'} at ${place}`
   throw new MetricInputError({
     code,
     metric,

@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+export { AccountRevenueSchema, OptionalCurrencySchema } from './AccountRevenueSchema.js'
+export { CustomerActivitySchema } from './CustomerActivitySchema.js'
 export {
   CsvNonNegativeNumberSchema,
   CsvNumberSchema,
@@ -12,6 +14,7 @@ export {
   OptionalNonNegativeNumberSchema,
   OptionalTextSchema,
 } from './fields.js'
+export { MoneySchema, OptionalMoneySchema } from './money.js'
 export {
   type ParseRecordsOptions,
   type ParseRecordsResult,

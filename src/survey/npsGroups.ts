@@ -69,12 +69,10 @@ export function sumGroups(
     let weight = 1
     if (response.weight !== undefined) {
       weighted = true
-      weight = requireNonNegative(
-        response.weight,
-        metric,
-        [index, 'weight'],
-        `weight at index ${index}`,
-      )
+      weight = response.weight
+      if (!(weight >= 0 && weight < Number.POSITIVE_INFINITY)) {
+        requireNonNegative(weight, metric, [index, 'weight'], `weight at index ${index}`)
+      }
     }
     const code = codes[index] as number
     const byClass = score >= 9 ? promoters : score >= 7 ? passives : detractors

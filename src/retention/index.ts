@@ -1,0 +1,51 @@
+export type { AccountRevenue } from './AccountRevenue.js'
+export type { CustomerActivity } from './CustomerActivity.js'
+export {
+  COHORT_BASES,
+  type CohortBasis,
+  type CohortRetentionOptions,
+  type CohortRetentionResult,
+  type CohortRow,
+  cohortRetention,
+  type PooledRetention,
+} from './cohortRetention.js'
+export { type CustomerChurnRateInput, customerChurnRate } from './customerChurnRate.js'
+export {
+  type CustomerPresence,
+  type CustomerRetentionAggregatorState,
+  type CustomerRetentionSummary,
+  customerRetentionAggregator,
+} from './customerRetentionAggregator.js'
+export { type CustomerRetentionRateInput, customerRetentionRate } from './customerRetentionRate.js'
+export { grossMrrChurnRate } from './grossMrrChurnRate.js'
+export { type GrossRevenueRetentionInput, grossRevenueRetention } from './grossRevenueRetention.js'
+export {
+  type KaplanMeierInput,
+  type KaplanMeierOptions,
+  type KaplanMeierResult,
+  type KaplanMeierStep,
+  kaplanMeier,
+  SURVIVAL_INTERVALS,
+  type SurvivalInterval,
+} from './kaplanMeier.js'
+export { netMrrChurnRate } from './netMrrChurnRate.js'
+export { netRevenueRetention } from './netRevenueRetention.js'
+export type { RevenueMovementTotals } from './RevenueMovementTotals.js'
+export {
+  type RestrictedMeanSurvivalTimeResult,
+  restrictedMeanSurvivalTime,
+} from './restrictedMeanSurvivalTime.js'
+export {
+  type AccountMovement,
+  REVENUE_MOVEMENTS,
+  type RevenueMovement,
+  type RevenueMovementsOptions,
+  type RevenueMovementsResult,
+  revenueMovements,
+} from './revenueMovements.js'
+export {
+  type AccountRevenueChange,
+  type RevenueMovementsAggregatorState,
+  type RevenueMovementsSummary,
+  revenueMovementsAggregator,
+} from './revenueMovementsAggregator.js'

@@ -1,0 +1,328 @@
+import { criticalValue } from '../core/criticalValue.js'
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireNonNegative, requireOneOf } from '../core/validate.js'
+
+/** The confidence-interval transforms {@link kaplanMeier} offers. */
+export const SURVIVAL_INTERVALS = ['log', 'log-log', 'plain'] as const
+/** One of {@link SURVIVAL_INTERVALS}. */
+export type SurvivalInterval = (typeof SURVIVAL_INTERVALS)[number]
+
+/** The observations of {@link kaplanMeier}, one entry per subject (customer). */
+export interface KaplanMeierInput {
+  /** Time from the origin to the event or to censoring (≥ 0), e.g. months since signup. */
+  readonly durations: ArrayLike<number>
+  /** `true` / 1 when the event (churn) was observed, `false` / 0 when censored (still active). */
+  readonly events: ArrayLike<boolean | number>
+  /** Optional late-entry times (left truncation): at risk at t iff entry < t ≤ duration. */
+  readonly entries?: ArrayLike<number>
+  /** Optional case weights (≥ 0); counts become sums of weights. */
+  readonly weights?: ArrayLike<number>
+}
+
+/** Options of {@link kaplanMeier}. */
+export interface KaplanMeierOptions {
+  /** Confidence level of the pointwise intervals; default 0.95. */
+  readonly confidence?: number
+  /** `'log'` (default, R `survfit`), `'log-log'` (lifelines) or `'plain'`. */
+  readonly interval?: SurvivalInterval
+}
+
+/** The curve at one event time. */
+export interface KaplanMeierStep {
+  readonly time: number
+  /** Subjects (or weight) at risk just before `time`. */
+  readonly atRisk: number
+  /** Events at `time`. */
+  readonly events: number
+  /** Censorings at exactly `time` (they were still at risk at `time`). */
+  readonly censored: number
+  /** S(time), the probability of surviving past `time`. */
+  readonly survival: number
+  /** Greenwood standard error of `survival`; `null` where survival is 0. */
+  readonly standardError: number | null
+  /** Pointwise interval bounds in [0, 1]; `null` where survival is 0. */
+  readonly lower: number | null
+  readonly upper: number | null
+}
+
+/** The result of {@link kaplanMeier}. */
+export interface KaplanMeierResult {
+  /** One step per distinct event time, in time order; `[]` when there is no event. */
+  readonly steps: KaplanMeierStep[]
+  /** First time with survival ≤ 0.5 (R's midpoint rule at exactly 0.5); `null` if never. */
+  readonly median: number | null
+  /** The median's interval: the same rule applied to the lower and upper curves. */
+  readonly medianInterval: { readonly lower: number | null; readonly upper: number | null }
+  readonly confidence: number
+  readonly interval: SurvivalInterval
+}
+
+const HALF_TOLERANCE = Math.sqrt(Number.EPSILON)
+
+/**
+ * The Kaplan–Meier survival curve — for customers, the probability of still being a
+ * customer after t periods — from durations that may be censored (customers still active),
+ * with late entry, case weights, Greenwood standard errors, pointwise intervals and the
+ * median lifetime with its interval. Counts right-censored customers correctly where a
+ * cohort table cannot.
+ *
+ * ```text
+ * S(t) = Π_{tᵢ ≤ t} (1 − dᵢ / nᵢ)        nᵢ = at risk: entry < tᵢ ≤ duration
+ * Var(log S) = Σ dᵢ / (nᵢ (nᵢ − dᵢ))      SE(S) = S · sqrt(Var)   (Greenwood)
+ * log:     S · exp(± z · sqrt(Var))                                 (R default, upper ≤ 1)
+ * log-log: exp(−exp(log(−log S) ± z · sqrt(Var) / log S))           (lifelines)
+ * plain:   S ± z · SE, clipped to [0, 1]
+ * ```
+ * Ties: events at one time are processed together, and a censoring at t is still at risk
+ * at t. The median is the first time with S ≤ 0.5; where S equals 0.5 exactly, the
+ * midpoint to the next event time (R). Cost: one validation pass and a sort of the times.
+ *
+ * @param input - `{ durations, events, entries?, weights? }`, equal lengths.
+ * @param options - `confidence` (0.95), `interval` (`'log'`).
+ * @returns `{ steps, median, medianInterval, confidence, interval }`; no events →
+ *   `steps: []`, `median: null`.
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE` (durations,
+ *   entries, weights, path `['durations', i]` …), `VALUE_OUT_OF_RANGE` (an event that is
+ *   not boolean / 0 / 1), `END_BEFORE_START` (entry ≥ duration), `INVALID_OPTION`.
+ * @example
+ * ```ts
+ * const curve = kaplanMeier({ durations: [1, 2, 3, 4], events: [1, 1, 1, 1] })
+ * curve.steps.map((step) => step.survival) // => [0.75, 0.5, 0.25, 0]
+ * curve.median // => 2.5
+ * ```
+ * @see E. L. Kaplan & P. Meier (1958), JASA 53:457–481; R `survival::survfit`
+ *   (`summary()` prints the same standard error); lifelines `KaplanMeierFitter`.
+ */
+export function kaplanMeier(
+  input: KaplanMeierInput,
+  options: KaplanMeierOptions = {},
+): KaplanMeierResult {
+  const metric = 'kaplanMeier'
+  const interval = requireOneOf(options.interval ?? 'log', SURVIVAL_INTERVALS, metric, 'interval')
+  const confidence = options.confidence ?? 0.95
+  const z = criticalValue(confidence, metric)
+  const columns = sortObservations(input, metric)
+  const steps = walk(columns, z, interval)
+  return {
+    steps,
+    median: firstTimeAtOrBelowHalf(steps, (step) => step.survival),
+    medianInterval: {
+      lower: firstTimeAtOrBelowHalf(steps, (step) => step.lower),
+      upper: firstTimeAtOrBelowHalf(steps, (step) => step.upper),
+    },
+    confidence,
+    interval,
+  }
+}
+
+/** Times in ascending order with their weights (`null` = every weight 1). */
+interface SortedTimes {
+  readonly times: Float64Array
+  readonly weights: Float64Array | null
+}
+
+interface Observations {
+  readonly events: SortedTimes
+  readonly censorings: SortedTimes
+  readonly entries: SortedTimes | null
+  readonly totalWeight: number
+}
+
+function sortObservations(input: KaplanMeierInput, metric: string): Observations {
+  const { durations, events, entries, weights } = input
+  const n = durations.length
+  requireSameLength(events, n, 'events', metric)
+  if (entries !== undefined) requireSameLength(entries, n, 'entries', metric)
+  if (weights !== undefined) requireSameLength(weights, n, 'weights', metric)
+  const isEvent = new Uint8Array(n)
+  let eventCount = 0
+  let totalWeight = weights === undefined ? n : 0
+  for (let index = 0; index < n; index++) {
+    const duration = requireTime(durations[index] as number, metric, 'durations', index)
+    const event = events[index]
+    if (event === true || event === 1) {
+      isEvent[index] = 1
+      eventCount++
+    } else if (!(event === false || event === 0)) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: ['events', index],
+        message: `${metric}: event at index ${index} is ${describeValue(event)}; events must be true/false or 1/0`,
+      })
+    }
+    if (entries !== undefined) {
+      const entry = requireTime(entries[index] as number, metric, 'entries', index)
+      if (entry >= duration) {
+        throw new MetricInputError({
+          code: 'END_BEFORE_START',
+          metric,
+          path: ['entries', index],
+          message: `${metric}: entry at index ${index} is ${entry} but duration is ${duration}; a subject must enter before its event or censoring`,
+        })
+      }
+    }
+    if (weights !== undefined)
+      totalWeight += requireTime(weights[index] as number, metric, 'weights', index)
+  }
+  const pick = (values: ArrayLike<number>, wanted: 0 | 1 | null, count: number): SortedTimes => {
+    const times = new Float64Array(count)
+    const picked = weights === undefined ? null : new Float64Array(count)
+    let next = 0
+    for (let index = 0; index < n; index++) {
+      if (wanted !== null && isEvent[index] !== wanted) continue
+      times[next] = values[index] as number
+      if (picked !== null) picked[next] = weights![index] as number
+      next++
+    }
+    return sortTogether(times, picked)
+  }
+  return {
+    events: pick(durations, 1, eventCount),
+    censorings: pick(durations, 0, n - eventCount),
+    entries: entries === undefined ? null : pick(entries, null, n),
+    totalWeight,
+  }
+}
+
+/** Sorts times ascending, carrying the weights along. */
+function sortTogether(times: Float64Array, weights: Float64Array | null): SortedTimes {
+  if (weights === null) return { times: times.sort(), weights: null }
+  const order = new Uint32Array(times.length)
+  for (let index = 0; index < order.length; index++) order[index] = index
+  order.sort((a, b) => (times[a] as number) - (times[b] as number))
+  const sortedTimes = new Float64Array(times.length)
+  const sortedWeights = new Float64Array(times.length)
+  for (let index = 0; index < order.length; index++) {
+    sortedTimes[index] = times[order[index] as number] as number
+    sortedWeights[index] = weights[order[index] as number] as number
+  }
+  return { times: sortedTimes, weights: sortedWeights }
+}
+
+function walk(columns: Observations, z: number, interval: SurvivalInterval): KaplanMeierStep[] {
+  const { events, censorings, entries, totalWeight } = columns
+  const weightOf = (sorted: SortedTimes, index: number) =>
+    sorted.weights === null ? 1 : (sorted.weights[index] as number)
+  const steps: KaplanMeierStep[] = []
+  let survival = 1
+  let varianceOfLog = 0
+  let removed = 0 // weight with duration < t
+  let entered = entries === null ? totalWeight : 0 // weight with entry < t
+  let censorIndex = 0
+  let entryIndex = 0
+  let eventIndex = 0
+  while (eventIndex < events.times.length) {
+    const time = events.times[eventIndex] as number
+    while (
+      censorIndex < censorings.times.length &&
+      (censorings.times[censorIndex] as number) < time
+    ) {
+      removed += weightOf(censorings, censorIndex++)
+    }
+    if (entries !== null) {
+      while (entryIndex < entries.times.length && (entries.times[entryIndex] as number) < time) {
+        entered += weightOf(entries, entryIndex++)
+      }
+    }
+    const atRisk = entered - removed
+    let died = 0
+    while (eventIndex < events.times.length && events.times[eventIndex] === time)
+      died += weightOf(events, eventIndex++)
+    let censoredHere = 0
+    for (
+      let look = censorIndex;
+      look < censorings.times.length && censorings.times[look] === time;
+      look++
+    ) {
+      censoredHere += weightOf(censorings, look)
+    }
+    removed += died
+    if (died <= 0) continue
+    const survivors = atRisk - died
+    if (survivors <= 1e-12 * atRisk) {
+      survival = 0
+    } else {
+      survival *= survivors / atRisk
+      varianceOfLog += died / (atRisk * survivors)
+    }
+    steps.push({
+      time,
+      atRisk,
+      events: died,
+      censored: censoredHere,
+      survival,
+      ...bounds(survival, varianceOfLog, z, interval),
+    })
+  }
+  return steps
+}
+
+function bounds(survival: number, varianceOfLog: number, z: number, interval: SurvivalInterval) {
+  if (survival === 0) return { standardError: null, lower: null, upper: null }
+  const spread = Math.sqrt(varianceOfLog)
+  const standardError = survival * spread
+  if (interval === 'log') {
+    return {
+      standardError,
+      lower: survival * Math.exp(-z * spread),
+      upper: Math.min(1, survival * Math.exp(z * spread)),
+    }
+  }
+  if (interval === 'plain') {
+    return {
+      standardError,
+      lower: Math.max(0, survival - z * standardError),
+      upper: Math.min(1, survival + z * standardError),
+    }
+  }
+  if (survival === 1) return { standardError, lower: 1, upper: 1 }
+  const logMinusLog = Math.log(-Math.log(survival))
+  const shift = (z * spread) / Math.log(survival)
+  return {
+    standardError,
+    lower: Math.exp(-Math.exp(logMinusLog - shift)),
+    upper: Math.exp(-Math.exp(logMinusLog + shift)),
+  }
+}
+
+/** First step time with value ≤ 0.5; at exactly 0.5, the midpoint to the next step. */
+function firstTimeAtOrBelowHalf(
+  steps: readonly KaplanMeierStep[],
+  curveOf: (step: KaplanMeierStep) => number | null,
+): number | null {
+  for (let index = 0; index < steps.length; index++) {
+    const value = curveOf(steps[index] as KaplanMeierStep)
+    if (value === null) continue
+    const time = (steps[index] as KaplanMeierStep).time
+    if (Math.abs(value - 0.5) <= HALF_TOLERANCE) {
+      const next = steps[index + 1]
+      return next === undefined ? time : (time + next.time) / 2
+    }
+    if (value < 0.5) return time
+  }
+  return null
+}
+
+function requireSameLength(
+  values: ArrayLike<unknown>,
+  length: number,
+  field: string,
+  metric: string,
+): void {
+  if (values.length !== length) {
+    throw new MetricInputError({
+      code: 'LENGTH_MISMATCH',
+      metric,
+      path: [field],
+      message: `${metric}: ${field} has ${values.length} values but durations has ${length}; they must be equally long`,
+    })
+  }
+}
+
+/** The value when it is a finite number ≥ 0; otherwise the error, with its place built only then. */
+function requireTime(value: number, metric: string, field: string, index: number): number {
+  if (value >= 0 && value < Number.POSITIVE_INFINITY) return value
+  return requireNonNegative(value, metric, [field, index], `${field} at index ${index}`)
+}
