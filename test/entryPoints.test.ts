@@ -19,7 +19,7 @@ function moduleGraph(entry: string): Map<string, string> {
 }
 
 describe('entry points', () => {
-  it('the root entry exports the SPEC names of the core and survey family', () => {
+  it('the root entry exports the SPEC names of the core, survey and retention families', () => {
     for (const name of [
       'MetricInputError',
       'wilsonInterval',
@@ -35,6 +35,18 @@ describe('entry points', () => {
       'npsTrend',
       'netPromoterScoreAggregator',
       'csatAggregator',
+      'customerRetentionRate',
+      'customerChurnRate',
+      'grossRevenueRetention',
+      'netRevenueRetention',
+      'grossMrrChurnRate',
+      'netMrrChurnRate',
+      'revenueMovements',
+      'cohortRetention',
+      'kaplanMeier',
+      'restrictedMeanSurvivalTime',
+      'revenueMovementsAggregator',
+      'customerRetentionAggregator',
     ]) {
       expect(typeof (root as Record<string, unknown>)[name], name).toBe('function')
     }
@@ -49,6 +61,8 @@ describe('entry points', () => {
   it('cx-metrics/schemas exports the schemas and parseRecords', () => {
     expect(typeof schemas.parseRecords).toBe('function')
     expect(typeof schemas.SurveyResponseSchema.safeParse).toBe('function')
+    expect(typeof schemas.AccountRevenueSchema.safeParse).toBe('function')
+    expect(typeof schemas.CustomerActivitySchema.safeParse).toBe('function')
   })
 
   it('has no default exports', () => {

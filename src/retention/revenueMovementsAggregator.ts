@@ -54,7 +54,7 @@ export interface RevenueMovementsSummary {
  * const moves = revenueMovementsAggregator()
  * const a = moves.add(moves.initial(), { startAmount: 100, endAmount: 120 })
  * const b = moves.add(moves.initial(), { startAmount: 50, endAmount: 0 })
- * netRevenueRetention(moves.result(moves.merge(a, b))) // => 0.4666666666666667
+ * netRevenueRetention(moves.result(moves.merge(a, b))) // => 0.8
  * ```
  * @see revenueMovements.
  */
