@@ -50,7 +50,7 @@ export function measure(
   console.log(`\n${title}`)
   for (const result of results) {
     console.log(
-      `  ${result.name.padEnd(44)} ${result.medianMilliseconds.toFixed(2).padStart(9)} ms   ${result.ratio.toFixed(2)}× the hand loop`,
+      `  ${result.name.padEnd(44)} ${result.medianMilliseconds.toFixed(2).padStart(9)} ms   ${result.ratio.toFixed(2)}× the baseline`,
     )
   }
   return results

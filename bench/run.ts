@@ -2,9 +2,11 @@
  * `npm run bench`: every benchmark, each timing cx-metrics against a hand-written loop on
  * the same data in the same run and printing the ratio.
  */
+import { runRetentionBenchmarks } from './retention.bench.js'
 import { runSurveyBenchmarks } from './survey.bench.js'
 
 console.log(
   `cx-metrics benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
 )
 runSurveyBenchmarks()
+runRetentionBenchmarks()

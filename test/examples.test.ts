@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseCsv } from '../examples/lib/csv.js'
 import { readSampleCsv } from '../examples/lib/sampleData.js'
+import { retentionReport } from '../examples/sections/retention.js'
 import { surveyReport } from '../examples/sections/survey.js'
 
 afterEach(() => {
@@ -54,5 +55,31 @@ describe('sample data and the demo', () => {
     expect(rows.length - valid.length).toBe(3)
     expect(report).toContain(`NPS ${expected}`)
     expect(report).toContain('line 39 (R-BAD-1): score')
+  })
+
+  it('reports the yearly gross and net revenue retention of the sample MRR export', () => {
+    // Independent of the library: per account, December vs November MRR in integer cents.
+    const rows = readSampleCsv('account-revenue.csv')
+    const cents = (text: string) => Math.round(Number(text) * 100)
+    const months = [...new Set(rows.map((row) => row.month))].sort()
+    const at = (month: string) =>
+      new Map(
+        rows.filter((row) => row.month === month).map((row) => [row.accountId, cents(row.amount!)]),
+      )
+    const first = at(months[0]!)
+    const last = at(months.at(-1)!)
+    let start = 0
+    let lost = 0
+    let kept = 0
+    for (const [account, amount] of first) {
+      const end = last.get(account) ?? 0
+      start += amount
+      lost += Math.max(0, amount - end)
+      kept += end
+    }
+    const report = retentionReport()
+    expect(report).toContain(`GRR ${((100 * (start - lost)) / start).toFixed(1)} %`)
+    expect(report).toContain(`NRR ${((100 * kept) / start).toFixed(1)} %`)
+    expect(report).toContain('1236 MRR rows over 12 months, 0 rejected.')
   })
 })
