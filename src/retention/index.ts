@@ -41,11 +41,11 @@ export {
   type RevenueMovement,
   type RevenueMovementsOptions,
   type RevenueMovementsResult,
+  type RevenueMovementsSummary,
   revenueMovements,
 } from './revenueMovements.js'
 export {
   type AccountRevenueChange,
   type RevenueMovementsAggregatorState,
-  type RevenueMovementsSummary,
   revenueMovementsAggregator,
 } from './revenueMovementsAggregator.js'

@@ -43,8 +43,8 @@ export interface AccountMovement {
   readonly change: Decimal
 }
 
-/** The result of {@link revenueMovements}: totals that feed the retention functions directly. */
-export interface RevenueMovementsResult {
+/** Exact movement totals and counts — they feed the retention functions directly. */
+export interface RevenueMovementsSummary {
   readonly startingRevenue: Decimal
   readonly endingRevenue: Decimal
   readonly newRevenue: Decimal
@@ -52,13 +52,17 @@ export interface RevenueMovementsResult {
   readonly contraction: Decimal
   readonly churn: Decimal
   readonly reactivation: Decimal
-  /** The currency of the amounts, or `null` when no row named one. */
-  readonly currency: string | null
   /** Accounts per movement, and paying accounts at the start and the end. */
   readonly counts: Readonly<Record<RevenueMovement, number>> & {
     readonly startingCustomers: number
     readonly endingCustomers: number
   }
+}
+
+/** The result of {@link revenueMovements}: the summary, the currency and every account. */
+export interface RevenueMovementsResult extends RevenueMovementsSummary {
+  /** The currency of the amounts, or `null` when no row named one. */
+  readonly currency: string | null
   /** Every account that paid at the start or the end, ordered by `accountId`. */
   readonly accounts: AccountMovement[]
 }

@@ -1,8 +1,12 @@
-import type Decimal from 'decimal.js'
 import type { Aggregator } from '../core/Aggregator.js'
 import type { MoneyInput } from '../core/MoneyInput.js'
 import { type MoneyContext, toMoneyDecimal } from '../core/moneySum.js'
-import { classifyMovement, REVENUE_MOVEMENTS, type RevenueMovement } from './revenueMovements.js'
+import {
+  classifyMovement,
+  REVENUE_MOVEMENTS,
+  type RevenueMovement,
+  type RevenueMovementsSummary,
+} from './revenueMovements.js'
 
 /** One account's revenue at both ends of the period — the input row of the aggregator. */
 export interface AccountRevenueChange {
@@ -20,21 +24,6 @@ export interface RevenueMovementsAggregatorState {
   readonly counts: Readonly<Record<RevenueMovement, number>>
   readonly startingCustomers: number
   readonly endingCustomers: number
-}
-
-/** The totals of the movements, without the per-account list. */
-export interface RevenueMovementsSummary {
-  readonly startingRevenue: Decimal
-  readonly endingRevenue: Decimal
-  readonly newRevenue: Decimal
-  readonly expansion: Decimal
-  readonly contraction: Decimal
-  readonly churn: Decimal
-  readonly reactivation: Decimal
-  readonly counts: Readonly<Record<RevenueMovement, number>> & {
-    readonly startingCustomers: number
-    readonly endingCustomers: number
-  }
 }
 
 /**
