@@ -35,3 +35,11 @@ export function trackCurrency(
     message: `${tracker.metric}: currency at ${path.join('.')} is ${JSON.stringify(currency)} but ${tracker.firstPath?.join('.')} is ${JSON.stringify(tracker.currency)}; convert amounts to one currency first`,
   })
 }
+
+/** The one currency of two merged aggregator states (`null` when neither has one). */
+export function mergeCurrencies(metric: string, a: string | null, b: string | null): string | null {
+  const tracker = createCurrencyTracker(metric)
+  trackCurrency(tracker, a ?? undefined, () => ['a', 'currency'])
+  trackCurrency(tracker, b ?? undefined, () => ['b', 'currency'])
+  return tracker.currency
+}

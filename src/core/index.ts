@@ -4,6 +4,7 @@ export {
   type CalendarPeriod,
   type CalendarPeriodOptions,
 } from './calendarPeriods.js'
+export type { CurrencyConversionOptions } from './currencyConversion.js'
 export {
   METRIC_INPUT_ERROR_CODES,
   MetricInputError,

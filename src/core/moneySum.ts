@@ -99,15 +99,62 @@ function addNumber(
 ): void {
   if (!Number.isFinite(value)) refuse('NOT_FINITE', describeValue(value), context, key)
   if (value < 0 && !context.allowNegative) refuse('NEGATIVE_VALUE', String(value), context, key)
+  const scale = decimalScale(value)
+  if (scale >= 0) {
+    addScaled(sum, Math.round(value * POWERS_OF_TEN[scale as 0]), scale)
+  } else {
+    addToRemainder(sum, new MoneyDecimal(String(value)))
+  }
+}
+
+/**
+ * The decimal places (0..6) of a finite number's shortest decimal form, when it scales to a
+ * safe integer; -1 otherwise (more places, or too large).
+ */
+export function decimalScale(value: number): number {
   for (let scale = 0; scale <= MAX_SCALE; scale++) {
     const power = POWERS_OF_TEN[scale as 0]
     const units = Math.round(value * power)
-    if (units / power === value && Number.isSafeInteger(units)) {
-      addScaled(sum, units, scale)
-      return
+    if (units / power === value && Number.isSafeInteger(units)) return scale
+  }
+  return -1
+}
+
+/**
+ * Adds `value × factor` exactly — an amount times a probability or an exchange rate.
+ * Number × number stays in scaled integers when the places add up to at most 6 and the
+ * product is a safe integer; anything else multiplies in decimal.js. `factor` must be
+ * finite (the caller checks it).
+ */
+export function addMoneyTimes(
+  sum: MoneySum,
+  value: MoneyInput,
+  factor: number | Decimal,
+  context: MoneyContext,
+  key: number | string,
+): void {
+  if (factor === 1) {
+    addMoney(sum, value, context, key)
+    return
+  }
+  if (typeof value === 'number' && typeof factor === 'number' && Number.isFinite(value)) {
+    if (value < 0 && !context.allowNegative) refuse('NEGATIVE_VALUE', String(value), context, key)
+    const valueScale = decimalScale(value)
+    const factorScale = decimalScale(factor)
+    if (valueScale >= 0 && factorScale >= 0 && valueScale + factorScale <= MAX_SCALE) {
+      const units =
+        Math.round(value * POWERS_OF_TEN[valueScale as 0]) *
+        Math.round(factor * POWERS_OF_TEN[factorScale as 0])
+      if (Number.isSafeInteger(units)) {
+        addScaled(sum, units, valueScale + factorScale)
+        return
+      }
     }
   }
-  addToRemainder(sum, new MoneyDecimal(String(value)))
+  const single = createMoneySum()
+  addMoney(single, value, context, key)
+  const multiplier = typeof factor === 'number' ? new MoneyDecimal(String(factor)) : factor
+  addToRemainder(sum, moneySumValue(single).times(multiplier))
 }
 
 function addString(

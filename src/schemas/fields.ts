@@ -131,3 +131,9 @@ export function withoutUndefined<T extends object>(record: T): T {
   for (const [key, value] of Object.entries(record)) if (value !== undefined) result[key] = value
   return result as T
 }
+
+/** An optional instant: blank cells, `null` and `undefined` become absent. */
+export const OptionalInstantSchema = z
+  .union([z.null(), z.undefined(), z.literal(''), InstantSchema])
+  .transform((value) => (value === null || value === '' ? undefined : value))
+  .optional()

@@ -11,10 +11,17 @@ export {
   CsvNumberSchema,
   csvIntegerSchema,
   InstantSchema,
+  OptionalInstantSchema,
   OptionalNonNegativeNumberSchema,
   OptionalTextSchema,
 } from './fields.js'
+export { LeadSchema } from './LeadSchema.js'
 export { MoneySchema, OptionalMoneySchema } from './money.js'
+export {
+  OpportunitySchema,
+  OpportunityStatusSchema,
+  StageEntrySchema,
+} from './OpportunitySchema.js'
 export {
   type ParseRecordsOptions,
   type ParseRecordsResult,

@@ -1,0 +1,34 @@
+import type { Lead } from './Lead.js'
+import { type LeadRateOptions, type LeadRateResult, leadRate } from './leadRate.js'
+
+/**
+ * Lead contact rate: the share of leads sales has contacted (have `contactedAt`),
+ * optionally within a window of days — "did every inbound lead get a call within a day?" —
+ * with a Wilson interval, overall and per source or owner.
+ *
+ * ```text
+ * rate = #{contacted (within window, by asOf)} / #{leads judged}
+ * ```
+ * Same judging rules as `leadConversionRate`: leads younger than the window are left out.
+ *
+ * @param leads - Leads with `createdAt` and optional `contactedAt`.
+ * @param options - `withinDays` (needs `asOf`), `asOf`, `groupBy`, `confidence`.
+ * @returns `{ rate, successes, judged, tooRecent, interval, groups }`.
+ * @throws MetricInputError `INVALID_DATE`, `END_BEFORE_START`, `INVALID_OPTION`, `NEGATIVE_VALUE`.
+ * @example
+ * ```ts
+ * const day = (d: number) => new Date(Date.UTC(2026, 0, d))
+ * const leads = [
+ *   { id: '1', createdAt: day(1), contactedAt: day(1) },
+ *   { id: '2', createdAt: day(1), contactedAt: day(4) },
+ * ]
+ * leadContactRate(leads, { withinDays: 1, asOf: day(10) }).rate // => 0.5
+ * ```
+ * @see metric-definitions §5.1 (first-response time).
+ */
+export function leadContactRate(
+  leads: readonly Lead[],
+  options: LeadRateOptions = {},
+): LeadRateResult {
+  return leadRate(leads, 'contactedAt', 'leadContactRate', options)
+}

@@ -1,0 +1,41 @@
+import type { Lead } from './Lead.js'
+import { type LeadRateOptions, type LeadRateResult, leadRate } from './leadRate.js'
+
+/**
+ * Lead conversion rate: the share of leads that became opportunities (have `convertedAt`),
+ * optionally within a window of days from creation, with a Wilson interval — overall and
+ * per source or owner.
+ *
+ * ```text
+ * rate = #{converted (within window, by asOf)} / #{leads judged}
+ * judged = all leads; with withinDays, leads created at least withinDays before asOf
+ * ```
+ * Leads younger than the window are left out (`tooRecent`), never counted as failures —
+ * otherwise every recent month would look worse than it is.
+ *
+ * @param leads - Leads with `createdAt` and optional `convertedAt`.
+ * @param options - `withinDays` (needs `asOf`), `asOf`, `groupBy` (`'source'` / `'owner'`), `confidence`.
+ * @returns `{ rate, successes, judged, tooRecent, interval, groups }`; `rate` is `null` when
+ *   no lead is judged.
+ * @throws MetricInputError `INVALID_DATE`, `END_BEFORE_START` (converted before created),
+ *   `INVALID_OPTION` (withinDays without asOf, groupBy), `NEGATIVE_VALUE` (withinDays).
+ * @example
+ * ```ts
+ * const day = (d: number) => new Date(Date.UTC(2026, 0, d))
+ * const leads = [
+ *   { id: '1', createdAt: day(1), convertedAt: day(5), source: 'inbound' },
+ *   { id: '2', createdAt: day(2), convertedAt: day(30), source: 'inbound' },
+ *   { id: '3', createdAt: day(3), source: 'event' },
+ *   { id: '4', createdAt: day(28), source: 'event' },
+ * ]
+ * leadConversionRate(leads).rate // => 0.5
+ * leadConversionRate(leads, { withinDays: 14, asOf: day(31) }).rate // => 0.3333333333333333 (lead 4 too recent)
+ * ```
+ * @see dbt MetricFlow `conversion` metrics (entity, window); Gartner "lead time".
+ */
+export function leadConversionRate(
+  leads: readonly Lead[],
+  options: LeadRateOptions = {},
+): LeadRateResult {
+  return leadRate(leads, 'convertedAt', 'leadConversionRate', options)
+}

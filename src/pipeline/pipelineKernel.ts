@@ -1,0 +1,159 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireInstant } from '../core/validate.js'
+import type { Opportunity, OpportunityStatus } from './Opportunity.js'
+
+/**
+ * Field checks shared by the pipeline functions. Each reads one field of opportunity
+ * `index` and throws a `MetricInputError` with the path `[index, field]`; paths and
+ * messages are only built on failure. Internal.
+ */
+
+export function requireStatus(
+  opportunity: Opportunity,
+  index: number,
+  metric: string,
+): OpportunityStatus {
+  const status = opportunity.status
+  if (status === 'open' || status === 'won' || status === 'lost') return status
+  throw new MetricInputError({
+    code: 'VALUE_OUT_OF_RANGE',
+    metric,
+    path: [index, 'status'],
+    message: `${metric}: status at index ${index} is ${describeValue(status)}; it must be 'open', 'won' or 'lost'`,
+  })
+}
+
+/** Epoch ms of `closedAt` of a closed deal: present, valid, not before `createdAt`. */
+export function requireClosedAt(opportunity: Opportunity, index: number, metric: string): number {
+  if (opportunity.closedAt === undefined) {
+    throw new MetricInputError({
+      code: 'MISSING_VALUE',
+      metric,
+      path: [index, 'closedAt'],
+      message: `${metric}: closedAt at index ${index} is missing; a ${opportunity.status} opportunity needs its close date`,
+    })
+  }
+  const closed = requireInstant(
+    opportunity.closedAt,
+    metric,
+    [index, 'closedAt'],
+    `closedAt at index ${index}`,
+  )
+  const created = requireInstant(
+    opportunity.createdAt,
+    metric,
+    [index, 'createdAt'],
+    `createdAt at index ${index}`,
+  )
+  if (closed < created) {
+    throw new MetricInputError({
+      code: 'END_BEFORE_START',
+      metric,
+      path: [index, 'closedAt'],
+      message: `${metric}: closedAt at index ${index} (${opportunity.closedAt.toISOString()}) is before its createdAt (${opportunity.createdAt.toISOString()})`,
+    })
+  }
+  return closed
+}
+
+/** Throws `MISSING_VALUE` unless a closed deal carries `closedAt` (a cheap presence check). */
+export function requireClosedAtPresent(
+  opportunity: Opportunity,
+  index: number,
+  metric: string,
+): void {
+  if (opportunity.closedAt === undefined) requireClosedAt(opportunity, index, metric)
+}
+
+/** A probability in [0, 1]; `MISSING_VALUE` when absent, `RATE_OUT_OF_RANGE` otherwise. */
+export function requireProbability(
+  opportunity: Opportunity,
+  index: number,
+  metric: string,
+): number {
+  const probability = opportunity.probability
+  if (probability === undefined) {
+    throw new MetricInputError({
+      code: 'MISSING_VALUE',
+      metric,
+      path: [index, 'probability'],
+      message: `${metric}: probability at index ${index} is missing; open opportunities need one`,
+    })
+  }
+  return requireRate(probability, metric, [index, 'probability'], `probability at index ${index}`)
+}
+
+/** A fraction in [0, 1], or `RATE_OUT_OF_RANGE`. */
+export function requireRate(
+  value: number,
+  metric: string,
+  path: readonly (string | number)[],
+  label: string,
+): number {
+  if (value >= 0 && value <= 1) return value
+  throw new MetricInputError({
+    code: 'RATE_OUT_OF_RANGE',
+    metric,
+    path,
+    message: `${metric}: ${label} is ${describeValue(value)}; it must be a fraction from 0 to 1`,
+  })
+}
+
+/**
+ * The index (in `stages`) of the furthest listed stage the opportunity entered; -1 when
+ * none; `stages.length` when won (a won deal passed every stage). Stages not in the list
+ * are ignored. The history must be in time order (`END_BEFORE_START` otherwise).
+ */
+export function furthestStage(
+  opportunity: Opportunity,
+  index: number,
+  stageIndex: ReadonlyMap<string, number>,
+  metric: string,
+): number {
+  if (opportunity.status === 'won') return stageIndex.size
+  let furthest = -1
+  let previous = Number.NEGATIVE_INFINITY
+  const history = opportunity.stageHistory
+  for (let step = 0; step < history.length; step++) {
+    const entry = history[step]!
+    const time = entry.enteredAt instanceof Date ? entry.enteredAt.getTime() : Number.NaN
+    if (!(time >= previous)) {
+      const place = [index, 'stageHistory', step, 'enteredAt']
+      requireInstant(
+        entry.enteredAt,
+        metric,
+        place,
+        `stageHistory[${step}].enteredAt at index ${index}`,
+      )
+      throw new MetricInputError({
+        code: 'END_BEFORE_START',
+        metric,
+        path: place,
+        message: `${metric}: stageHistory at index ${index} is not in time order at entry ${step}`,
+      })
+    }
+    previous = time
+    const position = stageIndex.get(entry.stage)
+    if (position !== undefined && position > furthest) furthest = position
+  }
+  return furthest
+}
+
+/** Stage name → position; refuses an empty list or a repeated name (`INVALID_OPTION`). */
+export function readStages(
+  stages: readonly string[] | undefined,
+  metric: string,
+): Map<string, number> {
+  const positions = new Map<string, number>()
+  for (const [position, stage] of (stages ?? []).entries()) positions.set(stage, position)
+  if (stages === undefined || stages.length === 0 || positions.size !== stages.length) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['stages'],
+      message: `${metric}: option stages must list the pipeline's stages in order, each once`,
+    })
+  }
+  return positions
+}

@@ -1,0 +1,194 @@
+import type Decimal from 'decimal.js'
+import {
+  type CurrencyConversionOptions,
+  conversionFactor,
+  readCurrencyOptions,
+} from '../core/currencyConversion.js'
+import { MoneyDecimal } from '../core/MoneyInput.js'
+import {
+  addMoneyTimes,
+  createMoneySum,
+  type MoneyContext,
+  moneySumValue,
+} from '../core/moneySum.js'
+import { quantileOfSorted } from '../core/quantile.js'
+import { requireInstant } from '../core/validate.js'
+import type { Opportunity } from './Opportunity.js'
+import { furthestStage, readStages, requireRate, requireStatus } from './pipelineKernel.js'
+import { collectStageSpells } from './stageSpells.js'
+
+/** Options of {@link rankOpportunities}. */
+export interface RankOpportunitiesOptions extends CurrencyConversionOptions {
+  /** The instant days-in-stage are measured at. */
+  readonly asOf: Date
+  /** The pipeline's stages in order, for the historical win rate of deals without a probability. */
+  readonly stages: readonly string[]
+}
+
+/** Where a ranked deal's probability came from. */
+export type ProbabilitySource = 'record' | 'stage-history' | 'none'
+
+/** One open deal in the coaching list. */
+export interface RankedOpportunity {
+  readonly rank: number
+  readonly id: string
+  /** Furthest listed stage reached, or `null`. */
+  readonly stage: string | null
+  readonly amount: Decimal
+  readonly probability: number | null
+  readonly probabilitySource: ProbabilitySource
+  /** amount × probability; `null` when no probability is known. */
+  readonly expectedValue: Decimal | null
+  /** Days in the current stage at `asOf` (`null` without a history). */
+  readonly daysInStage: number | null
+  /** Median finished spell of that stage, for comparison. */
+  readonly typicalDaysInStage: number | null
+  readonly ownerId?: string
+  /** One sentence a manager can read out: the numbers behind the rank. */
+  readonly reason: string
+}
+
+/**
+ * The coaching view of the pipeline: open deals ordered by expected value (amount × win
+ * probability), each with the numbers behind its rank. The probability is the deal's own
+ * when the CRM has one; otherwise the historical win rate of closed deals that reached the
+ * same stage — never a guess without a source.
+ *
+ * ```text
+ * expected value = amount × p
+ * p = probability                                   (source 'record'), else
+ *     #won / #closed among closed deals that reached the deal's stage   ('stage-history')
+ * order: expected value descending; deals with no p last, by amount
+ * ```
+ *
+ * @param opportunities - All deals (closed ones teach the stage win rates).
+ * @param options - `asOf`, `stages` (required); `rates` / `baseCurrency`.
+ * @returns The open deals, ranked from 1.
+ * @throws MetricInputError `INVALID_OPTION` (stages), `INVALID_DATE`, `RATE_OUT_OF_RANGE`
+ *   (probability), `NEGATIVE_VALUE` (amount), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`,
+ *   `END_BEFORE_START`, `VALUE_OUT_OF_RANGE` (status).
+ * @example
+ * ```ts
+ * const at = new Date('2026-03-01')
+ * const deal = (id: string, amount: number, status: 'open' | 'won' | 'lost', probability?: number) => ({
+ *   id, createdAt: at, amount, status, ...(status === 'open' ? {} : { closedAt: at }),
+ *   ...(probability === undefined ? {} : { probability }), stageHistory: [{ stage: 'Proposal', enteredAt: at }],
+ * })
+ * const ranked = rankOpportunities(
+ *   [deal('a', 1000, 'open', 0.9), deal('b', 5000, 'open'), deal('w', 1, 'won'), deal('l', 1, 'lost')],
+ *   { asOf: new Date('2026-03-11'), stages: ['Proposal'] },
+ * )
+ * ranked.map((r) => [r.id, r.expectedValue?.toString(), r.probabilitySource]) // => [['b', '2500', 'stage-history'], ['a', '900', 'record']]
+ * ```
+ * @see frappe/crm#798 (amount × probability forecasts); metric-definitions §3.
+ */
+export function rankOpportunities(
+  opportunities: readonly Opportunity[],
+  options: RankOpportunitiesOptions,
+): RankedOpportunity[] {
+  const metric = 'rankOpportunities'
+  const asOf = requireInstant(options.asOf, metric, ['asOf'], 'option asOf')
+  const stageIndex = readStages(options.stages, metric)
+  const converter = readCurrencyOptions(options, metric)
+  const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
+  const stageCount = options.stages.length
+  // Closed deals per furthest stage (index stageCount = won) teach the win rate from stage k.
+  const wonFrom = new Float64Array(stageCount + 1)
+  const closedFrom = new Float64Array(stageCount + 1)
+  const furthestOf = new Int32Array(opportunities.length)
+  for (let index = 0; index < opportunities.length; index++) {
+    const opportunity = opportunities[index] as Opportunity
+    const status = requireStatus(opportunity, index, metric)
+    const furthest = furthestStage(opportunity, index, stageIndex, metric)
+    furthestOf[index] = furthest
+    if (status === 'open' || furthest < 0) continue
+    // A closed deal that reached stage f counts for every stage ≤ f (capped at the last stage).
+    const reachedUpTo = Math.min(furthest, stageCount - 1)
+    for (let stage = 0; stage <= reachedUpTo; stage++) {
+      closedFrom[stage] = (closedFrom[stage] as number) + 1
+      if (status === 'won') wonFrom[stage] = (wonFrom[stage] as number) + 1
+    }
+  }
+  const { finished, current } = collectStageSpells(opportunities, asOf, metric)
+  const typical = new Map<string, number | null>()
+  for (const [stage, spells] of finished)
+    typical.set(stage, quantileOfSorted(Float64Array.from(spells).sort(), 0.5, 'linear'))
+
+  const ranked: Omit<RankedOpportunity, 'rank'>[] = []
+  for (let index = 0; index < opportunities.length; index++) {
+    const opportunity = opportunities[index] as Opportunity
+    if (opportunity.status !== 'open') continue
+    const furthest = furthestOf[index] as number
+    const stage =
+      furthest >= 0 ? (options.stages[Math.min(furthest, stageCount - 1)] as string) : null
+    let probability: number | null = null
+    let probabilitySource: ProbabilitySource = 'none'
+    if (opportunity.probability !== undefined) {
+      probability = requireRate(
+        opportunity.probability,
+        metric,
+        [index, 'probability'],
+        `probability at index ${index}`,
+      )
+      probabilitySource = 'record'
+    } else if (furthest >= 0 && (closedFrom[furthest] as number) > 0) {
+      probability = (wonFrom[furthest] as number) / (closedFrom[furthest] as number)
+      probabilitySource = 'stage-history'
+    }
+    const rate = conversionFactor(converter, opportunity.currency, () => [index, 'currency'])
+    const amountSum = createMoneySum()
+    addMoneyTimes(amountSum, opportunity.amount, rate, context, index)
+    const amount = moneySumValue(amountSum)
+    const expectedValue =
+      probability === null ? null : amount.times(new MoneyDecimal(String(probability)))
+    const now = current.get(index)
+    const daysInStage = now === undefined ? null : now.days
+    const typicalDaysInStage = now === undefined ? null : (typical.get(now.stage) ?? null)
+    ranked.push({
+      id: opportunity.id,
+      stage,
+      amount,
+      probability,
+      probabilitySource,
+      expectedValue,
+      daysInStage,
+      typicalDaysInStage,
+      ...(opportunity.ownerId === undefined ? {} : { ownerId: opportunity.ownerId }),
+      reason: reasonFor(
+        amount,
+        probability,
+        probabilitySource,
+        expectedValue,
+        now?.stage ?? stage,
+        daysInStage,
+        typicalDaysInStage,
+      ),
+    })
+  }
+  ranked.sort((a, b) => {
+    if (a.expectedValue !== null && b.expectedValue !== null)
+      return b.expectedValue.cmp(a.expectedValue)
+    if (a.expectedValue !== null) return -1
+    if (b.expectedValue !== null) return 1
+    return b.amount.cmp(a.amount)
+  })
+  return ranked.map((row, position) => ({ rank: position + 1, ...row }))
+}
+
+function reasonFor(
+  amount: Decimal,
+  probability: number | null,
+  source: ProbabilitySource,
+  expected: Decimal | null,
+  stage: string | null,
+  days: number | null,
+  typical: number | null,
+): string {
+  const value =
+    probability === null || expected === null
+      ? `${amount.toFixed(2)} with no win probability (no record value, no closed deals from its stage)`
+      : `${amount.toFixed(2)} × ${(100 * probability).toFixed(1)} % (${source === 'record' ? 'CRM probability' : `historical win rate from ${stage}`}) = ${expected.toFixed(2)} expected`
+  if (days === null) return `${value}.`
+  const pace = typical === null ? '' : ` (typical ${typical.toFixed(1)})`
+  return `${value}; ${days.toFixed(1)} days in ${stage}${pace}.`
+}

@@ -1,0 +1,75 @@
+import { quantileOfSorted } from '../core/quantile.js'
+import { requireInstant, requireOneOf } from '../core/validate.js'
+import type { Opportunity } from './Opportunity.js'
+import { requireClosedAt, requireStatus } from './pipelineKernel.js'
+
+const DAY_MILLISECONDS = 86_400_000
+
+/** Options of {@link salesCycleDays}. */
+export interface SalesCycleDaysOptions {
+  /** `'won'` (default): won deals only; `'closed'`: won and lost. */
+  readonly outcome?: 'won' | 'closed'
+  /** `'mean'` (default) or `'median'`. */
+  readonly statistic?: 'mean' | 'median'
+}
+
+/**
+ * Sales cycle length: the mean (or median) time from opportunity creation to close, in
+ * exact fractional days — no inclusive/exclusive day-count ambiguity (1 December 09:00 to
+ * 3 December 21:00 is 2.5 days).
+ *
+ * ```text
+ * cycle = (closedAt − createdAt) / 86 400 000 ms      over won (or won + lost) deals
+ * ```
+ *
+ * @param opportunities - Deals; closed ones need a valid `closedAt` not before `createdAt`.
+ * @param options - `outcome` (`'won'`), `statistic` (`'mean'`).
+ * @returns Days as a number; `null` when no deal qualifies.
+ * @throws MetricInputError `MISSING_VALUE` (closedAt), `INVALID_DATE`, `END_BEFORE_START`,
+ *   `VALUE_OUT_OF_RANGE` (status), `INVALID_OPTION`.
+ * @example
+ * ```ts
+ * const deal = (status: 'won' | 'lost', days: number) =>
+ *   ({ id: String(days), createdAt: new Date('2026-01-01T00:00:00Z'), closedAt: new Date(Date.UTC(2026, 0, 1) + days * 86_400_000), amount: 1, status, stageHistory: [] })
+ * salesCycleDays([deal('won', 10), deal('won', 20.5), deal('lost', 3)]) // => 15.25
+ * salesCycleDays([deal('won', 10), deal('won', 20.5), deal('lost', 3)], { outcome: 'closed', statistic: 'median' }) // => 10
+ * ```
+ * @see fivetran/dbt_salesforce `avg(days_to_close)`; metric-definitions §3.5.
+ */
+export function salesCycleDays(
+  opportunities: readonly Opportunity[],
+  options: SalesCycleDaysOptions = {},
+): number | null {
+  const metric = 'salesCycleDays'
+  const outcome = requireOneOf(
+    options.outcome ?? 'won',
+    ['won', 'closed'] as const,
+    metric,
+    'outcome',
+  )
+  const statistic = requireOneOf(
+    options.statistic ?? 'mean',
+    ['mean', 'median'] as const,
+    metric,
+    'statistic',
+  )
+  const days: number[] = []
+  for (let index = 0; index < opportunities.length; index++) {
+    const opportunity = opportunities[index] as Opportunity
+    const status = requireStatus(opportunity, index, metric)
+    if (status === 'open' || (status === 'lost' && outcome === 'won')) continue
+    const closed = requireClosedAt(opportunity, index, metric)
+    const created = requireInstant(
+      opportunity.createdAt,
+      metric,
+      [index, 'createdAt'],
+      `createdAt at index ${index}`,
+    )
+    days.push((closed - created) / DAY_MILLISECONDS)
+  }
+  if (days.length === 0) return null
+  if (statistic === 'median') return quantileOfSorted(Float64Array.from(days).sort(), 0.5, 'linear')
+  let total = 0
+  for (const value of days) total += value
+  return total / days.length
+}

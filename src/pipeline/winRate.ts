@@ -1,0 +1,150 @@
+import type Decimal from 'decimal.js'
+import { criticalValue } from '../core/criticalValue.js'
+import {
+  type CurrencyConversionOptions,
+  conversionFactor,
+  readCurrencyOptions,
+  resultCurrency,
+} from '../core/currencyConversion.js'
+import {
+  addMoneyTimes,
+  createMoneySum,
+  type MoneyContext,
+  moneySumValue,
+} from '../core/moneySum.js'
+import { requireOneOf } from '../core/validate.js'
+import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
+import type { Opportunity } from './Opportunity.js'
+import { requireClosedAtPresent, requireStatus } from './pipelineKernel.js'
+
+/** What {@link winRate} counts. */
+export const WIN_RATE_BASES = ['count', 'amount'] as const
+
+/** Options of {@link winRate}. */
+export interface WinRateOptions extends CurrencyConversionOptions {
+  /** `'count'` (default): deals; `'amount'`: deal value. */
+  readonly by?: (typeof WIN_RATE_BASES)[number]
+  /** Confidence of the Wilson interval (count form); default 0.95. */
+  readonly confidence?: number
+}
+
+/** Win rate by count. */
+export interface WinRateCountResult {
+  /** won / (won + lost); `null` when nothing closed. */
+  readonly rate: number | null
+  readonly won: number
+  readonly lost: number
+  /** Wilson interval of the rate; `null` when nothing closed. */
+  readonly interval: WilsonIntervalResult | null
+}
+
+/** Win rate by amount. */
+export interface WinRateAmountResult {
+  /** won value / closed value; `null` when the closed value is 0. */
+  readonly rate: number | null
+  readonly won: Decimal
+  readonly lost: Decimal
+  /** Always `null`: no interval for a ratio of amounts. */
+  readonly interval: null
+  /** Currency of the amounts (the base with `rates`), `null` if no deal named one. */
+  readonly currency: string | null
+}
+
+/**
+ * Win rate: the share of closed deals that were won — Salesforce's `WON:SUM / CLOSED:SUM`,
+ * HubSpot's won / (won + lost). Open deals are excluded; counting them ("% of all created")
+ * is a different metric. By count it comes with a Wilson interval, because a rep with 7
+ * closed deals has a very uncertain win rate.
+ *
+ * ```text
+ * by count:  rate = #won / (#won + #lost)               interval: Wilson
+ * by amount: rate = Σ amount(won) / Σ amount(won + lost)  (exact decimals, converted with rates)
+ * ```
+ * Disqualified deals must be marked lost, or the rate is inflated.
+ *
+ * @param opportunities - Deals; closed ones need `closedAt`.
+ * @param options - `by` (`'count'`), `confidence` (0.95), `rates` / `baseCurrency`.
+ * @returns `{ rate, won, lost, interval }` (+ `currency` by amount); `rate` is `null` when
+ *   nothing closed.
+ * @throws MetricInputError `VALUE_OUT_OF_RANGE` (status), `MISSING_VALUE` (closedAt),
+ *   `NEGATIVE_VALUE` / `NOT_FINITE` (amount), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`,
+ *   `INVALID_OPTION`.
+ * @example
+ * ```ts
+ * const closed = (status: 'won' | 'lost', amount: number) =>
+ *   ({ id: status + amount, createdAt: new Date('2026-01-01'), closedAt: new Date('2026-02-01'), amount, status, stageHistory: [] })
+ * const deals = [closed('won', 100), closed('lost', 300), closed('won', 100)]
+ * winRate(deals).rate // => 0.6666666666666666
+ * winRate(deals, { by: 'amount' }).rate // => 0.4
+ * ```
+ * @see help.salesforce.com article 000387867; fivetran/dbt_salesforce (value win %).
+ */
+export function winRate(
+  opportunities: readonly Opportunity[],
+  options?: WinRateOptions & { readonly by?: 'count' },
+): WinRateCountResult
+export function winRate(
+  opportunities: readonly Opportunity[],
+  options: WinRateOptions & { readonly by: 'amount' },
+): WinRateAmountResult
+export function winRate(
+  opportunities: readonly Opportunity[],
+  options: WinRateOptions = {},
+): WinRateCountResult | WinRateAmountResult {
+  const metric = 'winRate'
+  const by = requireOneOf(options.by ?? 'count', WIN_RATE_BASES, metric, 'by')
+  const z = criticalValue(options.confidence ?? 0.95, metric)
+  if (by === 'count') {
+    let won = 0
+    let lost = 0
+    for (let index = 0; index < opportunities.length; index++) {
+      const opportunity = opportunities[index] as Opportunity
+      const status = requireStatus(opportunity, index, metric)
+      if (status === 'open') continue
+      requireClosedAtPresent(opportunity, index, metric)
+      if (status === 'won') won++
+      else lost++
+    }
+    return winRateOfCounts(won, lost, z)
+  }
+  const converter = readCurrencyOptions(options, metric)
+  const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
+  const wonSum = createMoneySum()
+  const lostSum = createMoneySum()
+  for (let index = 0; index < opportunities.length; index++) {
+    const opportunity = opportunities[index] as Opportunity
+    const status = requireStatus(opportunity, index, metric)
+    if (status === 'open') continue
+    requireClosedAtPresent(opportunity, index, metric)
+    const factor = conversionFactor(converter, opportunity.currency, () => [index, 'currency'])
+    addMoneyTimes(status === 'won' ? wonSum : lostSum, opportunity.amount, factor, context, index)
+  }
+  return winRateOfAmounts(moneySumValue(wonSum), moneySumValue(lostSum), resultCurrency(converter))
+}
+
+/** The count result of validated counts. Internal. */
+export function winRateOfCounts(won: number, lost: number, z: number): WinRateCountResult {
+  const closed = won + lost
+  return {
+    rate: closed === 0 ? null : won / closed,
+    won,
+    lost,
+    interval: wilsonBounds(won, closed, z),
+  }
+}
+
+/** The amount result of exact totals. Internal. */
+export function winRateOfAmounts(
+  won: Decimal,
+  lost: Decimal,
+  currency: string | null,
+): WinRateAmountResult {
+  const closed = won.plus(lost)
+  return {
+    rate: closed.isZero() ? null : won.div(closed).toNumber(),
+    won,
+    lost,
+    interval: null,
+    currency,
+  }
+}

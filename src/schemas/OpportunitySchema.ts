@@ -1,0 +1,116 @@
+import * as z from 'zod'
+import type { Opportunity } from '../pipeline/Opportunity.js'
+import { OptionalCurrencySchema } from './AccountRevenueSchema.js'
+import {
+  CsvNumberSchema,
+  InstantSchema,
+  OptionalInstantSchema,
+  OptionalTextSchema,
+  withoutUndefined,
+} from './fields.js'
+import { MoneySchema } from './money.js'
+
+/** One entry of a stage history: `{ stage, enteredAt }`. */
+export const StageEntrySchema = z.object({
+  stage: z.string().trim().min(1, 'expected a stage name'),
+  enteredAt: InstantSchema,
+})
+
+const STATUS_WORDS: Record<string, 'open' | 'won' | 'lost'> = {
+  open: 'open',
+  won: 'won',
+  lost: 'lost',
+  'closed won': 'won',
+  'closed lost': 'lost',
+  'closed-won': 'won',
+  'closed-lost': 'lost',
+}
+
+/** `'open'`, `'won'` or `'lost'`, also read from CRM words such as `'Closed Won'`. */
+export const OpportunityStatusSchema = z.string().transform((value, context) => {
+  const status = STATUS_WORDS[value.trim().toLowerCase()]
+  if (status === undefined) {
+    context.addIssue({
+      code: 'custom',
+      message: `expected open, won or lost, got ${JSON.stringify(value)}`,
+    })
+    return z.NEVER
+  }
+  return status
+})
+
+/** A stage history as an array, or as a JSON text cell of such an array. */
+const StageHistorySchema = z.preprocess((value, context) => {
+  if (value === undefined || value === null || value === '') return []
+  if (typeof value !== 'string') return value
+  try {
+    return JSON.parse(value)
+  } catch {
+    context.addIssue({ code: 'custom', message: 'expected a JSON array of { stage, enteredAt }' })
+    return z.NEVER
+  }
+}, z.array(StageEntrySchema))
+
+/**
+ * An opportunity (deal) as CRM exports hold it, turned into an `Opportunity`: ISO dates
+ * (UTC unless offset), a decimal `amount` (becomes a `Decimal`), an optional `currency`,
+ * `status` open / won / lost (also `'Closed Won'`), a `stageHistory` array (or a JSON text
+ * cell) in time order, an optional `probability` 0..1, `ownerId`, `segment`. A won or lost
+ * deal needs `closedAt`, not before `createdAt`.
+ *
+ * @example
+ * ```ts
+ * const deal = OpportunitySchema.parse({
+ *   id: 'OPP-1', createdAt: '2026-01-05', amount: '12000.50', status: 'Closed Won', closedAt: '2026-02-01',
+ *   stageHistory: '[{"stage":"Discovery","enteredAt":"2026-01-05"}]',
+ * })
+ * deal.status // => 'won'
+ * deal.stageHistory[0].stage // => 'Discovery'
+ * ```
+ */
+export const OpportunitySchema = z
+  .object({
+    id: z.string().trim().min(1, 'expected an opportunity id'),
+    createdAt: InstantSchema,
+    amount: MoneySchema,
+    currency: OptionalCurrencySchema,
+    status: OpportunityStatusSchema,
+    closedAt: OptionalInstantSchema,
+    stageHistory: StageHistorySchema,
+    probability: z
+      .union([z.null(), z.undefined(), z.literal(''), CsvNumberSchema])
+      .transform((value) => (value === null || value === '' ? undefined : value))
+      .refine((value) => value === undefined || (value >= 0 && value <= 1), {
+        message: 'expected a probability from 0 to 1',
+      })
+      .optional(),
+    ownerId: OptionalTextSchema,
+    segment: OptionalTextSchema,
+  })
+  .superRefine((deal, context) => {
+    if (deal.status !== 'open' && deal.closedAt === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['closedAt'],
+        message: `a ${deal.status} opportunity needs closedAt`,
+      })
+    }
+    if (deal.closedAt !== undefined && deal.closedAt < deal.createdAt) {
+      context.addIssue({
+        code: 'custom',
+        path: ['closedAt'],
+        message: 'closedAt is before createdAt',
+      })
+    }
+    deal.stageHistory.forEach((entry, step) => {
+      const previous = deal.stageHistory[step - 1]
+      if (previous !== undefined && entry.enteredAt < previous.enteredAt) {
+        context.addIssue({
+          code: 'custom',
+          path: ['stageHistory', step, 'enteredAt'],
+          message: 'stage history is not in time order',
+        })
+      }
+    })
+  })
+  .transform((deal): Opportunity => withoutUndefined(deal) as Opportunity)
