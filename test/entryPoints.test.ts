@@ -19,7 +19,7 @@ function moduleGraph(entry: string): Map<string, string> {
 }
 
 describe('entry points', () => {
-  it('the root entry exports the SPEC names of the core, survey and retention families', () => {
+  it('the root entry exports the SPEC names of the core, survey, retention and pipeline families', () => {
     for (const name of [
       'MetricInputError',
       'wilsonInterval',
@@ -47,6 +47,20 @@ describe('entry points', () => {
       'restrictedMeanSurvivalTime',
       'revenueMovementsAggregator',
       'customerRetentionAggregator',
+      'winRate',
+      'stageConversion',
+      'salesCycleDays',
+      'salesVelocity',
+      'pipelineCoverage',
+      'requiredPipelineCoverage',
+      'weightedPipeline',
+      'rankOpportunities',
+      'timeInStage',
+      'stalledOpportunities',
+      'leadConversionRate',
+      'leadContactRate',
+      'winRateAggregator',
+      'weightedPipelineAggregator',
     ]) {
       expect(typeof (root as Record<string, unknown>)[name], name).toBe('function')
     }
@@ -63,6 +77,8 @@ describe('entry points', () => {
     expect(typeof schemas.SurveyResponseSchema.safeParse).toBe('function')
     expect(typeof schemas.AccountRevenueSchema.safeParse).toBe('function')
     expect(typeof schemas.CustomerActivitySchema.safeParse).toBe('function')
+    expect(typeof schemas.OpportunitySchema.safeParse).toBe('function')
+    expect(typeof schemas.LeadSchema.safeParse).toBe('function')
   })
 
   it('has no default exports', () => {

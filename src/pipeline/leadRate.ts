@@ -112,7 +112,10 @@ export function leadRate(
     }
     const matureAt = windowDays === null ? created : created + windowMilliseconds
     const judgeable = asOf === null || matureAt <= asOf
-    const success = reached - created <= windowMilliseconds && (asOf === null || reached <= asOf)
+    const success =
+      reachedAt !== undefined &&
+      reached - created <= windowMilliseconds &&
+      (asOf === null || reached <= asOf)
     for (const target of groupBy === null ? [total] : [total, counter]) {
       if (!judgeable) {
         target.tooRecent++

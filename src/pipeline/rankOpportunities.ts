@@ -121,26 +121,30 @@ export function rankOpportunities(
     const furthest = furthestOf[index] as number
     const stage =
       furthest >= 0 ? (options.stages[Math.min(furthest, stageCount - 1)] as string) : null
-    let probability: number | null = null
-    let probabilitySource: ProbabilitySource = 'none'
-    if (opportunity.probability !== undefined) {
-      probability = requireRate(
-        opportunity.probability,
-        metric,
-        [index, 'probability'],
-        `probability at index ${index}`,
-      )
-      probabilitySource = 'record'
-    } else if (furthest >= 0 && (closedFrom[furthest] as number) > 0) {
-      probability = (wonFrom[furthest] as number) / (closedFrom[furthest] as number)
-      probabilitySource = 'stage-history'
-    }
     const rate = conversionFactor(converter, opportunity.currency, () => [index, 'currency'])
     const amountSum = createMoneySum()
     addMoneyTimes(amountSum, opportunity.amount, rate, context, index)
     const amount = moneySumValue(amountSum)
-    const expectedValue =
-      probability === null ? null : amount.times(new MoneyDecimal(String(probability)))
+    let probability: number | null = null
+    let probabilitySource: ProbabilitySource = 'none'
+    let expectedValue: Decimal | null = null
+    if (opportunity.probability !== undefined) {
+      const place = [index, 'probability']
+      probability = requireRate(
+        opportunity.probability,
+        metric,
+        place,
+        `probability at index ${index}`,
+      )
+      probabilitySource = 'record'
+      expectedValue = amount.times(new MoneyDecimal(String(probability)))
+    } else if (furthest >= 0 && (closedFrom[furthest] as number) > 0) {
+      const won = wonFrom[furthest] as number
+      const closedCount = closedFrom[furthest] as number
+      probability = won / closedCount
+      probabilitySource = 'stage-history'
+      expectedValue = amount.times(won).div(closedCount) // the exact ratio, not the rounded float
+    }
     const now = current.get(index)
     const daysInStage = now === undefined ? null : now.days
     const typicalDaysInStage = now === undefined ? null : (typical.get(now.stage) ?? null)

@@ -80,7 +80,11 @@ export function winRateAggregator(
       requireClosedAtPresent(opportunity, 0, metric)
       const field = status === 'won' ? 'won' : 'lost'
       if (!byAmount) return { ...state, [field]: (state[field] as number) + 1 }
-      const factor = conversionFactor(converter, opportunity.currency, () => ['currency'])
+      // Without rates, the state (not the converter, which is shared by every call) holds the currency.
+      const factor =
+        converter.rates === null
+          ? 1
+          : conversionFactor(converter, opportunity.currency, () => ['currency'])
       const sum = createMoneySum()
       addMoneyTimes(sum, opportunity.amount, factor, context, 0)
       const currency = converter.base ?? sameCurrency(state.currency, opportunity.currency ?? null)

@@ -4,6 +4,7 @@ import {
   CsvNumberSchema,
   csvIntegerSchema,
   InstantSchema,
+  OptionalInstantSchema,
   OptionalNonNegativeNumberSchema,
   OptionalTextSchema,
   parseIsoInstant,
@@ -82,6 +83,10 @@ describe('fields', () => {
     expect(OptionalNonNegativeNumberSchema.parse('')).toBeUndefined()
     expect(OptionalNonNegativeNumberSchema.parse('1.5')).toBe(1.5)
     expect(OptionalNonNegativeNumberSchema.safeParse('-2').success).toBe(false)
+    expect(OptionalInstantSchema.parse('')).toBeUndefined()
+    expect(OptionalInstantSchema.parse('2026-01-01')?.toISOString()).toBe(
+      '2026-01-01T00:00:00.000Z',
+    )
     expect(withoutUndefined({ a: 1, b: undefined })).toEqual({ a: 1 })
     expect('b' in withoutUndefined({ a: 1, b: undefined })).toBe(false)
   })

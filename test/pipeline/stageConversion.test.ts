@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest'
+import { stageConversion } from '../../src/pipeline/stageConversion.js'
+import { expectMetricError } from '../helpers.js'
+import { day, deal } from './fixtures.js'
+
+const stages = ['Discovery', 'Proposal', 'Negotiation'] as const
+
+describe('stageConversion', () => {
+  // Hand-worked funnel of 6 deals:
+  //   won, history D → P → N        furthest: won (passes every stage)
+  //   won, no history               furthest: won
+  //   lost at D                     furthest: D
+  //   lost after skipping P: D → N  furthest: N (skips count as passed)
+  //   open at P                     furthest: P (undecided)
+  //   lost, regressed D → P → D     furthest: P (counted once)
+  const deals = [
+    deal('won', ['Discovery', 'Proposal', 'Negotiation']),
+    deal('won', []),
+    deal('lost', ['Discovery']),
+    deal('lost', ['Discovery', 'Negotiation']),
+    deal('open', ['Discovery', 'Proposal']),
+    deal('lost', ['Discovery', 'Proposal', 'Discovery']),
+  ]
+
+  it('next-step (HubSpot): advanced / (reached − open) by default', () => {
+    const rows = stageConversion(deals, { stages })
+    expect(rows.map((row) => [row.stage, row.reached, row.advanced, row.open, row.rate])).toEqual([
+      ['Discovery', 6, 5, 0, 5 / 6],
+      ['Proposal', 5, 3, 1, 3 / 4],
+      ['Negotiation', 3, 2, 0, 2 / 3],
+    ])
+  })
+
+  it("open: 'include' counts undecided deals as not advanced", () => {
+    const rows = stageConversion(deals, { stages, open: 'include' })
+    expect(rows[1]?.rate).toBe(3 / 5)
+    expect(rows[1]?.open).toBe(1)
+  })
+
+  it('cumulative (HubSpot): reached(k) / reached(first)', () => {
+    const rows = stageConversion(deals, { stages, mode: 'cumulative' })
+    expect(rows.map((row) => row.rate)).toEqual([1, 5 / 6, 3 / 6])
+  })
+
+  it('gives Wilson intervals of each rate', () => {
+    const rows = stageConversion(deals, { stages })
+    const first = rows[0]!
+    expect(first.interval!.lower).toBeLessThan(first.rate!)
+    expect(first.interval!.upper).toBeGreaterThan(first.rate!)
+  })
+
+  it('ignores stages not in the list and is null on an empty pipeline', () => {
+    const rows = stageConversion([deal('lost', ['Unlisted'])], { stages })
+    expect(rows.map((row) => [row.reached, row.rate])).toEqual([
+      [0, null],
+      [0, null],
+      [0, null],
+    ])
+    expect(stageConversion([], { stages }).every((row) => row.interval === null)).toBe(true)
+  })
+
+  it('refuses bad stage lists, options and histories out of time order', () => {
+    expectMetricError(() => stageConversion(deals, { stages: [] }), 'INVALID_OPTION', {
+      path: ['stages'],
+    })
+    expectMetricError(() => stageConversion(deals, { stages: ['A', 'A'] }), 'INVALID_OPTION', {
+      path: ['stages'],
+    })
+    expectMetricError(
+      () => stageConversion(deals, { stages, mode: 'strict' as 'cumulative' }),
+      'INVALID_OPTION',
+      {
+        path: ['mode'],
+      },
+    )
+    const backwards = deal('lost', ['Discovery', 'Proposal'], {
+      stageHistory: [
+        { stage: 'Discovery', enteredAt: day(5) },
+        { stage: 'Proposal', enteredAt: day(2) },
+      ],
+    })
+    expectMetricError(() => stageConversion([backwards], { stages }), 'END_BEFORE_START', {
+      path: [0, 'stageHistory', 1, 'enteredAt'],
+    })
+    const invalid = deal('lost', ['Discovery'], {
+      stageHistory: [{ stage: 'Discovery', enteredAt: new Date('x') }],
+    })
+    expectMetricError(() => stageConversion([invalid], { stages }), 'INVALID_DATE', {
+      path: [0, 'stageHistory', 0, 'enteredAt'],
+    })
+  })
+
+  it('matches the documented example', () => {
+    const make = (status: 'open' | 'won' | 'lost', ...names: string[]) => ({
+      id: names.join(),
+      createdAt: new Date('2026-01-01'),
+      amount: 1,
+      status,
+      stageHistory: names.map((stage, d) => ({
+        stage,
+        enteredAt: new Date(Date.UTC(2026, 0, d + 1)),
+      })),
+    })
+    const funnel = stageConversion(
+      [make('won', 'A'), make('lost', 'A', 'C'), make('lost', 'A'), make('open', 'A', 'B')],
+      { stages: ['A', 'B', 'C'] },
+    )
+    expect(funnel.map((row) => [row.stage, row.reached, row.rate])).toEqual([
+      ['A', 4, 0.75],
+      ['B', 3, 1],
+      ['C', 2, 0.5],
+    ])
+  })
+})
