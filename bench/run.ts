@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each timing cx-metrics against a hand-written loop on
  * the same data in the same run and printing the ratio.
  */
+import { runPipelineBenchmarks } from './pipeline.bench.js'
 import { runRetentionBenchmarks } from './retention.bench.js'
 import { runSurveyBenchmarks } from './survey.bench.js'
 
@@ -10,3 +11,4 @@ console.log(
 )
 runSurveyBenchmarks()
 runRetentionBenchmarks()
+runPipelineBenchmarks()

@@ -3,9 +3,11 @@
  * cx-metrics exactly as an application would — parse the export at the edge, then call the
  * metric functions.
  */
+import { pipelineReport } from './sections/pipeline.js'
 import { retentionReport } from './sections/retention.js'
 import { surveyReport } from './sections/survey.js'
 
 console.log('cx-metrics demo — Northwind Cloud sample data, December 2025 to November 2026')
 console.log(surveyReport())
 console.log(retentionReport())
+console.log(pipelineReport())

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseCsv } from '../examples/lib/csv.js'
-import { readSampleCsv } from '../examples/lib/sampleData.js'
+import { readSampleCsv, sampleDataPath } from '../examples/lib/sampleData.js'
+import { pipelineReport } from '../examples/sections/pipeline.js'
 import { retentionReport } from '../examples/sections/retention.js'
 import { surveyReport } from '../examples/sections/survey.js'
 
@@ -81,5 +82,23 @@ describe('sample data and the demo', () => {
     expect(report).toContain(`GRR ${((100 * (start - lost)) / start).toFixed(1)} %`)
     expect(report).toContain(`NRR ${((100 * kept) / start).toFixed(1)} %`)
     expect(report).toContain('1236 MRR rows over 12 months, 0 rejected.')
+  })
+
+  it('reports the overall win rate and the open pipeline of the sample opportunities', () => {
+    // Independent of the library: count statuses in the raw JSON, add open amounts in cents.
+    const raw = JSON.parse(readFileSync(sampleDataPath('opportunities.json'), 'utf8')) as {
+      status: string
+      amount: string
+    }[]
+    const won = raw.filter((deal) => deal.status === 'won').length
+    const lost = raw.filter((deal) => deal.status === 'lost').length
+    const openCents = raw
+      .filter((deal) => deal.status === 'open')
+      .reduce((sum, deal) => sum + Math.round(Number(deal.amount) * 100), 0)
+    const report = pipelineReport()
+    expect(report).toMatch(
+      new RegExp(`all\\s+${won}\\s+${lost}\\s+${((100 * won) / (won + lost)).toFixed(1)} %`),
+    )
+    expect(report).toContain(`open pipeline ${Math.round(openCents / 100).toLocaleString('en-US')}`)
   })
 })

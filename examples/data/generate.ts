@@ -258,7 +258,7 @@ for (let index = 1; index <= 900; index++) {
           ? 'open'
           : advancedAll && random.chance(0.62)
             ? 'won'
-            : random.chance(0.55)
+            : random.chance(0.9)
               ? 'lost'
               : 'open'
         const lastStage =

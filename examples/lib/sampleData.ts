@@ -5,6 +5,11 @@ import { parseCsv } from './csv.js'
 
 const dataFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'data')
 
+/** The path of a file of the sample data set. */
+export function sampleDataPath(name: string): string {
+  return join(dataFolder, name)
+}
+
 /** The rows of one CSV file of the sample data set, as string-valued objects. */
 export function readSampleCsv(name: string): Record<string, string>[] {
   return parseCsv(readFileSync(join(dataFolder, name), 'utf8'))

@@ -59,17 +59,22 @@ export function readCurrencyOptions(
   return { tracker, base, rates }
 }
 
-/** The factor for one record's amount; `pathOf` is only called to report a problem. */
+/**
+ * The factor for the amount of record `index` (its currency at path `[index, 'currency']`,
+ * or `['currency']` for a lone record with index `null`).
+ */
 export function conversionFactor(
   converter: CurrencyConverter,
   currency: string | undefined,
-  pathOf: () => MetricInputPath,
+  index: number | null,
 ): number | Decimal {
+  if (currency === undefined) return 1
+  const pathOf = (): MetricInputPath => (index === null ? ['currency'] : [index, 'currency'])
   if (converter.rates === null) {
-    trackCurrency(converter.tracker, currency, pathOf)
+    if (currency !== converter.tracker.currency) trackCurrency(converter.tracker, currency, pathOf)
     return 1
   }
-  if (currency === undefined || currency === converter.base) return 1
+  if (currency === converter.base) return 1
   const rate = converter.rates.get(currency)
   if (rate === undefined) {
     const path = pathOf()

@@ -121,7 +121,7 @@ export function rankOpportunities(
     const furthest = furthestOf[index] as number
     const stage =
       furthest >= 0 ? (options.stages[Math.min(furthest, stageCount - 1)] as string) : null
-    const rate = conversionFactor(converter, opportunity.currency, () => [index, 'currency'])
+    const rate = conversionFactor(converter, opportunity.currency, index)
     const amountSum = createMoneySum()
     addMoneyTimes(amountSum, opportunity.amount, rate, context, index)
     const amount = moneySumValue(amountSum)

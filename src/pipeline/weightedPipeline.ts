@@ -53,7 +53,7 @@ export function weightedPipeline(
     const opportunity = opportunities[index] as Opportunity
     if (requireStatus(opportunity, index, metric) !== 'open') continue
     const probability = requireProbability(opportunity, index, metric)
-    const rate = conversionFactor(converter, opportunity.currency, () => [index, 'currency'])
+    const rate = conversionFactor(converter, opportunity.currency, index)
     const factor =
       rate === 1 ? probability : (rate as Decimal).times(new MoneyDecimal(String(probability)))
     addMoneyTimes(sum, opportunity.amount, factor, context, index)

@@ -116,7 +116,7 @@ export function winRate(
     const status = requireStatus(opportunity, index, metric)
     if (status === 'open') continue
     requireClosedAtPresent(opportunity, index, metric)
-    const factor = conversionFactor(converter, opportunity.currency, () => [index, 'currency'])
+    const factor = conversionFactor(converter, opportunity.currency, index)
     addMoneyTimes(status === 'won' ? wonSum : lostSum, opportunity.amount, factor, context, index)
   }
   return winRateOfAmounts(moneySumValue(wonSum), moneySumValue(lostSum), resultCurrency(converter))

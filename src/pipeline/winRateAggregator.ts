@@ -82,9 +82,7 @@ export function winRateAggregator(
       if (!byAmount) return { ...state, [field]: (state[field] as number) + 1 }
       // Without rates, the state (not the converter, which is shared by every call) holds the currency.
       const factor =
-        converter.rates === null
-          ? 1
-          : conversionFactor(converter, opportunity.currency, () => ['currency'])
+        converter.rates === null ? 1 : conversionFactor(converter, opportunity.currency, null)
       const sum = createMoneySum()
       addMoneyTimes(sum, opportunity.amount, factor, context, 0)
       const currency = converter.base ?? sameCurrency(state.currency, opportunity.currency ?? null)
