@@ -6,6 +6,7 @@
  */
 export { AccountRevenueSchema, OptionalCurrencySchema } from './AccountRevenueSchema.js'
 export { CustomerActivitySchema } from './CustomerActivitySchema.js'
+export { ForecastSubmissionSchema } from './ForecastSubmissionSchema.js'
 export {
   CsvNonNegativeNumberSchema,
   CsvNumberSchema,

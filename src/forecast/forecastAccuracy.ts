@@ -1,0 +1,45 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import type { ForecastSeries } from './ForecastSeries.js'
+import { mean, sumErrors } from './forecastKernel.js'
+
+/** Input of {@link forecastAccuracy}. */
+export interface ForecastAccuracyInput extends ForecastSeries {
+  /** Clamp the result from below, e.g. `0` as many dashboards do; default no clamp. */
+  readonly floor?: number
+}
+
+/**
+ * Forecast accuracy as sales operations report it: one minus WAPE. 100 % is perfect; it
+ * goes negative when the total miss exceeds the total actual, unless a `floor` clamps it.
+ *
+ * ```text
+ * accuracy = 1 − Σ w|A − F| / Σ w|A|        (optionally max(floor, …))
+ * ```
+ *
+ * @param input - `{ actual, forecast, weights?, floor? }`.
+ * @returns A fraction ≤ 1; `null` when Σ|A| = 0 or the series is empty.
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
+ *   `INVALID_OPTION` (floor).
+ * @example
+ * ```ts
+ * forecastAccuracy({ actual: [100, 50], forecast: [90, 70] }) // => 0.8
+ * forecastAccuracy({ actual: [10], forecast: [40], floor: 0 }) // => 0
+ * ```
+ * @see kpitree.co forecast accuracy (1 − |F − A| / A); Salesforce Trailhead forecasting.
+ */
+export function forecastAccuracy(input: ForecastAccuracyInput): number | null {
+  const metric = 'forecastAccuracy'
+  if (input.floor !== undefined && !(input.floor - input.floor === 0)) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['floor'],
+      message: `${metric}: option floor is ${describeValue(input.floor)}; it must be a finite number`,
+    })
+  }
+  const sums = sumErrors(input, metric)
+  const wape = mean(sums.absoluteError, sums.absoluteActual)
+  if (wape === null) return null
+  return input.floor === undefined ? 1 - wape : Math.max(input.floor, 1 - wape)
+}

@@ -1,0 +1,101 @@
+import { requireIntegerOption } from '../core/validate.js'
+import type { ForecastSeries } from './ForecastSeries.js'
+import type { ForecastSums } from './forecastKernel.js'
+import { mean, sumSeries } from './forecastKernel.js'
+import { naiveScale } from './meanAbsoluteScaledError.js'
+
+/** Input of {@link forecastAccuracyReport}. */
+export interface ForecastAccuracyReportInput extends ForecastSeries {
+  /** History for the MASE scale (else the actual series itself). */
+  readonly training?: ArrayLike<number>
+  /** Season length of the MASE naive forecast; default 1. */
+  readonly seasonality?: number
+}
+
+/** Every scalar forecast metric of one series. */
+export interface ForecastAccuracyReport {
+  /** Periods. */
+  readonly n: number
+  /** Periods with A = 0, left out of MAPE. */
+  readonly zeroActuals: number
+  readonly meanAbsoluteError: number | null
+  readonly rootMeanSquaredError: number | null
+  /** A − F convention (> 0 under-forecast). */
+  readonly meanError: number | null
+  readonly meanAbsolutePercentageError: number | null
+  readonly weightedAbsolutePercentageError: number | null
+  /** The M4 variant (0..2). */
+  readonly symmetricMeanAbsolutePercentageError: number | null
+  readonly meanAbsoluteScaledError: number | null
+  /** (F − A) / |A| convention (> 0 over-forecast). */
+  readonly forecastBias: number | null
+  /** 1 − WAPE, not clamped. */
+  readonly forecastAccuracy: number | null
+  /** Within ±10 %. */
+  readonly forecastHitRate: number | null
+  /** The tracking signal of the last period: Σ(A − F) / mean|A − F|. */
+  readonly trackingSignal: number | null
+}
+
+/**
+ * All the scalar forecast-accuracy metrics of one series from a single pass, with the
+ * number of periods and of zero actuals (which MAPE leaves out) — the table a forecast
+ * review starts from. Each value equals its own function's.
+ *
+ * ```text
+ * one pass: Σ|e|, Σe², Σe, Σ|A|, Σ|e|/|A| (A ≠ 0), Σ2|e|/(|A|+|F|), hits;  e = A − F
+ * ```
+ *
+ * @param input - `{ actual, forecast, weights?, training?, seasonality? }`.
+ * @returns The report; metrics are `null` where undefined (see each function).
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
+ *   `INVALID_OPTION` (seasonality).
+ * @example
+ * ```ts
+ * const report = forecastAccuracyReport({ actual: [100, 0, 50], forecast: [110, 5, 40] })
+ * report.zeroActuals // => 1
+ * report.meanAbsolutePercentageError // => 0.15
+ * report.forecastAccuracy // => 0.8333333333333334
+ * ```
+ * @see the individual metric functions for formulas and sources.
+ */
+export function forecastAccuracyReport(input: ForecastAccuracyReportInput): ForecastAccuracyReport {
+  const metric = 'forecastAccuracyReport'
+  const seasonality = requireIntegerOption(
+    input.seasonality ?? 1,
+    1,
+    Number.MAX_SAFE_INTEGER,
+    metric,
+    'seasonality',
+  )
+  const sums = sumSeries(input, metric)
+  const scale = naiveScale(
+    input.training ?? input.actual,
+    seasonality,
+    metric,
+    input.training === undefined ? 'actual' : 'training',
+  )
+  return reportOfSums(sums, scale)
+}
+
+/** The report of finished sums and a MASE scale (`null` = unknown). Internal. */
+export function reportOfSums(sums: ForecastSums, scale: number | null): ForecastAccuracyReport {
+  const mae = mean(sums.absoluteError, sums.weight)
+  const wape = mean(sums.absoluteError, sums.absoluteActual)
+  const ratio = mean(sums.error, sums.absoluteActual)
+  return {
+    n: sums.n,
+    zeroActuals: sums.zeroActuals,
+    meanAbsoluteError: mae,
+    rootMeanSquaredError: sums.weight === 0 ? null : Math.sqrt(sums.squaredError / sums.weight),
+    meanError: mean(sums.error, sums.weight),
+    meanAbsolutePercentageError: mean(sums.percentageError, sums.percentageWeight),
+    weightedAbsolutePercentageError: wape,
+    symmetricMeanAbsolutePercentageError: mean(sums.symmetricError, sums.weight),
+    meanAbsoluteScaledError: mae === null || scale === null || scale === 0 ? null : mae / scale,
+    forecastBias: ratio === null ? null : ratio === 0 ? 0 : -ratio,
+    forecastAccuracy: wape === null ? null : 1 - wape,
+    forecastHitRate: mean(sums.hits, sums.weight),
+    trackingSignal: sums.absoluteError === 0 ? null : (sums.n * sums.error) / sums.absoluteError,
+  }
+}

@@ -1,0 +1,26 @@
+import type { ForecastSeries } from './ForecastSeries.js'
+import { mean, sumErrors } from './forecastKernel.js'
+
+/**
+ * Forecast bias as a share of actuals: how far the forecast runs above (positive) or below
+ * (negative) what happened — the "sandbagging vs happy ears" number of a sales forecast.
+ *
+ * ```text
+ * bias = Σ w(F − A) / Σ w|A|        > 0: over-forecast,  < 0: under-forecast
+ * ```
+ * Note the sign is the opposite of `meanError` (A − F), matching how sales teams read it.
+ *
+ * @param series - `{ actual, forecast, weights? }`.
+ * @returns A fraction (0.05 = 5 % over); `null` when Σ|A| = 0 or the series is empty.
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ * @example
+ * ```ts
+ * forecastBias({ actual: [100, 200], forecast: [120, 210] }) // => 0.1
+ * ```
+ * @see metric-definitions §4.6 (percent-of-actual bias, sign named explicitly).
+ */
+export function forecastBias(series: ForecastSeries): number | null {
+  const sums = sumErrors(series, 'forecastBias')
+  const ratio = mean(sums.error, sums.absoluteActual)
+  return ratio === null ? null : ratio === 0 ? 0 : -ratio
+}

@@ -1,0 +1,41 @@
+import { requireNonNegative } from '../core/validate.js'
+import type { ForecastSeries } from './ForecastSeries.js'
+import { mean, sumSeries } from './forecastKernel.js'
+
+/** Input of {@link forecastHitRate}. */
+export interface ForecastHitRateInput extends ForecastSeries {
+  /** Largest miss that still counts as a hit, as a fraction of the actual; default 0.1 (±10 %). */
+  readonly tolerance?: number
+}
+
+/**
+ * Forecast hit rate: the share of periods whose forecast landed within a tolerance of the
+ * actual — Salesforce's "within 10 % of actual sales more than half the time" as a number.
+ *
+ * ```text
+ * hit_t = |F_t − A_t| ≤ tolerance · |A_t|        (exact decimal boundaries are hits)
+ * hit rate = Σ w·hit / Σ w
+ * ```
+ * A period with A = 0 is a hit only when F = 0.
+ *
+ * @param input - `{ actual, forecast, weights?, tolerance? }`.
+ * @returns A fraction in [0, 1]; `null` for empty series.
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE` (tolerance,
+ *   weights), `EMPTY_WEIGHTS`.
+ * @example
+ * ```ts
+ * forecastHitRate({ actual: [100, 100, 100], forecast: [110, 89, 100] }) // => 0.6666666666666666
+ * ```
+ * @see trailhead.salesforce.com — track sales forecast performance.
+ */
+export function forecastHitRate(input: ForecastHitRateInput): number | null {
+  const metric = 'forecastHitRate'
+  const tolerance = requireNonNegative(
+    input.tolerance ?? 0.1,
+    metric,
+    ['tolerance'],
+    'option tolerance',
+  )
+  const sums = sumSeries(input, metric, tolerance)
+  return mean(sums.hits, sums.weight)
+}

@@ -1,0 +1,44 @@
+export { actualsFromOpportunities } from './actualsFromOpportunities.js'
+export type { ForecastSeries } from './ForecastSeries.js'
+export {
+  FORECAST_CATEGORIES,
+  type ForecastActual,
+  type ForecastCategory,
+  type ForecastSubmission,
+} from './ForecastSubmission.js'
+export { type ForecastAccuracyInput, forecastAccuracy } from './forecastAccuracy.js'
+export {
+  type ForecastAccuracyByPeriodOptions,
+  type ForecastAccuracyByPeriodResult,
+  type ForecastGroupSummary,
+  type ForecastPeriodRow,
+  forecastAccuracyByPeriod,
+} from './forecastAccuracyByPeriod.js'
+export {
+  type ForecastAccuracyReport,
+  type ForecastAccuracyReportInput,
+  forecastAccuracyReport,
+} from './forecastAccuracyReport.js'
+export { forecastBias } from './forecastBias.js'
+export {
+  type ForecastErrorAggregatorOptions,
+  type ForecastErrorAggregatorState,
+  type ForecastPeriod,
+  forecastErrorAggregator,
+} from './forecastErrorAggregator.js'
+export { type ForecastHitRateInput, forecastHitRate } from './forecastHitRate.js'
+export { meanAbsoluteError } from './meanAbsoluteError.js'
+export { meanAbsolutePercentageError } from './meanAbsolutePercentageError.js'
+export {
+  type MeanAbsoluteScaledErrorInput,
+  meanAbsoluteScaledError,
+} from './meanAbsoluteScaledError.js'
+export { meanError } from './meanError.js'
+export { rootMeanSquaredError } from './rootMeanSquaredError.js'
+export {
+  SMAPE_VARIANTS,
+  type SymmetricMeanAbsolutePercentageErrorInput,
+  symmetricMeanAbsolutePercentageError,
+} from './symmetricMeanAbsolutePercentageError.js'
+export { trackingSignal } from './trackingSignal.js'
+export { weightedAbsolutePercentageError } from './weightedAbsolutePercentageError.js'

@@ -1,0 +1,90 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireIntegerOption } from '../core/validate.js'
+import type { ForecastSeries } from './ForecastSeries.js'
+import { mean, notFinite, sumErrors } from './forecastKernel.js'
+
+/** Input of {@link meanAbsoluteScaledError}. */
+export interface MeanAbsoluteScaledErrorInput extends ForecastSeries {
+  /** The in-sample (history) series the naive forecast is scored on. */
+  readonly training?: ArrayLike<number>
+  /** Season length m of the naive forecast (1 = last value, 12 = same month last year); default 1. */
+  readonly seasonality?: number
+}
+
+/**
+ * Mean absolute scaled error (MASE): the forecast's MAE divided by the MAE the seasonal
+ * naive forecast ("same as m periods ago") achieves on the history. Below 1 beats naive;
+ * comparable across products and reps of any scale; defined with zero actuals.
+ *
+ * ```text
+ * scale = (1 / (T − m)) Σ_{t = m+1..T} |y_t − y_{t−m}|      over training (else over actual)
+ * MASE  = MAE(actual, forecast) / scale
+ * ```
+ * Without `training` the scale comes from `actual` itself (as yardstick and R `Metrics` do);
+ * prefer passing the history. A constant history has scale 0: MASE is then undefined, not 0.
+ *
+ * @param input - `{ actual, forecast, weights?, training?, seasonality? }`.
+ * @returns MASE ≥ 0; `null` when the series is empty, the scale series has at most m
+ *   values, or the scale is 0.
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE` (path `['training', i]` …),
+ *   `INVALID_OPTION` (seasonality must be an integer ≥ 1), `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ * @example
+ * ```ts
+ * meanAbsoluteScaledError({ actual: [18, 20], forecast: [17, 21], training: [10, 12, 14, 16] }) // => 0.5
+ * ```
+ * @see R. J. Hyndman & A. B. Koehler (2006), "Another look at measures of forecast accuracy",
+ *   IJF 22(4); robjhyndman/forecast `R/errors.R`.
+ */
+export function meanAbsoluteScaledError(input: MeanAbsoluteScaledErrorInput): number | null {
+  const metric = 'meanAbsoluteScaledError'
+  const seasonality = requireIntegerOption(
+    input.seasonality ?? 1,
+    1,
+    Number.MAX_SAFE_INTEGER,
+    metric,
+    'seasonality',
+  )
+  const sums = sumErrors(input, metric)
+  const mae = mean(sums.absoluteError, sums.weight)
+  const scale = naiveScale(
+    input.training ?? input.actual,
+    seasonality,
+    metric,
+    input.training === undefined ? 'actual' : 'training',
+  )
+  return mae === null || scale === null || scale === 0 ? null : mae / scale
+}
+
+/** In-sample MAE of the seasonal naive forecast; `null` when the series has ≤ m values. Internal. */
+export function naiveScale(
+  series: ArrayLike<number>,
+  seasonality: number,
+  metric: string,
+  field: string,
+): number | null {
+  const length = series.length
+  for (let index = 0; index < length; index++) {
+    const value = series[index] as number
+    if (value - value !== 0) throw notFinite(metric, field, index, value)
+  }
+  if (length <= seasonality) return null
+  let total = 0
+  for (let index = seasonality; index < length; index++) {
+    total += Math.abs((series[index] as number) - (series[index - seasonality] as number))
+  }
+  return total / (length - seasonality)
+}
+
+/** Checks a scale given up front (aggregators): finite and > 0. Internal. */
+export function requireScale(scale: number, metric: string): number {
+  if (!(scale > 0 && scale - scale === 0)) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['scale'],
+      message: `${metric}: option scale is ${describeValue(scale)}; it must be a finite number > 0 (the naive in-sample MAE)`,
+    })
+  }
+  return scale
+}

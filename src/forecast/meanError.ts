@@ -1,0 +1,26 @@
+import type { ForecastSeries } from './ForecastSeries.js'
+import { mean, sumErrors } from './forecastKernel.js'
+
+/**
+ * Mean error (ME): the average signed miss, actual minus forecast — positive means the
+ * forecasts were too low (under-forecast), as in R `forecast::accuracy`.
+ *
+ * ```text
+ * ME = Σ w(A − F) / Σ w          > 0: under-forecast,  < 0: over-forecast
+ * ```
+ * See `forecastBias` for the same direction of error as a share of actuals, with the
+ * opposite sign convention (over-forecast positive), as sales teams usually read it.
+ *
+ * @param series - `{ actual, forecast, weights? }`.
+ * @returns The ME; `null` for empty series.
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ * @example
+ * ```ts
+ * meanError({ actual: [10, 20], forecast: [8, 18] }) // => 2
+ * ```
+ * @see robjhyndman/forecast `R/errors.R` (`error <- x - f`).
+ */
+export function meanError(series: ForecastSeries): number | null {
+  const sums = sumErrors(series, 'meanError')
+  return mean(sums.error, sums.weight)
+}

@@ -1,0 +1,24 @@
+import type { ForecastSeries } from './ForecastSeries.js'
+import { sumErrors } from './forecastKernel.js'
+
+/**
+ * Root mean squared error (RMSE): like MAE but weighting large misses more — one quarter
+ * missed by 100 k costs more than four missed by 25 k.
+ *
+ * ```text
+ * RMSE = sqrt(Σ w(A − F)² / Σ w)
+ * ```
+ *
+ * @param series - `{ actual, forecast, weights? }`.
+ * @returns The RMSE (≥ 0); `null` for empty series.
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ * @example
+ * ```ts
+ * rootMeanSquaredError({ actual: [3, -0.5, 2, 7], forecast: [2.5, 0.0, 2, 8] }) // => 0.6123724356957945
+ * ```
+ * @see scikit-learn `root_mean_squared_error`; R forecast `accuracy()`.
+ */
+export function rootMeanSquaredError(series: ForecastSeries): number | null {
+  const sums = sumErrors(series, 'rootMeanSquaredError')
+  return sums.weight === 0 ? null : Math.sqrt(sums.squaredError / sums.weight)
+}

@@ -1,0 +1,45 @@
+import { requireOneOf } from '../core/validate.js'
+import type { ForecastSeries } from './ForecastSeries.js'
+import { mean, sumSeries } from './forecastKernel.js'
+
+/** The sMAPE definitions offered: `'m4'` (0..2) and `'bounded'` (0..1). */
+export const SMAPE_VARIANTS = ['m4', 'bounded'] as const
+
+/** Input of {@link symmetricMeanAbsolutePercentageError}. */
+export interface SymmetricMeanAbsolutePercentageErrorInput extends ForecastSeries {
+  /** `'m4'` (default): the M4 competition's 2|A−F|/(|A|+|F|); `'bounded'`: half of it. */
+  readonly variant?: (typeof SMAPE_VARIANTS)[number]
+}
+
+/**
+ * Symmetric MAPE, under one of its two published definitions named explicitly (peers
+ * disagree by a factor of 2 under one name). A term with A = F = 0 counts as 0 — a perfect
+ * forecast of nothing.
+ *
+ * ```text
+ * m4:      sMAPE = mean 2|A − F| / (|A| + |F|)      range 0..2   (M4 competition, R Metrics)
+ * bounded: sMAPE = mean  |A − F| / (|A| + |F|)      range 0..1   (utilsforecast)
+ * ```
+ * Hyndman & Koehler (2006) advise against sMAPE (it is not symmetric in over- and
+ * under-forecasts); it is here because forecast competitions and peers report it.
+ *
+ * @param input - `{ actual, forecast, weights?, variant? }`.
+ * @returns A fraction in the variant's range; `null` for empty series.
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
+ *   `INVALID_OPTION` (variant).
+ * @example
+ * ```ts
+ * symmetricMeanAbsolutePercentageError({ actual: [100, 0], forecast: [50, 0] }) // => 0.3333333333333333
+ * symmetricMeanAbsolutePercentageError({ actual: [100, 0], forecast: [50, 0], variant: 'bounded' }) // => 0.16666666666666666
+ * ```
+ * @see Mcompetitions/M4-methods `smape`; Nixtla/utilsforecast `smape`; Hyndman & Koehler (2006).
+ */
+export function symmetricMeanAbsolutePercentageError(
+  input: SymmetricMeanAbsolutePercentageErrorInput,
+): number | null {
+  const metric = 'symmetricMeanAbsolutePercentageError'
+  const variant = requireOneOf(input.variant ?? 'm4', SMAPE_VARIANTS, metric, 'variant')
+  const sums = sumSeries(input, metric)
+  const m4 = mean(sums.symmetricError, sums.weight)
+  return m4 === null ? null : variant === 'm4' ? m4 : m4 / 2
+}

@@ -1,0 +1,25 @@
+import type { ForecastSeries } from './ForecastSeries.js'
+import { mean, sumErrors } from './forecastKernel.js'
+
+/**
+ * Weighted absolute percentage error (WAPE, also wMAPE or ND): the total miss as a share of
+ * the total actual. Robust to individual zero actuals — only the sum matters — which is
+ * why sales teams with sparse rep or territory data prefer it to MAPE.
+ *
+ * ```text
+ * WAPE = Σ w|A − F| / Σ w|A|       (0.1 = 10 %)
+ * ```
+ *
+ * @param series - `{ actual, forecast, weights? }`.
+ * @returns A fraction ≥ 0; `null` when Σ|A| = 0 (or the series is empty).
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ * @example
+ * ```ts
+ * weightedAbsolutePercentageError({ actual: [100, 0, 50], forecast: [110, 5, 40] }) // => 0.16666666666666666
+ * ```
+ * @see Nixtla/utilsforecast `wape` (= `nd`); SAP WMAPE definition.
+ */
+export function weightedAbsolutePercentageError(series: ForecastSeries): number | null {
+  const sums = sumErrors(series, 'weightedAbsolutePercentageError')
+  return mean(sums.absoluteError, sums.absoluteActual)
+}
