@@ -19,7 +19,7 @@ function moduleGraph(entry: string): Map<string, string> {
 }
 
 describe('entry points', () => {
-  it('the root entry exports the SPEC names of the core, survey, retention and pipeline families', () => {
+  it('the root entry exports the SPEC names of the core, survey, retention, pipeline and forecast families', () => {
     for (const name of [
       'MetricInputError',
       'wilsonInterval',
@@ -61,6 +61,21 @@ describe('entry points', () => {
       'leadContactRate',
       'winRateAggregator',
       'weightedPipelineAggregator',
+      'meanAbsoluteError',
+      'rootMeanSquaredError',
+      'meanError',
+      'meanAbsolutePercentageError',
+      'weightedAbsolutePercentageError',
+      'symmetricMeanAbsolutePercentageError',
+      'meanAbsoluteScaledError',
+      'forecastBias',
+      'trackingSignal',
+      'forecastAccuracy',
+      'forecastHitRate',
+      'forecastAccuracyReport',
+      'forecastErrorAggregator',
+      'forecastAccuracyByPeriod',
+      'actualsFromOpportunities',
     ]) {
       expect(typeof (root as Record<string, unknown>)[name], name).toBe('function')
     }
@@ -79,6 +94,7 @@ describe('entry points', () => {
     expect(typeof schemas.CustomerActivitySchema.safeParse).toBe('function')
     expect(typeof schemas.OpportunitySchema.safeParse).toBe('function')
     expect(typeof schemas.LeadSchema.safeParse).toBe('function')
+    expect(typeof schemas.ForecastSubmissionSchema.safeParse).toBe('function')
   })
 
   it('has no default exports', () => {

@@ -52,10 +52,10 @@ export interface ForecastAccuracyReport {
  *   `INVALID_OPTION` (seasonality).
  * @example
  * ```ts
- * const report = forecastAccuracyReport({ actual: [100, 0, 50], forecast: [110, 5, 40] })
+ * const report = forecastAccuracyReport({ actual: [100, 0, 50], forecast: [110, 5, 45] })
  * report.zeroActuals // => 1
- * report.meanAbsolutePercentageError // => 0.15
- * report.forecastAccuracy // => 0.8333333333333334
+ * report.meanAbsolutePercentageError // => 0.1
+ * report.forecastAccuracy // => 0.8666666666666667
  * ```
  * @see the individual metric functions for formulas and sources.
  */

@@ -16,7 +16,7 @@ import { mean, sumSeries } from './forecastKernel.js'
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
  * @example
  * ```ts
- * meanAbsolutePercentageError({ actual: [100, 0, 50], forecast: [110, 5, 40] }) // => 0.15
+ * meanAbsolutePercentageError({ actual: [100, 0, 50], forecast: [110, 5, 45] }) // => 0.1
  * ```
  * @see Nixtla/utilsforecast#89 (ignore zeros); tidymodels/yardstick#271; R forecast `accuracy()`.
  */
