@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each timing cx-metrics against a hand-written loop on
  * the same data in the same run and printing the ratio.
  */
+import { runForecastBenchmarks } from './forecast.bench.js'
 import { runPipelineBenchmarks } from './pipeline.bench.js'
 import { runRetentionBenchmarks } from './retention.bench.js'
 import { runSurveyBenchmarks } from './survey.bench.js'
@@ -12,3 +13,4 @@ console.log(
 runSurveyBenchmarks()
 runRetentionBenchmarks()
 runPipelineBenchmarks()
+runForecastBenchmarks()

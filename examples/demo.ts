@@ -3,6 +3,7 @@
  * cx-metrics exactly as an application would — parse the export at the edge, then call the
  * metric functions.
  */
+import { forecastReport } from './sections/forecast.js'
 import { pipelineReport } from './sections/pipeline.js'
 import { retentionReport } from './sections/retention.js'
 import { surveyReport } from './sections/survey.js'
@@ -11,3 +12,4 @@ console.log('cx-metrics demo — Northwind Cloud sample data, December 2025 to N
 console.log(surveyReport())
 console.log(retentionReport())
 console.log(pipelineReport())
+console.log(forecastReport())

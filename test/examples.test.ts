@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseCsv } from '../examples/lib/csv.js'
 import { readSampleCsv, sampleDataPath } from '../examples/lib/sampleData.js'
+import { forecastReport } from '../examples/sections/forecast.js'
 import { pipelineReport } from '../examples/sections/pipeline.js'
 import { retentionReport } from '../examples/sections/retention.js'
 import { surveyReport } from '../examples/sections/survey.js'
@@ -100,5 +101,18 @@ describe('sample data and the demo', () => {
       new RegExp(`all\\s+${won}\\s+${lost}\\s+${((100 * won) / (won + lost)).toFixed(1)} %`),
     )
     expect(report).toContain(`open pipeline ${Math.round(openCents / 100).toLocaleString('en-US')}`)
+  })
+
+  it('judges the last commit call made 14 days before the quarter ends', () => {
+    // Q1 ends 1 April 00:00 in New York (04:00Z); minus 14 days: 18 March 04:00Z. The calls are
+    // made 10, 6 and 2 weeks before the last day at 17:00Z: the 17 March call is the last in time.
+    const call = readSampleCsv('forecast-submissions.csv').find(
+      (row) =>
+        row.ownerId === 'rep-ana' &&
+        row.category === 'commit' &&
+        row.submittedAt === '2026-03-17T17:00:00Z',
+    )!
+    const shown = Math.round(Number(call.amount)).toLocaleString('en-US')
+    expect(forecastReport()).toMatch(new RegExp(`rep-ana\\s+2026-01\\s+${shown}\\s`))
   })
 })

@@ -1,7 +1,7 @@
 import { requireIntegerOption } from '../core/validate.js'
 import type { ForecastSeries } from './ForecastSeries.js'
 import type { ForecastSums } from './forecastKernel.js'
-import { mean, sumSeries } from './forecastKernel.js'
+import { mean, percentageMean, scanSeries } from './forecastKernel.js'
 import { naiveScale } from './meanAbsoluteScaledError.js'
 
 /** Input of {@link forecastAccuracyReport}. */
@@ -68,18 +68,30 @@ export function forecastAccuracyReport(input: ForecastAccuracyReportInput): Fore
     metric,
     'seasonality',
   )
-  const sums = sumSeries(input, metric)
-  const scale = naiveScale(
-    input.training ?? input.actual,
-    seasonality,
-    metric,
-    input.training === undefined ? 'actual' : 'training',
-  )
-  return reportOfSums(sums, scale)
+  // Without training, the MASE scale comes from differencing actual — in the same pass.
+  const own = input.training === undefined
+  const { sums, naiveTotal } = scanSeries(input, metric, 0.1, own ? seasonality : 0)
+  const length = input.actual.length
+  let scale: number | null
+  if (own && naiveTotal !== null) {
+    scale = length <= seasonality ? null : naiveTotal / (length - seasonality)
+  } else {
+    scale = naiveScale(
+      input.training ?? input.actual,
+      seasonality,
+      metric,
+      own ? 'actual' : 'training',
+    )
+  }
+  return reportOfSums(sums, scale, metric)
 }
 
 /** The report of finished sums and a MASE scale (`null` = unknown). Internal. */
-export function reportOfSums(sums: ForecastSums, scale: number | null): ForecastAccuracyReport {
+export function reportOfSums(
+  sums: ForecastSums,
+  scale: number | null,
+  metric: string,
+): ForecastAccuracyReport {
   const mae = mean(sums.absoluteError, sums.weight)
   const wape = mean(sums.absoluteError, sums.absoluteActual)
   const ratio = mean(sums.error, sums.absoluteActual)
@@ -89,7 +101,7 @@ export function reportOfSums(sums: ForecastSums, scale: number | null): Forecast
     meanAbsoluteError: mae,
     rootMeanSquaredError: sums.weight === 0 ? null : Math.sqrt(sums.squaredError / sums.weight),
     meanError: mean(sums.error, sums.weight),
-    meanAbsolutePercentageError: mean(sums.percentageError, sums.percentageWeight),
+    meanAbsolutePercentageError: percentageMean(sums, metric),
     weightedAbsolutePercentageError: wape,
     symmetricMeanAbsolutePercentageError: mean(sums.symmetricError, sums.weight),
     meanAbsoluteScaledError: mae === null || scale === null || scale === 0 ? null : mae / scale,

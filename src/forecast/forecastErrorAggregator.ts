@@ -72,6 +72,6 @@ export function forecastErrorAggregator(
       mergeSums(merged, b)
       return merged
     },
-    result: (state) => reportOfSums(state, scale),
+    result: (state) => reportOfSums(state, scale, metric),
   }
 }

@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumSeries } from './forecastKernel.js'
+import { percentageMean, sumSeries } from './forecastKernel.js'
 
 /**
  * Mean absolute percentage error (MAPE) as a fraction: the average miss relative to the
@@ -13,7 +13,8 @@ import { mean, sumSeries } from './forecastKernel.js'
  *
  * @param series - `{ actual, forecast, weights? }`.
  * @returns A fraction ≥ 0; `null` when no period has a non-zero actual.
- * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
+ *   `VALUE_OUT_OF_RANGE` (an actual so close to 0 that its percentage error overflows).
  * @example
  * ```ts
  * meanAbsolutePercentageError({ actual: [100, 0, 50], forecast: [110, 5, 45] }) // => 0.1
@@ -21,6 +22,6 @@ import { mean, sumSeries } from './forecastKernel.js'
  * @see Nixtla/utilsforecast#89 (ignore zeros); tidymodels/yardstick#271; R forecast `accuracy()`.
  */
 export function meanAbsolutePercentageError(series: ForecastSeries): number | null {
-  const sums = sumSeries(series, 'meanAbsolutePercentageError')
-  return mean(sums.percentageError, sums.percentageWeight)
+  const metric = 'meanAbsolutePercentageError'
+  return percentageMean(sumSeries(series, metric), metric)
 }

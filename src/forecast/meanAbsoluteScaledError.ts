@@ -56,7 +56,11 @@ export function meanAbsoluteScaledError(input: MeanAbsoluteScaledErrorInput): nu
   return mae === null || scale === null || scale === 0 ? null : mae / scale
 }
 
-/** In-sample MAE of the seasonal naive forecast; `null` when the series has ≤ m values. Internal. */
+/**
+ * In-sample MAE of the seasonal naive forecast; `null` when the series has ≤ m values.
+ * One pass: a non-finite value makes the total non-finite, and only then (or for a series
+ * too short to difference) is the series scanned for it. Internal.
+ */
 export function naiveScale(
   series: ArrayLike<number>,
   seasonality: number,
@@ -64,16 +68,17 @@ export function naiveScale(
   field: string,
 ): number | null {
   const length = series.length
-  for (let index = 0; index < length; index++) {
-    const value = series[index] as number
-    if (value - value !== 0) throw notFinite(metric, field, index, value)
-  }
-  if (length <= seasonality) return null
   let total = 0
   for (let index = seasonality; index < length; index++) {
     total += Math.abs((series[index] as number) - (series[index - seasonality] as number))
   }
-  return total / (length - seasonality)
+  if (!(total - total === 0) || length <= seasonality) {
+    for (let index = 0; index < length; index++) {
+      const value = series[index] as number
+      if (value - value !== 0) throw notFinite(metric, field, index, value)
+    }
+  }
+  return length <= seasonality ? null : total / (length - seasonality)
 }
 
 /** Checks a scale given up front (aggregators): finite and > 0. Internal. */
