@@ -48,6 +48,7 @@ export {
   type ForecastPeriodRow,
   type ForecastSeries,
   type ForecastSubmission,
+  type ForecastSums,
   forecastAccuracy,
   forecastAccuracyByPeriod,
   forecastAccuracyReport,

@@ -27,6 +27,7 @@ export {
   forecastErrorAggregator,
 } from './forecastErrorAggregator.js'
 export { type ForecastHitRateInput, forecastHitRate } from './forecastHitRate.js'
+export type { ForecastSums } from './forecastKernel.js'
 export { meanAbsoluteError } from './meanAbsoluteError.js'
 export { meanAbsolutePercentageError } from './meanAbsolutePercentageError.js'
 export {
