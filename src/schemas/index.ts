@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { AccountRevenueSchema, OptionalCurrencySchema } from './AccountRevenueSchema.js'
+export { BusinessCalendarSchema } from './BusinessCalendarSchema.js'
 export { CustomerActivitySchema } from './CustomerActivitySchema.js'
 export { ForecastSubmissionSchema } from './ForecastSubmissionSchema.js'
 export {
@@ -30,4 +31,5 @@ export {
   type RecordIssue,
   type RejectedRecord,
 } from './parseRecords.js'
+export { QuoteSchema } from './QuoteSchema.js'
 export { SurveyResponseSchema } from './SurveyResponseSchema.js'

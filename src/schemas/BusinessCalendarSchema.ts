@@ -1,0 +1,43 @@
+import * as z from 'zod'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { type BusinessCalendar, WEEKDAYS } from '../time/BusinessCalendar.js'
+import { compileCalendar } from '../time/calendarKernel.js'
+
+const IntervalSchema = z.object({
+  start: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
+  end: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
+})
+
+/**
+ * A business calendar from a JSON or YAML config, checked the way the time functions
+ * check it: a valid IANA `timeZone`, `HH:MM` intervals per weekday (`monday` … `sunday`)
+ * that end after they start and do not overlap, and `YYYY-MM-DD` holidays.
+ *
+ * @example
+ * ```ts
+ * BusinessCalendarSchema.parse({
+ *   timeZone: 'Europe/Berlin',
+ *   week: { monday: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }] },
+ *   holidays: ['2026-12-25'],
+ * }).week.monday?.length // => 2
+ * ```
+ */
+export const BusinessCalendarSchema = z
+  .object({
+    timeZone: z.string().min(1),
+    week: z.partialRecord(z.enum(WEEKDAYS), z.array(IntervalSchema)),
+    holidays: z.array(z.string()).optional(),
+  })
+  .superRefine((calendar, context) => {
+    try {
+      compileCalendar(calendar as BusinessCalendar, 'BusinessCalendarSchema')
+    } catch (error) {
+      if (!(error instanceof MetricInputError)) throw error
+      context.addIssue({
+        code: 'custom',
+        path: (error.path ?? []).slice(1) as (string | number)[],
+        message: error.message.replace('BusinessCalendarSchema: calendar ', ''),
+      })
+    }
+  })
+  .transform((calendar) => calendar as BusinessCalendar)

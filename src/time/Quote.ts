@@ -1,0 +1,7 @@
+/** A quote (proposal) sent for a lead. */
+export interface Quote {
+  readonly id: string
+  readonly leadId: string
+  /** When the quote was created or sent. */
+  readonly createdAt: Date
+}

@@ -1,0 +1,51 @@
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireOneOf } from '../core/validate.js'
+import type { BusinessCalendar } from './BusinessCalendar.js'
+import {
+  type CompiledCalendar,
+  compileCalendar,
+  workingDays,
+  workingMilliseconds,
+} from './calendarKernel.js'
+
+/** The units durations can be reported in. */
+export const DURATION_UNITS = ['hours', 'days', 'business-hours', 'business-days'] as const
+/** One of {@link DURATION_UNITS}. */
+export type DurationUnit = (typeof DURATION_UNITS)[number]
+
+/** Measures the time between two instants (start ≤ end) in a unit. Internal. */
+export type Measure = (start: number, end: number) => number
+
+/**
+ * A measuring function for `unit`: calendar hours or days (ms / 3 600 000, ms / 86 400 000),
+ * or business hours / days under `calendar` (compiled once). Internal.
+ */
+export function durationMeasure(
+  unit: DurationUnit | undefined,
+  calendar: BusinessCalendar | undefined,
+  metric: string,
+): {
+  unit: DurationUnit
+  measure: Measure
+} {
+  const chosen = requireOneOf(unit ?? 'hours', DURATION_UNITS, metric, 'unit')
+  if (chosen === 'hours')
+    return { unit: chosen, measure: (start, end) => (end - start) / 3_600_000 }
+  if (chosen === 'days')
+    return { unit: chosen, measure: (start, end) => (end - start) / 86_400_000 }
+  if (calendar === undefined) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['calendar'],
+      message: `${metric}: unit '${chosen}' needs option calendar`,
+    })
+  }
+  const compiled: CompiledCalendar = compileCalendar(calendar, metric)
+  if (chosen === 'business-hours')
+    return {
+      unit: chosen,
+      measure: (start, end) => workingMilliseconds(compiled, start, end) / 3_600_000,
+    }
+  return { unit: chosen, measure: (start, end) => workingDays(compiled, start, end) }
+}

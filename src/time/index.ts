@@ -1,0 +1,29 @@
+export { addBusinessHours } from './addBusinessHours.js'
+export {
+  type BusinessCalendar,
+  WEEKDAYS,
+  type Weekday,
+  type WorkingInterval,
+} from './BusinessCalendar.js'
+export { businessHoursBetween } from './businessHoursBetween.js'
+export { DURATION_UNITS, type DurationUnit } from './durationUnits.js'
+export {
+  LEAD_TO_CASH_STEPS,
+  type LeadToCashOptions,
+  type LeadToCashStep,
+  leadToCash,
+} from './leadToCash.js'
+export {
+  type LeadToQuoteSummary,
+  type LeadToQuoteSummaryOptions,
+  leadToQuoteSummary,
+} from './leadToQuoteSummary.js'
+export {
+  type LeadToQuoteTime,
+  type LeadToQuoteTimesOptions,
+  leadToQuoteTimes,
+} from './leadToQuoteTimes.js'
+export { type CalendarDate, type NetworkDaysOptions, networkDays } from './networkDays.js'
+export type { Quote } from './Quote.js'
+export { type SlaAttainmentOptions, slaAttainment } from './slaAttainment.js'
+export { type TimeToQuoteSurvivalOptions, timeToQuoteSurvival } from './timeToQuoteSurvival.js'

@@ -1,0 +1,139 @@
+import { quantileOfSorted } from '../core/quantile.js'
+import { requireInstant } from '../core/validate.js'
+import type { Lead } from '../pipeline/Lead.js'
+import type { Opportunity } from '../pipeline/Opportunity.js'
+import type { BusinessCalendar } from './BusinessCalendar.js'
+import { type DurationUnit, durationMeasure } from './durationUnits.js'
+import type { Quote } from './Quote.js'
+
+/** The steps from lead to cash, in order. */
+export const LEAD_TO_CASH_STEPS = [
+  'lead → contact',
+  'contact → quote',
+  'quote → won',
+  'lead → won',
+] as const
+
+/** Options of {@link leadToCash}. */
+export interface LeadToCashOptions {
+  readonly unit?: DurationUnit
+  readonly calendar?: BusinessCalendar
+}
+
+/** One step's timings over the leads that completed it. */
+export interface LeadToCashStep {
+  readonly step: (typeof LEAD_TO_CASH_STEPS)[number]
+  /** Leads that completed the step (both ends known, in time order). */
+  readonly count: number
+  readonly median: number | null
+  readonly p90: number | null
+  readonly mean: number | null
+  readonly unit: DurationUnit
+}
+
+/**
+ * Lead-to-cash timings: how long each step from a new lead to a won deal takes — first
+ * contact, first quote, close — so the slowest hand-off is visible. Each step uses the
+ * leads that completed it; a step whose end precedes its start (a data error, such as a
+ * quote dated before the first contact) is not timed.
+ *
+ * ```text
+ * lead → contact  = contactedAt − createdAt
+ * contact → quote = first quote − contactedAt
+ * quote → won     = closedAt of the lead's won opportunity − first quote
+ * lead → won      = closedAt − createdAt
+ * ```
+ *
+ * @param leads - Leads (`opportunityId` links a converted lead to its deal).
+ * @param quotes - Quotes with their `leadId`.
+ * @param opportunities - Deals; won ones close the chain.
+ * @param options - `unit` (`'hours'`), `calendar` for business units.
+ * @returns One row per step in order, statistics `null` for a step nobody completed.
+ * @throws MetricInputError `INVALID_DATE`, `INVALID_OPTION` (unit, calendar).
+ * @example
+ * ```ts
+ * const at = (iso: string) => new Date(iso)
+ * const steps = leadToCash(
+ *   [{ id: 'L', createdAt: at('2026-03-02T00:00:00Z'), contactedAt: at('2026-03-02T04:00:00Z'), opportunityId: 'O' }],
+ *   [{ id: 'Q', leadId: 'L', createdAt: at('2026-03-03T04:00:00Z') }],
+ *   [{ id: 'O', createdAt: at('2026-03-03T04:00:00Z'), closedAt: at('2026-03-05T04:00:00Z'), amount: 1, status: 'won', stageHistory: [] }],
+ *   { unit: 'days' },
+ * )
+ * steps.map((step) => [step.step, step.median]) // => [['lead → contact', 0.16666666666666666], ['contact → quote', 1], ['quote → won', 2], ['lead → won', 3.1666666666666665]]
+ * ```
+ * @see Gartner "lead time"; metric-definitions §5.1.
+ */
+export function leadToCash(
+  leads: readonly Lead[],
+  quotes: readonly Quote[],
+  opportunities: readonly Opportunity[],
+  options: LeadToCashOptions = {},
+): LeadToCashStep[] {
+  const metric = 'leadToCash'
+  const { unit, measure } = durationMeasure(options.unit, options.calendar, metric)
+  const firstQuote = new Map<string, number>()
+  for (const [index, quote] of quotes.entries()) {
+    const time = requireInstant(
+      quote.createdAt,
+      metric,
+      ['quotes', index, 'createdAt'],
+      `createdAt at quotes[${index}]`,
+    )
+    const known = firstQuote.get(quote.leadId)
+    if (known === undefined || time < known) firstQuote.set(quote.leadId, time)
+  }
+  const wonAt = new Map<string, number>()
+  for (const [index, opportunity] of opportunities.entries()) {
+    if (opportunity.status !== 'won' || opportunity.closedAt === undefined) continue
+    wonAt.set(
+      opportunity.id,
+      requireInstant(
+        opportunity.closedAt,
+        metric,
+        ['opportunities', index, 'closedAt'],
+        `closedAt at opportunities[${index}]`,
+      ),
+    )
+  }
+  const samples: number[][] = LEAD_TO_CASH_STEPS.map(() => [])
+  const add = (step: number, start: number | undefined, end: number | undefined) => {
+    if (start !== undefined && end !== undefined && end >= start)
+      samples[step]!.push(measure(start, end))
+  }
+  for (const [index, lead] of leads.entries()) {
+    const created = requireInstant(
+      lead.createdAt,
+      metric,
+      ['leads', index, 'createdAt'],
+      `createdAt at leads[${index}]`,
+    )
+    const contacted =
+      lead.contactedAt === undefined
+        ? undefined
+        : requireInstant(
+            lead.contactedAt,
+            metric,
+            ['leads', index, 'contactedAt'],
+            `contactedAt at leads[${index}]`,
+          )
+    const quoted = firstQuote.get(lead.id)
+    const won = lead.opportunityId === undefined ? undefined : wonAt.get(lead.opportunityId)
+    add(0, created, contacted)
+    add(1, contacted, quoted)
+    add(2, quoted, won)
+    add(3, created, won)
+  }
+  return LEAD_TO_CASH_STEPS.map((step, position) => {
+    const sorted = Float64Array.from(samples[position]!).sort()
+    let total = 0
+    for (const value of sorted) total += value
+    return {
+      step,
+      count: sorted.length,
+      median: quantileOfSorted(sorted, 0.5, 'linear'),
+      p90: quantileOfSorted(sorted, 0.9, 'linear'),
+      mean: sorted.length === 0 ? null : total / sorted.length,
+      unit,
+    }
+  })
+}

@@ -1,0 +1,99 @@
+import { QUANTILE_METHODS, type QuantileMethod, quantileOfSorted } from '../core/quantile.js'
+import { requireNonNegative, requireOneOf } from '../core/validate.js'
+import type { Lead } from '../pipeline/Lead.js'
+import type { DurationUnit } from './durationUnits.js'
+import { type LeadToQuoteTimesOptions, leadToQuoteTimes } from './leadToQuoteTimes.js'
+import type { Quote } from './Quote.js'
+import { slaAttainment } from './slaAttainment.js'
+
+/** Options of {@link leadToQuoteSummary}. */
+export interface LeadToQuoteSummaryOptions extends LeadToQuoteTimesOptions {
+  /** SLA target in `unit`; adds `slaAttainment` to the result. */
+  readonly target?: number
+  /** Quantile definition for the median and p90; default `'linear'` (R type 7). */
+  readonly quantileMethod?: QuantileMethod
+}
+
+/** The result of {@link leadToQuoteSummary}. */
+export interface LeadToQuoteSummary {
+  /** All leads. */
+  readonly leads: number
+  /** Leads quoted by `asOf`. */
+  readonly quoted: number
+  /** Leads still waiting (censored). */
+  readonly open: number
+  /** Statistics of the quoted leads' times; `null` when none is quoted. */
+  readonly median: number | null
+  readonly p90: number | null
+  readonly mean: number | null
+  readonly unit: DurationUnit
+  /** With `target`: `slaAttainment` counting open leads already past the target as breaches. */
+  readonly slaAttainment?: number | null
+}
+
+/**
+ * The lead-to-quote report: how many leads were quoted, the median, 90th percentile and
+ * mean time to quote, and — with a target — SLA attainment in which leads still waiting
+ * past the target count as breaches.
+ *
+ * ```text
+ * median, p90, mean over quoted leads (the survival view, timeToQuoteSurvival, handles the
+ * censored ones);  SLA = #{quoted ≤ target} / (#quoted + #{open > target})
+ * ```
+ * The median of quoted leads alone understates the wait while many leads are open; read it
+ * next to `open`, or use `timeToQuoteSurvival`.
+ *
+ * @param leads - Leads with unique ids.
+ * @param quotes - Quotes with their `leadId`.
+ * @param options - `asOf`, `calendar`, `unit`, `target`, `quantileMethod`.
+ * @returns `{ leads, quoted, open, median, p90, mean, unit, slaAttainment? }`.
+ * @throws MetricInputError as `leadToQuoteTimes`; `NEGATIVE_VALUE` (target), `INVALID_OPTION`.
+ * @example
+ * ```ts
+ * const at = (iso: string) => new Date(iso)
+ * const summary = leadToQuoteSummary(
+ *   [{ id: 'a', createdAt: at('2026-03-02T00:00:00Z') }, { id: 'b', createdAt: at('2026-03-02T00:00:00Z') }, { id: 'c', createdAt: at('2026-03-02T00:00:00Z') }],
+ *   [{ id: 'q1', leadId: 'a', createdAt: at('2026-03-02T10:00:00Z') }, { id: 'q2', leadId: 'b', createdAt: at('2026-03-03T06:00:00Z') }],
+ *   { asOf: at('2026-03-04T00:00:00Z'), target: 24 },
+ * )
+ * [summary.quoted, summary.open, summary.median, summary.slaAttainment] // => [2, 1, 20, 0.3333333333333333]
+ * ```
+ * @see metric-definitions §5.3–5.4.
+ */
+export function leadToQuoteSummary(
+  leads: readonly Lead[],
+  quotes: readonly Quote[],
+  options: LeadToQuoteSummaryOptions,
+): LeadToQuoteSummary {
+  const metric = 'leadToQuoteSummary'
+  const method = requireOneOf(
+    options.quantileMethod ?? 'linear',
+    QUANTILE_METHODS,
+    metric,
+    'quantileMethod',
+  )
+  const target =
+    options.target === undefined
+      ? undefined
+      : requireNonNegative(options.target, metric, ['target'], 'option target')
+  const rows = leadToQuoteTimes(leads, quotes, options)
+  const quotedTimes: number[] = []
+  const openTimes: number[] = []
+  for (const row of rows) (row.censored ? openTimes : quotedTimes).push(row.duration)
+  const sorted = Float64Array.from(quotedTimes).sort()
+  let total = 0
+  for (const value of sorted) total += value
+  const unit = rows[0]?.unit ?? options.unit ?? 'hours'
+  return {
+    leads: rows.length,
+    quoted: sorted.length,
+    open: openTimes.length,
+    median: quantileOfSorted(sorted, 0.5, method),
+    p90: quantileOfSorted(sorted, 0.9, method),
+    mean: sorted.length === 0 ? null : total / sorted.length,
+    unit,
+    ...(target === undefined
+      ? {}
+      : { slaAttainment: slaAttainment(sorted, target, { open: openTimes }) }),
+  }
+}

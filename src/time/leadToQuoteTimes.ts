@@ -1,0 +1,127 @@
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireInstant } from '../core/validate.js'
+import type { Lead } from '../pipeline/Lead.js'
+import type { BusinessCalendar } from './BusinessCalendar.js'
+import { type DurationUnit, durationMeasure } from './durationUnits.js'
+import type { Quote } from './Quote.js'
+
+/** Options of {@link leadToQuoteTimes}. */
+export interface LeadToQuoteTimesOptions {
+  /** "Now": quotes after it are not known yet; open leads are measured up to it. */
+  readonly asOf: Date
+  /** Needed for the business units. */
+  readonly calendar?: BusinessCalendar
+  /** `'hours'` (default), `'days'`, `'business-hours'` or `'business-days'`. */
+  readonly unit?: DurationUnit
+}
+
+/** One lead's time to its first quote. */
+export interface LeadToQuoteTime {
+  readonly leadId: string
+  /** The first quote at or after the lead (and not after `asOf`); `null` if none yet. */
+  readonly quoteId: string | null
+  readonly quotedAt: Date | null
+  /** Time to that quote, or — for an open lead — the time elapsed until `asOf`. */
+  readonly duration: number
+  readonly unit: DurationUnit
+  /** `true` for a lead not quoted by `asOf`: its duration is a lower bound. */
+  readonly censored: boolean
+}
+
+/**
+ * Time from discovering a lead until its first quote, per lead — the sales-team KPI "how
+ * fast does a lead get a quote" — in calendar or business time. Leads not quoted yet are
+ * kept, marked `censored`, with the time they have waited so far: never dropped, never
+ * counted as zero.
+ *
+ * ```text
+ * first quote q(l) = min { quote.createdAt : quote.leadId = l.id, l.createdAt ≤ createdAt ≤ asOf }
+ * duration = measure(l.createdAt, q(l))          censored: measure(l.createdAt, asOf)
+ * ```
+ * Quotes for unknown leads are ignored; business units count working time only (see
+ * `businessHoursBetween`; business days sum, per working day, the share of it elapsed).
+ *
+ * @param leads - Leads with unique ids, created by `asOf`.
+ * @param quotes - Quotes with their `leadId`.
+ * @param options - `asOf` (required), `calendar`, `unit` (`'hours'`).
+ * @returns One row per lead, in the order of `leads`.
+ * @throws MetricInputError `DUPLICATE_ID` (path `['leads', i, 'id']`), `INVALID_DATE`,
+ *   `VALUE_OUT_OF_RANGE` (a lead created after `asOf`), `INVALID_OPTION` (unit, calendar).
+ * @example
+ * ```ts
+ * const rows = leadToQuoteTimes(
+ *   [{ id: 'L1', createdAt: new Date('2026-03-02T09:00:00Z') }, { id: 'L2', createdAt: new Date('2026-03-02T10:00:00Z') }],
+ *   [{ id: 'Q1', leadId: 'L1', createdAt: new Date('2026-03-03T15:00:00Z') }],
+ *   { asOf: new Date('2026-03-04T10:00:00Z') },
+ * )
+ * rows.map((row) => [row.leadId, row.duration, row.censored]) // => [['L1', 30, false], ['L2', 48, true]]
+ * ```
+ * @see metric-definitions §5 (durations, censoring); Plain first-response time.
+ */
+export function leadToQuoteTimes(
+  leads: readonly Lead[],
+  quotes: readonly Quote[],
+  options: LeadToQuoteTimesOptions,
+): LeadToQuoteTime[] {
+  const metric = 'leadToQuoteTimes'
+  const asOf = requireInstant(options.asOf, metric, ['asOf'], 'option asOf')
+  const { unit, measure } = durationMeasure(options.unit, options.calendar, metric)
+  const indexOf = new Map<string, number>()
+  const created = new Float64Array(leads.length)
+  for (let index = 0; index < leads.length; index++) {
+    const lead = leads[index] as Lead
+    if (indexOf.has(lead.id)) {
+      throw new MetricInputError({
+        code: 'DUPLICATE_ID',
+        metric,
+        path: ['leads', index, 'id'],
+        message: `${metric}: lead id ${JSON.stringify(lead.id)} at leads[${index}] appears twice`,
+      })
+    }
+    indexOf.set(lead.id, index)
+    const time = requireInstant(
+      lead.createdAt,
+      metric,
+      ['leads', index, 'createdAt'],
+      `createdAt at leads[${index}]`,
+    )
+    if (time > asOf) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: ['leads', index, 'createdAt'],
+        message: `${metric}: lead ${JSON.stringify(lead.id)} was created after asOf; it cannot be measured yet`,
+      })
+    }
+    created[index] = time
+  }
+  const firstQuote = new Float64Array(leads.length).fill(Number.POSITIVE_INFINITY)
+  const firstQuoteId: (string | null)[] = new Array(leads.length).fill(null)
+  for (let index = 0; index < quotes.length; index++) {
+    const quote = quotes[index] as Quote
+    const lead = indexOf.get(quote.leadId)
+    const time = requireInstant(
+      quote.createdAt,
+      metric,
+      ['quotes', index, 'createdAt'],
+      `createdAt at quotes[${index}]`,
+    )
+    if (lead === undefined || time < (created[lead] as number) || time > asOf) continue
+    if (time < (firstQuote[lead] as number)) {
+      firstQuote[lead] = time
+      firstQuoteId[lead] = quote.id
+    }
+  }
+  return leads.map((lead, index) => {
+    const quotedAt = firstQuote[index] as number
+    const censored = quotedAt === Number.POSITIVE_INFINITY
+    return {
+      leadId: lead.id,
+      quoteId: firstQuoteId[index] ?? null,
+      quotedAt: censored ? null : new Date(quotedAt),
+      duration: measure(created[index] as number, censored ? asOf : quotedAt),
+      unit,
+      censored,
+    }
+  })
+}

@@ -1,0 +1,63 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireNonNegative } from '../core/validate.js'
+
+/** Options of {@link slaAttainment}. */
+export interface SlaAttainmentOptions {
+  /** Time already elapsed by items still open (same unit as `target`). */
+  readonly open?: ArrayLike<number>
+}
+
+/**
+ * SLA attainment: the share of items handled within the target. Items still open are
+ * judged only when they are already late — an open item past the target is a breach; one
+ * still within it has no outcome yet and is left out (not counted as a success).
+ *
+ * ```text
+ * attainment = #{done ≤ target} / (#done + #{open > target})
+ * ```
+ *
+ * @param durations - Times of the finished items (≥ 0).
+ * @param target - The SLA target (≥ 0), same unit.
+ * @param options - `open`: elapsed times of unfinished items.
+ * @returns A fraction in [0, 1]; `null` when no item has an outcome.
+ * @throws MetricInputError `NEGATIVE_VALUE` / `NOT_FINITE` (path `[i]`, `['open', i]`, `['target']`).
+ * @example
+ * ```ts
+ * slaAttainment([2, 5, 30], 24, { open: [10, 40] }) // => 0.5 (2 of 4: one finished late, one open and late)
+ * ```
+ * @see metric-definitions §5.4; GitLab support SLA performance.
+ */
+export function slaAttainment(
+  durations: ArrayLike<number>,
+  target: number,
+  options: SlaAttainmentOptions = {},
+): number | null {
+  const metric = 'slaAttainment'
+  requireNonNegative(target, metric, ['target'], 'target')
+  let within = 0
+  for (let index = 0; index < durations.length; index++) {
+    const value = durations[index] as number
+    if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) throw badDuration(metric, [index], value)
+    if (value <= target) within++
+  }
+  let lateOpen = 0
+  const open = options.open ?? []
+  for (let index = 0; index < open.length; index++) {
+    const value = open[index] as number
+    if (!(value >= 0 && value < Number.POSITIVE_INFINITY))
+      throw badDuration(metric, ['open', index], value)
+    if (value > target) lateOpen++
+  }
+  const judged = durations.length + lateOpen
+  return judged === 0 ? null : within / judged
+}
+
+function badDuration(metric: string, path: (string | number)[], value: number): MetricInputError {
+  return new MetricInputError({
+    code: value < 0 ? 'NEGATIVE_VALUE' : 'NOT_FINITE',
+    metric,
+    path,
+    message: `${metric}: duration at ${path.join('.')} is ${describeValue(value)}; durations must be finite numbers ≥ 0`,
+  })
+}
