@@ -19,7 +19,7 @@ function moduleGraph(entry: string): Map<string, string> {
 }
 
 describe('entry points', () => {
-  it('the root entry exports the SPEC names of the core, survey, retention, pipeline and forecast families', () => {
+  it('the root entry exports the SPEC names of the core and every metric family', () => {
     for (const name of [
       'MetricInputError',
       'wilsonInterval',
@@ -76,6 +76,14 @@ describe('entry points', () => {
       'forecastErrorAggregator',
       'forecastAccuracyByPeriod',
       'actualsFromOpportunities',
+      'networkDays',
+      'businessHoursBetween',
+      'addBusinessHours',
+      'leadToQuoteTimes',
+      'leadToQuoteSummary',
+      'slaAttainment',
+      'timeToQuoteSurvival',
+      'leadToCash',
     ]) {
       expect(typeof (root as Record<string, unknown>)[name], name).toBe('function')
     }
@@ -95,6 +103,8 @@ describe('entry points', () => {
     expect(typeof schemas.OpportunitySchema.safeParse).toBe('function')
     expect(typeof schemas.LeadSchema.safeParse).toBe('function')
     expect(typeof schemas.ForecastSubmissionSchema.safeParse).toBe('function')
+    expect(typeof schemas.QuoteSchema.safeParse).toBe('function')
+    expect(typeof schemas.BusinessCalendarSchema.safeParse).toBe('function')
   })
 
   it('has no default exports', () => {
