@@ -6,6 +6,7 @@ import { runForecastBenchmarks } from './forecast.bench.js'
 import { runPipelineBenchmarks } from './pipeline.bench.js'
 import { runRetentionBenchmarks } from './retention.bench.js'
 import { runSurveyBenchmarks } from './survey.bench.js'
+import { runTimeBenchmarks } from './time.bench.js'
 
 console.log(
   `cx-metrics benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
@@ -14,3 +15,4 @@ runSurveyBenchmarks()
 runRetentionBenchmarks()
 runPipelineBenchmarks()
 runForecastBenchmarks()
+runTimeBenchmarks()

@@ -4,6 +4,7 @@
  * metric functions.
  */
 import { forecastReport } from './sections/forecast.js'
+import { leadToQuoteReport } from './sections/leadToQuote.js'
 import { pipelineReport } from './sections/pipeline.js'
 import { retentionReport } from './sections/retention.js'
 import { surveyReport } from './sections/survey.js'
@@ -13,3 +14,4 @@ console.log(surveyReport())
 console.log(retentionReport())
 console.log(pipelineReport())
 console.log(forecastReport())
+console.log(leadToQuoteReport())

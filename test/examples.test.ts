@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseCsv } from '../examples/lib/csv.js'
 import { readSampleCsv, sampleDataPath } from '../examples/lib/sampleData.js'
 import { forecastReport } from '../examples/sections/forecast.js'
+import { leadToQuoteReport } from '../examples/sections/leadToQuote.js'
 import { pipelineReport } from '../examples/sections/pipeline.js'
 import { retentionReport } from '../examples/sections/retention.js'
 import { surveyReport } from '../examples/sections/survey.js'
@@ -114,5 +115,20 @@ describe('sample data and the demo', () => {
     )!
     const shown = Math.round(Number(call.amount)).toLocaleString('en-US')
     expect(forecastReport()).toMatch(new RegExp(`rep-ana\\s+2026-01\\s+${shown}\\s`))
+  })
+
+  it('counts quoted and waiting leads, and the working days left in the year', () => {
+    // Independent of the library: a lead is quoted when some quote for it is not older than it.
+    const leads = readSampleCsv('leads.csv')
+    const quotes = readSampleCsv('quotes.csv')
+    const quoted = leads.filter((lead) =>
+      quotes.some((q) => q.leadId === lead.id && q.createdAt! >= lead.createdAt!),
+    ).length
+    const report = leadToQuoteReport()
+    expect(report).toMatch(
+      new RegExp(`all\\s+${leads.length}\\s+${quoted}\\s+${leads.length - quoted}\\s`),
+    )
+    // 27 Nov – 31 Dec 2026 by hand: 25 weekdays less Christmas Day.
+    expect(report).toContain('(NETWORKDAYS, US holidays): 24.')
   })
 })

@@ -20,7 +20,7 @@ import { readSampleCsv, sampleDataPath } from '../lib/sampleData.js'
 
 const STAGES = ['Discovery', 'Qualification', 'Proposal', 'Negotiation'] as const
 /** "Now" for the sample data: the library never reads the clock. */
-export const AS_OF = new Date('2026-11-26T00:00:00Z')
+export const AS_OF = new Date('2026-11-27T00:00:00Z')
 
 const money = (value: number | { toFixed(digits: number): string } | null) =>
   value === null ? '—' : Number(value.toFixed(0)).toLocaleString('en-US')
