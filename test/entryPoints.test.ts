@@ -84,6 +84,13 @@ describe('entry points', () => {
       'slaAttainment',
       'timeToQuoteSurvival',
       'leadToCash',
+      'cxScore',
+      'healthScorecard',
+      'npsComponent',
+      'csatComponent',
+      'cesComponent',
+      'retentionComponent',
+      'winRateComponent',
     ]) {
       expect(typeof (root as Record<string, unknown>)[name], name).toBe('function')
     }

@@ -1,0 +1,184 @@
+import type { WinRateCountResult } from '../pipeline/winRate.js'
+import type { CsatResult } from '../survey/csat.js'
+import type { CustomerEffortScoreResult } from '../survey/customerEffortScore.js'
+import type { NpsResult } from '../survey/netPromoterScore.js'
+import type { NpsIntervalResult } from '../survey/npsInterval.js'
+import type { CxComponent, CxDirection } from './CxComponent.js'
+
+/** Options shared by the component helpers. */
+export interface ComponentOptions {
+  /** Label; each helper has a default. */
+  readonly name?: string
+  /** Relative importance; default 1. */
+  readonly weight?: number
+}
+
+/** Standard error of a proportion x/n: sqrt(p(1 − p)/n); `null` when n = 0. Internal. */
+function proportionError(successes: number, trials: number): number | null {
+  if (trials === 0) return null
+  const p = successes / trials
+  return Math.sqrt((p * (1 - p)) / trials)
+}
+
+/**
+ * An NPS as a CX-score component: range −100..100, higher is better; the standard error
+ * comes along from an `npsInterval` result.
+ *
+ * @param result - A `netPromoterScore` or `npsInterval` result, or a plain score (or `null`).
+ * @param options - `name` (`'NPS'`), `weight` (1).
+ * @returns A `CxComponent`.
+ * @example
+ * ```ts
+ * npsComponent(npsInterval([10, 9, 7, 3])).range // => [-100, 100]
+ * ```
+ */
+export function npsComponent(
+  result: NpsResult | NpsIntervalResult | number | null,
+  options: ComponentOptions = {},
+): CxComponent {
+  const value = typeof result === 'number' || result === null ? result : result.score
+  const standardError =
+    result !== null && typeof result === 'object' && 'standardError' in result
+      ? result.standardError
+      : null
+  return {
+    name: options.name ?? 'NPS',
+    value,
+    range: [-100, 100],
+    weight: options.weight ?? 1,
+    standardError,
+  }
+}
+
+/**
+ * A CSAT as a component: range 0..1, higher is better, with the binomial standard error of
+ * the satisfied share.
+ *
+ * @param result - A `csat` result, or a plain share (or `null`).
+ * @param options - `name` (`'CSAT'`), `weight` (1).
+ * @returns A `CxComponent`.
+ * @example
+ * ```ts
+ * csatComponent(csat([5, 4, 2, 1])).standardError // => 0.25 (sqrt(0.5 · 0.5 / 4))
+ * ```
+ */
+export function csatComponent(
+  result: CsatResult | number | null,
+  options: ComponentOptions = {},
+): CxComponent {
+  const value = typeof result === 'number' || result === null ? result : result.score
+  const standardError =
+    result !== null && typeof result === 'object'
+      ? proportionError(result.satisfied, result.total)
+      : null
+  return {
+    name: options.name ?? 'CSAT',
+    value,
+    range: [0, 1],
+    weight: options.weight ?? 1,
+    standardError,
+  }
+}
+
+/** Options of {@link cesComponent}. */
+export interface CesComponentOptions extends ComponentOptions {
+  /** How the CES was computed: `'mean'` on 1..scaleMax (default) or `'agree-share'` (0..1). */
+  readonly method?: 'mean' | 'agree-share'
+  /** Top of the scale for `'mean'`; default 7. */
+  readonly scaleMax?: number
+  /** CES 1.0 asked about effort (1 = very low effort): pass `'lower-is-better'`. Default higher. */
+  readonly direction?: CxDirection
+}
+
+/**
+ * A Customer Effort Score as a component: 1..scaleMax for the mean, 0..1 for the agree
+ * share, with the direction recorded (CES 2.0: higher is easier).
+ *
+ * @param result - A `customerEffortScore` result, or a plain score (or `null`).
+ * @param options - `method` (`'mean'`), `scaleMax` (7), `direction`, `name` (`'CES'`), `weight`.
+ * @returns A `CxComponent`.
+ * @example
+ * ```ts
+ * cesComponent(customerEffortScore([7, 6, 5, 2])).range // => [1, 7]
+ * ```
+ */
+export function cesComponent(
+  result: CustomerEffortScoreResult | number | null,
+  options: CesComponentOptions = {},
+): CxComponent {
+  const value = typeof result === 'number' || result === null ? result : result.score
+  const range: readonly [number, number] =
+    options.method === 'agree-share' ? [0, 1] : [1, options.scaleMax ?? 7]
+  return {
+    name: options.name ?? 'CES',
+    value,
+    range,
+    weight: options.weight ?? 1,
+    direction: options.direction ?? 'higher-is-better',
+  }
+}
+
+/** Options of {@link retentionComponent}. */
+export interface RetentionComponentOptions extends ComponentOptions {
+  /** Scale of the rate; default [0, 1]. NRR can exceed 1: e.g. `[0.5, 1.5]`. */
+  readonly range?: readonly [number, number]
+  /** Default `'higher-is-better'`; a churn rate is `'lower-is-better'`. */
+  readonly direction?: CxDirection
+  /** Standard error of the rate, if known. */
+  readonly standardError?: number | null
+}
+
+/**
+ * A retention (or churn) rate as a component: range 0..1 unless given, direction explicit.
+ *
+ * @param rate - A fraction, e.g. `grossRevenueRetention(…)`, or `null`.
+ * @param options - `name` (`'Retention'`), `weight`, `range`, `direction`, `standardError`.
+ * @returns A `CxComponent`.
+ * @example
+ * ```ts
+ * retentionComponent(0.04, { name: 'Logo churn', direction: 'lower-is-better', range: [0, 0.2] }).direction // => 'lower-is-better'
+ * ```
+ */
+export function retentionComponent(
+  rate: number | null,
+  options: RetentionComponentOptions = {},
+): CxComponent {
+  return {
+    name: options.name ?? 'Retention',
+    value: rate,
+    range: options.range ?? [0, 1],
+    weight: options.weight ?? 1,
+    direction: options.direction ?? 'higher-is-better',
+    standardError: options.standardError ?? null,
+  }
+}
+
+/**
+ * A win rate as a component: range 0..1, higher is better, with the binomial standard error
+ * of won / closed.
+ *
+ * @param result - A `winRate` count result, or a plain rate (or `null`).
+ * @param options - `name` (`'Win rate'`), `weight`.
+ * @returns A `CxComponent`.
+ * @example
+ * ```ts
+ * winRateComponent({ rate: 0.25, won: 1, lost: 3, interval: null }).standardError // => 0.21650635094610965
+ * ```
+ */
+export function winRateComponent(
+  result: WinRateCountResult | number | null,
+  options: ComponentOptions = {},
+): CxComponent {
+  const value = typeof result === 'number' || result === null ? result : result.rate
+  const standardError =
+    result !== null && typeof result === 'object'
+      ? proportionError(result.won, result.won + result.lost)
+      : null
+  return {
+    name: options.name ?? 'Win rate',
+    value,
+    range: [0, 1],
+    weight: options.weight ?? 1,
+    standardError,
+  }
+}

@@ -1,0 +1,223 @@
+import { criticalValue } from '../core/criticalValue.js'
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireOneOf } from '../core/validate.js'
+import { CX_DIRECTIONS, type CxComponent } from './CxComponent.js'
+
+/** Options of {@link cxScore}. */
+export interface CxScoreOptions {
+  /** `'renormalize'` (default): score the present components; `'error'`: a missing one throws. */
+  readonly missing?: 'renormalize' | 'error'
+  /** Confidence of the score's interval; default 0.95. */
+  readonly confidence?: number
+}
+
+/** How much one component adds to the score. */
+export interface CxContribution {
+  readonly name: string
+  readonly value: number | null
+  /** Position on its scale, 0 (worst) .. 1 (best); `null` when missing. */
+  readonly normalized: number | null
+  readonly weight: number
+  /** weight / Σ weights present (0 when missing). */
+  readonly effectiveWeight: number
+  /** 100 · effectiveWeight · normalized; the points add up to the score. */
+  readonly points: number
+}
+
+/** The result of {@link cxScore}. */
+export interface CxScoreResult {
+  /** 0..100; `null` when no component is present. */
+  readonly score: number | null
+  /** Share of the total weight that is present (0 when all are missing). */
+  readonly coverage: number
+  readonly contributions: CxContribution[]
+  /** Standard error of the score when every present component has one (independence assumed); else `null`. */
+  readonly standardError: number | null
+  /** Interval bounds, clipped to [0, 100]; `null` without a standard error. */
+  readonly lower: number | null
+  readonly upper: number | null
+}
+
+/**
+ * The composite customer-experience score: each component placed on 0..1 by min–max
+ * normalisation on its own scale (inverted when lower is better), averaged with weights
+ * renormalised over the components present, on 0..100 — with each component's
+ * contribution in points, the coverage of the weights, and an interval when the
+ * components carry standard errors.
+ *
+ * ```text
+ * nᵢ = (valueᵢ − minᵢ) / (maxᵢ − minᵢ)          (1 − that for lower-is-better)
+ * score = 100 · Σ wᵢ nᵢ / Σ wᵢ                    over present components
+ * pointsᵢ = 100 · (wᵢ / Σ w) · nᵢ                 (they add up to the score)
+ * SE = 100 · sqrt(Σ (wᵢ / Σ w)² · (SEᵢ / (maxᵢ − minᵢ))²)   (components assumed independent)
+ * ```
+ * The min–max step follows the ACSI's published 0–100 rescaling; NPS −100..100 maps 0 to 50.
+ *
+ * @param components - The components; names must be unique.
+ * @param options - `missing` (`'renormalize'`), `confidence` (0.95).
+ * @returns `{ score, coverage, contributions, standardError, lower, upper }`.
+ * @throws MetricInputError `VALUE_OUT_OF_RANGE` (a value outside its range, a weight ≤ 0, a
+ *   range with min ≥ max), `NOT_FINITE`, `MISSING_VALUE` (with `missing: 'error'`),
+ *   `DUPLICATE_ID` (a repeated name), `INVALID_OPTION`; paths `[i, field]`.
+ * @example
+ * ```ts
+ * const result = cxScore([
+ *   { name: 'NPS', value: 40, range: [-100, 100], weight: 2 },
+ *   { name: 'CSAT', value: 0.8, range: [0, 1], weight: 1 },
+ *   { name: 'Churn', value: 0.1, range: [0, 0.5], weight: 1, direction: 'lower-is-better' },
+ * ])
+ * result.score // => 75
+ * result.contributions.map((c) => c.points) // => [35, 20, 20]
+ * ```
+ * @see ACSI score calculation (0–100 rescaling); Forrester CX Index; metric-definitions §6.
+ */
+export function cxScore(
+  components: readonly CxComponent[],
+  options: CxScoreOptions = {},
+): CxScoreResult {
+  const metric = 'cxScore'
+  const missing = requireOneOf(
+    options.missing ?? 'renormalize',
+    ['renormalize', 'error'] as const,
+    metric,
+    'missing',
+  )
+  const z = criticalValue(options.confidence ?? 0.95, metric)
+  const names = new Set<string>()
+  let totalWeight = 0
+  let presentWeight = 0
+  const normalized: (number | null)[] = []
+  for (const [index, component] of components.entries()) {
+    const value = readComponent(component, index, metric, names)
+    totalWeight += component.weight
+    if (value === null) {
+      if (missing === 'error') {
+        throw new MetricInputError({
+          code: 'MISSING_VALUE',
+          metric,
+          path: [index, 'value'],
+          message: `${metric}: component ${JSON.stringify(component.name)} has no value and missing is 'error'`,
+        })
+      }
+      normalized.push(null)
+      continue
+    }
+    presentWeight += component.weight
+    const [min, max] = component.range
+    const position = (value - min) / (max - min)
+    normalized.push(component.direction === 'lower-is-better' ? 1 - position : position)
+  }
+  let score = 0
+  let variance = 0
+  let allHaveErrors = true
+  const contributions = components.map((component, index): CxContribution => {
+    const n = normalized[index] ?? null
+    const effectiveWeight = n === null ? 0 : component.weight / presentWeight
+    const points = n === null ? 0 : 100 * effectiveWeight * n
+    score += points
+    if (n !== null) {
+      const error = component.standardError
+      if (error === undefined || error === null) allHaveErrors = false
+      else variance += (effectiveWeight * (error / (component.range[1] - component.range[0]))) ** 2
+    }
+    return {
+      name: component.name,
+      value: component.value,
+      normalized: n,
+      weight: component.weight,
+      effectiveWeight,
+      points,
+    }
+  })
+  if (presentWeight === 0) {
+    return {
+      score: null,
+      coverage: 0,
+      contributions,
+      standardError: null,
+      lower: null,
+      upper: null,
+    }
+  }
+  const standardError = allHaveErrors ? 100 * Math.sqrt(variance) : null
+  return {
+    score,
+    coverage: presentWeight / totalWeight,
+    contributions,
+    standardError,
+    lower: standardError === null ? null : Math.max(0, score - z * standardError),
+    upper: standardError === null ? null : Math.min(100, score + z * standardError),
+  }
+}
+
+/** Validates one component; returns its value (or `null` when missing). Internal. */
+export function readComponent(
+  component: CxComponent,
+  index: number,
+  metric: string,
+  names: Set<string>,
+): number | null {
+  const fail = (
+    code: 'VALUE_OUT_OF_RANGE' | 'NOT_FINITE' | 'DUPLICATE_ID' | 'NEGATIVE_VALUE',
+    field: string,
+    message: string,
+  ) =>
+    new MetricInputError({
+      code,
+      metric,
+      path: [index, field],
+      message: `${metric}: component ${index} ${message}`,
+    })
+  if (names.has(component.name))
+    throw fail('DUPLICATE_ID', 'name', `name ${JSON.stringify(component.name)} appears twice`)
+  names.add(component.name)
+  const range = component.range
+  const [min, max] = Array.isArray(range) ? range : [Number.NaN, Number.NaN]
+  if (!(Number.isFinite(min) && Number.isFinite(max) && min < max)) {
+    throw fail(
+      'VALUE_OUT_OF_RANGE',
+      'range',
+      `range ${describeValue(JSON.stringify(range))} must be two finite numbers, min < max`,
+    )
+  }
+  const weight = component.weight
+  if (!(weight > 0 && Number.isFinite(weight))) {
+    throw fail(
+      weight < 0 ? 'NEGATIVE_VALUE' : 'VALUE_OUT_OF_RANGE',
+      'weight',
+      `weight ${describeValue(weight)} must be a finite number > 0`,
+    )
+  }
+  if (component.direction !== undefined && !CX_DIRECTIONS.includes(component.direction)) {
+    throw fail(
+      'VALUE_OUT_OF_RANGE',
+      'direction',
+      `direction ${describeValue(component.direction)} must be 'higher-is-better' or 'lower-is-better'`,
+    )
+  }
+  const error = component.standardError
+  if (error !== undefined && error !== null && !(error >= 0 && Number.isFinite(error))) {
+    throw fail(
+      error < 0 ? 'NEGATIVE_VALUE' : 'NOT_FINITE',
+      'standardError',
+      `standardError ${describeValue(error)} must be a finite number ≥ 0`,
+    )
+  }
+  const value = component.value
+  if (value === null) return null
+  if (!Number.isFinite(value))
+    throw fail(
+      'NOT_FINITE',
+      'value',
+      `value ${describeValue(value)} must be a finite number or null`,
+    )
+  if (value < min || value > max) {
+    throw fail(
+      'VALUE_OUT_OF_RANGE',
+      'value',
+      `(${component.name}) value ${value} is outside its range [${min}, ${max}]`,
+    )
+  }
+  return value
+}

@@ -1,0 +1,173 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import type { CxComponent, CxDirection } from './CxComponent.js'
+import { type CxContribution, cxScore } from './cxScore.js'
+
+/** One component of a scorecard: a metric's scale and weight; each account supplies the value. */
+export interface ScorecardComponent {
+  readonly name: string
+  readonly range: readonly [number, number]
+  readonly weight: number
+  readonly direction?: CxDirection
+}
+
+/** A band of scores from `min` (inclusive) up to the next band's `min`. */
+export interface ScoreBand {
+  readonly name: string
+  readonly min: number
+}
+
+/** What a scorecard is made of. */
+export interface HealthScorecardDefinition {
+  readonly components: readonly ScorecardComponent[]
+  /** Default red from 0, yellow from 50, green from 75. */
+  readonly bands?: readonly ScoreBand[]
+  /** As `cxScore`; default `'renormalize'`. */
+  readonly missing?: 'renormalize' | 'error'
+}
+
+/** One account's metric values, now and optionally in the previous period. */
+export interface AccountMetrics {
+  readonly id: string
+  readonly values: Readonly<Record<string, number | null | undefined>>
+  readonly previous?: Readonly<Record<string, number | null | undefined>>
+}
+
+/** One account's health. */
+export interface AccountHealth {
+  readonly id: string
+  readonly score: number | null
+  /** The band of the score; `null` when unscored. */
+  readonly band: string | null
+  readonly coverage: number
+  readonly contributions: CxContribution[]
+  /** Score change against the previous period; `null` without one. */
+  readonly change: number | null
+  /** The component whose points moved most against the previous period, and by how many. */
+  readonly biggestMover: { readonly name: string; readonly pointsChange: number } | null
+}
+
+/** The scores of many accounts, with counts per band. */
+export interface HealthScorecardResult {
+  readonly accounts: AccountHealth[]
+  /** Accounts per band, and `unscored` for accounts with no value at all. */
+  readonly counts: Readonly<Record<string, number>>
+}
+
+const DEFAULT_BANDS: readonly ScoreBand[] = [
+  { name: 'red', min: 0 },
+  { name: 'yellow', min: 50 },
+  { name: 'green', min: 75 },
+]
+
+/**
+ * An account health scorecard: one composite CX score definition applied to many accounts,
+ * each scored 0..100 and put in a band (red < 50 ≤ yellow < 75 ≤ green by default), with the
+ * component that moved the score most since the previous period — the question a customer
+ * success manager asks first.
+ *
+ * ```text
+ * score(account) = cxScore(components with the account's values)
+ * band = the last band whose min ≤ score
+ * biggest mover = argmax |points_now − points_previous| over components
+ * ```
+ *
+ * @param definition - `{ components, bands?, missing? }`.
+ * @returns A function scoring a list of accounts: `{ accounts, counts }`.
+ * @throws MetricInputError `INVALID_OPTION` (no components, bands not ascending, a band
+ *   name repeated), and from the returned function as `cxScore` (paths inside a component).
+ * @example
+ * ```ts
+ * const score = healthScorecard({
+ *   components: [
+ *     { name: 'NPS', range: [-100, 100], weight: 1 },
+ *     { name: 'Usage', range: [0, 1], weight: 1 },
+ *   ],
+ * })
+ * const { accounts, counts } = score([
+ *   { id: 'acme', values: { NPS: 60, Usage: 0.9 }, previous: { NPS: 20, Usage: 0.9 } },
+ *   { id: 'globex', values: { NPS: -40, Usage: 0.3 } },
+ * ])
+ * accounts.map((a) => [a.id, a.score, a.band, a.biggestMover?.name ?? null]) // => [['acme', 85, 'green', 'NPS'], ['globex', 30, 'red', null]]
+ * counts // => { red: 1, yellow: 0, green: 1, unscored: 0 }
+ * ```
+ * @see cxScore; Gainsight-style health scores (bands and drivers).
+ */
+export function healthScorecard(
+  definition: HealthScorecardDefinition,
+): (accounts: readonly AccountMetrics[]) => HealthScorecardResult {
+  const metric = 'healthScorecard'
+  const bands = [...(definition.bands ?? DEFAULT_BANDS)]
+  const invalid = (path: (string | number)[], message: string) =>
+    new MetricInputError({ code: 'INVALID_OPTION', metric, path, message: `${metric}: ${message}` })
+  if (definition.components.length === 0)
+    throw invalid(['components'], 'a scorecard needs at least one component')
+  for (let index = 0; index < bands.length; index++) {
+    const band = bands[index]!
+    if (!Number.isFinite(band.min) || (index > 0 && band.min <= bands[index - 1]!.min)) {
+      throw invalid(
+        ['bands', index, 'min'],
+        `band ${describeValue(band.name)} must start above the previous band (mins ascending)`,
+      )
+    }
+    if (
+      bands.findIndex((other) => other.name === band.name) !== index ||
+      band.name === 'unscored'
+    ) {
+      throw invalid(
+        ['bands', index, 'name'],
+        `band name ${describeValue(band.name)} is repeated or reserved`,
+      )
+    }
+  }
+  const options = { missing: definition.missing ?? 'renormalize' } as const
+  const componentsOf = (values: AccountMetrics['values']): CxComponent[] =>
+    definition.components.map((component) => ({
+      ...component,
+      value: values[component.name] ?? null,
+    }))
+  const bandOf = (score: number | null) => {
+    if (score === null) return null
+    let name: string | null = null
+    for (const band of bands) if (score >= band.min) name = band.name
+    return name
+  }
+  return (accounts) => {
+    const counts: Record<string, number> = Object.fromEntries([
+      ...bands.map((band) => [band.name, 0]),
+      ['unscored', 0],
+    ])
+    const scored = accounts.map((account): AccountHealth => {
+      const now = cxScore(componentsOf(account.values), options)
+      const before =
+        account.previous === undefined ? null : cxScore(componentsOf(account.previous), options)
+      const band = bandOf(now.score)
+      counts[band ?? 'unscored'] = (counts[band ?? 'unscored'] ?? 0) + 1
+      let biggestMover: AccountHealth['biggestMover'] = null
+      if (before !== null) {
+        for (const [index, contribution] of now.contributions.entries()) {
+          const pointsChange = contribution.points - (before.contributions[index]?.points ?? 0)
+          if (
+            pointsChange !== 0 &&
+            (biggestMover === null || Math.abs(pointsChange) > Math.abs(biggestMover.pointsChange))
+          ) {
+            biggestMover = { name: contribution.name, pointsChange }
+          }
+        }
+      }
+      return {
+        id: account.id,
+        score: now.score,
+        band,
+        coverage: now.coverage,
+        contributions: now.contributions,
+        change:
+          now.score === null || before?.score === null || before === null
+            ? null
+            : now.score - (before.score as number),
+        biggestMover,
+      }
+    })
+    return { accounts: scored, counts }
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import {
+  cesComponent,
+  csatComponent,
+  npsComponent,
+  retentionComponent,
+  winRateComponent,
+} from '../../src/cx-score/components.js'
+import { csat } from '../../src/survey/csat.js'
+import { customerEffortScore } from '../../src/survey/customerEffortScore.js'
+import { netPromoterScore } from '../../src/survey/netPromoterScore.js'
+import { npsInterval } from '../../src/survey/npsInterval.js'
+
+describe('component helpers', () => {
+  it('carry the scale, direction and standard error of each family result', () => {
+    const interval = npsInterval([10, 9, 7, 3])
+    expect(npsComponent(interval)).toMatchObject({
+      name: 'NPS',
+      value: 25,
+      range: [-100, 100],
+      standardError: interval.standardError,
+    })
+    expect(npsComponent(netPromoterScore([10]), { weight: 2 })).toMatchObject({
+      value: 100,
+      weight: 2,
+      standardError: null,
+    })
+    expect(npsComponent(null).value).toBeNull()
+    expect(csatComponent(0.9)).toMatchObject({ value: 0.9, standardError: null })
+    expect(csatComponent(csat([]))).toMatchObject({ value: null, standardError: null })
+    expect(cesComponent(customerEffortScore([7]), { method: 'agree-share' }).range).toEqual([0, 1])
+    expect(cesComponent(3, { direction: 'lower-is-better', scaleMax: 5 })).toMatchObject({
+      range: [1, 5],
+      direction: 'lower-is-better',
+    })
+    expect(retentionComponent(1.05, { range: [0.5, 1.5] })).toMatchObject({
+      value: 1.05,
+      range: [0.5, 1.5],
+      direction: 'higher-is-better',
+    })
+    expect(winRateComponent(0.3)).toMatchObject({ value: 0.3, standardError: null })
+  })
+
+  it('match their documented examples', () => {
+    expect(npsComponent(npsInterval([10, 9, 7, 3])).range).toEqual([-100, 100])
+    expect(csatComponent(csat([5, 4, 2, 1])).standardError).toBe(0.25)
+    expect(cesComponent(customerEffortScore([7, 6, 5, 2])).range).toEqual([1, 7])
+    expect(
+      retentionComponent(0.04, {
+        name: 'Logo churn',
+        direction: 'lower-is-better',
+        range: [0, 0.2],
+      }).direction,
+    ).toBe('lower-is-better')
+    expect(winRateComponent({ rate: 0.25, won: 1, lost: 3, interval: null }).standardError).toBe(
+      0.21650635094610965,
+    )
+  })
+})
