@@ -1,17 +1,24 @@
 /**
- * `npm run demo`: the KPI report of the bundled sample data (examples/data), computed with
+ * `npm run demo`: the KPI dashboard of the bundled sample data (examples/data), computed with
  * cx-metrics exactly as an application would — parse the export at the edge, then call the
- * metric functions.
+ * metric functions. `npm run demo -- --json` prints the headline numbers as JSON instead.
  */
+import { cxReport, dashboardData } from './sections/cx.js'
 import { forecastReport } from './sections/forecast.js'
 import { leadToQuoteReport } from './sections/leadToQuote.js'
 import { pipelineReport } from './sections/pipeline.js'
 import { retentionReport } from './sections/retention.js'
 import { surveyReport } from './sections/survey.js'
 
-console.log('cx-metrics demo — Northwind Cloud sample data, December 2025 to November 2026')
-console.log(surveyReport())
-console.log(retentionReport())
-console.log(pipelineReport())
-console.log(forecastReport())
-console.log(leadToQuoteReport())
+const data = dashboardData()
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(data, null, 2))
+} else {
+  console.log('cx-metrics demo — Northwind Cloud sample data, December 2025 to November 2026')
+  console.log(cxReport(data))
+  console.log(surveyReport())
+  console.log(retentionReport())
+  console.log(pipelineReport())
+  console.log(forecastReport())
+  console.log(leadToQuoteReport())
+}

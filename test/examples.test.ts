@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { parseCsv } from '../examples/lib/csv.js'
 import { readSampleCsv, sampleDataPath } from '../examples/lib/sampleData.js'
+import { cxReport, dashboardData } from '../examples/sections/cx.js'
 import { forecastReport } from '../examples/sections/forecast.js'
 import { leadToQuoteReport } from '../examples/sections/leadToQuote.js'
 import { pipelineReport } from '../examples/sections/pipeline.js'
@@ -130,5 +131,32 @@ describe('sample data and the demo', () => {
     )
     // 27 Nov – 31 Dec 2026 by hand: 25 weekdays less Christmas Day.
     expect(report).toContain('(NETWORKDAYS, US holidays): 24.')
+  })
+
+  it('builds the dashboard: the CX score is the weighted mean of the min–max positions, accounts are all banded', () => {
+    const data = dashboardData()
+    const scales: Record<string, [number, number, number]> = {
+      'NPS (last quarter)': [-100, 100, 3],
+      'CSAT (last quarter)': [0, 1, 2],
+      'CES (last quarter)': [1, 7, 1],
+      'Gross revenue retention (12 months)': [0.5, 1, 2],
+      'Win rate': [0, 1, 1],
+      'Quotes within 24 business hours': [0, 1, 1],
+    }
+    let weighted = 0
+    for (const contribution of data.cxScore.contributions) {
+      const [min, max, weight] = scales[contribution.name]!
+      weighted += weight * (((contribution.value as number) - min) / (max - min))
+    }
+    expect(data.cxScore.score).toBeCloseTo((100 * weighted) / 10, 9)
+    const revenueAccounts = new Set(
+      readSampleCsv('account-revenue.csv')
+        .filter((row) => row.month === '2026-11-01')
+        .map((row) => row.accountId),
+    )
+    const counts = data.accountHealth.counts as Record<string, number>
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(revenueAccounts.size)
+    expect(cxReport(data)).toContain(`CX score ${data.cxScore.score!.toFixed(1)}`)
+    expect(JSON.parse(JSON.stringify(data)).headlines.winRate).toBe(data.headlines.winRate)
   })
 })

@@ -11,6 +11,8 @@ export interface ComponentOptions {
   readonly name?: string
   /** Relative importance; default 1. */
   readonly weight?: number
+  /** Standard error of the value on its own scale, overriding the one derived from the result. */
+  readonly standardError?: number | null
 }
 
 /** Standard error of a proportion x/n: sqrt(p(1 − p)/n); `null` when n = 0. Internal. */
@@ -46,7 +48,7 @@ export function npsComponent(
     value,
     range: [-100, 100],
     weight: options.weight ?? 1,
-    standardError,
+    standardError: options.standardError ?? standardError,
   }
 }
 
@@ -76,7 +78,7 @@ export function csatComponent(
     value,
     range: [0, 1],
     weight: options.weight ?? 1,
-    standardError,
+    standardError: options.standardError ?? standardError,
   }
 }
 
@@ -115,6 +117,7 @@ export function cesComponent(
     range,
     weight: options.weight ?? 1,
     direction: options.direction ?? 'higher-is-better',
+    standardError: options.standardError ?? null,
   }
 }
 
@@ -124,8 +127,6 @@ export interface RetentionComponentOptions extends ComponentOptions {
   readonly range?: readonly [number, number]
   /** Default `'higher-is-better'`; a churn rate is `'lower-is-better'`. */
   readonly direction?: CxDirection
-  /** Standard error of the rate, if known. */
-  readonly standardError?: number | null
 }
 
 /**
@@ -179,6 +180,6 @@ export function winRateComponent(
     value,
     range: [0, 1],
     weight: options.weight ?? 1,
-    standardError,
+    standardError: options.standardError ?? standardError,
   }
 }

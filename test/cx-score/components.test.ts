@@ -39,6 +39,9 @@ describe('component helpers', () => {
       direction: 'higher-is-better',
     })
     expect(winRateComponent(0.3)).toMatchObject({ value: 0.3, standardError: null })
+    expect(retentionComponent(0.8, { standardError: 0 }).standardError).toBe(0)
+    expect(cesComponent(5, { standardError: 0.1 }).standardError).toBe(0.1)
+    expect(npsComponent(npsInterval([9]), { standardError: 1 }).standardError).toBe(1)
   })
 
   it('match their documented examples', () => {
