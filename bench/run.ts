@@ -5,6 +5,7 @@
 import { runForecastBenchmarks } from './forecast.bench.js'
 import { runPipelineBenchmarks } from './pipeline.bench.js'
 import { runRetentionBenchmarks } from './retention.bench.js'
+import { runSheetsBenchmarks } from './sheets.bench.js'
 import { runSurveyBenchmarks } from './survey.bench.js'
 import { runTimeBenchmarks } from './time.bench.js'
 
@@ -16,3 +17,4 @@ runRetentionBenchmarks()
 runPipelineBenchmarks()
 runForecastBenchmarks()
 runTimeBenchmarks()
+await runSheetsBenchmarks()

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs'
+import vm from 'node:vm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { functions, toSheetsCell } from '../../src/sheets/appsScript.js'
+import { SHEET_FUNCTIONS } from '../../src/sheets/registry.js'
+import { buildOnce } from './buildOutput.js'
+
+let source = ''
+let context: vm.Context
+const run = (code: string) => vm.runInContext(code, context)
+
+beforeAll(async () => {
+  const files = await buildOnce()
+  source = readFileSync(files.appsScript, 'utf8')
+  context = vm.createContext({ console })
+  vm.runInContext(source, context)
+}, 60_000)
+
+describe('Google Sheets (Apps Script) file', () => {
+  it('runs in a bare V8 context: NPS of [[10],[9],[""],[7],[0]] is 25 (blank skipped)', () => {
+    expect(run('NPS([[10],[9],[""],[7],[0]])')).toBe(25)
+    // Cross-check by hand: 2 promoters, 1 passive, 1 detractor of 4.
+  })
+
+  it('throws errors whose message starts with the spreadsheet code', () => {
+    expect(() => run('NPS([[""]])')).toThrow(/^#DIV\/0! NPS: no scores/)
+    expect(() => run('NPS([[11]])')).toThrow(/^#NUM! /)
+    expect(() => run('NPS([["nine"]])')).toThrow(
+      /^#VALUE! NPS: cell 1 of scores is the text "nine"/,
+    )
+    expect(() => run('WAPE([[1],[2]], [[1]])')).toThrow(/^#VALUE! /)
+  })
+
+  it('spills rows and columns with "" for holes, and reads Dates made in the sheet', () => {
+    const row = run('NPS_CI([[10],[9],[3]])') as number[][]
+    expect(row).toHaveLength(1)
+    expect(row[0]).toHaveLength(3)
+    expect(run('STAGE_CONVERSION([[100],[0],[10]])')).toEqual([[0], ['']])
+    const days = run(
+      'LEAD_TO_QUOTE_DAYS([[new Date(2026, 2, 2)], [new Date(2026, 2, 3)]], [[new Date(2026, 2, 5, 12)], [""]])',
+    )
+    expect(days).toEqual([[3.5], ['']])
+    expect(run('BUSINESS_HOURS(new Date(2026, 2, 6, 16), new Date(2026, 2, 9, 10))')).toBe(2)
+  })
+
+  it('has one documented top-level function declaration per registry entry, named for Sheets', () => {
+    const declared = [
+      ...source.matchAll(/\/\*\*\n((?: \*.*\n)+?) \*\/\nfunction ([A-Z_]+)\(([^)]*)\) \{/g),
+    ]
+    expect(declared.map((match) => match[2])).toEqual(SHEET_FUNCTIONS.map((fn) => fn.name))
+    for (const [, doc, name, args] of declared) {
+      expect(doc).toContain('@customfunction')
+      expect(name).not.toMatch(/_$/)
+      const registry = SHEET_FUNCTIONS.find((fn) => fn.name === name)!
+      expect(args!.split(', ').filter(Boolean)).toHaveLength(registry.parameters.length)
+    }
+    expect(new Set(declared.map((match) => match[2])).size).toBe(23)
+  })
+
+  it('has no module syntax, private or static fields, or browser/Node globals, and stays under 250 KB', () => {
+    expect(source).not.toMatch(/^\s*(import|export)\s/m)
+    expect(source).not.toMatch(/\s#[a-zA-Z_]\w*\s*[=;(]/)
+    expect(source).not.toMatch(/\bstatic\s+\w+\s*=/)
+    expect(source).not.toMatch(
+      /\b(setTimeout|setInterval|fetch|TextEncoder|TextDecoder|process\.|require\()/,
+    )
+    expect(source).not.toMatch(/from ['"]zod/)
+    expect(Buffer.byteLength(source)).toBeLessThan(250 * 1024)
+  })
+
+  it('converts Sheets values: blanks to null, Dates by their wall clock to serials', () => {
+    expect(toSheetsCell('')).toBeNull()
+    expect(toSheetsCell(new Date(2000, 0, 1))).toBe(36526) // Excel/Sheets serial of 2000-01-01
+    expect(toSheetsCell({ toString: () => 'x' })).toBe('x')
+  })
+
+  it('works the same in-process, as the bundle wraps it', () => {
+    expect(functions.NPS!([[10], [''], [0]])).toBe(0)
+    expect(functions.NPS_BREAKDOWN!([[10], [7]])).toEqual([[0.5, 0.5, 0, 2]])
+    expect(() => functions.CSAT!([['']])).toThrow(/^#DIV\/0! /)
+  })
+})
