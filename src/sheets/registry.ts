@@ -487,10 +487,17 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
         description: 'Dates that are not worked.',
         optional: true,
       },
+      number('date_system', 'Excel date system of the workbook: 1900 (default) or 1904.', true),
     ],
     result: 'scalar',
     calls: 'businessHoursBetween',
-    compute: (start, end, dayStart, dayEnd, holidays) => {
+    compute: (start, end, dayStart, dayEnd, holidays, dateSystem) => {
+      const system = num(dateSystem as SheetCell, 'BUSINESS_HOURS', 'date_system', 1900)
+      if (system !== 1900 && system !== 1904) {
+        throw new SheetFunctionError('VALUE', 'BUSINESS_HOURS: date_system must be 1900 or 1904')
+      }
+      // A 1904-system serial counts from 1904-01-01: 1462 days after the 1900 system's.
+      const shift = system === 1904 ? 1462 * DAY : 0
       const interval = [
         {
           start: textArgument(dayStart as SheetCell, 'BUSINESS_HOURS', 'day_start', '09:00'),
@@ -498,12 +505,14 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
         },
       ]
       const days =
-        holidays === undefined ? [] : instantsOf(holidays as Range, 'BUSINESS_HOURS', 'holidays')
+        holidays === undefined || holidays === null
+          ? []
+          : instantsOf(holidays as Range, 'BUSINESS_HOURS', 'holidays')
       const from = instantsOf(start as Range, 'BUSINESS_HOURS', 'start')[0]
       const to = instantsOf(end as Range, 'BUSINESS_HOURS', 'end')[0]
       if (from === null || from === undefined || to === null || to === undefined)
         throw new SheetFunctionError('VALUE', 'BUSINESS_HOURS: start and end are required')
-      return businessHoursBetween(new Date(from), new Date(to), {
+      return businessHoursBetween(new Date(from + shift), new Date(to + shift), {
         timeZone: 'UTC',
         week: {
           monday: interval,
@@ -513,7 +522,7 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
           friday: interval,
         },
         holidays: days.flatMap((day) =>
-          day === null ? [] : [new Date(day).toISOString().slice(0, 10)],
+          day === null ? [] : [new Date(day + shift).toISOString().slice(0, 10)],
         ),
       })
     },

@@ -59,6 +59,9 @@ describe('spreadsheet registry', () => {
     expect(fn('MASE')(col(10, 12, 16), col(11, 13, 15), undefined, 1)).toBeCloseTo(1 / 3, 15)
     expect(fn('FORECAST_BIAS')(col(100, 200), col(120, 210))).toBe(0.1)
     expect(fn('LEAD_TO_QUOTE_MEDIAN')(col(1, 2, 3), col(2, 5, null))).toBe(2)
+    // Monday 2 March 2026 00:00 is serial 46083 (1900 system) and 44621 (1904 system); to Wednesday 00:00: 16 h.
+    expect(fn('BUSINESS_HOURS')(46083, 46085, undefined, undefined, undefined, undefined)).toBe(16)
+    expect(fn('BUSINESS_HOURS')(44621, 44623, undefined, undefined, col(44622), 1904)).toBe(8)
     // CX_SCORE: NPS 40 on −100..100 (w 2), churn 0.1 with worst 0.5 best 0 (w 1) → (2·0.7 + 0.8)/3
     expect(fn('CX_SCORE')(col(40, 0.1), col(-100, 0.5), col(100, 0), col(2, 1))).toBeCloseTo(
       (100 * 2.2) / 3,
@@ -83,7 +86,12 @@ describe('spreadsheet registry', () => {
     expect(code(() => fn('LEAD_TO_QUOTE_DAYS')(col('x'), col(3)))).toBe('VALUE')
     expect(code(() => fn('LEAD_TO_QUOTE_MEDIAN')(col(1), col(null)))).toBe('DIV0')
     expect(code(() => fn('LEAD_TO_QUOTE_MEDIAN')(col(1), col(2, 3)))).toBe('VALUE')
-    expect(code(() => fn('BUSINESS_HOURS')(null, 1, undefined, undefined, undefined))).toBe('VALUE')
+    expect(
+      code(() => fn('BUSINESS_HOURS')(null, 1, undefined, undefined, undefined, undefined)),
+    ).toBe('VALUE')
+    expect(code(() => fn('BUSINESS_HOURS')(1, 2, undefined, undefined, undefined, 2000))).toBe(
+      'VALUE',
+    )
     expect(code(() => fn('CX_SCORE')(col(1), col(0, 1), col(2), col(1)))).toBe('VALUE')
     expect(code(() => fn('CX_SCORE')(col('x'), col(0), col(2), col(1)))).toBe('VALUE')
     expect(code(() => fn('CX_SCORE')(col(null), col(0), col(2), col(1)))).toBe('DIV0')
