@@ -24,6 +24,7 @@ export {
   type QuantileMethod,
   type QuantileOptions,
   quantile,
+  quantiles,
   type SumMoneyOptions,
   sumMoney,
   type WilsonIntervalOptions,

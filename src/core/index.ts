@@ -21,6 +21,7 @@ export {
   type QuantileOptions,
   quantile,
 } from './quantile.js'
+export { quantiles } from './quantiles.js'
 export { type SumMoneyOptions, sumMoney } from './sumMoney.js'
 export {
   type WilsonIntervalOptions,

@@ -17,7 +17,8 @@ export interface MoneySum {
 }
 
 const MAX_SCALE = 6
-const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000] as const
+/** 10^0 … 10^6. */
+export const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000] as const
 const DECIMAL_PATTERN = /^\s*([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/
 
 /** A new, empty accumulator. */
@@ -185,7 +186,8 @@ function addString(
   addToRemainder(sum, new MoneyDecimal(value.trim()))
 }
 
-function addScaled(sum: MoneySum, units: number, scale: number): void {
+/** Adds `units` × 10^−scale (a safe integer, 0 ≤ scale ≤ 6) to the sum. */
+export function addScaled(sum: MoneySum, units: number, scale: number): void {
   if (units === 0) return
   if (scale > sum.scale) {
     const rescaled = sum.units * POWERS_OF_TEN[(scale - sum.scale) as 0]

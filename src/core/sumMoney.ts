@@ -1,6 +1,13 @@
 import type Decimal from 'decimal.js'
 import type { MoneyInput } from './MoneyInput.js'
-import { addMoney, createMoneySum, type MoneyContext, moneySumValue } from './moneySum.js'
+import {
+  addMoney,
+  addScaled,
+  createMoneySum,
+  type MoneyContext,
+  moneySumValue,
+  POWERS_OF_TEN,
+} from './moneySum.js'
 
 /** Options of {@link sumMoney}. */
 export interface SumMoneyOptions {
@@ -34,12 +41,33 @@ export interface SumMoneyOptions {
  */
 export function sumMoney(amounts: ArrayLike<MoneyInput>, options: SumMoneyOptions = {}): Decimal {
   const sum = createMoneySum()
-  const context: MoneyContext = {
-    metric: 'sumMoney',
-    allowNegative: options.allowNegative === true,
-  }
+  const allowNegative = options.allowNegative === true
+  const context: MoneyContext = { metric: 'sumMoney', allowNegative }
+  // Fast path: numbers that fit the current scale are added to a local integer; anything
+  // else (a new scale, a string, a Decimal, a refusal) goes through addMoney.
+  let units = 0
+  let scale = 0
+  let power = 1
   for (let index = 0; index < amounts.length; index++) {
-    addMoney(sum, amounts[index] as MoneyInput, context, index)
+    const value = amounts[index] as MoneyInput
+    if (typeof value === 'number' && (value >= 0 || (allowNegative && value < 0))) {
+      const scaled = Math.round(value * power)
+      const next = units + scaled
+      if (
+        scaled / power === value &&
+        next <= Number.MAX_SAFE_INTEGER &&
+        next >= -Number.MAX_SAFE_INTEGER
+      ) {
+        units = next
+        continue
+      }
+    }
+    addScaled(sum, units, scale)
+    units = 0
+    addMoney(sum, value, context, index)
+    scale = sum.scale
+    power = POWERS_OF_TEN[scale as 0]
   }
+  addScaled(sum, units, scale)
   return moneySumValue(sum)
 }

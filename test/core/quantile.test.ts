@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { quantile } from '../../src/core/quantile.js'
+import { quantile, quantileBySelection, quantileOfSorted } from '../../src/core/quantile.js'
 import { expectMetricError } from '../helpers.js'
 
 const oneToTen = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5]
@@ -91,6 +91,29 @@ describe('quantile', () => {
           expect(b).toBeLessThanOrEqual(Math.max(...values))
           expect(b).toBeGreaterThanOrEqual(a - 1e-9)
           expect(quantile([...values].reverse(), low, { method })).toBe(a)
+        },
+      ),
+    )
+  })
+
+  it('selection gives exactly the sorted result, for every method, with ties and sorted or reversed input', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 80 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom('linear', 'nearest-rank', 'exclusive') as fc.Arbitrary<
+          'linear' | 'nearest-rank' | 'exclusive'
+        >,
+        fc.constantFrom('as is', 'sorted', 'reversed'),
+        (values, p, method, order) => {
+          const input =
+            order === 'as is'
+              ? values
+              : [...values].sort((a, b) => (order === 'sorted' ? a - b : b - a))
+          const sorted = Float64Array.from(input).sort()
+          expect(quantileBySelection(Float64Array.from(input), p, method)).toBe(
+            quantileOfSorted(sorted, p, method),
+          )
         },
       ),
     )
