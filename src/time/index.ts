@@ -26,4 +26,9 @@ export {
 export { type CalendarDate, type NetworkDaysOptions, networkDays } from './networkDays.js'
 export type { Quote } from './Quote.js'
 export { type SlaAttainmentOptions, slaAttainment } from './slaAttainment.js'
+export {
+  type SlaAttainmentAggregatorState,
+  type SlaItem,
+  slaAttainmentAggregator,
+} from './slaAttainmentAggregator.js'
 export { type TimeToQuoteSurvivalOptions, timeToQuoteSurvival } from './timeToQuoteSurvival.js'
