@@ -32,6 +32,7 @@ describe('entry points', () => {
       'csat',
       'customerEffortScore',
       'npsBySegment',
+      'npsByGroup',
       'npsTrend',
       'netPromoterScoreAggregator',
       'csatAggregator',

@@ -10,6 +10,7 @@ import Decimal from 'decimal.js'
 import * as ss from 'simple-statistics'
 import {
   netPromoterScore,
+  npsByGroup,
   npsBySegment,
   quantile,
   quantiles,
@@ -128,6 +129,10 @@ const segmentResults = measure(
   { name: 'hand loop on segment codes', run: handSegments },
   [
     { name: 'cx-metrics npsBySegment (records, intervals)', run: () => npsBySegment(responses) },
+    {
+      name: 'cx-metrics npsByGroup (columns)',
+      run: () => npsByGroup({ scores: scores.subarray(0, M), groups: segmentCodes }),
+    },
     {
       name: 'arquero groupby + rollup',
       run: () =>

@@ -24,6 +24,7 @@ export {
   type NpsAggregatorState,
   netPromoterScoreAggregator,
 } from './netPromoterScoreAggregator.js'
+export { type NpsByGroupInput, npsByGroup } from './npsByGroup.js'
 export {
   type NpsBySegmentOptions,
   type NpsSegmentRow,
