@@ -4,7 +4,7 @@
  * loop, on the same data in one run. DuckDB's load (appender) is reported apart from its
  * query. All peers are devDependencies. Results and how to reproduce them: BENCHMARKS.md.
  */
-import { DuckDBInstance } from '@duckdb/node-api'
+import { type DuckDBAppender, DuckDBInstance } from '@duckdb/node-api'
 import * as aq from 'arquero'
 import Decimal from 'decimal.js'
 import * as ss from 'simple-statistics'
@@ -40,6 +40,24 @@ async function duckTime(sql: string): Promise<number> {
   const times: number[] = []
   for (let round = 0; round < 5; round++) times.push(await timed(() => query(sql)))
   return times.sort((a, b) => a - b)[2]!
+}
+/** Creates a DuckDB table and fills it row by row with the appender; returns the load time. */
+async function loadTable(
+  table: string,
+  columns: string,
+  rows: number,
+  appendRow: (appender: DuckDBAppender, index: number) => void,
+): Promise<number> {
+  await duck.run(`create table ${table} (${columns})`)
+  return timed(async () => {
+    const appender = await duck.createAppender(table)
+    for (let index = 0; index < rows; index++) {
+      appendRow(appender, index)
+      appender.endRow()
+    }
+    appender.flushSync()
+    appender.closeSync()
+  })
 }
 const report = (name: string, load: number, queryTime: number, baseline: number) =>
   console.log(
@@ -80,16 +98,9 @@ const npsResults = measure(
   ],
   5,
 )
-await duck.run('create table scores (s utinyint)')
-let load = await timed(async () => {
-  const appender = await duck.createAppender('scores')
-  for (let index = 0; index < N; index++) {
-    appender.appendUTinyInt(scores[index]!)
-    appender.endRow()
-  }
-  appender.flushSync()
-  appender.closeSync()
-})
+let load = await loadTable('scores', 's utinyint', N, (a, index) =>
+  a.appendUTinyInt(scores[index]!),
+)
 report(
   'DuckDB SQL',
   load,
@@ -148,16 +159,9 @@ const segmentResults = measure(
   ],
   5,
 )
-await duck.run('create table responses (s utinyint, g utinyint)')
-load = await timed(async () => {
-  const appender = await duck.createAppender('responses')
-  for (let index = 0; index < M; index++) {
-    appender.appendUTinyInt(scores[index]!)
-    appender.appendUTinyInt(segmentCodes[index]!)
-    appender.endRow()
-  }
-  appender.flushSync()
-  appender.closeSync()
+load = await loadTable('responses', 's utinyint, g utinyint', M, (a, index) => {
+  a.appendUTinyInt(scores[index]!)
+  a.appendUTinyInt(segmentCodes[index]!)
 })
 report(
   'DuckDB SQL group by',
@@ -209,16 +213,7 @@ const quantileResults = measure(
   ],
   5,
 )
-await duck.run('create table durations (t double)')
-load = await timed(async () => {
-  const appender = await duck.createAppender('durations')
-  for (let index = 0; index < M; index++) {
-    appender.appendDouble(durations[index]!)
-    appender.endRow()
-  }
-  appender.flushSync()
-  appender.closeSync()
-})
+load = await loadTable('durations', 't double', M, (a, index) => a.appendDouble(durations[index]!))
 report(
   'DuckDB quantile_cont',
   load,
@@ -261,16 +256,9 @@ const wapeResults = measure(
   ],
   5,
 )
-await duck.run('create table pairs (a double, f double)')
-load = await timed(async () => {
-  const appender = await duck.createAppender('pairs')
-  for (let index = 0; index < N; index++) {
-    appender.appendDouble(actual[index]!)
-    appender.appendDouble(forecast[index]!)
-    appender.endRow()
-  }
-  appender.flushSync()
-  appender.closeSync()
+load = await loadTable('pairs', 'a double, f double', N, (a, index) => {
+  a.appendDouble(actual[index]!)
+  a.appendDouble(forecast[index]!)
 })
 report(
   'DuckDB SQL',
@@ -305,16 +293,9 @@ const moneyResults = measure(
   ],
   5,
 )
-await duck.run('create table money (m decimal(18, 2))')
-load = await timed(async () => {
-  const appender = await duck.createAppender('money')
-  for (let index = 0; index < M; index++) {
-    appender.appendDouble(amounts[index]!)
-    appender.endRow()
-  }
-  appender.flushSync()
-  appender.closeSync()
-})
+load = await loadTable('money', 'm decimal(18, 2)', M, (a, index) =>
+  a.appendDouble(amounts[index]!),
+)
 report(
   'DuckDB sum(decimal(18,2)) (exact)',
   load,

@@ -94,17 +94,8 @@ export function quantileBySelection(
   method: QuantileMethod,
 ): number | null {
   const n = values.length
-  if (n === 0) return null
-  if (method === 'nearest-rank')
-    return select(values, Math.max(1, Math.ceil(snapToWhole(p * n))) - 1)
-  let position: number
-  if (method === 'linear') {
-    position = snapToWhole((n - 1) * p)
-  } else {
-    const rank = snapToWhole((n + 1) * p)
-    if (rank < 1 || rank > n) return null
-    position = rank - 1
-  }
+  const position = quantilePosition(n, p, method)
+  if (position === null) return null
   const below = Math.floor(position)
   const fraction = position - below
   const low = select(values, below)
@@ -155,27 +146,26 @@ export function quantileOfSorted(
   p: number,
   method: QuantileMethod,
 ): number | null {
-  const n = sorted.length
-  if (n === 0) return null
-  if (method === 'nearest-rank') {
-    const rank = Math.max(1, Math.ceil(snapToWhole(p * n)))
-    return sorted[rank - 1] as number
-  }
-  // Zero-based fractional position of the quantile among the sorted values.
-  let position: number
-  if (method === 'linear') {
-    position = snapToWhole((n - 1) * p)
-  } else {
-    const rank = snapToWhole((n + 1) * p)
-    if (rank < 1 || rank > n) return null
-    position = rank - 1
-  }
+  const position = quantilePosition(sorted.length, p, method)
+  if (position === null) return null
   const below = Math.floor(position)
   const fraction = position - below
   const low = sorted[below] as number
   if (fraction === 0) return low
   const high = sorted[below + 1] as number
   return low + fraction * (high - low)
+}
+
+/**
+ * The zero-based, possibly fractional position of the p-quantile among n sorted values;
+ * `null` when n is 0 or p lies outside the exclusive method's range.
+ */
+function quantilePosition(n: number, p: number, method: QuantileMethod): number | null {
+  if (n === 0) return null
+  if (method === 'nearest-rank') return Math.max(1, Math.ceil(snapToWhole(p * n))) - 1
+  if (method === 'linear') return snapToWhole((n - 1) * p)
+  const rank = snapToWhole((n + 1) * p)
+  return rank < 1 || rank > n ? null : rank - 1
 }
 
 function snapToWhole(x: number): number {
