@@ -23,14 +23,18 @@ describe('customerRetentionAggregator', () => {
     )
   })
 
-  it('any split, merged in any order, gives the counts of the whole and the one-shot rates', () => {
+  it('any split, through JSON and merged in any order, gives the counts of the whole and the one-shot rates', () => {
     const presence = fc.record({ activeAtStart: fc.boolean(), activeAtEnd: fc.boolean() })
     fc.assert(
       fc.property(fc.array(presence), fc.nat(), (rows, cut) => {
         const at = cut % (rows.length + 1)
         const part = (slice: typeof rows) =>
           slice.reduce((state, row) => logos.add(state, row), logos.initial())
-        const result = logos.result(logos.merge(part(rows.slice(at)), part(rows.slice(0, at))))
+        // Each part's state travels through JSON, as it would between workers.
+        const viaJson = (slice: typeof rows) => JSON.parse(JSON.stringify(part(slice)))
+        const result = logos.result(
+          logos.merge(viaJson(rows.slice(at)), viaJson(rows.slice(0, at))),
+        )
         const start = rows.filter((row) => row.activeAtStart).length
         const end = rows.filter((row) => row.activeAtEnd).length
         const added = rows.filter((row) => !row.activeAtStart && row.activeAtEnd).length
