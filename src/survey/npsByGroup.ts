@@ -49,9 +49,10 @@ export function npsByGroup(input: NpsByGroupInput): NpsResult[] {
   for (let index = 0; index < scores.length; index++) {
     const score = scores[index] as number
     const group = groups[index] as number
-    if (!(score >= 0 && score <= 10 && (score | 0) === score))
+    // `>>> 0` turns negatives, fractions and NaN into a different number (as in countNpsScores).
+    if (!(score >>> 0 === score && score <= 10))
       throw scoreOutOfRange(metric, ['scores', index], score, 0, 10)
-    if (!(group >= 0 && group <= 65535 && (group | 0) === group)) {
+    if (!(group >>> 0 === group && group <= 65535)) {
       throw new MetricInputError({
         code: 'VALUE_OUT_OF_RANGE',
         metric,
@@ -59,12 +60,15 @@ export function npsByGroup(input: NpsByGroupInput): NpsResult[] {
         message: `${metric}: group at index ${index} is ${describeValue(group)}; codes must be integers from 0 to 65535`,
       })
     }
-    if (3 * group + 2 >= counts.length) {
-      const grown = new Float64Array(Math.max(counts.length * 2, 3 * (group + 1)))
-      grown.set(counts)
-      counts = grown
+    if (group > largest) {
+      // A new largest code: grow the histogram when it does not reach that far yet.
+      largest = group
+      if (3 * group + 2 >= counts.length) {
+        const grown = new Float64Array(Math.max(counts.length * 2, 3 * (group + 1)))
+        grown.set(counts)
+        counts = grown
+      }
     }
-    if (group > largest) largest = group
     // Slot 0: promoters, 1: passives, 2: detractors — a table lookup, not a branch per class.
     const slot = 3 * group + (CLASS_SLOT[score] as number)
     counts[slot] = (counts[slot] as number) + 1

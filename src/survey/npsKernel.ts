@@ -47,7 +47,9 @@ export function countNpsScores(
   const length = scores.length
   for (let index = 0; index < length; index++) {
     const score = scores[index] as number
-    if (!(score >= 0 && score <= 10 && (score | 0) === score)) {
+    // `>>> 0` turns negatives, fractions and NaN into a different number: two comparisons
+    // test "a whole number from 0 to 10".
+    if (!(score >>> 0 === score && score <= 10)) {
       throw scoreOutOfRange(metric, [...at, index], score, 0, 10)
     }
     histogram[score] = (histogram[score] as number) + 1

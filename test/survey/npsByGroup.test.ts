@@ -39,6 +39,22 @@ describe('npsByGroup', () => {
     expectMetricError(() => npsByGroup({ scores: [9], groups: [-1] }), 'VALUE_OUT_OF_RANGE', {
       path: ['groups', 0],
     })
+    for (const score of [-1, 9.5, Number.NaN, 11]) {
+      expectMetricError(
+        () => npsByGroup({ scores: [10, score], groups: [0, 0] }),
+        'SCORE_OUT_OF_RANGE',
+        {
+          path: ['scores', 1],
+        },
+      )
+    }
+    expectMetricError(
+      () => npsByGroup({ scores: [9], groups: [Number.NaN] }),
+      'VALUE_OUT_OF_RANGE',
+      {
+        path: ['groups', 0],
+      },
+    )
     expect(npsByGroup({ scores: [], groups: [] })).toEqual([])
   })
 
