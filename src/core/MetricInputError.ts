@@ -20,6 +20,7 @@ export const METRIC_INPUT_ERROR_CODES = [
   'DUPLICATE_ID',
   'EMPTY_WEIGHTS',
   'INVALID_RECORD',
+  'INVALID_STATE',
 ] as const
 
 /** A stable, machine-readable reason for refusing an input. */

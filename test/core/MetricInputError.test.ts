@@ -58,6 +58,7 @@ describe('MetricInputError', () => {
         'DUPLICATE_ID',
         'EMPTY_WEIGHTS',
         'INVALID_RECORD',
+        'INVALID_STATE',
       ].sort(),
     )
   })

@@ -14,4 +14,20 @@ describe('describeValue', () => {
     expect(describeValue(new Date(Number.NaN))).toBe('Invalid Date')
     expect(describeValue({})).toBe('a value of type object')
   })
+
+  it('shortens a long string to 60 characters and states its length', () => {
+    const cell = 'x'.repeat(10_000_000)
+    const text = describeValue(cell)
+    expect(text).toBe(`"${'x'.repeat(60)}"… (10000000 characters)`)
+  })
+
+  it('writes -0 as -0 so a signed zero is visible', () => {
+    expect(describeValue(-0)).toBe('-0')
+  })
+
+  it('never throws, even for a revoked Proxy', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    expect(describeValue(proxy)).toBe('a value of type object')
+  })
 })
