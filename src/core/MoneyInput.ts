@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js'
+import { Decimal } from 'decimal.js'
 
 /**
  * An amount of money as callers hold it: a JavaScript number (read as its shortest

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js'
+import type { Decimal } from 'decimal.js'
 import { type CurrencyTracker, createCurrencyTracker, trackCurrency } from './currency.js'
 import { describeValue } from './describeValue.js'
 import { MetricInputError, type MetricInputPath } from './MetricInputError.js'

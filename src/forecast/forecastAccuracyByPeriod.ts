@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import type Decimal from 'decimal.js'
+import type { Decimal } from 'decimal.js'
 import { requireTimeZone } from '../core/calendarPeriods.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'

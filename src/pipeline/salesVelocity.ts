@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js'
+import type { Decimal } from 'decimal.js'
 import type { MoneyInput } from '../core/MoneyInput.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import { toMoneyDecimal } from '../core/moneySum.js'

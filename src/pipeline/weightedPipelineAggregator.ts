@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js'
+import type { Decimal } from 'decimal.js'
 import type { Aggregator } from '../core/Aggregator.js'
 import { mergeCurrencies } from '../core/currency.js'
 import { readCurrencyOptions, resultCurrency } from '../core/currencyConversion.js'

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js'
+import type { Decimal } from 'decimal.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import type { MoneyInput } from '../core/MoneyInput.js'

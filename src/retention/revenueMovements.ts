@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js'
+import type { Decimal } from 'decimal.js'
 import { type CurrencyTracker, createCurrencyTracker, trackCurrency } from '../core/currency.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'

@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js'
+import type { Decimal } from 'decimal.js'
 import * as z from 'zod'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { isDecimal, type MoneyInput } from '../core/MoneyInput.js'
