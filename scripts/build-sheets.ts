@@ -19,7 +19,13 @@ import { SHEET_FUNCTIONS, type SheetFunction } from '../src/sheets/registry.js'
 
 const jsType = (fn: SheetFunction, index: number) => {
   const parameter = fn.parameters[index]!
-  return parameter.kind === 'range' ? 'number[][]' : parameter.kind === 'text' ? 'string' : 'number'
+  return parameter.kind === 'range'
+    ? 'number[][]'
+    : parameter.kind === 'text'
+      ? 'string'
+      : parameter.kind === 'time'
+        ? 'string|number'
+        : 'number'
 }
 const resultType = (fn: SheetFunction) => (fn.result === 'scalar' ? 'number' : 'number[][]')
 const argumentList = (fn: SheetFunction) =>
