@@ -35,7 +35,8 @@ export function originOfAddress(address: unknown): SheetRangeOrigin | undefined 
   const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::|$)/.exec(local)
   if (match === null) return undefined
   let column = 0
-  for (const letter of (match[1] as string).toUpperCase()) column = column * 26 + letter.charCodeAt(0) - 64
+  for (const letter of (match[1] as string).toUpperCase())
+    column = column * 26 + letter.charCodeAt(0) - 64
   return { row: Number(match[2]) - 1, column: column - 1 }
 }
 

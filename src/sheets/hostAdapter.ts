@@ -1,4 +1,4 @@
-import { type SheetArgument, SHEET_FUNCTIONS, type SheetFunction } from './registry.js'
+import { SHEET_FUNCTIONS, type SheetArgument, type SheetFunction } from './registry.js'
 import {
   type SheetCell,
   type SheetError,

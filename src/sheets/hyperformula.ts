@@ -70,7 +70,12 @@ export function originOfArgument(
 ): SheetRangeOrigin | undefined {
   if (formulaAddress === undefined || typeof argument !== 'object' || argument === null)
     return undefined
-  const ast = argument as { type?: string; start?: AstAddress; end?: AstAddress; reference?: AstAddress }
+  const ast = argument as {
+    type?: string
+    start?: AstAddress
+    end?: AstAddress
+    reference?: AstAddress
+  }
   const corners =
     ast.type === 'CELL_RANGE' && ast.start !== undefined && ast.end !== undefined
       ? [ast.start, ast.end]

@@ -1,10 +1,10 @@
 import type { MetricInputPath } from '../core/MetricInputError.js'
 import type { CxComponent } from '../cx-score/CxComponent.js'
-import type { Opportunity } from '../pipeline/Opportunity.js'
 import type { Lead } from '../pipeline/Lead.js'
+import type { Opportunity } from '../pipeline/Opportunity.js'
 import type { BusinessCalendar } from '../time/BusinessCalendar.js'
 import type { Quote } from '../time/Quote.js'
-import { CORE_FUNCTIONS as core, type CoreFunctionName } from './coreFunctions.js'
+import { type CoreFunctionName, CORE_FUNCTIONS as core } from './coreFunctions.js'
 import {
   callCore,
   cellName,
@@ -120,8 +120,7 @@ function define<const P extends readonly SheetParameter[]>(
     parameters,
     result,
     calls,
-    compute: (args) =>
-      cellResult(definition.compute(...argumentsOf(name, parameters, args)), name),
+    compute: (args) => cellResult(definition.compute(...argumentsOf(name, parameters, args)), name),
   }
 }
 
@@ -299,7 +298,6 @@ function forecastValue(
   const value = callCore(row.name, () => core[row.calls](series), locate)
   return defined(value, row.name, row.undefinedWhen)
 }
-
 
 function forecastEntry(row: ForecastRow): SheetFunction {
   if (row.name === 'MASE') {

@@ -45,7 +45,12 @@ function call(name: string, ...args: unknown[]) {
 }
 /** The same, with the host telling where each range starts (as HyperFormula does). */
 function callAt(name: string, origins: (SheetRangeOrigin | undefined)[], ...args: unknown[]) {
-  const outcome = runSheetFunction(sheetFunction(name), args, (value) => value as SheetCell, origins)
+  const outcome = runSheetFunction(
+    sheetFunction(name),
+    args,
+    (value) => value as SheetCell,
+    origins,
+  )
   if (!outcome.ok) throw new SheetFunctionError(outcome.error.code, outcome.error.message)
   return outcome.value
 }
@@ -122,7 +127,11 @@ describe('spreadsheet registry', () => {
     expectSheetError(() => call('RETENTION_RATE', null, 1, 1), 'VALUE')
     expectSheetError(() => call('WIN_RATE', col('Won'), 5), 'VALUE')
     expectSheetError(() => call('LEAD_TO_QUOTE_DAYS', col(1, 2), col(3)), 'VALUE')
-    expectSheetError(() => call('LEAD_TO_QUOTE_DAYS', col('x'), col(3)), 'VALUE', 'row 1 of lead_dates')
+    expectSheetError(
+      () => call('LEAD_TO_QUOTE_DAYS', col('x'), col(3)),
+      'VALUE',
+      'row 1 of lead_dates',
+    )
     expectSheetError(() => call('LEAD_TO_QUOTE_MEDIAN', col(1), col(null)), 'DIV0')
     expectSheetError(() => call('LEAD_TO_QUOTE_MEDIAN', col(1), col(2, 3)), 'VALUE')
     expectSheetError(() => call('BUSINESS_HOURS', null, 1), 'VALUE')
@@ -215,7 +224,11 @@ describe('WIN_RATE reads the labels OpportunitySchema reads', () => {
       'WIN_RATE: row 3 of outcomes is 1; expected an outcome as text',
     )
     expectSheetError(() => call('WIN_RATE', col(true)), 'VALUE', 'the logical value TRUE')
-    expectSheetError(() => callAt('WIN_RATE', [{ row: 4, column: 2 }], col('Won', false)), 'VALUE', 'C6')
+    expectSheetError(
+      () => callAt('WIN_RATE', [{ row: 4, column: 2 }], col('Won', false)),
+      'VALUE',
+      'C6',
+    )
     expectSheetError(() => call('WIN_RATE', col('Won'), 'Y', 'y'), 'VALUE', 'the same')
   })
 })
@@ -235,7 +248,11 @@ describe('STAGE_CONVERSION', () => {
   })
 
   it('refuses a negative or fractional count (10 then −5 gave −0.5)', () => {
-    expectSheetError(() => call('STAGE_CONVERSION', col(10, -5)), 'NUM', 'row 2 of stage_counts is -5')
+    expectSheetError(
+      () => call('STAGE_CONVERSION', col(10, -5)),
+      'NUM',
+      'row 2 of stage_counts is -5',
+    )
     expectSheetError(() => call('STAGE_CONVERSION', col(10, 2.5)), 'NUM', 'whole number')
     expectSheetError(() => call('STAGE_CONVERSION', col(2e7, 1)), 'NUM', 'at most')
   })
@@ -278,7 +295,11 @@ describe('messages name the cell as the sheet user sees it', () => {
     expectSheetError(() => call('NPS', col(10, 9, null, 11)), 'NUM', /^NPS: row 4 of scores is 11;/)
     expectSheetError(() => call('NPS', [[10, null, 11]]), 'NUM', /^NPS: column 3 of scores is 11;/)
     expectSheetError(
-      () => call('NPS', [[10, null], [9, 11]]),
+      () =>
+        call('NPS', [
+          [10, null],
+          [9, 11],
+        ]),
       'NUM',
       /^NPS: row 2, column 2 of scores is 11;/,
     )
@@ -357,18 +378,24 @@ describe('cells never receive Infinity, NaN or -0', () => {
     const cell = fc.oneof(
       fc.constant(null),
       fc.double(),
+      fc.constantFrom(-0, 0, 1, 5e-324, 1e308, -1e308, 200, 46083),
       fc.integer({ min: -3, max: 12 }),
       fc.constantFrom('9', 'Won', 'Lost', 'Closed Lost', '', '9:00', '1e400'),
       fc.boolean(),
       fc.constant({ sheetError: '#N/A' }),
     )
-    const argument = fc.oneof(cell, fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }))
+    const argument = fc.oneof(
+      cell,
+      fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+    )
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.array(argument, { maxLength: 6 }), (name, args) => {
         const outcome = runSheetFunction(sheetFunction(name), args, (value) => value as SheetCell)
         if (!outcome.ok) return ['DIV0', 'VALUE', 'NUM', 'NA'].includes(outcome.error.code)
         const numbers = typeof outcome.value === 'number' ? [outcome.value] : outcome.value.flat()
-        return numbers.every((value) => value === null || (Number.isFinite(value) && !Object.is(value, -0)))
+        return numbers.every(
+          (value) => value === null || (Number.isFinite(value) && !Object.is(value, -0)),
+        )
       }),
       { numRuns: 2000 },
     )
@@ -379,12 +406,21 @@ describe('CX_SCORE treats a blank spacer row the same in every range', () => {
   it('skips a row blank in all four ranges (was misaligned)', () => {
     // As in the worked example above: (2·0.7 + 0.8)/3 × 100, the spacer row left out.
     expect(
-      call('CX_SCORE', col(40, null, 0.1), col(-100, null, 0.5), col(100, null, 0), col(2, null, 1)),
+      call(
+        'CX_SCORE',
+        col(40, null, 0.1),
+        col(-100, null, 0.5),
+        col(100, null, 0),
+        col(2, null, 1),
+      ),
     ).toBeCloseTo((100 * 2.2) / 3, 12)
   })
 
   it('leaves out a blank value whose row has a scale and weight (renormalized)', () => {
     // Only NPS 40 on −100..100 is present: 70.
-    expect(call('CX_SCORE', col(40, null), col(-100, 0), col(100, 1), col(1, 1))).toBeCloseTo(70, 12)
+    expect(call('CX_SCORE', col(40, null), col(-100, 0), col(100, 1), col(1, 1))).toBeCloseTo(
+      70,
+      12,
+    )
   })
 })
