@@ -10,6 +10,7 @@ import {
   cellName,
   cellResult,
   definedOrDivideByZero as defined,
+  describeCell,
   flatten,
   indexInPath,
   numberArgument as num,
@@ -208,7 +209,7 @@ function timeOfDay(
   const refuse = () =>
     new SheetFunctionError(
       'VALUE',
-      `${name}: ${argument} is ${typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value)}; expected a time such as "9:00" or a time-formatted cell`,
+      `${name}: ${argument} is ${describeCell(value)}; expected a time such as "9:00" or a time-formatted cell`,
     )
   let minutes: number
   if (typeof value === 'number') {
@@ -644,7 +645,7 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
         if (typeof cell !== 'string')
           throw new SheetFunctionError(
             'VALUE',
-            `${name}: ${cellName(outcomes, 'outcomes', position)} is ${typeof cell === 'object' ? `the error ${cell.sheetError}` : typeof cell === 'boolean' ? `the logical value ${cell ? 'TRUE' : 'FALSE'}` : String(cell)}; expected an outcome as text`,
+            `${name}: ${cellName(outcomes, 'outcomes', position)} is ${describeCell(cell)}; expected an outcome as text`,
           )
         const label = cell.trim().toLowerCase()
         deals.push(won.includes(label) ? WON_DEAL : lost.includes(label) ? LOST_DEAL : OPEN_DEAL)
@@ -894,7 +895,7 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
           if (value === undefined)
             throw new SheetFunctionError(
               'VALUE',
-              `${name}: ${cellName(ranges[which] as SheetRange, argumentNames[which] as string, position)} is ${cell === null ? 'blank' : typeof cell === 'string' ? `the text ${JSON.stringify(cell.slice(0, 40))}` : typeof cell === 'object' ? `the error ${cell.sheetError}` : String(cell)}; expected a number`,
+              `${name}: ${cellName(ranges[which] as SheetRange, argumentNames[which] as string, position)} is ${describeCell(cell)}; expected a number`,
             )
           return value
         }

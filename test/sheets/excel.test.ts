@@ -17,6 +17,7 @@ let metadata: {
     id: string
     parameters: { optional?: boolean; dimensionality?: string }[]
     result: { dimensionality?: string }
+    options?: { requiresParameterAddresses?: boolean }
   }[]
 }
 const invocation = { address: 'Sheet1!B2' }
@@ -54,6 +55,10 @@ describe('Excel custom functions', () => {
         fn.parameters.map((p) => p.kind === 'range'),
       )
       expect(entry.result.dimensionality === 'matrix').toBe(fn.result !== 'scalar')
+      // Functions with a range ask for the arguments' addresses, to name a refused cell.
+      expect(entry.options?.requiresParameterAddresses === true).toBe(
+        fn.parameters.some((p) => p.kind === 'range'),
+      )
     }
   })
 
