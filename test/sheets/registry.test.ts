@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { OpportunityStatusSchema } from '../../src/schemas/OpportunitySchema.js'
@@ -186,11 +187,45 @@ describe('every entry calls its declared library function', () => {
     expect(spy).toHaveBeenCalled()
   })
 
-  it('returns what the core function returns (a replaced core result shows in the cell)', () => {
-    vi.spyOn(CORE_FUNCTIONS, 'pipelineCoverage').mockReturnValue(7)
-    expect(call('PIPELINE_COVERAGE', 300, 100)).toBe(7)
-    vi.spyOn(CORE_FUNCTIONS, 'weightedAbsolutePercentageError').mockReturnValue(0.25)
-    expect(call('WAPE', col(1), col(2))).toBe(0.25)
+  // What each core function is made to return, and what the cell must then show: the cell
+  // is the core's answer, not a value the entry worked out on its own.
+  const replaced: Record<string, [unknown, unknown]> = {
+    NPS: [{ score: 12.5 }, 12.5],
+    NPS_CI: [{ score: 1, lower: 0.5, upper: 2 }, [[1, 0.5, 2]]],
+    NPS_BREAKDOWN: [
+      { promoterShare: 0.1, passiveShare: 0.2, detractorShare: 0.7, total: 10 },
+      [[0.1, 0.2, 0.7, 10]],
+    ],
+    CSAT: [{ score: 0.42 }, 0.42],
+    CES: [{ score: 4.2 }, 4.2],
+    RETENTION_RATE: [0.42, 0.42],
+    CHURN_RATE: [0.42, 0.42],
+    GRR: [0.42, 0.42],
+    NRR: [0.42, 0.42],
+    WIN_RATE: [{ rate: 0.42 }, 0.42],
+    STAGE_CONVERSION: [
+      [{ rate: 0.42 }, { rate: 0.1 }, { rate: null }],
+      [[0.42], [0.1]],
+    ],
+    SALES_VELOCITY: [new Decimal(42), 42],
+    PIPELINE_COVERAGE: [0.42, 0.42],
+    MAPE: [0.42, 0.42],
+    WAPE: [0.42, 0.42],
+    SMAPE: [0.42, 0.42],
+    MASE: [0.42, 0.42],
+    FORECAST_BIAS: [0.42, 0.42],
+    FORECAST_ACCURACY: [0.42, 0.42],
+    BUSINESS_HOURS: [42, 42],
+    LEAD_TO_QUOTE_DAYS: [[{ censored: false, duration: 4.2 }], [[4.2]]],
+    LEAD_TO_QUOTE_MEDIAN: [{ median: 4.2 }, 4.2],
+    CX_SCORE: [{ score: 42 }, 42],
+  }
+
+  it.each(names)('%s shows what its core function returns', (name) => {
+    const entry = SHEET_FUNCTIONS.find((item) => item.name === name)!
+    const [result, cell] = replaced[name]!
+    vi.spyOn(CORE_FUNCTIONS, entry.calls).mockReturnValue(result as never)
+    expect(call(name, ...(samples[name] as unknown[]))).toEqual(cell)
   })
 })
 
@@ -374,7 +409,7 @@ describe('cells never receive Infinity, NaN or -0', () => {
     expect(Object.is(call('PIPELINE_COVERAGE', -0, 5), 0)).toBe(true)
   })
 
-  it('never returns a non-finite number or -0 for any cells (property)', () => {
+  it('never returns a non-finite number or -0, nor changes its input, for any cells (property)', () => {
     const cell = fc.oneof(
       fc.constant(null),
       fc.double(),
@@ -390,7 +425,9 @@ describe('cells never receive Infinity, NaN or -0', () => {
     )
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.array(argument, { maxLength: 6 }), (name, args) => {
+        const before = JSON.stringify(args)
         const outcome = runSheetFunction(sheetFunction(name), args, (value) => value as SheetCell)
+        if (JSON.stringify(args) !== before) return false
         if (!outcome.ok) return ['DIV0', 'VALUE', 'NUM', 'NA'].includes(outcome.error.code)
         const numbers = typeof outcome.value === 'number' ? [outcome.value] : outcome.value.flat()
         return numbers.every(
