@@ -160,6 +160,37 @@ function inFields(fields: Readonly<Record<string, readonly [string, number]>>) {
   }
 }
 
+/**
+ * How day serials count: the shift to the 1900 system's origin (1899-12-30), and the first
+ * serial read as a calendar date. Serials before 1900-03-01 (61) are refused where the
+ * weekday matters: Excel's 1900 system counts a 29 February 1900 that Sheets does not, so the
+ * two hosts name different days there. Differences of serials need no system.
+ */
+interface DateSystem {
+  readonly shift: number
+  readonly earliest: number
+  readonly earliestText: string
+}
+const SERIAL_DIFFERENCES: DateSystem = {
+  shift: 0,
+  earliest: Number.NEGATIVE_INFINITY,
+  earliestText: '',
+}
+const EXCEL_1900: DateSystem = { shift: 0, earliest: 61, earliestText: '1900-03-01 (serial 61)' }
+// A 1904-system serial counts from 1904-01-01: 1462 days after the 1900 system's.
+const EXCEL_1904: DateSystem = {
+  shift: 1462 * DAY,
+  earliest: 0,
+  earliestText: '1904-01-01 (serial 0)',
+}
+
+/** A serial as epoch milliseconds in a date system, or the reason it is not a date. */
+function serialTime(serial: number, system: DateSystem): number | string {
+  if (serial < system.earliest) return `before ${system.earliestText}`
+  const time = SERIAL_EPOCH + serial * DAY + system.shift
+  return Math.abs(time) <= 8.64e15 ? time : 'too far from today to be a date'
+}
+
 /** A day serial (1899-12-30 = 0) of a cell as epoch milliseconds; `null` for a blank. */
 function instantOf(
   range: SheetRange,
@@ -167,7 +198,7 @@ function instantOf(
   position: number,
   name: string,
   argument: string,
-  shift = 0,
+  system: DateSystem = SERIAL_DIFFERENCES,
 ): number | null {
   const cell = cells[position] as SheetCell
   if (cell === null) return null
@@ -175,23 +206,28 @@ function instantOf(
   if (serial === undefined)
     throw new SheetFunctionError(
       'VALUE',
-      `${name}: ${cellName(range, argument, position)} is not a date`,
+      `${name}: ${cellName(range, argument, position)} is ${describeCell(cell)}, not a date`,
     )
-  const time = SERIAL_EPOCH + serial * DAY + shift
-  if (!(Math.abs(time) <= 8.64e15))
+  const time = serialTime(serial, system)
+  if (typeof time === 'string')
     throw new SheetFunctionError(
       'NUM',
-      `${name}: ${cellName(range, argument, position)} is ${serial}, too far from today to be a date`,
+      `${name}: ${cellName(range, argument, position)} is ${serial}, ${time}`,
     )
   return time
 }
 
 /** A date argument (a single cell) as epoch milliseconds. */
-function instantArgument(value: SheetCell | undefined, name: string, argument: string, shift = 0) {
+function instantArgument(
+  value: SheetCell | undefined,
+  name: string,
+  argument: string,
+  system: DateSystem,
+) {
   const serial = num(value, name, argument)
-  const time = SERIAL_EPOCH + serial * DAY + shift
-  if (!(Math.abs(time) <= 8.64e15))
-    throw new SheetFunctionError('NUM', `${name}: ${argument} is ${serial}, not a date`)
+  const time = serialTime(serial, system)
+  if (typeof time === 'string')
+    throw new SheetFunctionError('NUM', `${name}: ${argument} is ${serial}, ${time}`)
   return time
 }
 
@@ -780,8 +816,7 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
       if (system !== 1900 && system !== 1904) {
         throw new SheetFunctionError('VALUE', `${name}: date_system must be 1900 or 1904`)
       }
-      // A 1904-system serial counts from 1904-01-01: 1462 days after the 1900 system's.
-      const shift = system === 1904 ? 1462 * DAY : 0
+      const dates = system === 1904 ? EXCEL_1904 : EXCEL_1900
       const interval = [
         {
           start: timeOfDay(dayStart, name, 'day_start', '09:00'),
@@ -792,12 +827,12 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
       if (holidays !== undefined) {
         const cells = flatten(holidays)
         for (let position = 0; position < cells.length; position++) {
-          const day = instantOf(holidays, cells, position, name, 'holidays', shift)
+          const day = instantOf(holidays, cells, position, name, 'holidays', dates)
           if (day !== null) days.push(new Date(day).toISOString().slice(0, 10))
         }
       }
-      const from = new Date(instantArgument(start, name, 'start', shift))
-      const to = new Date(instantArgument(end, name, 'end', shift))
+      const from = new Date(instantArgument(start, name, 'start', dates))
+      const to = new Date(instantArgument(end, name, 'end', dates))
       const calendar: BusinessCalendar = {
         timeZone: 'UTC',
         week: {

@@ -375,6 +375,23 @@ describe('BUSINESS_HOURS reads day start and end as a sheet holds them', () => {
     expect(call('BUSINESS_HOURS', 46083, 46085, '8:30', 17 / 24)).toBe(17)
   })
 
+  it('refuses dates before 1900-03-01, where Excel and Sheets number days differently', () => {
+    // Excel's serial 60 is the 29 February 1900 that never was; Sheets' serial 60 is 28 February.
+    expectSheetError(() => call('BUSINESS_HOURS', 60, 70), 'NUM', 'start is 60, before 1900-03-01')
+    expectSheetError(
+      () => call('BUSINESS_HOURS', 61, 70, null, null, col(10)),
+      'NUM',
+      'row 1 of holidays is 10, before 1900-03-01',
+    )
+    expectSheetError(
+      () => call('BUSINESS_HOURS', -1, 1, null, null, null, 1904),
+      'NUM',
+      '1904-01-01',
+    )
+    // 1900-03-01 (serial 61) was a Thursday: 61 → 63 (Saturday 00:00) holds Thursday and Friday, 16 h.
+    expect(call('BUSINESS_HOURS', 61, 63)).toBe(16)
+  })
+
   it('refuses other times with #VALUE!', () => {
     expectSheetError(() => call('BUSINESS_HOURS', 46083, 46085, '9am'), 'VALUE', 'day_start')
     expectSheetError(() => call('BUSINESS_HOURS', 46083, 46085, 1.5), 'VALUE', 'day_start')
