@@ -264,7 +264,10 @@ function timeOfDay(
   return `${String(hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 }
 
-/** The forecast-accuracy entries: one row each, one shape (actuals, forecasts). */
+/**
+ * The forecast-accuracy entries: one row each, all of the shape (actuals, forecasts), MASE
+ * with its training range and seasonality after them.
+ */
 const FORECAST_FUNCTIONS = [
   {
     name: 'MAPE',
@@ -291,6 +294,8 @@ const FORECAST_FUNCTIONS = [
     description:
       'Mean absolute scaled error: MAE over the in-sample MAE of the seasonal naive forecast.',
     undefinedWhen: 'the naive forecast has no error to scale by',
+    /** Also takes `training` and `seasonality`. */
+    withTraining: true,
   },
   {
     name: 'FORECAST_BIAS',
@@ -337,7 +342,7 @@ function forecastValue(
 }
 
 function forecastEntry(row: ForecastRow): SheetFunction {
-  if (row.name === 'MASE') {
+  if ('withTraining' in row) {
     return define({
       name: row.name,
       description: row.description,
@@ -353,14 +358,15 @@ function forecastEntry(row: ForecastRow): SheetFunction {
       result: 'scalar',
       calls: row.calls,
       compute: (actuals, forecasts, training, seasonality) => {
-        const history = training === undefined ? undefined : numbersOf(training, 'MASE', 'training')
+        const history =
+          training === undefined ? undefined : numbersOf(training, row.name, 'training')
         return forecastValue(
           row,
           actuals,
           forecasts,
           {
             ...(history === undefined ? {} : { training: history.values }),
-            seasonality: num(seasonality, 'MASE', 'seasonality', 1),
+            seasonality: num(seasonality, row.name, 'seasonality', 1),
           },
           training,
           history,
