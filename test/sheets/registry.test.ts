@@ -362,6 +362,17 @@ describe('messages name the cell as the sheet user sees it', () => {
       'CX_SCORE: row 2 of weights is blank',
     )
     expectSheetError(() => call('CHURN_RATE', 100, -5), 'NUM', /^CHURN_RATE: lost_customers is -5/)
+    expectSheetError(
+      () => call('CX_SCORE', col(null, 40), col(null, -100), col(null, 100), col(null, 0)),
+      'NUM',
+      /^CX_SCORE: row 2 of weights is 0;/,
+    )
+    expectSheetError(
+      () =>
+        callAt('MASE', [undefined, undefined, { row: 1, column: 4 }], col(1), col(2), col(3, 'x')),
+      'VALUE',
+      'MASE: E3 is the text "x"',
+    )
   })
 })
 
