@@ -19,7 +19,13 @@ import { SHEET_FUNCTIONS, type SheetFunction } from '../src/sheets/registry.js'
 
 const jsType = (fn: SheetFunction, index: number) => {
   const parameter = fn.parameters[index]!
-  return parameter.kind === 'range' ? 'number[][]' : parameter.kind === 'text' ? 'string' : 'number'
+  return parameter.kind === 'range'
+    ? 'number[][]'
+    : parameter.kind === 'text'
+      ? 'string'
+      : parameter.kind === 'time'
+        ? 'string|number'
+        : 'number'
 }
 const resultType = (fn: SheetFunction) => (fn.result === 'scalar' ? 'number' : 'number[][]')
 const argumentList = (fn: SheetFunction) =>
@@ -48,14 +54,23 @@ function excelStub(fn: SheetFunction): string {
     (parameter) =>
       ` * @param {${parameter.kind === 'range' ? 'any[][]' : 'any'}} ${parameter.optional ? `[${parameter.name}]` : parameter.name} ${parameter.description}`,
   )
+  // With a range argument, Excel is asked for the arguments' addresses so that messages can
+  // name a refused cell (`B3`); they arrive in the invocation object, the last argument.
+  const addresses = fn.parameters.some((parameter) => parameter.kind === 'range')
   return [
     '/**',
     ` * ${fn.description}`,
     ` * @customfunction ${fn.name}`,
     ...params,
+    ...(addresses
+      ? [
+          ' * @param {CustomFunctions.Invocation} invocation Where the arguments are.',
+          ' * @requiresParameterAddresses',
+        ]
+      : []),
     ` * @returns {${fn.result === 'scalar' ? 'any' : 'any[][]'}}`,
     ' */',
-    `function ${fn.name.toLowerCase()}(${argumentList(fn)}) {}`,
+    `function ${fn.name.toLowerCase()}(${argumentList(fn)}${addresses ? ', invocation' : ''}) {}`,
   ].join('\n')
 }
 

@@ -1,6 +1,6 @@
 import { runSheetFunction } from './hostAdapter.js'
 import { SHEET_FUNCTIONS } from './registry.js'
-import type { SheetCell } from './sheetValues.js'
+import type { SheetCell, SheetRangeOrigin } from './sheetValues.js'
 
 /** The part of the Excel custom-functions runtime this file uses. */
 interface CustomFunctionsRuntime {
@@ -25,11 +25,38 @@ export function toExcelCell(value: unknown): SheetCell {
   return String(value)
 }
 
+/**
+ * The top-left cell of an Excel address such as `Sheet1!$B$2:$B$9` (what
+ * `invocation.parameterAddresses` holds when the runtime provides it), 0-based.
+ */
+export function originOfAddress(address: unknown): SheetRangeOrigin | undefined {
+  if (typeof address !== 'string' || address.length > 300) return undefined
+  const local = address.slice(address.lastIndexOf('!') + 1)
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::|$)/.exec(local)
+  if (match === null) return undefined
+  let column = 0
+  for (const letter of (match[1] as string).toUpperCase())
+    column = column * 26 + letter.charCodeAt(0) - 64
+  return { row: Number(match[2]) - 1, column: column - 1 }
+}
+
 /** Registers every KPI with the runtime under its registry name (the namespace comes from the manifest). */
 export function registerExcelFunctions(runtime: CustomFunctionsRuntime): void {
   for (const fn of SHEET_FUNCTIONS) {
     runtime.associate(fn.name, (...args: unknown[]) => {
-      const outcome = runSheetFunction(fn, args.slice(0, fn.parameters.length), toExcelCell)
+      const invocation = args[fn.parameters.length] as { parameterAddresses?: unknown } | undefined
+      const addresses =
+        typeof invocation === 'object' &&
+        invocation !== null &&
+        Array.isArray(invocation.parameterAddresses)
+          ? (invocation.parameterAddresses as unknown[])
+          : []
+      const outcome = runSheetFunction(
+        fn,
+        args.slice(0, fn.parameters.length),
+        toExcelCell,
+        addresses.map(originOfAddress),
+      )
       if (!outcome.ok) {
         const { code, message } = outcome.error
         const errorCode =

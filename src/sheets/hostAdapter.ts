@@ -1,5 +1,11 @@
-import { SHEET_FUNCTIONS, type SheetFunction } from './registry.js'
-import { type SheetCell, type SheetError, type SheetResult, toSheetError } from './sheetValues.js'
+import { SHEET_FUNCTIONS, type SheetArgument, type SheetFunction } from './registry.js'
+import {
+  type SheetCell,
+  type SheetError,
+  type SheetRangeOrigin,
+  type SheetResult,
+  toSheetError,
+} from './sheetValues.js'
 
 /**
  * The bridge every host file uses: convert the host's raw arguments to neutral cells, call
@@ -10,22 +16,40 @@ export type HostOutcome =
   | { readonly ok: true; readonly value: SheetResult }
   | { readonly ok: false; readonly error: SheetError }
 
-/** Runs `fn` on raw host arguments converted cell by cell with `toCell`. */
+/** A raw range (2-D, 1-D or a single value) as rows of neutral cells. */
+function rowsOf(value: unknown, toCell: (value: unknown) => SheetCell): SheetCell[][] {
+  if (!Array.isArray(value)) return [[toCell(value)]]
+  return value.map((row: unknown) => (Array.isArray(row) ? row.map(toCell) : [toCell(row)]))
+}
+
+/**
+ * Runs `fn` on raw host arguments converted cell by cell with `toCell`. A range parameter
+ * gets a range (a single value becomes a 1×1 range; an omitted required range a blank
+ * cell), a single-value parameter gets a cell (a 1×1 range is read as its cell).
+ * `origins[i]`, when the host knows it, is where argument i's range starts in the sheet.
+ */
 export function runSheetFunction(
   fn: SheetFunction,
   raw: readonly unknown[],
   toCell: (value: unknown) => SheetCell,
+  origins: readonly (SheetRangeOrigin | undefined)[] = [],
 ): HostOutcome {
   try {
-    const args = fn.parameters.map((parameter, index) => {
+    const args: SheetArgument[] = fn.parameters.map((parameter, index): SheetArgument => {
       const value = raw[index]
-      if (value === undefined || value === null)
-        return parameter.kind === 'range' && !parameter.optional ? [[null]] : undefined
-      if (Array.isArray(value))
-        return value.map((row: unknown) => (Array.isArray(row) ? row.map(toCell) : [toCell(row)]))
-      return parameter.kind === 'range' ? [[toCell(value)]] : toCell(value)
+      if (parameter.kind === 'range') {
+        if (value === undefined || value === null)
+          return parameter.optional ? undefined : { cells: [[null]] }
+        const origin = origins[index]
+        return { cells: rowsOf(value, toCell), ...(origin === undefined ? {} : { origin }) }
+      }
+      if (value === undefined || value === null) return undefined
+      if (!Array.isArray(value)) return toCell(value)
+      const rows = rowsOf(value, toCell)
+      if (rows.length === 1 && rows[0]?.length === 1) return rows[0][0] as SheetCell
+      return { cells: rows }
     })
-    return { ok: true, value: fn.compute(...args) }
+    return { ok: true, value: fn.compute(args) }
   } catch (error) {
     return { ok: false, error: toSheetError(error) }
   }

@@ -10,7 +10,7 @@ import {
 } from 'hyperformula'
 import { runSheetFunction } from './hostAdapter.js'
 import { SHEET_FUNCTIONS, type SheetFunction } from './registry.js'
-import type { SheetCell, SheetErrorCode } from './sheetValues.js'
+import type { SheetCell, SheetErrorCode, SheetRangeOrigin } from './sheetValues.js'
 
 /**
  * The HyperFormula host, for tests and offline checks: a function plugin generated from the
@@ -55,6 +55,41 @@ function cellsOfArgument(argument: unknown): number {
   return 1
 }
 
+/** A formula's cell address as HyperFormula's AST holds it (relative to the formula). */
+interface AstAddress {
+  toSimpleCellAddress(base: { sheet: number; row: number; col: number }): {
+    row: number
+    col: number
+  }
+}
+
+/** Where a range (or single-cell) argument starts in the sheet, read from the formula's AST. */
+export function originOfArgument(
+  argument: unknown,
+  formulaAddress: { sheet: number; row: number; col: number } | undefined,
+): SheetRangeOrigin | undefined {
+  if (formulaAddress === undefined || typeof argument !== 'object' || argument === null)
+    return undefined
+  const ast = argument as {
+    type?: string
+    start?: AstAddress
+    end?: AstAddress
+    reference?: AstAddress
+  }
+  const corners =
+    ast.type === 'CELL_RANGE' && ast.start !== undefined && ast.end !== undefined
+      ? [ast.start, ast.end]
+      : ast.type === 'CELL_REFERENCE' && ast.reference !== undefined
+        ? [ast.reference]
+        : []
+  if (corners.length === 0) return undefined
+  const cells = corners.map((corner) => corner.toSimpleCellAddress(formulaAddress))
+  return {
+    row: Math.min(...cells.map((cell) => cell.row)),
+    column: Math.min(...cells.map((cell) => cell.col)),
+  }
+}
+
 /** The spill size of a function call: rows of 3 or 4, or a column as tall as its input. */
 function resultSize(fn: SheetFunction, args: readonly unknown[]): ArraySize {
   if (fn.result === 'scalar') return ArraySize.scalar()
@@ -82,7 +117,9 @@ export function createHyperFormulaPlugin(): {
             ? FunctionArgumentType.RANGE
             : parameter.kind === 'text'
               ? FunctionArgumentType.STRING
-              : FunctionArgumentType.NUMBER,
+              : parameter.kind === 'time'
+                ? FunctionArgumentType.SCALAR
+                : FunctionArgumentType.NUMBER,
         ...(parameter.optional ? { optionalArg: true } : {}),
       })),
       ...(fn.result === 'scalar'
@@ -103,7 +140,11 @@ export function createHyperFormulaPlugin(): {
         const raw = values.map((value) =>
           value instanceof SimpleRangeValue ? value.rawData() : value,
         )
-        const outcome = runSheetFunction(fn, raw, toHyperFormulaCell)
+        const formulaAddress = (
+          state as { formulaAddress?: { sheet: number; row: number; col: number } }
+        ).formulaAddress
+        const origins = ast.args.map((argument) => originOfArgument(argument, formulaAddress))
+        const outcome = runSheetFunction(fn, raw, toHyperFormulaCell, origins)
         if (!outcome.ok)
           return new CellError(ERROR_TYPES[outcome.error.code], outcome.error.message)
         const result = outcome.value

@@ -25,9 +25,7 @@ describe('Google Sheets (Apps Script) file', () => {
   it('throws errors whose message starts with the spreadsheet code', () => {
     expect(() => run('NPS([[""]])')).toThrow(/^#DIV\/0! NPS: no scores/)
     expect(() => run('NPS([[11]])')).toThrow(/^#NUM! /)
-    expect(() => run('NPS([["nine"]])')).toThrow(
-      /^#VALUE! NPS: cell 1 of scores is the text "nine"/,
-    )
+    expect(() => run('NPS([["nine"]])')).toThrow(/^#VALUE! NPS: row 1 of scores is the text "nine"/)
     expect(() => run('WAPE([[1],[2]], [[1]])')).toThrow(/^#VALUE! /)
   })
 
@@ -35,7 +33,7 @@ describe('Google Sheets (Apps Script) file', () => {
     const row = run('NPS_CI([[10],[9],[3]])') as number[][]
     expect(row).toHaveLength(1)
     expect(row[0]).toHaveLength(3)
-    expect(run('STAGE_CONVERSION([[100],[0],[10]])')).toEqual([[0], ['']])
+    expect(run('STAGE_CONVERSION([[100],[0],[0]])')).toEqual([[0], ['']])
     const days = run(
       'LEAD_TO_QUOTE_DAYS([[new Date(2026, 2, 2)], [new Date(2026, 2, 3)]], [[new Date(2026, 2, 5, 12)], [""]])',
     )
@@ -66,6 +64,30 @@ describe('Google Sheets (Apps Script) file', () => {
     )
     expect(source).not.toMatch(/from ['"]zod/)
     expect(Buffer.byteLength(source)).toBeLessThan(250 * 1024)
+  })
+
+  it('names the cell by its row in the range (Sheets gives no address), as the user counts it', () => {
+    expect(() => run('NPS([[10],[9],[""],[11]])')).toThrow(
+      /^#NUM! NPS: row 4 of scores is 11; scores must be integers from 0 to 10/,
+    )
+  })
+
+  it('reads day starts typed "9:00" and time cells (Dates of 1899-12-30) for BUSINESS_HOURS', () => {
+    // Monday 2 March 2026 to Wednesday 00:00: two days of 08:30–17:00 = 17 h.
+    expect(run('BUSINESS_HOURS(new Date(2026, 2, 2), new Date(2026, 2, 4), "8:30", "17:00")')).toBe(
+      17,
+    )
+    expect(
+      run(
+        'BUSINESS_HOURS(new Date(2026, 2, 2), new Date(2026, 2, 4), new Date(1899, 11, 30, 9), new Date(1899, 11, 30, 17))',
+      ),
+    ).toBe(16)
+  })
+
+  it('reads numbers typed as text, and counts Salesforce outcomes', () => {
+    // "9", "10" promoters, "0" a detractor: (2 − 1) / 3 × 100.
+    expect(run('NPS([["9"],["10"],["0"]])')).toBeCloseTo(100 / 3, 12)
+    expect(run('WIN_RATE([["Won"],["Closed Lost"],["Closed Lost"],["Lost"]])')).toBe(0.25)
   })
 
   it('converts Sheets values: blanks to null, Dates by their wall clock to serials', () => {

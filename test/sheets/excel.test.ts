@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import vm from 'node:vm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { registerExcelFunctions, toExcelCell } from '../../src/sheets/excel.js'
+import { originOfAddress, registerExcelFunctions, toExcelCell } from '../../src/sheets/excel.js'
 import { SHEET_FUNCTIONS } from '../../src/sheets/registry.js'
 import { buildOnce } from './buildOutput.js'
 
@@ -17,6 +17,7 @@ let metadata: {
     id: string
     parameters: { optional?: boolean; dimensionality?: string }[]
     result: { dimensionality?: string }
+    options?: { requiresParameterAddresses?: boolean }
   }[]
 }
 const invocation = { address: 'Sheet1!B2' }
@@ -54,6 +55,10 @@ describe('Excel custom functions', () => {
         fn.parameters.map((p) => p.kind === 'range'),
       )
       expect(entry.result.dimensionality === 'matrix').toBe(fn.result !== 'scalar')
+      // Functions with a range ask for the arguments' addresses, to name a refused cell.
+      expect(entry.options?.requiresParameterAddresses === true).toBe(
+        fn.parameters.some((p) => p.kind === 'range'),
+      )
     }
   })
 
@@ -92,13 +97,38 @@ describe('Excel custom functions', () => {
   })
 
   it('spills with "" holes and reads date serials', () => {
-    expect(registered.get('STAGE_CONVERSION')!([[100], [0], [10]], invocation)).toEqual([[0], ['']])
+    expect(registered.get('STAGE_CONVERSION')!([[100], [0], [0]], invocation)).toEqual([[0], ['']])
     // 2000-01-01 is serial 36526; 2000-01-03 12:00 is 36528.5.
     expect(registered.get('LEAD_TO_QUOTE_DAYS')!([[36526]], [[36528.5]], invocation)).toEqual([
       [2.5],
     ])
     expect(toExcelCell(undefined)).toBeNull()
     expect(toExcelCell(Symbol.for('x'))).toBe('Symbol(x)')
+  })
+
+  it('names the cell by address when the invocation carries parameterAddresses, else by row', () => {
+    const wapes = registered.get('WAPE')!
+    const message = (action: () => unknown) => {
+      try {
+        action()
+      } catch (error) {
+        return (error as FakeError).message
+      }
+      return 'none'
+    }
+    expect(
+      message(() =>
+        wapes([[1], ['x']], [[1], [2]], {
+          address: 'Sheet1!D1',
+          parameterAddresses: ['Sheet1!$B$2:$B$3', 'Sheet1!C2:C3'],
+        }),
+      ),
+    ).toMatch(/^WAPE: B3 is the text "x"/)
+    expect(message(() => wapes([[1], ['x']], [[1], [2]], invocation))).toMatch(
+      /^WAPE: row 2 of actuals is the text "x"/,
+    )
+    expect(originOfAddress("'My sheet'!AB12")).toEqual({ row: 11, column: 27 })
+    expect(originOfAddress('nonsense')).toBeUndefined()
   })
 
   it('works the same in-process: every error code maps to its CustomFunctions code', () => {

@@ -108,6 +108,44 @@ describe('HyperFormula sheet with the KPI functions', () => {
     expect(typeof value(hf, 3, 4)).toBe('number') // the interval spills right
   })
 
+  it('names the refused cell by its address: #NUM! NPS: A4 is 11', () => {
+    const hf = buildKpiSheet([[10, '=NPS(A1:A4)'], [9], [null], [11]])
+    const error = value(hf, 0, 1) as DetailedCellError
+    expect(error.value).toBe('#NUM!')
+    expect(error.message).toMatch(/^NPS: A4 is 11; scores must be integers from 0 to 10/)
+    // A range away from A1, and a formula below it: the address is the cell's own.
+    const shifted = buildKpiSheet([[], [null, 'x', 1], [null, 5, 1, '=WAPE(B2:B3, C2:C3)']])
+    expect((value(shifted, 2, 3) as DetailedCellError).message).toMatch(/^WAPE: B2 is the text "x"/)
+  })
+
+  it('reads a time cell and "9:00" as the day start, and numeric text as numbers', () => {
+    const hf = buildKpiSheet([
+      [
+        '=DATE(2026,3,2)',
+        '=DATE(2026,3,4)',
+        '=TIME(8,30,0)',
+        '=TIME(17,0,0)',
+        '=BUSINESS_HOURS(A1,B1,C1,D1)',
+        '=BUSINESS_HOURS(A1,B1,"9:00","17:00")',
+      ],
+    ])
+    // Two working days of 08:30–17:00 (8.5 h) and of 09:00–17:00 (8 h).
+    expect(value(hf, 0, 4)).toBe(17)
+    expect(value(hf, 0, 5)).toBe(16)
+  })
+
+  it('counts Salesforce outcomes and refuses a stage count that grows', () => {
+    const hf = buildKpiSheet([
+      ['Won', '=WIN_RATE(A1:A4)', 10, '=STAGE_CONVERSION(C1:C2)'],
+      ['Closed Lost', null, 20],
+      ['Closed Lost'],
+      ['Lost'],
+    ])
+    expect(value(hf, 0, 1)).toBe(0.25)
+    expect((value(hf, 0, 3) as DetailedCellError).value).toBe('#NUM!')
+    expect((value(hf, 0, 3) as DetailedCellError).message).toMatch(/^STAGE_CONVERSION: C2 is 20/)
+  })
+
   it('unwraps dates, percents and currencies to their numbers', () => {
     expect(toHyperFormulaCell({ val: 45292 })).toBe(45292)
     expect(toHyperFormulaCell(undefined)).toBeNull()
