@@ -227,6 +227,25 @@ describe('the packed package', () => {
   })
 })
 
+describe('the CommonJS build', () => {
+  it('requires only .cjs files of its own, never the ESM .js siblings', () => {
+    // Node ≥ 20.19 would load an ESM file through require() and hide the mistake; Node 20.0–20.18
+    // (engines: >=20) throws ERR_REQUIRE_ESM. So check the text of every packed .cjs module.
+    const dist = join(dirOf('cjs-node16'), 'node_modules', 'cx-metrics')
+    const cjsFiles = packedFiles.filter((file) => file.endsWith('.cjs'))
+    expect(cjsFiles.length).toBeGreaterThan(10)
+    let relativeRequires = 0
+    for (const file of cjsFiles) {
+      const text = readFileSync(join(dist, file), 'utf8')
+      for (const match of text.matchAll(/require\(["'](\.{1,2}\/[^"']+)["']\)/g)) {
+        relativeRequires++
+        expect(match[1], file).toMatch(/\.cjs$/)
+      }
+    }
+    expect(relativeRequires).toBeGreaterThan(10)
+  })
+})
+
 describe.concurrent('type-checks in a strict consumer (skipLibCheck: false)', () => {
   for (const consumer of CONSUMERS) {
     it(`${consumer.name}: money stays Decimal, schemas and aggregators are typed`, async () => {
