@@ -1,7 +1,13 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumErrors } from './forecastKernel.js'
+import {
+  guardInput,
+  plusZero,
+  requireSeries,
+  scanSeries,
+  weightedPercentageOf,
+} from './forecastKernel.js'
 
 /** Input of {@link forecastAccuracy}. */
 export interface ForecastAccuracyInput extends ForecastSeries {
@@ -30,16 +36,19 @@ export interface ForecastAccuracyInput extends ForecastSeries {
  */
 export function forecastAccuracy(input: ForecastAccuracyInput): number | null {
   const metric = 'forecastAccuracy'
-  if (input.floor !== undefined && !(input.floor - input.floor === 0)) {
-    throw new MetricInputError({
-      code: 'INVALID_OPTION',
-      metric,
-      path: ['floor'],
-      message: `${metric}: option floor is ${describeValue(input.floor)}; it must be a finite number`,
-    })
-  }
-  const sums = sumErrors(input, metric)
-  const wape = mean(sums.absoluteError, sums.absoluteActual)
-  if (wape === null) return null
-  return input.floor === undefined ? 1 - wape : Math.max(input.floor, 1 - wape)
+  return guardInput(metric, () => {
+    requireSeries(input, metric)
+    const floor = input.floor
+    if (floor !== undefined && !(typeof floor === 'number' && floor - floor === 0)) {
+      throw new MetricInputError({
+        code: 'INVALID_OPTION',
+        metric,
+        path: ['floor'],
+        message: `${metric}: option floor is ${describeValue(floor)}; it must be a finite number`,
+      })
+    }
+    const wape = weightedPercentageOf(scanSeries(input, metric), metric)
+    if (wape === null) return null
+    return floor === undefined ? 1 - wape : plusZero(Math.max(floor, 1 - wape))
+  })
 }

@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumErrors } from './forecastKernel.js'
+import { biasOf, guardInput, scanSeries } from './forecastKernel.js'
 
 /**
  * Forecast bias as a share of actuals: how far the forecast runs above (positive) or below
@@ -20,7 +20,6 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @see metric-definitions §4.6 (percent-of-actual bias, sign named explicitly).
  */
 export function forecastBias(series: ForecastSeries): number | null {
-  const sums = sumErrors(series, 'forecastBias')
-  const ratio = mean(sums.error, sums.absoluteActual)
-  return ratio === null ? null : ratio === 0 ? 0 : -ratio
+  const metric = 'forecastBias'
+  return guardInput(metric, () => biasOf(scanSeries(series, metric), metric))
 }

@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumErrors } from './forecastKernel.js'
+import { guardInput, meanAbsoluteOf, scanSeries } from './forecastKernel.js'
 
 /**
  * Mean absolute error (MAE): the average size of the forecast miss, in the units of the
@@ -20,6 +20,6 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @see scikit-learn `mean_absolute_error` (its documented example); R forecast `accuracy()`.
  */
 export function meanAbsoluteError(series: ForecastSeries): number | null {
-  const sums = sumErrors(series, 'meanAbsoluteError')
-  return mean(sums.absoluteError, sums.weight)
+  const metric = 'meanAbsoluteError'
+  return guardInput(metric, () => meanAbsoluteOf(scanSeries(series, metric), metric))
 }

@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { percentageMean, sumSeries } from './forecastKernel.js'
+import { guardInput, percentageMean, scanSeries } from './forecastKernel.js'
 
 /**
  * Mean absolute percentage error (MAPE) as a fraction: the average miss relative to the
@@ -23,5 +23,7 @@ import { percentageMean, sumSeries } from './forecastKernel.js'
  */
 export function meanAbsolutePercentageError(series: ForecastSeries): number | null {
   const metric = 'meanAbsolutePercentageError'
-  return percentageMean(sumSeries(series, metric), metric)
+  return guardInput(metric, () =>
+    percentageMean(scanSeries(series, metric, { full: true }).sums, metric),
+  )
 }

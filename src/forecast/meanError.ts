@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumErrors } from './forecastKernel.js'
+import { guardInput, meanErrorOf, scanSeries } from './forecastKernel.js'
 
 /**
  * Mean error (ME): the average signed miss, actual minus forecast — positive means the
@@ -21,6 +21,6 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @see robjhyndman/forecast `R/errors.R` (`error <- x - f`).
  */
 export function meanError(series: ForecastSeries): number | null {
-  const sums = sumErrors(series, 'meanError')
-  return mean(sums.error, sums.weight)
+  const metric = 'meanError'
+  return guardInput(metric, () => meanErrorOf(scanSeries(series, metric), metric))
 }

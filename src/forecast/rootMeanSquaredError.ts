@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { sumErrors } from './forecastKernel.js'
+import { guardInput, rootMeanSquareOf, scanSeries } from './forecastKernel.js'
 
 /**
  * Root mean squared error (RMSE): like MAE but weighting large misses more — one quarter
@@ -19,6 +19,6 @@ import { sumErrors } from './forecastKernel.js'
  * @see scikit-learn `root_mean_squared_error`; R forecast `accuracy()`.
  */
 export function rootMeanSquaredError(series: ForecastSeries): number | null {
-  const sums = sumErrors(series, 'rootMeanSquaredError')
-  return sums.weight === 0 ? null : Math.sqrt(sums.squaredError / sums.weight)
+  const metric = 'rootMeanSquaredError'
+  return guardInput(metric, () => rootMeanSquareOf(scanSeries(series, metric), metric))
 }

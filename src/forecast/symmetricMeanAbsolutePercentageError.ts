@@ -1,6 +1,6 @@
 import { requireOneOf } from '../core/validate.js'
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumSeries } from './forecastKernel.js'
+import { guardInput, mean, optionOr, requireSeries, scanSeries } from './forecastKernel.js'
 
 /** The sMAPE definitions offered: `'m4'` (0..2) and `'bounded'` (0..1). */
 export const SMAPE_VARIANTS = ['m4', 'bounded'] as const
@@ -38,8 +38,11 @@ export function symmetricMeanAbsolutePercentageError(
   input: SymmetricMeanAbsolutePercentageErrorInput,
 ): number | null {
   const metric = 'symmetricMeanAbsolutePercentageError'
-  const variant = requireOneOf(input.variant ?? 'm4', SMAPE_VARIANTS, metric, 'variant')
-  const sums = sumSeries(input, metric)
-  const m4 = mean(sums.symmetricError, sums.weight)
-  return m4 === null ? null : variant === 'm4' ? m4 : m4 / 2
+  return guardInput(metric, () => {
+    requireSeries(input, metric)
+    const variant = requireOneOf(optionOr(input.variant, 'm4'), SMAPE_VARIANTS, metric, 'variant')
+    const { sums } = scanSeries(input, metric, { full: true })
+    const m4 = mean(sums.symmetricError, sums.weight)
+    return m4 === null ? null : variant === 'm4' ? m4 : m4 / 2
+  })
 }

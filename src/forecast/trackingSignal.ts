@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { notFinite, requireSameLength } from './forecastKernel.js'
+import { guardInput, requireSeries, runningTrackingSignal } from './forecastKernel.js'
 
 /**
  * The tracking signal per period: the running sum of errors divided by the running mean
@@ -21,18 +21,10 @@ import { notFinite, requireSameLength } from './forecastKernel.js'
  */
 export function trackingSignal(series: ForecastSeries): (number | null)[] {
   const metric = 'trackingSignal'
-  requireSameLength({ actual: series.actual, forecast: series.forecast }, metric)
-  const signals: (number | null)[] = []
-  let runningError = 0
-  let runningAbsolute = 0
-  for (let index = 0; index < series.actual.length; index++) {
-    const a = series.actual[index] as number
-    const f = series.forecast[index] as number
-    if (a - a !== 0) throw notFinite(metric, 'actual', index, a)
-    if (f - f !== 0) throw notFinite(metric, 'forecast', index, f)
-    runningError += a - f
-    runningAbsolute += Math.abs(a - f)
-    signals.push(runningAbsolute === 0 ? null : runningError / (runningAbsolute / (index + 1)))
-  }
-  return signals
+  return guardInput(metric, () => {
+    // Weights are not used, so only actual and forecast are checked.
+    if (typeof series !== 'object' || series === null) requireSeries(series, metric)
+    requireSeries({ actual: series.actual, forecast: series.forecast }, metric)
+    return runningTrackingSignal(series.actual, series.forecast, metric)
+  })
 }

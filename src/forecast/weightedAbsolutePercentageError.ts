@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumErrors } from './forecastKernel.js'
+import { guardInput, scanSeries, weightedPercentageOf } from './forecastKernel.js'
 
 /**
  * Weighted absolute percentage error (WAPE, also wMAPE or ND): the total miss as a share of
@@ -20,6 +20,6 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @see Nixtla/utilsforecast `wape` (= `nd`); SAP WMAPE definition.
  */
 export function weightedAbsolutePercentageError(series: ForecastSeries): number | null {
-  const sums = sumErrors(series, 'weightedAbsolutePercentageError')
-  return mean(sums.absoluteError, sums.absoluteActual)
+  const metric = 'weightedAbsolutePercentageError'
+  return guardInput(metric, () => weightedPercentageOf(scanSeries(series, metric), metric))
 }
