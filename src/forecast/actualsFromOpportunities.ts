@@ -5,10 +5,12 @@ import type { ForecastActual } from './ForecastSubmission.js'
 
 /**
  * The closed-won bookings of a list of opportunities, as forecast actuals: each won deal's
- * owner, close instant and amount. Open and lost deals are not bookings.
+ * owner, close instant, amount and currency (when the deal names one, so that
+ * `forecastAccuracyByPeriod` can refuse or convert a mix). Open and lost deals are not
+ * bookings.
  *
  * ```text
- * actuals = { ownerId, at: closedAt, amount } for every won opportunity
+ * actuals = { ownerId, at: closedAt, amount, currency? } for every won opportunity
  * ```
  *
  * @param opportunities - Deals; won ones need `closedAt` and `ownerId`.
@@ -39,11 +41,20 @@ export function actualsFromOpportunities(opportunities: readonly Opportunity[]):
         message: `${metric}: ownerId at index ${index} is missing; a booking must belong to someone`,
       })
     }
-    actuals.push({
-      ownerId: opportunity.ownerId,
-      at: opportunity.closedAt as Date,
-      amount: opportunity.amount,
-    })
+    actuals.push(
+      opportunity.currency === undefined
+        ? {
+            ownerId: opportunity.ownerId,
+            at: opportunity.closedAt as Date,
+            amount: opportunity.amount,
+          }
+        : {
+            ownerId: opportunity.ownerId,
+            at: opportunity.closedAt as Date,
+            amount: opportunity.amount,
+            currency: opportunity.currency,
+          },
+    )
   }
   return actuals
 }
