@@ -207,9 +207,18 @@ function currencyFactor(
   return rate
 }
 
-/** Epoch ms of local midnight, in `timeZone`, of the UTC calendar date of `time` plus `days`. */
+/**
+ * Epoch ms of local midnight, in `timeZone`, of the UTC calendar date of `time` plus `days`
+ * (per period, not per row; plain `Date.UTC` in UTC, where a `TZDate` costs ~40 µs).
+ */
 function startOfDate(time: number, timeZone: string, days: number): number {
   const date = new Date(time)
+  if (timeZone === 'UTC') {
+    // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+    const midnight = new Date(0)
+    midnight.setUTCFullYear(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + days)
+    return midnight.getTime()
+  }
   return new TZDate(
     date.getUTCFullYear(),
     date.getUTCMonth(),
