@@ -163,7 +163,12 @@ describe('forecastAccuracyByPeriod', () => {
       },
     ])
     expect(result.rows).toHaveLength(1)
-    expect(result.rows[0]).toMatchObject({ group: 'dan', forecast: null, submittedAt: null, hit: null })
+    expect(result.rows[0]).toMatchObject({
+      group: 'dan',
+      forecast: null,
+      submittedAt: null,
+      hit: null,
+    })
     expect(result.rows[0]?.actual.toString()).toBe('0')
   })
 
@@ -237,14 +242,19 @@ describe('forecastAccuracyByPeriod', () => {
   it('books an actual into every overlapping period that contains it (a month inside a quarter)', () => {
     const january = { periodStart: new Date('2026-01-01'), periodEnd: new Date('2026-01-31') }
     const result = forecastAccuracyByPeriod(
-      [call('ana', q1, 100, '2026-01-01T00:00:00Z'), call('ana', january, 40, '2026-01-01T00:00:00Z')],
+      [
+        call('ana', q1, 100, '2026-01-01T00:00:00Z'),
+        call('ana', january, 40, '2026-01-01T00:00:00Z'),
+      ],
       [booking('ana', '2026-01-20T00:00:00Z', 30), booking('ana', '2026-02-20T00:00:00Z', 50)],
     )
     // January: 30; Q1: 30 + 50 = 80. Rows by period start, then end: January first.
-    expect(result.rows.map((row) => [row.forecast?.toString(), row.actual.toString()])).toEqual([
-      ['100', '80'],
-      ['40', '30'],
-    ].reverse())
+    expect(result.rows.map((row) => [row.forecast?.toString(), row.actual.toString()])).toEqual(
+      [
+        ['100', '80'],
+        ['40', '30'],
+      ].reverse(),
+    )
   })
 
   it('stays fast with 4,000 owners each on a period of their own (was > 30 s)', () => {
