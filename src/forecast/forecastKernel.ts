@@ -111,11 +111,25 @@ export function scanSeries(
   const full = options.full === true
   const slack = (options.tolerance ?? 0.1) * (1 + 1e-12)
   const seasonality = options.seasonality ?? 0
+  // Typed arrays hold only numbers: their values need no typeof check per element, and a
+  // non-finite one shows in the sums (then they are scanned for it).
+  const trusted = isNumberArray(actual) && isNumberArray(forecast)
   let unit = 1
-  let totals = accumulate(actual, forecast, weights, slack, seasonality, full, unit, metric)
+  let totals = accumulate(
+    actual,
+    forecast,
+    weights,
+    slack,
+    seasonality,
+    full,
+    !trusted,
+    unit,
+    metric,
+  )
   if (!additiveSumsFinite(totals)) {
+    if (trusted) requireFiniteValues(series, metric)
     unit = RESCUE_UNIT
-    totals = accumulate(actual, forecast, weights, slack, seasonality, full, unit, metric)
+    totals = accumulate(actual, forecast, weights, slack, seasonality, full, !trusted, unit, metric)
   }
   const sums = sumsOf(totals, actual.length)
   if (!(sums.weight - sums.weight === 0)) {
@@ -157,6 +171,7 @@ export function addPeriod(
     tolerance * (1 + 1e-12),
     0,
     true,
+    true,
     1,
     metric,
   )
@@ -177,6 +192,27 @@ export function addPeriod(
 /** Adds `b` into `a`. */
 export function mergeSums(a: ForecastSums, b: ForecastSums): void {
   for (const key of FORECAST_SUM_KEYS) a[key] += b[key]
+}
+
+/** A typed array of numbers (not BigInt): every element is a `number`. */
+function isNumberArray(values: ArrayLike<number>): boolean {
+  return (
+    ArrayBuffer.isView(values) &&
+    !(values instanceof DataView) &&
+    !(values instanceof BigInt64Array) &&
+    !(values instanceof BigUint64Array)
+  )
+}
+
+/** Throws `NOT_FINITE` at the first NaN or ±Infinity in actual or forecast (typed arrays). */
+function requireFiniteValues(series: ForecastSeries, metric: string): void {
+  for (const field of ['actual', 'forecast'] as const) {
+    const values = series[field]
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index] as number
+      if (value - value !== 0) throw notFinite(metric, field, index, value)
+    }
+  }
 }
 
 /**
@@ -225,6 +261,7 @@ function accumulate(
   slack: number,
   seasonality: number,
   full: boolean,
+  checked: boolean,
   unit: number,
   metric: string,
 ): Float64Array {
@@ -242,13 +279,15 @@ function accumulate(
   let hits = 0
   let naive = 0
   for (let index = 0; index < length; index++) {
-    const rawActual = actual[index] as unknown
-    const rawForecast = forecast[index] as unknown
-    if (typeof rawActual !== 'number' || rawActual - rawActual !== 0) {
-      throw notFinite(metric, 'actual', index, rawActual)
-    }
-    if (typeof rawForecast !== 'number' || rawForecast - rawForecast !== 0) {
-      throw notFinite(metric, 'forecast', index, rawForecast)
+    const rawActual = actual[index] as number
+    const rawForecast = forecast[index] as number
+    if (checked) {
+      if (typeof rawActual !== 'number' || rawActual - rawActual !== 0) {
+        throw notFinite(metric, 'actual', index, rawActual)
+      }
+      if (typeof rawForecast !== 'number' || rawForecast - rawForecast !== 0) {
+        throw notFinite(metric, 'forecast', index, rawForecast)
+      }
     }
     let w = 1
     if (weighted) {
