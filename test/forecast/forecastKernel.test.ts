@@ -49,6 +49,24 @@ describe('forecastKernel', () => {
     )
   })
 
+  it('finds a NaN in a typed array from the sums, without a per-element typeof check', () => {
+    expectMetricError(
+      () =>
+        scanSeries(
+          { actual: Float64Array.of(1, 2, Number.NaN), forecast: new Float64Array(3) },
+          'm',
+        ),
+      'NOT_FINITE',
+      { path: ['actual', 2] },
+    )
+    expectMetricError(
+      () =>
+        scanSeries({ actual: new Float64Array(2), forecast: [0, '1' as unknown as number] }, 'm'),
+      'NOT_FINITE',
+      { path: ['forecast', 1] },
+    )
+  })
+
   it('rescales by 2^-600 when a sum overflows although every value is finite', () => {
     // Σe² = 2·(2e308)² overflows; in units of 2^-600 it does not.
     const scan = scanSeries({ actual: [1e308, 1e308], forecast: [-1e308, -1e308] }, 'm')
