@@ -198,9 +198,8 @@ function summarize(
         accuracy:
           f === null || a === 0
             ? null
-            : finished(1 - Math.abs(a - f) / Math.abs(a), metric, ['submissions']),
-        bias:
-          f === null || a === 0 ? null : finished((f - a) / Math.abs(a), metric, ['submissions']),
+            : finished(1 - Math.abs(a - f) / Math.abs(a), metric, SUBMISSIONS),
+        bias: f === null || a === 0 ? null : finished((f - a) / Math.abs(a), metric, SUBMISSIONS),
         hit,
       })
     }
@@ -218,6 +217,9 @@ function summarize(
   }
   return { rows, groups: summaries }
 }
+
+/** The path of a ratio that overflows: the calls are too large for their bookings. */
+const SUBMISSIONS = ['submissions'] as const
 
 /** A rolled-up amount as a float: refuses one beyond double range (`VALUE_OUT_OF_RANGE`). */
 function requireFiniteAmount(value: number, metric: string, list: string): number {
