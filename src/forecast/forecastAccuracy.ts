@@ -27,6 +27,9 @@ export interface ForecastAccuracyInput extends ForecastSeries {
  * @returns A fraction ≤ 1; `null` when Σ|A| = 0 or the series is empty.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
  *   `INVALID_OPTION` (floor).
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * forecastAccuracy({ actual: [100, 50], forecast: [90, 70] }) // => 0.8

@@ -65,6 +65,9 @@ export interface ForecastAccuracyReport {
  * @returns The report; metrics are `null` where undefined (see each function).
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
  *   `INVALID_OPTION` (seasonality).
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * const report = forecastAccuracyReport({ actual: [100, 0, 50], forecast: [110, 5, 45] })

@@ -13,6 +13,9 @@ import { biasOf, guardInput, scanSeries } from './forecastKernel.js'
  * @param series - `{ actual, forecast, weights? }`.
  * @returns A fraction (0.05 = 5 % over); `null` when Σ|A| = 0 or the series is empty.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * forecastBias({ actual: [100, 200], forecast: [120, 210] }) // => 0.1

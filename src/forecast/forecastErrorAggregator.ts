@@ -44,8 +44,9 @@ export type ForecastErrorAggregatorState = Readonly<ForecastSums>
  *
  * @param options - `scale` for MASE.
  * @returns `{ initial, add, merge, result }`; `add` takes `{ actual, forecast, weight? }`.
- * @throws MetricInputError `NOT_FINITE` / `NEGATIVE_VALUE` from `add`; `INVALID_OPTION` (scale);
- *   `INVALID_STATE` (and `NEGATIVE_VALUE` / `NOT_FINITE`) from `add`, `merge` and `result`
+ * @throws MetricInputError `NOT_FINITE` / `NEGATIVE_VALUE` / `MISSING_VALUE` (the period)
+ *   from `add`; `INVALID_OPTION` (scale);
+ *   `INVALID_STATE` (and `NEGATIVE_VALUE` / `NOT_FINITE`) from `merge` and `result`
  *   for a state this aggregator did not make (a foreign or tampered state, a fractional or
  *   negative count); `VALUE_OUT_OF_RANGE` when a sum would overflow double precision.
  * @example

@@ -23,6 +23,9 @@ export interface ForecastHitRateInput extends ForecastSeries {
  * @returns A fraction in [0, 1]; `null` for empty series.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE` (weights),
  *   `INVALID_OPTION` (tolerance not a finite number ≥ 0), `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * forecastHitRate({ actual: [100, 100, 100], forecast: [110, 89, 100] }) // => 0.6666666666666666

@@ -13,6 +13,9 @@ import { guardInput, meanAbsoluteOf, scanSeries } from './forecastKernel.js'
  * @returns The MAE (≥ 0); `null` for empty series.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE` (path `['actual', i]` …),
  *   `NEGATIVE_VALUE` (a weight), `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * meanAbsoluteError({ actual: [3, -0.5, 2, 7], forecast: [2.5, 0.0, 2, 8] }) // => 0.5

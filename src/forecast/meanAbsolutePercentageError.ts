@@ -15,6 +15,9 @@ import { guardInput, percentageMean, scanSeries } from './forecastKernel.js'
  * @returns A fraction ≥ 0; `null` when no period has a non-zero actual.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
  *   `VALUE_OUT_OF_RANGE` (an actual so close to 0 that its percentage error overflows).
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * meanAbsolutePercentageError({ actual: [100, 0, 50], forecast: [110, 5, 45] }) // => 0.1

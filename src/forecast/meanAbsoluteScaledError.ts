@@ -36,6 +36,9 @@ export interface MeanAbsoluteScaledErrorInput extends ForecastSeries {
  *   values, or the scale is 0.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE` (path `['training', i]` …),
  *   `INVALID_OPTION` (seasonality must be an integer ≥ 1), `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * meanAbsoluteScaledError({ actual: [18, 20], forecast: [17, 21], training: [10, 12, 14, 16] }) // => 0.5

@@ -14,6 +14,9 @@ import { guardInput, meanErrorOf, scanSeries } from './forecastKernel.js'
  * @param series - `{ actual, forecast, weights? }`.
  * @returns The ME; `null` for empty series.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * meanError({ actual: [10, 20], forecast: [8, 18] }) // => 2

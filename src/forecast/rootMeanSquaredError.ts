@@ -12,6 +12,9 @@ import { guardInput, rootMeanSquareOf, scanSeries } from './forecastKernel.js'
  * @param series - `{ actual, forecast, weights? }`.
  * @returns The RMSE (≥ 0); `null` for empty series.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * rootMeanSquaredError({ actual: [3, -0.5, 2, 7], forecast: [2.5, 0.0, 2, 8] }) // => 0.6123724356957945

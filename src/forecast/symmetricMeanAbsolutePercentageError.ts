@@ -27,6 +27,9 @@ export interface SymmetricMeanAbsolutePercentageErrorInput extends ForecastSerie
  * @returns A fraction in the variant's range; `null` for empty series.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
  *   `INVALID_OPTION` (variant).
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * symmetricMeanAbsolutePercentageError({ actual: [100, 0], forecast: [50, 0] }) // => 0.3333333333333333

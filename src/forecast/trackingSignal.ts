@@ -13,6 +13,9 @@ import { guardInput, requireSeries, runningTrackingSignal } from './forecastKern
  * @param series - `{ actual, forecast }` (weights are not used).
  * @returns One value per period; `null` where the running MAD is 0.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * trackingSignal({ actual: [10, 12, 11], forecast: [10, 10, 10] }) // => [null, 2, 3]

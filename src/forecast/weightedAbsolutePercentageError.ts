@@ -13,6 +13,9 @@ import { guardInput, scanSeries, weightedPercentageOf } from './forecastKernel.j
  * @param series - `{ actual, forecast, weights? }`.
  * @returns A fraction ≥ 0; `null` when Σ|A| = 0 (or the series is empty).
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * weightedAbsolutePercentageError({ actual: [100, 0, 50], forecast: [110, 5, 40] }) // => 0.16666666666666666

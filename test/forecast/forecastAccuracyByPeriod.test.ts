@@ -257,6 +257,59 @@ describe('forecastAccuracyByPeriod', () => {
     )
   })
 
+  it('refuses a teamOf that throws or returns no team, and an unknown time zone, naming itself', () => {
+    const calls = [call('ana', q1, 100, '2026-01-15T00:00:00Z')]
+    expectMetricError(
+      () =>
+        forecastAccuracyByPeriod(calls, [], {
+          groupBy: 'team',
+          teamOf: () => {
+            throw new Error('directory down')
+          },
+        }),
+      'INVALID_RECORD',
+      { metric: 'forecastAccuracyByPeriod', message: /directory down/ },
+    )
+    expectMetricError(
+      () =>
+        forecastAccuracyByPeriod(calls, [], {
+          groupBy: 'team',
+          teamOf: () => 5 as unknown as string,
+        }),
+      'INVALID_OPTION',
+      { path: ['teamOf'], metric: 'forecastAccuracyByPeriod' },
+    )
+    expectMetricError(
+      () => forecastAccuracyByPeriod(calls, [], { timeZone: 'Mars/Base' }),
+      'INVALID_OPTION',
+      { path: ['timeZone'], metric: 'forecastAccuracyByPeriod' },
+    )
+  })
+
+  it('places periods of the years 0–99 in those years, not in 1900–1999', () => {
+    // Q1 of the year 50: a booking on 0050-02-01 falls in it; one on 1950-02-01 does not.
+    const year50 = {
+      periodStart: new Date('0050-01-01T00:00:00Z'),
+      periodEnd: new Date('0050-03-31T00:00:00Z'),
+    }
+    const result = forecastAccuracyByPeriod(
+      [
+        {
+          ownerId: 'ana',
+          ...year50,
+          category: 'commit',
+          amount: 10,
+          submittedAt: new Date('0049-12-01T00:00:00Z'),
+        },
+      ],
+      [
+        { ownerId: 'ana', at: new Date('0050-02-01T00:00:00Z'), amount: 7 },
+        { ownerId: 'ana', at: new Date('1950-02-01T00:00:00Z'), amount: 1000 },
+      ],
+    )
+    expect(result.rows.map((row) => row.actual.toString())).toEqual(['7'])
+  })
+
   it('stays fast with 4,000 owners each on a period of their own (was > 30 s)', () => {
     const submissions: ForecastSubmission[] = []
     const bookings: { ownerId: string; at: Date; amount: number }[] = []
