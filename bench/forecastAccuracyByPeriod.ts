@@ -1,7 +1,8 @@
 /**
  * forecastAccuracyByPeriod at scale: 200,000 closed-won bookings over 12 monthly periods,
  * one commit call per owner and month, for 20, 2,000 and 8,000 owners, against `sumMoney`
- * over the same booking amounts (the floor: reading and adding every amount exactly).
+ * over the same booking amounts (the floor: reading and adding every amount exactly), with
+ * amounts as numbers and as decimal strings.
  * Target (issue 12): ≤ 4× sumMoney at 8,000 owners. Also the 4,000-owners-on-their-own-
  * period case that took > 30 s and 2.7 GB before 0.2.
  *
@@ -64,14 +65,22 @@ function monthly(owners: number, bookings: number) {
 }
 
 console.log('forecastAccuracyByPeriod — 200,000 bookings, 12 monthly periods (median ms)')
-console.log('owners | forecastAccuracyByPeriod | sumMoney(bookings) | ratio')
+console.log('amounts | owners | forecastAccuracyByPeriod | sumMoney(booking amounts) | ratio')
 for (const owners of [20, 2_000, 8_000]) {
   const { submissions, actuals, amounts } = monthly(owners, 200_000)
-  const library = time(() => forecastAccuracyByPeriod(submissions, actuals), 7)
-  const floor = time(() => sumMoney(amounts), 7)
-  console.log(
-    `${owners} | ${library.toFixed(1)} | ${floor.toFixed(1)} | ${(library / floor).toFixed(2)}×`,
-  )
+  // The same amounts as numbers, and as the decimal strings a CSV export holds.
+  const asStrings = actuals.map((actual) => ({ ...actual, amount: String(actual.amount) }))
+  const stringAmounts = amounts.map(String)
+  for (const [kind, rows, values] of [
+    ['numbers', actuals, amounts],
+    ['strings', asStrings, stringAmounts],
+  ] as const) {
+    const library = time(() => forecastAccuracyByPeriod(submissions, rows), 5)
+    const floor = time(() => sumMoney(values), 5)
+    console.log(
+      `${kind} | ${owners} | ${library.toFixed(1)} | ${floor.toFixed(1)} | ${(library / floor).toFixed(2)}×`,
+    )
+  }
 }
 
 const own: ForecastSubmission[] = []
