@@ -22,6 +22,7 @@ import {
   readCalls,
   readPeriodOptions,
 } from './forecastPeriodKernel.js'
+
 /** Options of {@link forecastAccuracyByPeriod}. */
 export interface ForecastAccuracyByPeriodOptions extends CurrencyConversionOptions {
   /** Which call is judged; default `'commit'`. */

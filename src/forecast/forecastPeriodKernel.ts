@@ -2,11 +2,7 @@ import { TZDate } from '@date-fns/tz'
 import type { Decimal } from 'decimal.js'
 import { requireTimeZone } from '../core/calendarPeriods.js'
 import { trackCurrency } from '../core/currency.js'
-import {
-  type CurrencyConversionOptions,
-  type CurrencyConverter,
-  readCurrencyOptions,
-} from '../core/currencyConversion.js'
+import { type CurrencyConverter, readCurrencyOptions } from '../core/currencyConversion.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
@@ -26,6 +22,7 @@ import {
   type ForecastCategory,
   type ForecastSubmission,
 } from './ForecastSubmission.js'
+import type { ForecastAccuracyByPeriodOptions } from './forecastAccuracyByPeriod.js'
 import { requireArrayLike } from './forecastKernel.js'
 
 /**
@@ -50,16 +47,6 @@ export interface PeriodOptions {
   readonly converter: CurrencyConverter
 }
 
-/** The raw options, as the caller may pass them. */
-export interface RawPeriodOptions extends CurrencyConversionOptions {
-  readonly category?: ForecastCategory
-  readonly leadTimeDays?: number
-  readonly groupBy?: 'owner' | 'team' | 'none'
-  readonly teamOf?: (ownerId: string) => string
-  readonly timeZone?: string
-  readonly tolerance?: number
-}
-
 function invalidOption(metric: string, option: string, value: unknown, rule: string): never {
   throw new MetricInputError({
     code: 'INVALID_OPTION',
@@ -70,7 +57,10 @@ function invalidOption(metric: string, option: string, value: unknown, rule: str
 }
 
 /** Step 1: checks every option (`INVALID_OPTION` with the option's name as path). */
-export function readPeriodOptions(options: RawPeriodOptions, metric: string): PeriodOptions {
+export function readPeriodOptions(
+  options: ForecastAccuracyByPeriodOptions,
+  metric: string,
+): PeriodOptions {
   if (typeof options !== 'object' || options === null) {
     invalidOption(metric, 'options', options, 'pass an object or nothing')
   }
