@@ -34,6 +34,8 @@ import { requireArrayLike } from './forecastKernel.js'
  */
 
 const DAY_MILLISECONDS = 86_400_000
+/** Largest owner × period index kept as a dense typed array (16 MB of Int32). */
+const DENSE_LIMIT = 1 << 22
 
 /** The checked options. */
 export interface PeriodOptions {
@@ -386,6 +388,19 @@ export function bookActuals(
   }
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount', list: 'actuals' }
   const scratch = createMoneySum()
+  // Owners known from the calls get a dense owner × period index of their cells (a typed
+  // array read instead of a Map lookup per booking), when it is small enough.
+  const known = table.owners.length
+  const dense =
+    known * count > 0 && known * count <= DENSE_LIMIT ? new Int32Array(known * count) : null
+  // Slot value 0 means no cell yet; cells are numbered from 1.
+  const denseCells: (OwnerCell | null)[] = [null]
+  if (dense !== null) {
+    for (const cell of table.cells.values()) {
+      dense[cell.owner * count + cell.period] = denseCells.length
+      denseCells.push(cell)
+    }
+  }
   for (let index = 0; index < length; index++) {
     const actual = actuals[index] as ForecastActual
     requireRecord(actual, metric, 'actuals', index)
@@ -403,7 +418,22 @@ export function bookActuals(
     let booked = false
     for (let rank = low - 1; rank >= 0 && (reach[rank] as number) > at; rank--) {
       if (at >= (ends[rank] as number)) continue
-      const cell = cellOf(table, ownerCode(table, owner), order[rank] as number)
+      const code = ownerCode(table, owner)
+      const period = order[rank] as number
+      let cell: OwnerCell
+      if (dense !== null && code < known) {
+        const slot = code * count + period
+        const found = dense[slot] as number
+        if (found === 0) {
+          cell = cellOf(table, code, period)
+          dense[slot] = denseCells.length
+          denseCells.push(cell)
+        } else {
+          cell = denseCells[found] as OwnerCell
+        }
+      } else {
+        cell = cellOf(table, code, period)
+      }
       if (cell.booked === null) cell.booked = createMoneySum()
       addMoneyTimes(cell.booked, actual.amount, factor, context, index)
       booked = true
