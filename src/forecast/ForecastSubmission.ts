@@ -18,6 +18,8 @@ export interface ForecastSubmission {
   readonly periodEnd: Date
   readonly category: ForecastCategory
   readonly amount: MoneyInput
+  /** ISO 4217 code of `amount`; a call without one conflicts with no currency. */
+  readonly currency?: string
   readonly submittedAt: Date
 }
 
@@ -26,4 +28,6 @@ export interface ForecastActual {
   readonly ownerId: string
   readonly at: Date
   readonly amount: MoneyInput
+  /** ISO 4217 code of `amount`; a booking without one conflicts with no currency. */
+  readonly currency?: string
 }

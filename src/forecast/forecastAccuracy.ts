@@ -1,7 +1,13 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumErrors } from './forecastKernel.js'
+import {
+  guardInput,
+  plusZero,
+  requireSeries,
+  scanSeries,
+  weightedPercentageOf,
+} from './forecastKernel.js'
 
 /** Input of {@link forecastAccuracy}. */
 export interface ForecastAccuracyInput extends ForecastSeries {
@@ -21,6 +27,9 @@ export interface ForecastAccuracyInput extends ForecastSeries {
  * @returns A fraction ≤ 1; `null` when Σ|A| = 0 or the series is empty.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
  *   `INVALID_OPTION` (floor).
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * forecastAccuracy({ actual: [100, 50], forecast: [90, 70] }) // => 0.8
@@ -30,16 +39,19 @@ export interface ForecastAccuracyInput extends ForecastSeries {
  */
 export function forecastAccuracy(input: ForecastAccuracyInput): number | null {
   const metric = 'forecastAccuracy'
-  if (input.floor !== undefined && !(input.floor - input.floor === 0)) {
-    throw new MetricInputError({
-      code: 'INVALID_OPTION',
-      metric,
-      path: ['floor'],
-      message: `${metric}: option floor is ${describeValue(input.floor)}; it must be a finite number`,
-    })
-  }
-  const sums = sumErrors(input, metric)
-  const wape = mean(sums.absoluteError, sums.absoluteActual)
-  if (wape === null) return null
-  return input.floor === undefined ? 1 - wape : Math.max(input.floor, 1 - wape)
+  return guardInput(metric, () => {
+    requireSeries(input, metric)
+    const floor = input.floor
+    if (floor !== undefined && !(typeof floor === 'number' && floor - floor === 0)) {
+      throw new MetricInputError({
+        code: 'INVALID_OPTION',
+        metric,
+        path: ['floor'],
+        message: `${metric}: option floor is ${describeValue(floor)}; it must be a finite number`,
+      })
+    }
+    const wape = weightedPercentageOf(scanSeries(input, metric), metric)
+    if (wape === null) return null
+    return floor === undefined ? 1 - wape : plusZero(Math.max(floor, 1 - wape))
+  })
 }

@@ -1,37 +1,37 @@
-import { TZDate } from '@date-fns/tz'
 import type { Decimal } from 'decimal.js'
-import { requireTimeZone } from '../core/calendarPeriods.js'
-import { describeValue } from '../core/describeValue.js'
+import { type CurrencyConversionOptions, resultCurrency } from '../core/currencyConversion.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { MoneyDecimal } from '../core/MoneyInput.js'
+import type { ForecastActual, ForecastCategory, ForecastSubmission } from './ForecastSubmission.js'
 import {
-  addMoney,
-  createMoneySum,
-  type MoneyContext,
-  type MoneySum,
-  moneySumValue,
-} from '../core/moneySum.js'
-import { requireInstant, requireNonNegative, requireOneOf } from '../core/validate.js'
+  biasOf,
+  finished,
+  guardInput,
+  runningTrackingSignal,
+  scanSeries,
+  weightedPercentageOf,
+} from './forecastKernel.js'
 import {
-  FORECAST_CATEGORIES,
-  type ForecastActual,
-  type ForecastCategory,
-  type ForecastSubmission,
-} from './ForecastSubmission.js'
-import { forecastAccuracyReport } from './forecastAccuracyReport.js'
-import { trackingSignal } from './trackingSignal.js'
-
-const DAY_MILLISECONDS = 86_400_000
+  bookActuals,
+  decimalOf,
+  type GroupCell,
+  groupCells,
+  numberOf,
+  type Period,
+  type PeriodOptions,
+  type PeriodTable,
+  readCalls,
+  readPeriodOptions,
+} from './forecastPeriodKernel.js'
 
 /** Options of {@link forecastAccuracyByPeriod}. */
-export interface ForecastAccuracyByPeriodOptions {
+export interface ForecastAccuracyByPeriodOptions extends CurrencyConversionOptions {
   /** Which call is judged; default `'commit'`. */
   readonly category?: ForecastCategory
   /** Judge the latest call made at least this many days (24 h each) before the period ends; default 0. */
   readonly leadTimeDays?: number
   /** `'owner'` (default), `'team'` (needs `teamOf`) or `'none'` (the whole company). */
   readonly groupBy?: 'owner' | 'team' | 'none'
-  /** The team of an owner, for `groupBy: 'team'`. */
+  /** The team of an owner, for `groupBy: 'team'` (called once per owner; a non-empty string). */
   readonly teamOf?: (ownerId: string) => string
   /** Zone in which period dates begin and end; default `'UTC'`. */
   readonly timeZone?: string
@@ -64,7 +64,10 @@ export interface ForecastGroupSummary {
   readonly group: string
   /** Periods with a judged forecast. */
   readonly periods: number
-  /** Periods with bookings or calls but no call in time (left out of the metrics). */
+  /**
+   * Periods with bookings or a call of the category but no call in time — a late call with
+   * no bookings included (left out of the metrics; each has a row with `forecast: null`).
+   */
   readonly missingForecasts: number
   /** 1 − WAPE over the periods. */
   readonly accuracy: number | null
@@ -78,6 +81,8 @@ export interface ForecastGroupSummary {
 export interface ForecastAccuracyByPeriodResult {
   readonly rows: ForecastPeriodRow[]
   readonly groups: ForecastGroupSummary[]
+  /** Currency of every amount (the base with `rates`), `null` if no record named one. */
+  readonly currency: string | null
 }
 
 /**
@@ -94,14 +99,23 @@ export interface ForecastAccuracyByPeriodResult {
  * A(g, p) = Σ bookings of g's owners dated within p
  * per group: accuracy = 1 − WAPE, bias = Σ(F − A)/Σ|A|, hit rate (±tolerance), tracking signal
  * ```
+ * A period with bookings, or with a call that came too late, but no call in time is a
+ * missing forecast: it gets a row (`forecast: null`) and is left out of the metrics.
+ * Amounts must share one currency (`CURRENCY_MISMATCH`; a record without one conflicts
+ * with none) unless `rates` and `baseCurrency` convert them. Linear in the input: periods
+ * are found by binary search, sums are exact scaled integers, no `Decimal` per record.
  *
  * @param submissions - Forecast calls (all categories; one is judged).
  * @param actuals - Closed-won bookings (see `actualsFromOpportunities`).
- * @param options - `category`, `leadTimeDays`, `groupBy`, `teamOf`, `timeZone`, `tolerance`.
- * @returns `{ rows, groups }`, rows ordered by group and period start.
- * @throws MetricInputError `MISSING_VALUE` (ownerId), `INVALID_DATE`, `END_BEFORE_START`
- *   (periodEnd before periodStart), `NEGATIVE_VALUE` / `NOT_FINITE` (amount, leadTimeDays),
- *   `VALUE_OUT_OF_RANGE` (category), `INVALID_OPTION`.
+ * @param options - `category`, `leadTimeDays`, `groupBy`, `teamOf`, `timeZone`, `tolerance`,
+ *   `rates` / `baseCurrency`.
+ * @returns `{ rows, groups, currency }`, rows ordered by group and period start.
+ * @throws MetricInputError with a path into `submissions`, `actuals` or the options:
+ *   `MISSING_VALUE` (ownerId, a record), `INVALID_DATE`, `END_BEFORE_START` (periodEnd before
+ *   periodStart), `NEGATIVE_VALUE` / `NOT_FINITE` (amount), `VALUE_OUT_OF_RANGE` (category,
+ *   currency, a total beyond double range), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`,
+ *   `INVALID_OPTION` (every option, `teamOf` returning no team), `INVALID_RECORD` (reading a
+ *   record or calling `teamOf` threw).
  * @example
  * ```ts
  * const q1 = { periodStart: new Date('2026-01-01'), periodEnd: new Date('2026-03-31') }
@@ -124,253 +138,97 @@ export function forecastAccuracyByPeriod(
   options: ForecastAccuracyByPeriodOptions = {},
 ): ForecastAccuracyByPeriodResult {
   const metric = 'forecastAccuracyByPeriod'
-  const category = requireOneOf(
-    options.category ?? 'commit',
-    FORECAST_CATEGORIES,
-    metric,
-    'category',
-  )
-  const leadTime = requireNonNegative(
-    options.leadTimeDays ?? 0,
-    metric,
-    ['leadTimeDays'],
-    'option leadTimeDays',
-  )
-  const groupBy = requireOneOf(
-    options.groupBy ?? 'owner',
-    ['owner', 'team', 'none'] as const,
-    metric,
-    'groupBy',
-  )
-  const timeZone = requireTimeZone(options.timeZone ?? 'UTC', metric)
-  const tolerance = requireNonNegative(
-    options.tolerance ?? 0.1,
-    metric,
-    ['tolerance'],
-    'option tolerance',
-  )
-  const teamOf = options.teamOf
-  if (groupBy === 'team' && typeof teamOf !== 'function') {
-    throw new MetricInputError({
-      code: 'INVALID_OPTION',
-      metric,
-      path: ['teamOf'],
-      message: `${metric}: groupBy 'team' needs option teamOf, a function from ownerId to team`,
-    })
-  }
-  const groupOf = (owner: string) =>
-    groupBy === 'owner'
-      ? owner
-      : groupBy === 'none'
-        ? 'all'
-        : (teamOf as (o: string) => string)(owner)
+  return guardInput(metric, () => {
+    const checked = readPeriodOptions(options, metric)
+    const table = readCalls(submissions, checked)
+    bookActuals(table, actuals, checked)
+    const groups = groupCells(table, checked)
+    return { ...summarize(table, groups, checked), currency: resultCurrency(checked.converter) }
+  })
+}
 
-  // Periods and the judged (latest in-time) call of each owner in each period.
-  const periods = new Map<
-    string,
-    { start: number; end: number; first: Date; last: Date; deadline: number }
-  >()
-  const judged = new Map<string, { amount: MoneySum; submittedAt: number }>()
-  const owners = new Set<string>()
-  const context: MoneyContext = {
-    metric,
-    allowNegative: false,
-    field: 'amount',
-    list: 'submissions',
+/** Step 5: the rows of each group in period order, and each group's summary. */
+function summarize(
+  table: PeriodTable,
+  groups: Map<string, Map<number, GroupCell>>,
+  options: PeriodOptions,
+): Pick<ForecastAccuracyByPeriodResult, 'rows' | 'groups'> {
+  const { metric, tolerance } = options
+  const rank = new Int32Array(table.periods.length)
+  const order = table.periods.map((_, index) => index)
+  order.sort(
+    (a, b) =>
+      (table.periods[a] as Period).start - (table.periods[b] as Period).start ||
+      (table.periods[a] as Period).end - (table.periods[b] as Period).end,
+  )
+  for (let position = 0; position < order.length; position++) {
+    rank[order[position] as number] = position
   }
-  for (let index = 0; index < submissions.length; index++) {
-    const submission = submissions[index] as ForecastSubmission
-    const owner = requireOwner(submission.ownerId, metric, ['submissions', index, 'ownerId'])
-    const kind = submission.category
-    if (!FORECAST_CATEGORIES.includes(kind)) {
-      throw new MetricInputError({
-        code: 'VALUE_OUT_OF_RANGE',
-        metric,
-        path: ['submissions', index, 'category'],
-        message: `${metric}: category at submissions[${index}] is ${describeValue(kind)}; it must be commit, best-case or pipeline`,
-      })
-    }
-    const first = requireInstant(
-      submission.periodStart,
-      metric,
-      ['submissions', index, 'periodStart'],
-      `periodStart at submissions[${index}]`,
-    )
-    const last = requireInstant(
-      submission.periodEnd,
-      metric,
-      ['submissions', index, 'periodEnd'],
-      `periodEnd at submissions[${index}]`,
-    )
-    if (last < first) {
-      throw new MetricInputError({
-        code: 'END_BEFORE_START',
-        metric,
-        path: ['submissions', index, 'periodEnd'],
-        message: `${metric}: periodEnd at submissions[${index}] is before its periodStart`,
-      })
-    }
-    const submittedAt = requireInstant(
-      submission.submittedAt,
-      metric,
-      ['submissions', index, 'submittedAt'],
-      `submittedAt at submissions[${index}]`,
-    )
-    const amount = createMoneySum()
-    addMoney(amount, submission.amount, context, index)
-    if (kind !== category) continue
-    const periodKey = `${dateKey(first)}/${dateKey(last)}`
-    let period = periods.get(periodKey)
-    if (period === undefined) {
-      const start = startOfDate(first, timeZone, 0)
-      const end = startOfDate(last, timeZone, 1)
-      period = {
-        start,
-        end,
-        first: submission.periodStart,
-        last: submission.periodEnd,
-        deadline: end - leadTime * DAY_MILLISECONDS,
-      }
-      periods.set(periodKey, period)
-    }
-    owners.add(owner)
-    if (submittedAt > period.deadline) continue
-    const key = `${owner}\u0000${periodKey}`
-    const previous = judged.get(key)
-    if (previous === undefined || submittedAt >= previous.submittedAt)
-      judged.set(key, { amount, submittedAt })
-  }
-
-  // Bookings per owner and period.
-  const booked = new Map<string, MoneySum>()
-  const actualContext: MoneyContext = {
-    metric,
-    allowNegative: false,
-    field: 'amount',
-    list: 'actuals',
-  }
-  for (let index = 0; index < actuals.length; index++) {
-    const actual = actuals[index] as ForecastActual
-    const owner = requireOwner(actual.ownerId, metric, ['actuals', index, 'ownerId'])
-    const at = requireInstant(
-      actual.at,
-      metric,
-      ['actuals', index, 'at'],
-      `at of actuals[${index}]`,
-    )
-    const amount = createMoneySum()
-    addMoney(amount, actual.amount, actualContext, index)
-    for (const [periodKey, period] of periods) {
-      if (at < period.start || at >= period.end) continue
-      owners.add(owner)
-      const key = `${owner}\u0000${periodKey}`
-      const sum = booked.get(key) ?? createMoneySum()
-      booked.set(key, sum)
-      addMoney(sum, moneySumValue(amount), actualContext, index)
-    }
-  }
-
-  // Group rows.
-  const rowsByGroup = new Map<
-    string,
-    Map<string, { forecast: Decimal | null; actual: Decimal; submittedAt: number | null }>
-  >()
-  for (const owner of owners) {
-    const group = groupOf(owner)
-    let byPeriod = rowsByGroup.get(group)
-    if (byPeriod === undefined) {
-      byPeriod = new Map()
-      rowsByGroup.set(group, byPeriod)
-    }
-    for (const periodKey of periods.keys()) {
-      const key = `${owner}\u0000${periodKey}`
-      const call = judged.get(key)
-      const sum = booked.get(key)
-      const cell = byPeriod.get(periodKey) ?? {
-        forecast: null,
-        actual: new MoneyDecimal(0),
-        submittedAt: null,
-      }
-      if (sum !== undefined) cell.actual = cell.actual.plus(moneySumValue(sum))
-      if (call !== undefined) {
-        cell.forecast = (cell.forecast ?? new MoneyDecimal(0)).plus(moneySumValue(call.amount))
-        cell.submittedAt = Math.max(cell.submittedAt ?? Number.NEGATIVE_INFINITY, call.submittedAt)
-      }
-      byPeriod.set(periodKey, cell)
-    }
-  }
-
   const rows: ForecastPeriodRow[] = []
-  const groups: ForecastGroupSummary[] = []
-  const orderedPeriods = [...periods.entries()].sort(
-    (a, b) => a[1].start - b[1].start || a[1].end - b[1].end,
-  )
-  for (const group of [...rowsByGroup.keys()].sort()) {
-    const byPeriod = rowsByGroup.get(group)!
+  const summaries: ForecastGroupSummary[] = []
+  for (const group of [...groups.keys()].sort()) {
+    const cells = [...(groups.get(group) as Map<number, GroupCell>).values()]
+    cells.sort((a, b) => (rank[a.period] as number) - (rank[b.period] as number))
     const actualSeries: number[] = []
     const forecastSeries: number[] = []
     let missing = 0
-    for (const [periodKey, period] of orderedPeriods) {
-      const cell = byPeriod.get(periodKey)!
-      const a = cell.actual.toNumber()
-      const f = cell.forecast?.toNumber() ?? null
-      if (f === null) {
-        if (!cell.actual.isZero()) missing++
-        if (cell.actual.isZero()) continue
+    let hits = 0
+    for (const cell of cells) {
+      const period = table.periods[cell.period] as Period
+      const actual = decimalOf(cell.booked)
+      const a = requireFiniteAmount(numberOf(cell.booked, actual), metric, 'actuals')
+      let forecast: Decimal | null = null
+      let f: number | null = null
+      if (cell.call === null) {
+        missing++
       } else {
+        forecast = decimalOf(cell.call)
+        f = requireFiniteAmount(numberOf(cell.call, forecast), metric, 'submissions')
         actualSeries.push(a)
         forecastSeries.push(f)
       }
+      const hit = f === null ? null : Math.abs(f - a) <= tolerance * Math.abs(a) * (1 + 1e-12)
+      if (hit === true) hits++
       rows.push({
         group,
         periodStart: period.first,
         periodEnd: period.last,
-        forecast: cell.forecast,
-        actual: cell.actual,
-        submittedAt: cell.submittedAt === null ? null : new Date(cell.submittedAt),
-        accuracy: f === null || a === 0 ? null : 1 - Math.abs(a - f) / Math.abs(a),
-        bias: f === null || a === 0 ? null : (f - a) / Math.abs(a),
-        hit: f === null ? null : Math.abs(f - a) <= tolerance * Math.abs(a) * (1 + 1e-12),
+        forecast,
+        actual,
+        submittedAt: cell.callAt === null ? null : new Date(cell.callAt),
+        accuracy:
+          f === null || a === 0
+            ? null
+            : finished(1 - Math.abs(a - f) / Math.abs(a), metric, SUBMISSIONS),
+        bias: f === null || a === 0 ? null : finished((f - a) / Math.abs(a), metric, SUBMISSIONS),
+        hit,
       })
     }
-    const series = { actual: actualSeries, forecast: forecastSeries }
-    const report = forecastAccuracyReport(series)
-    const hits = rows.filter((row) => row.group === group && row.hit !== null)
-    groups.push({
+    const scan = scanSeries({ actual: actualSeries, forecast: forecastSeries }, metric)
+    const wape = weightedPercentageOf(scan, metric)
+    summaries.push({
       group,
       periods: actualSeries.length,
       missingForecasts: missing,
-      accuracy: report.forecastAccuracy,
-      bias: report.forecastBias,
-      hitRate: hits.length === 0 ? null : hits.filter((row) => row.hit).length / hits.length,
-      trackingSignal: trackingSignal(series),
+      accuracy: wape === null ? null : 1 - wape,
+      bias: biasOf(scan, metric),
+      hitRate: actualSeries.length === 0 ? null : hits / actualSeries.length,
+      trackingSignal: runningTrackingSignal(actualSeries, forecastSeries, metric),
     })
   }
-  return { rows, groups }
+  return { rows, groups: summaries }
 }
 
-/** YYYY-MM-DD of a date's UTC calendar date (schemas give date-only values at UTC midnight). */
-function dateKey(time: number): string {
-  return new Date(time).toISOString().slice(0, 10)
-}
+/** The path of a ratio that overflows: the calls are too large for their bookings. */
+const SUBMISSIONS = ['submissions'] as const
 
-/** Epoch ms of local midnight, in `timeZone`, of the UTC calendar date of `time` plus `days`. */
-function startOfDate(time: number, timeZone: string, days: number): number {
-  const date = new Date(time)
-  return new TZDate(
-    date.getUTCFullYear(),
-    date.getUTCMonth(),
-    date.getUTCDate() + days,
-    timeZone,
-  ).getTime()
-}
-
-function requireOwner(ownerId: string, metric: string, path: (string | number)[]): string {
-  if (typeof ownerId === 'string' && ownerId !== '') return ownerId
+/** A rolled-up amount as a float: refuses one beyond double range (`VALUE_OUT_OF_RANGE`). */
+function requireFiniteAmount(value: number, metric: string, list: string): number {
+  if (value - value === 0) return value
   throw new MetricInputError({
-    code: 'MISSING_VALUE',
+    code: 'VALUE_OUT_OF_RANGE',
     metric,
-    path,
-    message: `${metric}: ownerId at ${path.slice(0, 2).join('[')}] is missing; every call and booking needs an owner`,
+    path: [list],
+    message: `${metric}: a period's total of ${list} exceeds double precision; the ratio metrics cannot be computed`,
   })
 }

@@ -1,8 +1,23 @@
 import { requireIntegerOption } from '../core/validate.js'
 import type { ForecastSeries } from './ForecastSeries.js'
-import type { ForecastSums } from './forecastKernel.js'
-import { mean, percentageMean, scanSeries } from './forecastKernel.js'
-import { naiveScale } from './meanAbsoluteScaledError.js'
+import {
+  biasOf,
+  finalTrackingSignalOf,
+  guardInput,
+  mean,
+  meanAbsoluteOf,
+  meanErrorOf,
+  naiveScale,
+  optionOr,
+  percentageMean,
+  requireSeries,
+  rootMeanSquareOf,
+  type SeriesScan,
+  scaledErrorOf,
+  scanSeries,
+  weightedPercentageOf,
+} from './forecastKernel.js'
+import { ownScale } from './meanAbsoluteScaledError.js'
 
 /** Input of {@link forecastAccuracyReport}. */
 export interface ForecastAccuracyReportInput extends ForecastSeries {
@@ -50,6 +65,9 @@ export interface ForecastAccuracyReport {
  * @returns The report; metrics are `null` where undefined (see each function).
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
  *   `INVALID_OPTION` (seasonality).
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * const report = forecastAccuracyReport({ actual: [100, 0, 50], forecast: [110, 5, 45] })
@@ -61,53 +79,50 @@ export interface ForecastAccuracyReport {
  */
 export function forecastAccuracyReport(input: ForecastAccuracyReportInput): ForecastAccuracyReport {
   const metric = 'forecastAccuracyReport'
-  const seasonality = requireIntegerOption(
-    input.seasonality ?? 1,
-    1,
-    Number.MAX_SAFE_INTEGER,
-    metric,
-    'seasonality',
-  )
-  // Without training, the MASE scale comes from differencing actual — in the same pass.
-  const own = input.training === undefined
-  const { sums, naiveTotal } = scanSeries(input, metric, 0.1, own ? seasonality : 0)
-  const length = input.actual.length
-  let scale: number | null
-  if (own && naiveTotal !== null) {
-    scale = length <= seasonality ? null : naiveTotal / (length - seasonality)
-  } else {
-    scale = naiveScale(
-      input.training ?? input.actual,
-      seasonality,
+  return guardInput(metric, () => {
+    requireSeries(input, metric)
+    const seasonality = requireIntegerOption(
+      optionOr(input.seasonality, 1),
+      1,
+      Number.MAX_SAFE_INTEGER,
       metric,
-      own ? 'actual' : 'training',
+      'seasonality',
     )
-  }
-  return reportOfSums(sums, scale, metric)
+    // Without training, the MASE scale comes from differencing actual — in the same pass.
+    const training = input.training
+    const scan = scanSeries(input, metric, {
+      full: true,
+      seasonality: training === undefined ? seasonality : 0,
+    })
+    const scale =
+      training === undefined
+        ? ownScale(scan.naiveTotal as number, input.actual.length, seasonality, scan.unit)
+        : naiveScale(training, seasonality, metric, 'training')
+    return reportOfScan(scan, scale, metric)
+  })
 }
 
 /** The report of finished sums and a MASE scale (`null` = unknown). Internal. */
-export function reportOfSums(
-  sums: ForecastSums,
-  scale: number | null,
+export function reportOfScan(
+  scan: SeriesScan,
+  scale: { readonly value: number; readonly unit: number } | null,
   metric: string,
 ): ForecastAccuracyReport {
-  const mae = mean(sums.absoluteError, sums.weight)
-  const wape = mean(sums.absoluteError, sums.absoluteActual)
-  const ratio = mean(sums.error, sums.absoluteActual)
+  const { sums } = scan
+  const wape = weightedPercentageOf(scan, metric)
   return {
     n: sums.n,
     zeroActuals: sums.zeroActuals,
-    meanAbsoluteError: mae,
-    rootMeanSquaredError: sums.weight === 0 ? null : Math.sqrt(sums.squaredError / sums.weight),
-    meanError: mean(sums.error, sums.weight),
+    meanAbsoluteError: meanAbsoluteOf(scan, metric),
+    rootMeanSquaredError: rootMeanSquareOf(scan, metric),
+    meanError: meanErrorOf(scan, metric),
     meanAbsolutePercentageError: percentageMean(sums, metric),
     weightedAbsolutePercentageError: wape,
     symmetricMeanAbsolutePercentageError: mean(sums.symmetricError, sums.weight),
-    meanAbsoluteScaledError: mae === null || scale === null || scale === 0 ? null : mae / scale,
-    forecastBias: ratio === null ? null : ratio === 0 ? 0 : -ratio,
+    meanAbsoluteScaledError: scaledErrorOf(scan, scale, metric),
+    forecastBias: biasOf(scan, metric),
     forecastAccuracy: wape === null ? null : 1 - wape,
     forecastHitRate: mean(sums.hits, sums.weight),
-    trackingSignal: sums.absoluteError === 0 ? null : (sums.n * sums.error) / sums.absoluteError,
+    trackingSignal: finalTrackingSignalOf(sums, metric),
   }
 }

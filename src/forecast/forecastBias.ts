@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumErrors } from './forecastKernel.js'
+import { biasOf, guardInput, scanSeries } from './forecastKernel.js'
 
 /**
  * Forecast bias as a share of actuals: how far the forecast runs above (positive) or below
@@ -13,6 +13,9 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @param series - `{ actual, forecast, weights? }`.
  * @returns A fraction (0.05 = 5 % over); `null` when Σ|A| = 0 or the series is empty.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * forecastBias({ actual: [100, 200], forecast: [120, 210] }) // => 0.1
@@ -20,7 +23,6 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @see metric-definitions §4.6 (percent-of-actual bias, sign named explicitly).
  */
 export function forecastBias(series: ForecastSeries): number | null {
-  const sums = sumErrors(series, 'forecastBias')
-  const ratio = mean(sums.error, sums.absoluteActual)
-  return ratio === null ? null : ratio === 0 ? 0 : -ratio
+  const metric = 'forecastBias'
+  return guardInput(metric, () => biasOf(scanSeries(series, metric), metric))
 }

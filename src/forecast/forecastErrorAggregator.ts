@@ -1,7 +1,18 @@
 import type { Aggregator } from '../core/Aggregator.js'
+import { readState, type StateShape } from '../core/aggregatorState.js'
+import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { type ForecastAccuracyReport, reportOfSums } from './forecastAccuracyReport.js'
-import { addPeriod, emptySums, type ForecastSums, mergeSums, notFinite } from './forecastKernel.js'
+import { type ForecastAccuracyReport, reportOfScan } from './forecastAccuracyReport.js'
+import {
+  addPeriod,
+  emptySums,
+  FORECAST_SUM_KEYS,
+  type ForecastSums,
+  guardInput,
+  mergeSums,
+  notFinite,
+  optionOr,
+} from './forecastKernel.js'
 import { requireScale } from './meanAbsoluteScaledError.js'
 
 /** One period: actual, forecast and an optional weight. */
@@ -33,7 +44,11 @@ export type ForecastErrorAggregatorState = Readonly<ForecastSums>
  *
  * @param options - `scale` for MASE.
  * @returns `{ initial, add, merge, result }`; `add` takes `{ actual, forecast, weight? }`.
- * @throws MetricInputError `NOT_FINITE` / `NEGATIVE_VALUE` from `add`; `INVALID_OPTION` (scale).
+ * @throws MetricInputError `NOT_FINITE` / `NEGATIVE_VALUE` / `MISSING_VALUE` (the period)
+ *   from `add`; `INVALID_OPTION` (scale);
+ *   `INVALID_STATE` (and `NEGATIVE_VALUE` / `NOT_FINITE`) from `merge` and `result`
+ *   for a state this aggregator did not make (a foreign or tampered state, a fractional or
+ *   negative count); `VALUE_OUT_OF_RANGE` when a sum would overflow double precision.
  * @example
  * ```ts
  * const errors = forecastErrorAggregator()
@@ -47,31 +62,94 @@ export function forecastErrorAggregator(
   options: ForecastErrorAggregatorOptions = {},
 ): Aggregator<ForecastErrorAggregatorState, ForecastPeriod, ForecastAccuracyReport> {
   const metric = 'forecastErrorAggregator'
-  const scale = options.scale === undefined ? null : requireScale(options.scale, metric)
+  const scale = guardInput(metric, () => {
+    if (typeof options !== 'object' || options === null) {
+      throw new MetricInputError({
+        code: 'INVALID_OPTION',
+        metric,
+        path: [],
+        message: `${metric}: options is ${describeValue(options)}; pass an object or nothing`,
+      })
+    }
+    return options.scale === undefined ? null : requireScale(options.scale, metric)
+  })
   return {
     initial: () => emptySums(),
-    add(state, period) {
-      const { actual, forecast } = period
-      const weight = period.weight ?? 1
-      if (actual - actual !== 0) throw notFinite(metric, 'actual', null, actual)
-      if (forecast - forecast !== 0) throw notFinite(metric, 'forecast', null, forecast)
-      if (!(weight >= 0 && weight - weight === 0)) {
-        throw new MetricInputError({
-          code: weight < 0 ? 'NEGATIVE_VALUE' : 'NOT_FINITE',
-          metric,
-          path: ['weight'],
-          message: `${metric}: weight is ${weight}; weights must be finite numbers ≥ 0`,
-        })
-      }
-      const next = { ...state }
-      addPeriod(next, actual, forecast, weight, 0.1)
-      return next
-    },
-    merge(a, b) {
-      const merged = { ...a }
-      mergeSums(merged, b)
-      return merged
-    },
-    result: (state) => reportOfSums(state, scale, metric),
+    add: (state, period) =>
+      guardInput(metric, () => {
+        if (typeof period !== 'object' || period === null) {
+          throw new MetricInputError({
+            code: 'MISSING_VALUE',
+            metric,
+            path: ['period'],
+            message: `${metric}: the period is ${describeValue(period)}; pass { actual, forecast, weight? }`,
+          })
+        }
+        const { actual, forecast } = period
+        const weight = optionOr(period.weight, 1)
+        if (typeof actual !== 'number' || actual - actual !== 0) {
+          throw notFinite(metric, 'actual', null, actual)
+        }
+        if (typeof forecast !== 'number' || forecast - forecast !== 0) {
+          throw notFinite(metric, 'forecast', null, forecast)
+        }
+        if (typeof weight !== 'number' || !(weight >= 0 && weight - weight === 0)) {
+          throw new MetricInputError({
+            code: typeof weight === 'number' && weight < 0 ? 'NEGATIVE_VALUE' : 'NOT_FINITE',
+            metric,
+            path: ['weight'],
+            message: `${metric}: weight is ${describeValue(weight)}; weights must be finite numbers ≥ 0`,
+          })
+        }
+        // The state is copied, not checked, per row (cheap); merge and result check it.
+        const next = { ...state }
+        addPeriod(next, actual, forecast, weight, 0.1, metric)
+        return next
+      }),
+    merge: (a, b) =>
+      guardInput(metric, () => {
+        const merged = readState<ForecastSums>(a, STATE_SHAPE, metric, ['a'])
+        mergeSums(merged, readState<ForecastSums>(b, STATE_SHAPE, metric, ['b']))
+        for (const key of FORECAST_SUM_KEYS) {
+          if (
+            !(merged[key] - merged[key] === 0) ||
+            (COUNTS.has(key) && !Number.isSafeInteger(merged[key]))
+          ) {
+            throw new MetricInputError({
+              code: 'VALUE_OUT_OF_RANGE',
+              metric,
+              path: [key],
+              message: `${metric}: merging makes ${key} overflow; the states are too large to add up`,
+            })
+          }
+        }
+        return merged
+      }),
+    result: (state) =>
+      guardInput(metric, () => {
+        const sums = readState<ForecastSums>(state, STATE_SHAPE, metric)
+        return reportOfScan({ sums, naiveTotal: null, unit: 1 }, scaleOf(scale), metric)
+      }),
   }
+}
+
+/** The fields of a state and their kinds: counts are whole numbers, weights ≥ 0. */
+const STATE_SHAPE: StateShape = {
+  n: 'count',
+  weight: 'non-negative',
+  absoluteError: 'non-negative',
+  squaredError: 'non-negative',
+  error: 'finite',
+  absoluteActual: 'non-negative',
+  percentageError: 'non-negative',
+  percentageWeight: 'non-negative',
+  zeroActuals: 'count',
+  symmetricError: 'non-negative',
+  hits: 'non-negative',
+}
+
+const COUNTS: ReadonlySet<string> = new Set(['n', 'zeroActuals'])
+
+function scaleOf(scale: number | null): { readonly value: number; readonly unit: number } | null {
+  return scale === null ? null : { value: scale, unit: 1 }
 }

@@ -1,6 +1,7 @@
-import { requireNonNegative } from '../core/validate.js'
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumSeries } from './forecastKernel.js'
+import { guardInput, mean, optionOr, requireSeries, scanSeries } from './forecastKernel.js'
 
 /** Input of {@link forecastHitRate}. */
 export interface ForecastHitRateInput extends ForecastSeries {
@@ -20,8 +21,11 @@ export interface ForecastHitRateInput extends ForecastSeries {
  *
  * @param input - `{ actual, forecast, weights?, tolerance? }`.
  * @returns A fraction in [0, 1]; `null` for empty series.
- * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE` (tolerance,
- *   weights), `EMPTY_WEIGHTS`.
+ * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE` (weights),
+ *   `INVALID_OPTION` (tolerance not a finite number ≥ 0), `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * forecastHitRate({ actual: [100, 100, 100], forecast: [110, 89, 100] }) // => 0.6666666666666666
@@ -30,12 +34,23 @@ export interface ForecastHitRateInput extends ForecastSeries {
  */
 export function forecastHitRate(input: ForecastHitRateInput): number | null {
   const metric = 'forecastHitRate'
-  const tolerance = requireNonNegative(
-    input.tolerance ?? 0.1,
-    metric,
-    ['tolerance'],
-    'option tolerance',
-  )
-  const sums = sumSeries(input, metric, tolerance)
-  return mean(sums.hits, sums.weight)
+  return guardInput(metric, () => {
+    requireSeries(input, metric)
+    const tolerance = requireTolerance(optionOr(input.tolerance, 0.1), metric)
+    const { sums } = scanSeries(input, metric, { full: true, tolerance })
+    return mean(sums.hits, sums.weight)
+  })
+}
+
+/** Throws `INVALID_OPTION` unless the hit tolerance is a finite number ≥ 0. Internal. */
+export function requireTolerance(tolerance: unknown, metric: string): number {
+  if (typeof tolerance !== 'number' || !(tolerance >= 0 && tolerance - tolerance === 0)) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['tolerance'],
+      message: `${metric}: option tolerance is ${describeValue(tolerance)}; it must be a finite number ≥ 0 (a fraction of the actual)`,
+    })
+  }
+  return tolerance
 }

@@ -1,11 +1,18 @@
 import { describeValue } from '../core/describeValue.js'
-import { MetricInputError } from '../core/MetricInputError.js'
+import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import type { ForecastSeries } from './ForecastSeries.js'
 
 /**
- * One pass over `{ actual, forecast, weights? }` that validates every value and keeps every
- * sum the forecast metrics need, so each metric — and the report of all of them — reads the
- * data once. Sums are plain float sums (weighted when weights are given). Internal.
+ * The one accumulation routine of the forecast family: a pass over `{ actual, forecast,
+ * weights? }` that checks every value (a `number`, finite; weights ≥ 0) and keeps every sum
+ * the forecast metrics need, so each metric — and the report of all of them — reads the data
+ * once. Sums are plain float sums (weighted when weights are given). Internal.
+ *
+ * Overflow: the sums are formed in double precision. When a sum overflows although every
+ * value is finite (values near 1e308), the pass is run again on values scaled by 2^−600
+ * (exact, a power of two) and the sums are reported in that `unit`; each metric then undoes
+ * the scaling and throws `VALUE_OUT_OF_RANGE` only if *its own* value does not fit a double.
+ * (In that rescue pass a value below about 1e-143 counts as 0.)
  */
 export interface ForecastSums {
   /** Periods. */
@@ -31,6 +38,24 @@ export interface ForecastSums {
   hits: number
 }
 
+/** The keys of {@link ForecastSums}, in a fixed order. */
+export const FORECAST_SUM_KEYS = [
+  'n',
+  'weight',
+  'absoluteError',
+  'squaredError',
+  'error',
+  'absoluteActual',
+  'percentageError',
+  'percentageWeight',
+  'zeroActuals',
+  'symmetricError',
+  'hits',
+] as const
+
+/** The scaling used when plain sums overflow: 2^−600. */
+const RESCUE_UNIT = 2 ** -600
+
 /** A new, empty set of sums. */
 export function emptySums(): ForecastSums {
   return {
@@ -48,157 +73,265 @@ export function emptySums(): ForecastSums {
   }
 }
 
-/** Adds one period (validated) to `sums`. */
+/** The sums of one pass, the seasonal-naive total of `actual` when asked, and their unit. */
+export interface SeriesScan {
+  readonly sums: ForecastSums
+  /** Σ_{t ≥ m} |A_t − A_{t−m}| (in `unit`), computed in the same pass; `null` when not asked. */
+  readonly naiveTotal: number | null
+  /**
+   * The factor the additive sums carry (`absoluteError`, `error`, `absoluteActual`,
+   * `naiveTotal`; `squaredError` carries unit²): 1, or 2^−600 after an overflow.
+   */
+  readonly unit: number
+}
+
+/** What a pass computes beyond the error sums. */
+export interface ScanOptions {
+  /** Also the per-period ratios (MAPE, sMAPE, hits); default false (the light pass). */
+  readonly full?: boolean
+  /** Hit tolerance for `hits`; default 0.1. */
+  readonly tolerance?: number
+  /** Difference `actual` with this lag for the MASE scale; 0 (default) = no. */
+  readonly seasonality?: number
+}
+
+/**
+ * Validates the series and sums them in one pass (see {@link ForecastSums} for overflow).
+ * Throws `MISSING_VALUE` / `VALUE_OUT_OF_RANGE` for a series that is not an array-like,
+ * `LENGTH_MISMATCH`, `NOT_FINITE` (any value that is not a finite `number`, with its place),
+ * `NEGATIVE_VALUE` (a weight), `EMPTY_WEIGHTS`.
+ */
+export function scanSeries(
+  series: ForecastSeries,
+  metric: string,
+  options: ScanOptions = {},
+): SeriesScan {
+  requireSeries(series, metric)
+  const { actual, forecast, weights } = series
+  const full = options.full === true
+  const slack = (options.tolerance ?? 0.1) * (1 + 1e-12)
+  const seasonality = options.seasonality ?? 0
+  // Typed arrays hold only numbers: their values need no typeof check per element, and a
+  // non-finite one shows in the sums (then they are scanned for it).
+  const trusted = isNumberArray(actual) && isNumberArray(forecast)
+  let unit = 1
+  let totals = accumulate(
+    actual,
+    forecast,
+    weights,
+    slack,
+    seasonality,
+    full,
+    !trusted,
+    unit,
+    metric,
+  )
+  if (!additiveSumsFinite(totals)) {
+    if (trusted) requireFiniteValues(series, metric)
+    unit = RESCUE_UNIT
+    totals = accumulate(actual, forecast, weights, slack, seasonality, full, !trusted, unit, metric)
+  }
+  const sums = sumsOf(totals, actual.length)
+  if (!(sums.weight - sums.weight === 0)) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: ['weights'],
+      message: `${metric}: the weights are too large to add up in double precision`,
+    })
+  }
+  if (weights !== undefined && sums.n > 0 && sums.weight === 0) {
+    throw new MetricInputError({
+      code: 'EMPTY_WEIGHTS',
+      metric,
+      path: ['weights'],
+      message: `${metric}: every weight is 0; at least one period needs a positive weight`,
+    })
+  }
+  return { sums, naiveTotal: seasonality > 0 ? (totals[10] as number) : null, unit }
+}
+
+/**
+ * Adds one period (`actual`, `forecast`, `weight`, already checked to be finite numbers) to
+ * `sums` with the same routine as {@link scanSeries}. Throws `VALUE_OUT_OF_RANGE` when a sum
+ * would overflow (an aggregator state holds plain sums).
+ */
 export function addPeriod(
   sums: ForecastSums,
   actual: number,
   forecast: number,
   weight: number,
   tolerance: number,
+  metric: string,
 ): void {
-  const error = actual - forecast
-  const absoluteError = Math.abs(error)
-  const absoluteActual = Math.abs(actual)
-  const scale = absoluteActual + Math.abs(forecast)
-  sums.n++
-  sums.weight += weight
-  sums.absoluteError += weight * absoluteError
-  sums.squaredError += weight * error * error
-  sums.error += weight * error
-  sums.absoluteActual += weight * absoluteActual
-  if (actual === 0) {
-    sums.zeroActuals++
-  } else {
-    sums.percentageError += (weight * absoluteError) / absoluteActual
-    sums.percentageWeight += weight
+  const totals = accumulate(
+    [actual],
+    [forecast],
+    [weight],
+    tolerance * (1 + 1e-12),
+    0,
+    true,
+    true,
+    1,
+    metric,
+  )
+  const period = sumsOf(totals, 1)
+  mergeSums(sums, period)
+  for (const key of FORECAST_SUM_KEYS) {
+    if (!(sums[key] - sums[key] === 0)) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: ['actual'],
+        message: `${metric}: adding this period makes a sum overflow double precision (values near 1e308); scale the data down`,
+      })
+    }
   }
-  if (scale > 0) sums.symmetricError += (2 * weight * absoluteError) / scale
-  if (absoluteError <= tolerance * absoluteActual * (1 + 1e-12)) sums.hits += weight
 }
 
 /** Adds `b` into `a`. */
 export function mergeSums(a: ForecastSums, b: ForecastSums): void {
-  for (const key of Object.keys(a) as (keyof ForecastSums)[]) a[key] += b[key]
+  for (const key of FORECAST_SUM_KEYS) a[key] += b[key]
 }
 
-/**
- * Validates the series and sums them in one pass. The unweighted loop keeps its sums in
- * locals and checks finiteness once at the end (a NaN or ±Infinity input makes a sum
- * non-finite, and only then is the input scanned for the culprit); weights are checked
- * per period.
- */
-export function sumSeries(series: ForecastSeries, metric: string, tolerance = 0.1): ForecastSums {
-  return scanSeries(series, metric, tolerance, 0).sums
+/** A typed array of numbers (not BigInt): every element is a `number`. */
+function isNumberArray(values: ArrayLike<number>): boolean {
+  return (
+    ArrayBuffer.isView(values) &&
+    !(values instanceof DataView) &&
+    !(values instanceof BigInt64Array) &&
+    !(values instanceof BigUint64Array)
+  )
 }
 
-/** The sums, plus the seasonal-naive total of `actual` when `seasonality` > 0 (unweighted pass only; else `null`). */
-export interface SeriesScan {
-  readonly sums: ForecastSums
-  /** Σ_{t ≥ m} |A_t − A_{t−m}|, computed in the same pass; `null` when not computed. */
-  readonly naiveTotal: number | null
-}
-
-/** `sumSeries` that can also difference `actual` for the MASE scale in the same pass. */
-export function scanSeries(
-  series: ForecastSeries,
-  metric: string,
-  tolerance: number,
-  seasonality: number,
-): SeriesScan {
-  const { actual, forecast, weights } = series
-  requireSameLength(series, metric)
-  if (weights !== undefined) {
-    const sums = emptySums()
-    for (let index = 0; index < actual.length; index++) {
-      const w = weights[index] as number
-      if (!(w >= 0 && w - w === 0)) throw badWeight(metric, index, w)
-      addPeriod(sums, actual[index] as number, forecast[index] as number, w, tolerance)
+/** Throws `NOT_FINITE` at the first NaN or ±Infinity in actual or forecast (typed arrays). */
+function requireFiniteValues(series: ForecastSeries, metric: string): void {
+  for (const field of ['actual', 'forecast'] as const) {
+    const values = series[field]
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index] as number
+      if (value - value !== 0) throw notFinite(metric, field, index, value)
     }
-    requireFiniteSums(
-      series,
-      metric,
-      sums.absoluteError + sums.squaredError + sums.absoluteActual + sums.error,
-    )
-    requireSomeWeight(sums.n > 0 && sums.weight === 0, metric)
-    return { sums, naiveTotal: null }
   }
-  const length = actual.length
-  const totals = accumulate(actual, forecast, tolerance * (1 + 1e-12), seasonality)
-  const [
-    absoluteError = 0,
-    squaredError = 0,
-    error = 0,
-    absoluteActual = 0,
-    percentageError = 0,
-    zeroActuals = 0,
-    symmetricError = 0,
-    hits = 0,
-    naive = 0,
-  ] = totals
-  requireFiniteSums(series, metric, absoluteError + squaredError + absoluteActual + error)
-  const sums: ForecastSums = {
-    n: length,
-    weight: length,
-    absoluteError: absoluteError,
-    squaredError: squaredError,
-    error: error,
-    absoluteActual: absoluteActual,
-    percentageError: percentageError,
-    percentageWeight: length - zeroActuals,
-    zeroActuals: zeroActuals,
-    symmetricError: 2 * symmetricError,
-    hits: hits,
-  }
-  return { sums, naiveTotal: seasonality > 0 ? naive : null }
 }
 
 /**
- * The hot loop of `scanSeries`, alone in its function and returning its sums as one typed
- * array: no arithmetic follows the loop, so code V8 compiles while the loop runs (OSR) has
- * nothing left to deoptimize on. Internal.
+ * Whether the additive sums (Σw, Σw|e|, Σwe², Σwe, Σw|A|, naive) are finite. The ratio sums
+ * are left alone: a percentage error that overflows on a subnormal actual is MAPE's own
+ * problem (`percentageMean`), not a reason to rescale.
+ */
+function additiveSumsFinite(totals: Float64Array): boolean {
+  const check =
+    (totals[0] as number) +
+    (totals[1] as number) +
+    (totals[2] as number) +
+    (totals[3] as number) +
+    (totals[4] as number) +
+    (totals[10] as number)
+  return check - check === 0
+}
+
+function sumsOf(totals: Float64Array, n: number): ForecastSums {
+  return {
+    n,
+    weight: totals[0] as number,
+    absoluteError: totals[1] as number,
+    squaredError: totals[2] as number,
+    error: totals[3] as number,
+    absoluteActual: totals[4] as number,
+    percentageError: totals[5] as number,
+    percentageWeight: totals[6] as number,
+    zeroActuals: totals[7] as number,
+    symmetricError: totals[8] as number,
+    hits: totals[9] as number,
+  }
+}
+
+/**
+ * The hot loop, alone in its function and returning its sums as one typed array: no
+ * arithmetic follows the loop, so code V8 compiles while the loop runs (OSR) has nothing
+ * left to deoptimize on. Every value is checked in the same pass (`typeof` and finiteness:
+ * `null`, strings and `undefined` holes are refused, never coerced). Returns
+ * [Σw, Σw|e|, Σwe², Σwe, Σw|A|, Σw|e|/|A|, Σw (A ≠ 0), zeros, Σw2|e|/(|A|+|F|), hits, naive].
  */
 function accumulate(
   actual: ArrayLike<number>,
   forecast: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
   slack: number,
   seasonality: number,
+  full: boolean,
+  checked: boolean,
+  unit: number,
+  metric: string,
 ): Float64Array {
   const length = actual.length
+  const weighted = weights !== undefined
+  let weight = 0
   let absoluteError = 0
   let squaredError = 0
   let error = 0
   let absoluteActual = 0
   let percentageError = 0
+  let percentageWeight = 0
   let zeroActuals = 0
   let symmetricError = 0
   let hits = 0
   let naive = 0
   for (let index = 0; index < length; index++) {
-    const a = actual[index] as number
-    const f = forecast[index] as number
+    const rawActual = actual[index] as number
+    const rawForecast = forecast[index] as number
+    if (checked) {
+      if (typeof rawActual !== 'number' || rawActual - rawActual !== 0) {
+        throw notFinite(metric, 'actual', index, rawActual)
+      }
+      if (typeof rawForecast !== 'number' || rawForecast - rawForecast !== 0) {
+        throw notFinite(metric, 'forecast', index, rawForecast)
+      }
+    }
+    let w = 1
+    if (weighted) {
+      const rawWeight = weights[index] as unknown
+      if (typeof rawWeight !== 'number' || !(rawWeight >= 0 && rawWeight - rawWeight === 0)) {
+        throw badWeight(metric, index, rawWeight)
+      }
+      w = rawWeight
+    }
+    const a = rawActual * unit
+    const f = rawForecast * unit
     const e = a - f
     const absolute = Math.abs(e)
     const size = Math.abs(a)
-    const scale = size + Math.abs(f)
-    error += e
-    absoluteError += absolute
-    squaredError += e * e
-    absoluteActual += size
-    if (seasonality > 0 && index >= seasonality)
-      naive += Math.abs(a - (actual[index - seasonality] as number))
-    if (size === 0) zeroActuals++
-    else percentageError += absolute / size
-    if (scale > 0) symmetricError += absolute / scale
-    // A number from the comparison, not a branch: hits are unpredictable, and a mispredicted
-    // branch per period made this loop five times slower.
-    hits += +(absolute <= slack * size)
+    weight += w
+    error += w * e
+    absoluteError += w * absolute
+    squaredError += w * e * e
+    absoluteActual += w * size
+    if (seasonality > 0 && index >= seasonality) {
+      naive += Math.abs(a - (actual[index - seasonality] as number) * unit)
+    }
+    if (full) {
+      const scale = size + Math.abs(f)
+      if (size === 0) {
+        zeroActuals++
+      } else {
+        percentageError += (w * absolute) / size
+        percentageWeight += w
+      }
+      if (scale > 0) symmetricError += (2 * w * absolute) / scale
+      // A number from the comparison, not a branch: hits are unpredictable, and a
+      // mispredicted branch per period made this loop five times slower.
+      hits += w * +(absolute <= slack * size)
+    }
   }
   return Float64Array.of(
+    weight,
     absoluteError,
     squaredError,
     error,
     absoluteActual,
     percentageError,
+    percentageWeight,
     zeroActuals,
     symmetricError,
     hits,
@@ -207,108 +340,143 @@ function accumulate(
 }
 
 /**
- * A finite `check` (a sum of the accumulated sums) proves every input was finite. Otherwise
- * the series is scanned for the first non-finite value (`NOT_FINITE` with its place); if
- * there is none, the values were too large to add in double precision.
+ * Checks that `series` is an object whose `actual` and `forecast` (and `weights`, if given)
+ * are array-likes of equal length. Values are checked by the pass that reads them.
  */
-function requireFiniteSums(series: ForecastSeries, metric: string, check: number): void {
-  if (check - check === 0) return
-  for (const field of ['actual', 'forecast'] as const) {
-    const values = series[field]
-    for (let index = 0; index < values.length; index++) {
-      const value = values[index] as number
-      if (value - value !== 0) throw notFinite(metric, field, index, value)
-    }
-  }
-  throw new MetricInputError({
-    code: 'VALUE_OUT_OF_RANGE',
-    metric,
-    message: `${metric}: the values are too large to add up in double precision (a sum overflows)`,
-  })
-}
-
-/** The sums without divisions: what MAE, RMSE, ME, WAPE, bias and accuracy need. */
-export interface ErrorSums {
-  n: number
-  weight: number
-  absoluteError: number
-  squaredError: number
-  error: number
-  absoluteActual: number
-}
-
-/**
- * The lighter pass for the metrics that need no per-period division — about as fast as a
- * hand-written WAPE loop. Same validation as `sumSeries`.
- */
-export function sumErrors(series: ForecastSeries, metric: string): ErrorSums {
-  const { actual, forecast, weights } = series
-  requireSameLength(series, metric)
-  const length = actual.length
-  let weight = 0
-  let absoluteError = 0
-  let squaredError = 0
-  let error = 0
-  let absoluteActual = 0
-  if (weights === undefined) {
-    weight = length
-    for (let index = 0; index < length; index++) {
-      const a = actual[index] as number
-      const e = a - (forecast[index] as number)
-      error += e
-      absoluteError += Math.abs(e)
-      squaredError += e * e
-      absoluteActual += Math.abs(a)
-    }
-  } else {
-    for (let index = 0; index < length; index++) {
-      const w = weights[index] as number
-      if (!(w >= 0 && w - w === 0)) throw badWeight(metric, index, w)
-      const a = actual[index] as number
-      const e = a - (forecast[index] as number)
-      weight += w
-      error += w * e
-      absoluteError += w * Math.abs(e)
-      squaredError += w * e * e
-      absoluteActual += w * Math.abs(a)
-    }
-    requireSomeWeight(length > 0 && weight === 0, metric)
-  }
-  requireFiniteSums(series, metric, absoluteError + squaredError + absoluteActual + error)
-  return { n: length, weight, absoluteError, squaredError, error, absoluteActual }
-}
-
-function requireSomeWeight(allZero: boolean, metric: string): void {
-  if (allZero) {
+export function requireSeries(series: ForecastSeries, metric: string): void {
+  if (typeof series !== 'object' || series === null) {
     throw new MetricInputError({
-      code: 'EMPTY_WEIGHTS',
+      code: 'MISSING_VALUE',
       metric,
-      path: ['weights'],
-      message: `${metric}: every weight is 0; at least one period needs a positive weight`,
+      path: [],
+      message: `${metric}: the input is ${describeValue(series)}; pass an object { actual, forecast }`,
     })
   }
-}
-
-/** Throws `LENGTH_MISMATCH` unless forecast (and weights) are as long as actual. */
-export function requireSameLength(series: ForecastSeries, metric: string): void {
+  const length = requireArrayLike(series.actual, metric, 'actual')
+  requireArrayLike(series.forecast, metric, 'forecast')
+  if (series.weights !== undefined) requireArrayLike(series.weights, metric, 'weights')
   for (const field of ['forecast', 'weights'] as const) {
     const values = series[field]
-    if (values !== undefined && values.length !== series.actual.length) {
+    if (values !== undefined && values.length !== length) {
       throw new MetricInputError({
         code: 'LENGTH_MISMATCH',
         metric,
         path: [field],
-        message: `${metric}: ${field} has ${values.length} values but actual has ${series.actual.length}; they must be equally long`,
+        message: `${metric}: ${field} has ${values.length} values but actual has ${length}; they must be equally long`,
       })
     }
   }
+}
+
+/**
+ * Returns the length of an array-like: an object (an array, a typed array, `{ length }`)
+ * whose `length` is a non-negative safe integer. `MISSING_VALUE` when absent,
+ * `VALUE_OUT_OF_RANGE` otherwise (a string, a number, `{ length: -1 }`, `{ length: 2.5 }`).
+ */
+export function requireArrayLike(value: unknown, metric: string, field: string): number {
+  if (value === undefined || value === null) {
+    throw new MetricInputError({
+      code: 'MISSING_VALUE',
+      metric,
+      path: [field],
+      message: `${metric}: ${field} is ${describeValue(value)}; it must be an array of numbers`,
+    })
+  }
+  const length = typeof value === 'object' ? (value as { length?: unknown }).length : undefined
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: [field],
+      message: `${metric}: ${field} is ${describeValue(value)}; it must be an array of numbers (an array-like with a length that is a whole number ≥ 0)`,
+    })
+  }
+  return length
+}
+
+/**
+ * In-sample MAE of the seasonal naive forecast on `series`, in `unit` (1, or 2^−600 when the
+ * plain total overflows); `null` when the series has ≤ m values. Checks every value.
+ */
+export function naiveScale(
+  series: ArrayLike<number>,
+  seasonality: number,
+  metric: string,
+  field: string,
+): { readonly value: number; readonly unit: number } | null {
+  const length = requireArrayLike(series, metric, field)
+  let unit = 1
+  let total = naiveTotal(series, seasonality, unit, metric, field)
+  if (!(total - total === 0)) {
+    unit = RESCUE_UNIT
+    total = naiveTotal(series, seasonality, unit, metric, field)
+  }
+  return length <= seasonality ? null : { value: total / (length - seasonality), unit }
+}
+
+function naiveTotal(
+  series: ArrayLike<number>,
+  seasonality: number,
+  unit: number,
+  metric: string,
+  field: string,
+): number {
+  let total = 0
+  for (let index = 0; index < series.length; index++) {
+    const value = series[index] as unknown
+    if (typeof value !== 'number' || value - value !== 0) {
+      throw notFinite(metric, field, index, value)
+    }
+    if (index >= seasonality) {
+      total += Math.abs(value * unit - (series[index - seasonality] as number) * unit)
+    }
+  }
+  return total
+}
+
+/**
+ * The running tracking signal Σ(A − F) / mean|A − F| after each period (`null` while the
+ * mean absolute error is 0), computed as n · (Σ(A − F) / Σ|A − F|) so that it stays finite
+ * (|signal| ≤ n); rescaled like {@link scanSeries} when a running sum overflows.
+ */
+export function runningTrackingSignal(
+  actual: ArrayLike<number>,
+  forecast: ArrayLike<number>,
+  metric: string,
+): (number | null)[] {
+  const signals = trackingPass(actual, forecast, 1, metric)
+  return signals ?? (trackingPass(actual, forecast, RESCUE_UNIT, metric) as (number | null)[])
+}
+
+function trackingPass(
+  actual: ArrayLike<number>,
+  forecast: ArrayLike<number>,
+  unit: number,
+  metric: string,
+): (number | null)[] | null {
+  const signals: (number | null)[] = new Array(actual.length)
+  let runningError = 0
+  let runningAbsolute = 0
+  for (let index = 0; index < actual.length; index++) {
+    const a = actual[index] as unknown
+    const f = forecast[index] as unknown
+    if (typeof a !== 'number' || a - a !== 0) throw notFinite(metric, 'actual', index, a)
+    if (typeof f !== 'number' || f - f !== 0) throw notFinite(metric, 'forecast', index, f)
+    const e = a * unit - f * unit
+    runningError += e
+    runningAbsolute += Math.abs(e)
+    if (!(runningAbsolute - runningAbsolute === 0)) return null
+    signals[index] =
+      runningAbsolute === 0 ? null : plusZero((runningError / runningAbsolute) * (index + 1))
+  }
+  return signals
 }
 
 export function notFinite(
   metric: string,
   field: string,
   index: number | null,
-  value: number,
+  value: unknown,
 ): MetricInputError {
   return new MetricInputError({
     code: 'NOT_FINITE',
@@ -318,14 +486,96 @@ export function notFinite(
   })
 }
 
-function badWeight(metric: string, index: number, value: number): MetricInputError {
-  const negative = value < 0
+function badWeight(metric: string, index: number, value: unknown): MetricInputError {
+  const negative = typeof value === 'number' && value < 0
   return new MetricInputError({
     code: negative ? 'NEGATIVE_VALUE' : 'NOT_FINITE',
     metric,
     path: ['weights', index],
     message: `${metric}: weight at index ${index} is ${describeValue(value)}; weights must be finite numbers ≥ 0`,
   })
+}
+
+/** `value` with −0 turned into 0. */
+export function plusZero(value: number): number {
+  return value + 0
+}
+
+/**
+ * A metric's finished value: `null` stays `null`, −0 becomes 0, and a value that does not
+ * fit a double throws `VALUE_OUT_OF_RANGE` naming the metric (never Infinity or NaN).
+ */
+export function finished(
+  value: number | null,
+  metric: string,
+  path?: MetricInputPath,
+): number | null {
+  if (value === null) return null
+  if (!(value - value === 0)) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      ...(path === undefined ? {} : { path }),
+      message: `${metric}: the result does not fit a double-precision number (the values are too large)`,
+    })
+  }
+  return value + 0
+}
+
+/** Σ / Σw, or `null` when there is nothing to average. */
+export function mean(total: number, weight: number): number | null {
+  return weight === 0 ? null : total / weight
+}
+
+/** MAE = Σw|e| / Σw. */
+export function meanAbsoluteOf(scan: SeriesScan, metric: string): number | null {
+  const value = mean(scan.sums.absoluteError, scan.sums.weight)
+  return finished(value === null ? null : value / scan.unit, metric)
+}
+
+/** RMSE = √(Σwe² / Σw). */
+export function rootMeanSquareOf(scan: SeriesScan, metric: string): number | null {
+  const { sums } = scan
+  return finished(
+    sums.weight === 0 ? null : Math.sqrt(sums.squaredError / sums.weight) / scan.unit,
+    metric,
+  )
+}
+
+/** ME = Σwe / Σw. */
+export function meanErrorOf(scan: SeriesScan, metric: string): number | null {
+  const value = mean(scan.sums.error, scan.sums.weight)
+  return finished(value === null ? null : value / scan.unit, metric)
+}
+
+/** WAPE = Σw|e| / Σw|A| (the unit cancels). */
+export function weightedPercentageOf(scan: SeriesScan, metric: string): number | null {
+  return finished(mean(scan.sums.absoluteError, scan.sums.absoluteActual), metric)
+}
+
+/** Bias = Σw(F − A) / Σw|A|. */
+export function biasOf(scan: SeriesScan, metric: string): number | null {
+  const ratio = mean(scan.sums.error, scan.sums.absoluteActual)
+  return finished(ratio === null ? null : -ratio, metric)
+}
+
+/** MASE = MAE / scale, both in their own units. */
+export function scaledErrorOf(
+  scan: SeriesScan,
+  scale: { readonly value: number; readonly unit: number } | null,
+  metric: string,
+): number | null {
+  const mae = mean(scan.sums.absoluteError, scan.sums.weight)
+  if (mae === null || scale === null || scale.value === 0) return null
+  return finished((mae / scale.value) * (scale.unit / scan.unit), metric)
+}
+
+/** Final tracking signal n·Σe/Σ|e| (order-free); `null` when Σ|e| = 0. */
+export function finalTrackingSignalOf(sums: ForecastSums, metric: string): number | null {
+  return finished(
+    sums.absoluteError === 0 ? null : (sums.error / sums.absoluteError) * sums.n,
+    metric,
+  )
 }
 
 /**
@@ -342,10 +592,28 @@ export function percentageMean(sums: ForecastSums, metric: string): number | nul
       message: `${metric}: an actual is so close to 0 that its percentage error overflows; use WAPE for such data`,
     })
   }
-  return value
+  return value === null ? null : value + 0
 }
 
-/** Σ / Σw, or `null` when there is nothing to average. */
-export function mean(total: number, weight: number): number | null {
-  return weight === 0 ? null : total / weight
+/**
+ * Runs `compute` and turns any error that is not a `MetricInputError` — a getter or Proxy
+ * in the input that throws, a `teamOf` callback that throws — into a `MetricInputError`
+ * (`INVALID_RECORD`) naming `metric`, so callers meet one error class.
+ */
+export function guardInput<T>(metric: string, compute: () => T): T {
+  try {
+    return compute()
+  } catch (error) {
+    if (error instanceof MetricInputError) throw error
+    throw new MetricInputError({
+      code: 'INVALID_RECORD',
+      metric,
+      message: `${metric}: reading the input threw ${describeValue(error instanceof Error ? `${error.name}: ${error.message}` : error)}; pass plain data`,
+    })
+  }
+}
+
+/** `value`, or `fallback` when it is `undefined` only (a `null` option is refused, not defaulted). */
+export function optionOr<T>(value: T | undefined, fallback: T): T {
+  return value === undefined ? fallback : value
 }

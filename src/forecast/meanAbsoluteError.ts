@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumErrors } from './forecastKernel.js'
+import { guardInput, meanAbsoluteOf, scanSeries } from './forecastKernel.js'
 
 /**
  * Mean absolute error (MAE): the average size of the forecast miss, in the units of the
@@ -13,6 +13,9 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @returns The MAE (≥ 0); `null` for empty series.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE` (path `['actual', i]` …),
  *   `NEGATIVE_VALUE` (a weight), `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * meanAbsoluteError({ actual: [3, -0.5, 2, 7], forecast: [2.5, 0.0, 2, 8] }) // => 0.5
@@ -20,6 +23,6 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @see scikit-learn `mean_absolute_error` (its documented example); R forecast `accuracy()`.
  */
 export function meanAbsoluteError(series: ForecastSeries): number | null {
-  const sums = sumErrors(series, 'meanAbsoluteError')
-  return mean(sums.absoluteError, sums.weight)
+  const metric = 'meanAbsoluteError'
+  return guardInput(metric, () => meanAbsoluteOf(scanSeries(series, metric), metric))
 }

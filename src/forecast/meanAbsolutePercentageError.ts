@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { percentageMean, sumSeries } from './forecastKernel.js'
+import { guardInput, percentageMean, scanSeries } from './forecastKernel.js'
 
 /**
  * Mean absolute percentage error (MAPE) as a fraction: the average miss relative to the
@@ -15,6 +15,9 @@ import { percentageMean, sumSeries } from './forecastKernel.js'
  * @returns A fraction ≥ 0; `null` when no period has a non-zero actual.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
  *   `VALUE_OUT_OF_RANGE` (an actual so close to 0 that its percentage error overflows).
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * meanAbsolutePercentageError({ actual: [100, 0, 50], forecast: [110, 5, 45] }) // => 0.1
@@ -23,5 +26,7 @@ import { percentageMean, sumSeries } from './forecastKernel.js'
  */
 export function meanAbsolutePercentageError(series: ForecastSeries): number | null {
   const metric = 'meanAbsolutePercentageError'
-  return percentageMean(sumSeries(series, metric), metric)
+  return guardInput(metric, () =>
+    percentageMean(scanSeries(series, metric, { full: true }).sums, metric),
+  )
 }

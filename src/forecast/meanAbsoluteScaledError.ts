@@ -2,7 +2,14 @@ import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireIntegerOption } from '../core/validate.js'
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, notFinite, sumErrors } from './forecastKernel.js'
+import {
+  guardInput,
+  naiveScale,
+  optionOr,
+  requireSeries,
+  scaledErrorOf,
+  scanSeries,
+} from './forecastKernel.js'
 
 /** Input of {@link meanAbsoluteScaledError}. */
 export interface MeanAbsoluteScaledErrorInput extends ForecastSeries {
@@ -29,6 +36,9 @@ export interface MeanAbsoluteScaledErrorInput extends ForecastSeries {
  *   values, or the scale is 0.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE` (path `['training', i]` …),
  *   `INVALID_OPTION` (seasonality must be an integer ≥ 1), `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * meanAbsoluteScaledError({ actual: [18, 20], forecast: [17, 21], training: [10, 12, 14, 16] }) // => 0.5
@@ -38,52 +48,40 @@ export interface MeanAbsoluteScaledErrorInput extends ForecastSeries {
  */
 export function meanAbsoluteScaledError(input: MeanAbsoluteScaledErrorInput): number | null {
   const metric = 'meanAbsoluteScaledError'
-  const seasonality = requireIntegerOption(
-    input.seasonality ?? 1,
-    1,
-    Number.MAX_SAFE_INTEGER,
-    metric,
-    'seasonality',
-  )
-  const sums = sumErrors(input, metric)
-  const mae = mean(sums.absoluteError, sums.weight)
-  const scale = naiveScale(
-    input.training ?? input.actual,
-    seasonality,
-    metric,
-    input.training === undefined ? 'actual' : 'training',
-  )
-  return mae === null || scale === null || scale === 0 ? null : mae / scale
+  return guardInput(metric, () => {
+    requireSeries(input, metric)
+    const seasonality = requireIntegerOption(
+      optionOr(input.seasonality, 1),
+      1,
+      Number.MAX_SAFE_INTEGER,
+      metric,
+      'seasonality',
+    )
+    const training = input.training
+    const scan = scanSeries(input, metric, {
+      seasonality: training === undefined ? seasonality : 0,
+    })
+    const scale =
+      training === undefined
+        ? ownScale(scan.naiveTotal as number, input.actual.length, seasonality, scan.unit)
+        : naiveScale(training, seasonality, metric, 'training')
+    return scaledErrorOf(scan, scale, metric)
+  })
 }
 
-/**
- * In-sample MAE of the seasonal naive forecast; `null` when the series has ≤ m values.
- * One pass: a non-finite value makes the total non-finite, and only then (or for a series
- * too short to difference) is the series scanned for it. Internal.
- */
-export function naiveScale(
-  series: ArrayLike<number>,
+/** The MASE scale from `actual` itself, differenced in the scan's pass. Internal. */
+export function ownScale(
+  naiveTotal: number,
+  length: number,
   seasonality: number,
-  metric: string,
-  field: string,
-): number | null {
-  const length = series.length
-  let total = 0
-  for (let index = seasonality; index < length; index++) {
-    total += Math.abs((series[index] as number) - (series[index - seasonality] as number))
-  }
-  if (!(total - total === 0) || length <= seasonality) {
-    for (let index = 0; index < length; index++) {
-      const value = series[index] as number
-      if (value - value !== 0) throw notFinite(metric, field, index, value)
-    }
-  }
-  return length <= seasonality ? null : total / (length - seasonality)
+  unit: number,
+): { readonly value: number; readonly unit: number } | null {
+  return length <= seasonality ? null : { value: naiveTotal / (length - seasonality), unit }
 }
 
 /** Checks a scale given up front (aggregators): finite and > 0. Internal. */
-export function requireScale(scale: number, metric: string): number {
-  if (!(scale > 0 && scale - scale === 0)) {
+export function requireScale(scale: unknown, metric: string): number {
+  if (typeof scale !== 'number' || !(scale > 0 && scale - scale === 0)) {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
       metric,

@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumErrors } from './forecastKernel.js'
+import { guardInput, meanErrorOf, scanSeries } from './forecastKernel.js'
 
 /**
  * Mean error (ME): the average signed miss, actual minus forecast — positive means the
@@ -14,6 +14,9 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @param series - `{ actual, forecast, weights? }`.
  * @returns The ME; `null` for empty series.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * meanError({ actual: [10, 20], forecast: [8, 18] }) // => 2
@@ -21,6 +24,6 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @see robjhyndman/forecast `R/errors.R` (`error <- x - f`).
  */
 export function meanError(series: ForecastSeries): number | null {
-  const sums = sumErrors(series, 'meanError')
-  return mean(sums.error, sums.weight)
+  const metric = 'meanError'
+  return guardInput(metric, () => meanErrorOf(scanSeries(series, metric), metric))
 }

@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { sumErrors } from './forecastKernel.js'
+import { guardInput, rootMeanSquareOf, scanSeries } from './forecastKernel.js'
 
 /**
  * Root mean squared error (RMSE): like MAE but weighting large misses more — one quarter
@@ -12,6 +12,9 @@ import { sumErrors } from './forecastKernel.js'
  * @param series - `{ actual, forecast, weights? }`.
  * @returns The RMSE (≥ 0); `null` for empty series.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * rootMeanSquaredError({ actual: [3, -0.5, 2, 7], forecast: [2.5, 0.0, 2, 8] }) // => 0.6123724356957945
@@ -19,6 +22,6 @@ import { sumErrors } from './forecastKernel.js'
  * @see scikit-learn `root_mean_squared_error`; R forecast `accuracy()`.
  */
 export function rootMeanSquaredError(series: ForecastSeries): number | null {
-  const sums = sumErrors(series, 'rootMeanSquaredError')
-  return sums.weight === 0 ? null : Math.sqrt(sums.squaredError / sums.weight)
+  const metric = 'rootMeanSquaredError'
+  return guardInput(metric, () => rootMeanSquareOf(scanSeries(series, metric), metric))
 }

@@ -1,6 +1,6 @@
 import { requireOneOf } from '../core/validate.js'
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumSeries } from './forecastKernel.js'
+import { guardInput, mean, optionOr, requireSeries, scanSeries } from './forecastKernel.js'
 
 /** The sMAPE definitions offered: `'m4'` (0..2) and `'bounded'` (0..1). */
 export const SMAPE_VARIANTS = ['m4', 'bounded'] as const
@@ -27,6 +27,9 @@ export interface SymmetricMeanAbsolutePercentageErrorInput extends ForecastSerie
  * @returns A fraction in the variant's range; `null` for empty series.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`,
  *   `INVALID_OPTION` (variant).
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * symmetricMeanAbsolutePercentageError({ actual: [100, 0], forecast: [50, 0] }) // => 0.3333333333333333
@@ -38,8 +41,11 @@ export function symmetricMeanAbsolutePercentageError(
   input: SymmetricMeanAbsolutePercentageErrorInput,
 ): number | null {
   const metric = 'symmetricMeanAbsolutePercentageError'
-  const variant = requireOneOf(input.variant ?? 'm4', SMAPE_VARIANTS, metric, 'variant')
-  const sums = sumSeries(input, metric)
-  const m4 = mean(sums.symmetricError, sums.weight)
-  return m4 === null ? null : variant === 'm4' ? m4 : m4 / 2
+  return guardInput(metric, () => {
+    requireSeries(input, metric)
+    const variant = requireOneOf(optionOr(input.variant, 'm4'), SMAPE_VARIANTS, metric, 'variant')
+    const { sums } = scanSeries(input, metric, { full: true })
+    const m4 = mean(sums.symmetricError, sums.weight)
+    return m4 === null ? null : variant === 'm4' ? m4 : m4 / 2
+  })
 }

@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { notFinite, requireSameLength } from './forecastKernel.js'
+import { guardInput, requireSeries, runningTrackingSignal } from './forecastKernel.js'
 
 /**
  * The tracking signal per period: the running sum of errors divided by the running mean
@@ -13,6 +13,9 @@ import { notFinite, requireSameLength } from './forecastKernel.js'
  * @param series - `{ actual, forecast }` (weights are not used).
  * @returns One value per period; `null` where the running MAD is 0.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * trackingSignal({ actual: [10, 12, 11], forecast: [10, 10, 10] }) // => [null, 2, 3]
@@ -21,18 +24,10 @@ import { notFinite, requireSameLength } from './forecastKernel.js'
  */
 export function trackingSignal(series: ForecastSeries): (number | null)[] {
   const metric = 'trackingSignal'
-  requireSameLength({ actual: series.actual, forecast: series.forecast }, metric)
-  const signals: (number | null)[] = []
-  let runningError = 0
-  let runningAbsolute = 0
-  for (let index = 0; index < series.actual.length; index++) {
-    const a = series.actual[index] as number
-    const f = series.forecast[index] as number
-    if (a - a !== 0) throw notFinite(metric, 'actual', index, a)
-    if (f - f !== 0) throw notFinite(metric, 'forecast', index, f)
-    runningError += a - f
-    runningAbsolute += Math.abs(a - f)
-    signals.push(runningAbsolute === 0 ? null : runningError / (runningAbsolute / (index + 1)))
-  }
-  return signals
+  return guardInput(metric, () => {
+    // Weights are not used, so only actual and forecast are checked.
+    if (typeof series !== 'object' || series === null) requireSeries(series, metric)
+    requireSeries({ actual: series.actual, forecast: series.forecast }, metric)
+    return runningTrackingSignal(series.actual, series.forecast, metric)
+  })
 }

@@ -1,5 +1,5 @@
 import type { ForecastSeries } from './ForecastSeries.js'
-import { mean, sumErrors } from './forecastKernel.js'
+import { guardInput, scanSeries, weightedPercentageOf } from './forecastKernel.js'
 
 /**
  * Weighted absolute percentage error (WAPE, also wMAPE or ND): the total miss as a share of
@@ -13,6 +13,9 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @param series - `{ actual, forecast, weights? }`.
  * @returns A fraction ≥ 0; `null` when Σ|A| = 0 (or the series is empty).
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE`, `EMPTY_WEIGHTS`.
+ *   Also `MISSING_VALUE` (no input object, a missing series), `VALUE_OUT_OF_RANGE` (a series
+ *   that is not an array-like; a result beyond double range), `INVALID_RECORD` (reading the
+ *   input threw).
  * @example
  * ```ts
  * weightedAbsolutePercentageError({ actual: [100, 0, 50], forecast: [110, 5, 40] }) // => 0.16666666666666666
@@ -20,6 +23,6 @@ import { mean, sumErrors } from './forecastKernel.js'
  * @see Nixtla/utilsforecast `wape` (= `nd`); SAP WMAPE definition.
  */
 export function weightedAbsolutePercentageError(series: ForecastSeries): number | null {
-  const sums = sumErrors(series, 'weightedAbsolutePercentageError')
-  return mean(sums.absoluteError, sums.absoluteActual)
+  const metric = 'weightedAbsolutePercentageError'
+  return guardInput(metric, () => weightedPercentageOf(scanSeries(series, metric), metric))
 }

@@ -7,4 +7,6 @@ export interface CustomerActivity {
   readonly at: Date
   /** Revenue of this activity (≥ 0); required for revenue-based cohorts. */
   readonly revenue?: MoneyInput
+  /** ISO 4217 code of `revenue`; an activity without one conflicts with no currency. */
+  readonly currency?: string
 }

@@ -1,13 +1,15 @@
 import * as z from 'zod'
 import { FORECAST_CATEGORIES, type ForecastSubmission } from '../forecast/ForecastSubmission.js'
-import { InstantSchema } from './fields.js'
+import { OptionalCurrencySchema } from './AccountRevenueSchema.js'
+import { InstantSchema, withoutUndefined } from './fields.js'
 import { MoneySchema } from './money.js'
 
 /**
  * A forecast call as exported from a CRM's forecasting module, turned into a
  * `ForecastSubmission`: `ownerId`, `periodStart` and `periodEnd` (dates; `periodEnd` not
  * before `periodStart`), `category` (`commit`, `best-case` or `pipeline`; case and
- * `best case` / `bestcase` spellings accepted), `amount` (becomes a `Decimal`), `submittedAt`.
+ * `best case` / `bestcase` spellings accepted), `amount` (becomes a `Decimal`), an optional
+ * `currency` (ISO 4217, upper-cased; blank becomes absent), `submittedAt`.
  *
  * @example
  * ```ts
@@ -40,6 +42,7 @@ export const ForecastSubmissionSchema = z
       return match
     }),
     amount: MoneySchema,
+    currency: OptionalCurrencySchema,
     submittedAt: InstantSchema,
   })
   .superRefine((call, context) => {
@@ -51,4 +54,4 @@ export const ForecastSubmissionSchema = z
       })
     }
   })
-  .transform((call): ForecastSubmission => call)
+  .transform((call): ForecastSubmission => withoutUndefined(call) as ForecastSubmission)

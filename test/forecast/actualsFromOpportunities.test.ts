@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { actualsFromOpportunities } from '../../src/forecast/actualsFromOpportunities.js'
+import { forecastAccuracyByPeriod } from '../../src/forecast/forecastAccuracyByPeriod.js'
 import { expectMetricError } from '../helpers.js'
 
 describe('actualsFromOpportunities', () => {
@@ -22,6 +23,46 @@ describe('actualsFromOpportunities', () => {
       { path: [0, 'closedAt'] },
     )
     expect(actualsFromOpportunities([])).toEqual([])
+  })
+
+  it("carries each won deal's currency, so a USD and a JPY deal are not added up later", () => {
+    const deal = (id: string, currency: string) => ({
+      id,
+      createdAt: new Date('2026-01-02'),
+      closedAt: new Date('2026-02-10'),
+      amount: 100,
+      currency,
+      status: 'won' as const,
+      ownerId: 'ana',
+      stageHistory: [],
+    })
+    const actuals = actualsFromOpportunities([deal('a', 'USD'), deal('b', 'JPY')])
+    expect(actuals.map((actual) => actual.currency)).toEqual(['USD', 'JPY'])
+    const q1 = { periodStart: new Date('2026-01-01'), periodEnd: new Date('2026-03-31') }
+    const calls = [
+      {
+        ownerId: 'ana',
+        ...q1,
+        category: 'commit' as const,
+        amount: 200,
+        submittedAt: new Date('2026-01-05'),
+      },
+    ]
+    expectMetricError(() => forecastAccuracyByPeriod(calls, actuals), 'CURRENCY_MISMATCH', {
+      path: ['actuals', 1, 'currency'],
+      metric: 'forecastAccuracyByPeriod',
+    })
+  })
+
+  it('refuses a list that is not an array and a missing record with MetricInputError', () => {
+    expectMetricError(() => actualsFromOpportunities(null as never), 'MISSING_VALUE', {
+      path: ['opportunities'],
+      metric: 'actualsFromOpportunities',
+    })
+    expectMetricError(() => actualsFromOpportunities([undefined] as never), 'MISSING_VALUE', {
+      path: [0],
+      metric: 'actualsFromOpportunities',
+    })
   })
 
   it('matches the documented example', () => {

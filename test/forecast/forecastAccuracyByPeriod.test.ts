@@ -91,7 +91,7 @@ describe('forecastAccuracyByPeriod', () => {
   })
 
   it('is empty without submissions, and ignores other categories', () => {
-    expect(forecastAccuracyByPeriod([], actuals)).toEqual({ rows: [], groups: [] })
+    expect(forecastAccuracyByPeriod([], actuals)).toEqual({ rows: [], groups: [], currency: null })
     const best = forecastAccuracyByPeriod(submissions, actuals, { category: 'best-case' })
     expect(best.rows.find((row) => row.group === 'ana')?.forecast?.toString()).toBe('999')
   })
@@ -140,9 +140,194 @@ describe('forecastAccuracyByPeriod', () => {
     )
     expectMetricError(
       () => forecastAccuracyByPeriod([], [], { leadTimeDays: -1 }),
-      'NEGATIVE_VALUE',
-      { path: ['leadTimeDays'] },
+      'INVALID_OPTION',
+      { path: ['leadTimeDays'], metric: 'forecastAccuracyByPeriod' },
     )
+  })
+
+  it('counts a period with a late call and no bookings as a missing forecast, with a row', () => {
+    // Q1 deadline with 14 days' lead: 18 March. Dan's only call (25 March) is late and he booked
+    // nothing: one missing forecast, no judged period.
+    const result = forecastAccuracyByPeriod([call('dan', q1, 70, '2026-03-25T00:00:00Z')], [], {
+      leadTimeDays: 14,
+    })
+    expect(result.groups).toEqual([
+      {
+        group: 'dan',
+        periods: 0,
+        missingForecasts: 1,
+        accuracy: null,
+        bias: null,
+        hitRate: null,
+        trackingSignal: [],
+      },
+    ])
+    expect(result.rows).toHaveLength(1)
+    expect(result.rows[0]).toMatchObject({
+      group: 'dan',
+      forecast: null,
+      submittedAt: null,
+      hit: null,
+    })
+    expect(result.rows[0]?.actual.toString()).toBe('0')
+  })
+
+  it('refuses a USD booking and a JPY booking in one call instead of adding them', () => {
+    const usd = { ...booking('ana', '2026-02-10T00:00:00Z', 100), currency: 'USD' }
+    const jpy = { ...booking('ana', '2026-02-11T00:00:00Z', 100), currency: 'JPY' }
+    expectMetricError(
+      () => forecastAccuracyByPeriod([call('ana', q1, 100, '2026-01-15T00:00:00Z')], [usd, jpy]),
+      'CURRENCY_MISMATCH',
+      { path: ['actuals', 1, 'currency'], metric: 'forecastAccuracyByPeriod' },
+    )
+    // A call in EUR against USD bookings is a mix too.
+    expectMetricError(
+      () =>
+        forecastAccuracyByPeriod(
+          [{ ...call('ana', q1, 100, '2026-01-15T00:00:00Z'), currency: 'EUR' }],
+          [usd],
+        ),
+      'CURRENCY_MISMATCH',
+      { path: ['actuals', 0, 'currency'] },
+    )
+    // A record without a currency conflicts with none (SPEC).
+    const plain = forecastAccuracyByPeriod(
+      [call('ana', q1, 100, '2026-01-15T00:00:00Z')],
+      [usd, booking('ana', '2026-02-12T00:00:00Z', 20)],
+    )
+    expect(plain.currency).toBe('USD')
+    expect(plain.rows[0]?.actual.toString()).toBe('120')
+  })
+
+  it('converts with explicit rates into the base currency', () => {
+    // 100 USD + 10,000 JPY at 0.0067 USD per JPY = 100 + 67 = 167 USD; the call 150 EUR at
+    // 1.08 = 162 USD. Accuracy 1 − |167 − 162| / 167 = 162/167.
+    const result = forecastAccuracyByPeriod(
+      [{ ...call('ana', q1, 150, '2026-01-15T00:00:00Z'), currency: 'EUR' }],
+      [
+        { ...booking('ana', '2026-02-10T00:00:00Z', 100), currency: 'USD' },
+        { ...booking('ana', '2026-02-11T00:00:00Z', 10_000), currency: 'JPY' },
+      ],
+      { rates: { EUR: '1.08', JPY: '0.0067' }, baseCurrency: 'USD' },
+    )
+    expect(result.currency).toBe('USD')
+    expect(result.rows[0]?.actual.toString()).toBe('167')
+    expect(result.rows[0]?.forecast?.toString()).toBe('162')
+    expect(result.rows[0]?.accuracy).toBeCloseTo(162 / 167, 14)
+    expectMetricError(
+      () =>
+        forecastAccuracyByPeriod(
+          [],
+          [{ ...booking('ana', '2026-02-10T00:00:00Z', 1), currency: 'GBP' }],
+          { rates: { EUR: '1.08' }, baseCurrency: 'USD' },
+        ),
+      'MISSING_FX_RATE',
+      { path: ['actuals', 0, 'currency'] },
+    )
+  })
+
+  it('names itself and a path into its own input when a total is beyond double range', () => {
+    const error = expectMetricError(
+      () =>
+        forecastAccuracyByPeriod(
+          [call('ana', q1, 1, '2026-01-15T00:00:00Z')],
+          [{ ownerId: 'ana', at: new Date('2026-02-01'), amount: '1e400' }],
+        ),
+      'VALUE_OUT_OF_RANGE',
+      { metric: 'forecastAccuracyByPeriod', path: ['actuals'] },
+    )
+    expect(error.message).toMatch(/^forecastAccuracyByPeriod:/)
+  })
+
+  it('books an actual into every overlapping period that contains it (a month inside a quarter)', () => {
+    const january = { periodStart: new Date('2026-01-01'), periodEnd: new Date('2026-01-31') }
+    const result = forecastAccuracyByPeriod(
+      [
+        call('ana', q1, 100, '2026-01-01T00:00:00Z'),
+        call('ana', january, 40, '2026-01-01T00:00:00Z'),
+      ],
+      [booking('ana', '2026-01-20T00:00:00Z', 30), booking('ana', '2026-02-20T00:00:00Z', 50)],
+    )
+    // January: 30; Q1: 30 + 50 = 80. Rows by period start, then end: January first.
+    expect(result.rows.map((row) => [row.forecast?.toString(), row.actual.toString()])).toEqual(
+      [
+        ['100', '80'],
+        ['40', '30'],
+      ].reverse(),
+    )
+  })
+
+  it('refuses a teamOf that throws or returns no team, and an unknown time zone, naming itself', () => {
+    const calls = [call('ana', q1, 100, '2026-01-15T00:00:00Z')]
+    expectMetricError(
+      () =>
+        forecastAccuracyByPeriod(calls, [], {
+          groupBy: 'team',
+          teamOf: () => {
+            throw new Error('directory down')
+          },
+        }),
+      'INVALID_RECORD',
+      { metric: 'forecastAccuracyByPeriod', message: /directory down/ },
+    )
+    expectMetricError(
+      () =>
+        forecastAccuracyByPeriod(calls, [], {
+          groupBy: 'team',
+          teamOf: () => 5 as unknown as string,
+        }),
+      'INVALID_OPTION',
+      { path: ['teamOf'], metric: 'forecastAccuracyByPeriod' },
+    )
+    expectMetricError(
+      () => forecastAccuracyByPeriod(calls, [], { timeZone: 'Mars/Base' }),
+      'INVALID_OPTION',
+      { path: ['timeZone'], metric: 'forecastAccuracyByPeriod' },
+    )
+  })
+
+  it('places periods of the years 0–99 in those years, not in 1900–1999', () => {
+    // Q1 of the year 50: a booking on 0050-02-01 falls in it; one on 1950-02-01 does not.
+    const year50 = {
+      periodStart: new Date('0050-01-01T00:00:00Z'),
+      periodEnd: new Date('0050-03-31T00:00:00Z'),
+    }
+    const result = forecastAccuracyByPeriod(
+      [
+        {
+          ownerId: 'ana',
+          ...year50,
+          category: 'commit',
+          amount: 10,
+          submittedAt: new Date('0049-12-01T00:00:00Z'),
+        },
+      ],
+      [
+        { ownerId: 'ana', at: new Date('0050-02-01T00:00:00Z'), amount: 7 },
+        { ownerId: 'ana', at: new Date('1950-02-01T00:00:00Z'), amount: 1000 },
+      ],
+    )
+    expect(result.rows.map((row) => row.actual.toString())).toEqual(['7'])
+  })
+
+  it('stays fast with 4,000 owners each on a period of their own (was > 30 s)', () => {
+    const submissions: ForecastSubmission[] = []
+    const bookings: { ownerId: string; at: Date; amount: number }[] = []
+    for (let owner = 0; owner < 4000; owner++) {
+      const start = Date.UTC(2020, 0, 1) + owner * 86_400_000
+      const period = { periodStart: new Date(start), periodEnd: new Date(start + 6 * 86_400_000) }
+      submissions.push({ ...call(`o${owner}`, period, 10, '2019-12-01T00:00:00Z') })
+      for (let day = 0; day < 5; day++) {
+        bookings.push({ ownerId: `o${owner}`, at: new Date(start + day * 86_400_000), amount: 2 })
+      }
+    }
+    const started = performance.now()
+    const result = forecastAccuracyByPeriod(submissions, bookings)
+    expect(performance.now() - started).toBeLessThan(2000)
+    // Owner k books 5 × 2 = 10 on days k..k+4, inside its own week: a perfect call.
+    const own = result.rows.filter((row) => row.forecast !== null)
+    expect(own).toHaveLength(4000)
+    expect(own.every((row) => row.actual.toString() === '10' && row.accuracy === 1)).toBe(true)
   })
 
   it('matches the documented example', () => {

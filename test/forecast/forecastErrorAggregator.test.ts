@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { forecastAccuracyReport } from '../../src/forecast/forecastAccuracyReport.js'
 import { forecastErrorAggregator } from '../../src/forecast/forecastErrorAggregator.js'
-import { naiveScale } from '../../src/forecast/meanAbsoluteScaledError.js'
+import { naiveScale } from '../../src/forecast/forecastKernel.js'
 import { expectMetricError } from '../helpers.js'
 
 describe('forecastErrorAggregator', () => {
@@ -22,7 +22,7 @@ describe('forecastErrorAggregator', () => {
             forecast: rows.map((r) => r[1]),
             weights: rows.map((r) => r[2]),
           }
-          const scale = naiveScale(series.actual, 1, 'test', 'actual')
+          const scale = naiveScale(series.actual, 1, 'test', 'actual')?.value ?? null
           const agg = forecastErrorAggregator(scale !== null && scale > 0 ? { scale } : {})
           const at = cut % (rows.length + 1)
           const part = (slice: typeof rows) =>

@@ -11,11 +11,16 @@ describe('forecastHitRate', () => {
     expect(forecastHitRate({ actual: [100, 100], forecast: [104, 106], tolerance: 0.05 })).toBe(0.5)
     expect(forecastHitRate({ actual: [0, 0], forecast: [0, 1] })).toBe(0.5)
     expect(forecastHitRate({ actual: [], forecast: [] })).toBeNull()
-    expectMetricError(
-      () => forecastHitRate({ actual: [1], forecast: [1], tolerance: -0.1 }),
-      'NEGATIVE_VALUE',
-      { path: ['tolerance'] },
-    )
+  })
+
+  it('refuses a tolerance that is not a finite number ≥ 0 as an invalid option', () => {
+    for (const tolerance of [-0.1, Number.NaN, Number.POSITIVE_INFINITY, '0.1', null, true]) {
+      expectMetricError(
+        () => forecastHitRate({ actual: [1], forecast: [1], tolerance: tolerance as number }),
+        'INVALID_OPTION',
+        { path: ['tolerance'], metric: 'forecastHitRate' },
+      )
+    }
   })
 
   it('matches the documented example', () => {

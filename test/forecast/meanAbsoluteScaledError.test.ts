@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { naiveScale } from '../../src/forecast/forecastKernel.js'
 import {
   meanAbsoluteScaledError,
-  naiveScale,
   requireScale,
 } from '../../src/forecast/meanAbsoluteScaledError.js'
 import { expectMetricError } from '../helpers.js'
@@ -52,7 +52,8 @@ describe('meanAbsoluteScaledError', () => {
       meanAbsoluteScaledError({ actual: [5], forecast: [5], training: [3], seasonality: 1 }),
     ).toBeNull()
     expect(meanAbsoluteScaledError({ actual: [], forecast: [], training: [1, 2] })).toBeNull()
-    expect(naiveScale([1, 2, 4], 1, 'm', 'training')).toBe(1.5)
+    // |2 − 1| + |4 − 2| = 3 over 2 differences = 1.5
+    expect(naiveScale([1, 2, 4], 1, 'm', 'training')).toEqual({ value: 1.5, unit: 1 })
   })
 
   it('refuses seasonality 0 (yardstick#637 returned Inf) and non-finite history', () => {

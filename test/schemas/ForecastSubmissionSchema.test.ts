@@ -33,6 +33,15 @@ describe('ForecastSubmissionSchema', () => {
     ).toEqual(['periodEnd'])
   })
 
+  it('reads an optional currency, upper-cased, and leaves it out when blank', () => {
+    expect(ForecastSubmissionSchema.parse({ ...row, currency: 'jpy' }).currency).toBe('JPY')
+    expect('currency' in ForecastSubmissionSchema.parse({ ...row, currency: '' })).toBe(false)
+    expect('currency' in ForecastSubmissionSchema.parse(row)).toBe(false)
+    expect(
+      ForecastSubmissionSchema.safeParse({ ...row, currency: 'dollars' }).error?.issues[0]?.path,
+    ).toEqual(['currency'])
+  })
+
   it('matches the documented example', () => {
     const call = ForecastSubmissionSchema.parse({
       ownerId: 'rep-ana',
