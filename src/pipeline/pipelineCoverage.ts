@@ -1,5 +1,6 @@
 import type { MoneyInput } from '../core/MoneyInput.js'
 import { toMoneyDecimal } from '../core/moneySum.js'
+import { finiteMoney, finiteRatio, guardInput, requireRecord } from './inputGuards.js'
 
 /** Input of {@link pipelineCoverage}. */
 export interface PipelineCoverageInput {
@@ -28,7 +29,12 @@ export interface PipelineCoverageInput {
  * @see winsabove.pages.dev/glossary/pipeline-coverage-ratio; metric-definitions §3.4.
  */
 export function pipelineCoverage(input: PipelineCoverageInput): number | null {
+  return guardInput('pipelineCoverage', () => computePipelineCoverage(input))
+}
+
+function computePipelineCoverage(input: PipelineCoverageInput): number | null {
   const metric = 'pipelineCoverage'
+  requireRecord(input, metric, [], 'input')
   const pipeline = toMoneyDecimal(
     input.openPipeline,
     { metric, allowNegative: false },
@@ -39,5 +45,7 @@ export function pipelineCoverage(input: PipelineCoverageInput): number | null {
     { metric, allowNegative: false },
     'remainingQuota',
   )
-  return quota.isZero() ? null : pipeline.div(quota).toNumber()
+  finiteMoney(pipeline, metric, 'openPipeline')
+  finiteMoney(quota, metric, 'remainingQuota')
+  return quota.isZero() ? null : finiteRatio(pipeline.div(quota).toNumber(), metric, 'the coverage')
 }

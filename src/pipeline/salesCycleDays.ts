@@ -1,5 +1,6 @@
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant, requireOneOf } from '../core/validate.js'
+import { guardInput, readOptions, requireList } from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
 import { requireClosedAt, requireStatus } from './pipelineKernel.js'
 
@@ -38,9 +39,18 @@ export interface SalesCycleDaysOptions {
  */
 export function salesCycleDays(
   opportunities: readonly Opportunity[],
-  options: SalesCycleDaysOptions = {},
+  options?: SalesCycleDaysOptions,
+): number | null {
+  return guardInput('salesCycleDays', () => computeSalesCycleDays(opportunities, options))
+}
+
+function computeSalesCycleDays(
+  list: readonly Opportunity[],
+  given: SalesCycleDaysOptions | undefined,
 ): number | null {
   const metric = 'salesCycleDays'
+  const opportunities = requireList(list, metric, 'opportunities')
+  const options = readOptions(given, metric)
   const outcome = requireOneOf(
     options.outcome ?? 'won',
     ['won', 'closed'] as const,

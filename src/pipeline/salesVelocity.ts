@@ -3,6 +3,7 @@ import type { MoneyInput } from '../core/MoneyInput.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import { toMoneyDecimal } from '../core/moneySum.js'
 import { requireNonNegative } from '../core/validate.js'
+import { finiteMoney, guardInput, requireRecord } from './inputGuards.js'
 import { requireRate } from './pipelineKernel.js'
 
 /** Input of {@link salesVelocity}. */
@@ -39,7 +40,12 @@ export interface SalesVelocityInput {
  * @see storylane.io/feeds/blog/sales-velocity; mavenlb.com/blog/sales-velocity-formula.
  */
 export function salesVelocity(input: SalesVelocityInput): Decimal | null {
+  return guardInput('salesVelocity', () => computeSalesVelocity(input))
+}
+
+function computeSalesVelocity(input: SalesVelocityInput): Decimal | null {
   const metric = 'salesVelocity'
+  requireRecord(input, metric, [], 'input')
   const count = requireNonNegative(input.opportunities, metric, ['opportunities'], 'opportunities')
   const dealSize = toMoneyDecimal(
     input.averageDealSize,
@@ -55,8 +61,9 @@ export function salesVelocity(input: SalesVelocityInput): Decimal | null {
     'salesCycleDays',
   )
   if (cycle === 0) return null
-  return dealSize
+  const velocity = dealSize
     .times(new MoneyDecimal(String(count)))
     .times(new MoneyDecimal(String(rate)))
     .div(new MoneyDecimal(String(cycle)))
+  return finiteMoney(velocity, metric, 'the velocity')
 }

@@ -11,6 +11,7 @@ import {
   type MoneyContext,
   moneySumValue,
 } from '../core/moneySum.js'
+import { finiteMoney, guardInput, readOptions, requireList } from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
 import { requireProbability, requireStatus } from './pipelineKernel.js'
 
@@ -43,9 +44,24 @@ export type WeightedPipelineOptions = CurrencyConversionOptions
  */
 export function weightedPipeline(
   opportunities: readonly Opportunity[],
-  options: WeightedPipelineOptions = {},
+  options?: WeightedPipelineOptions,
 ): Decimal {
-  const metric = 'weightedPipeline'
+  return guardInput('weightedPipeline', () =>
+    sumWeightedPipeline(opportunities, options, 'weightedPipeline'),
+  )
+}
+
+/**
+ * The weighted total of `list` on behalf of `metric` (also the aggregator's `add`, which
+ * passes its own name so errors blame the function the caller used). Internal.
+ */
+export function sumWeightedPipeline(
+  list: readonly Opportunity[],
+  given: WeightedPipelineOptions | undefined,
+  metric: string,
+): Decimal {
+  const opportunities = requireList(list, metric, 'opportunities')
+  const options = readOptions(given, metric)
   const converter = readCurrencyOptions(options, metric)
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
   const sum = createMoneySum()
@@ -58,5 +74,5 @@ export function weightedPipeline(
       rate === 1 ? probability : (rate as Decimal).times(new MoneyDecimal(String(probability)))
     addMoneyTimes(sum, opportunity.amount, factor, context, index)
   }
-  return moneySumValue(sum)
+  return finiteMoney(moneySumValue(sum), metric, 'the weighted pipeline')
 }

@@ -1,5 +1,4 @@
 import type { Decimal } from 'decimal.js'
-import { criticalValue } from '../core/criticalValue.js'
 import {
   type CurrencyConversionOptions,
   conversionFactor,
@@ -14,6 +13,13 @@ import {
 } from '../core/moneySum.js'
 import { requireOneOf } from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
+import {
+  finiteMoney,
+  guardInput,
+  readCriticalValue,
+  readOptions,
+  requireList,
+} from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
 import { requireClosedAtPresent, requireStatus } from './pipelineKernel.js'
 
@@ -89,11 +95,20 @@ export function winRate(
 ): WinRateAmountResult
 export function winRate(
   opportunities: readonly Opportunity[],
-  options: WinRateOptions = {},
+  options?: WinRateOptions,
+): WinRateCountResult | WinRateAmountResult {
+  return guardInput('winRate', () => computeWinRate(opportunities, options))
+}
+
+function computeWinRate(
+  list: readonly Opportunity[],
+  given: WinRateOptions | undefined,
 ): WinRateCountResult | WinRateAmountResult {
   const metric = 'winRate'
+  const opportunities = requireList(list, metric, 'opportunities')
+  const options = readOptions(given, metric)
   const by = requireOneOf(options.by ?? 'count', WIN_RATE_BASES, metric, 'by')
-  const z = criticalValue(options.confidence ?? 0.95, metric)
+  const z = readCriticalValue(options.confidence, metric)
   if (by === 'count') {
     let won = 0
     let lost = 0
@@ -119,7 +134,11 @@ export function winRate(
     const factor = conversionFactor(converter, opportunity.currency, index)
     addMoneyTimes(status === 'won' ? wonSum : lostSum, opportunity.amount, factor, context, index)
   }
-  return winRateOfAmounts(moneySumValue(wonSum), moneySumValue(lostSum), resultCurrency(converter))
+  return winRateOfAmounts(
+    finiteMoney(moneySumValue(wonSum), metric, 'the won amount'),
+    finiteMoney(moneySumValue(lostSum), metric, 'the lost amount'),
+    resultCurrency(converter),
+  )
 }
 
 /** The count result of validated counts. Internal. */
