@@ -121,17 +121,24 @@ export function readStateMoney(
   at: MetricInputPath,
   field: string,
 ): Decimal {
-  const list = at.length === 0 ? undefined : String(at[0])
-  const amount = toMoneyDecimal(
-    value,
-    list === undefined ? { metric, allowNegative: false } : { metric, allowNegative: false, list },
-    field,
-  )
+  const path = [...at, field]
+  let amount: Decimal
+  try {
+    amount = toMoneyDecimal(value, { metric, allowNegative: false }, field)
+  } catch (error) {
+    if (!(error instanceof MetricInputError)) throw error
+    throw new MetricInputError({
+      code: error.code,
+      metric,
+      path,
+      message: `${metric}: state field ${path.join('.')} is ${describeValue(value)}; it must be an exact decimal ≥ 0`,
+    })
+  }
   if (amount.isFinite()) return amount
   throw new MetricInputError({
     code: 'VALUE_OUT_OF_RANGE',
     metric,
-    path: [...at, field],
-    message: `${metric}: state field ${[...at, field].join('.')} is ${describeValue(value)}; it is too large for exact decimals`,
+    path,
+    message: `${metric}: state field ${path.join('.')} is ${describeValue(value)}; it is too large for exact decimals`,
   })
 }

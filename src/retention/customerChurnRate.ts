@@ -1,4 +1,5 @@
-import { impossible, readCount } from './retentionKernel.js'
+import { guardInput } from '../pipeline/inputGuards.js'
+import { impossible, readCount, requireInput } from './retentionKernel.js'
 
 /** Input of {@link customerChurnRate}. */
 export interface CustomerChurnRateInput {
@@ -30,7 +31,12 @@ export interface CustomerChurnRateInput {
  * @see help.chartmogul.com — "Churn rate formulas" (Standard).
  */
 export function customerChurnRate(input: CustomerChurnRateInput): number | null {
+  return guardInput('customerChurnRate', () => computeCustomerChurnRate(input))
+}
+
+function computeCustomerChurnRate(input: CustomerChurnRateInput): number | null {
   const metric = 'customerChurnRate'
+  requireInput(input, metric)
   const start = readCount(input, 'customersAtStart', metric)
   const churned = readCount(input, 'churnedCustomers', metric)
   if (churned > start) {

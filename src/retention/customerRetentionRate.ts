@@ -1,4 +1,5 @@
-import { impossible, readCount } from './retentionKernel.js'
+import { guardInput } from '../pipeline/inputGuards.js'
+import { impossible, readCount, requireInput } from './retentionKernel.js'
 
 /** Input of {@link customerRetentionRate}: customer (logo) counts of one period. */
 export interface CustomerRetentionRateInput {
@@ -32,7 +33,12 @@ export interface CustomerRetentionRateInput {
  * @see exprimere.net/en/faq-items/retention-rate ((E − N) / S × 100).
  */
 export function customerRetentionRate(input: CustomerRetentionRateInput): number | null {
+  return guardInput('customerRetentionRate', () => computeCustomerRetentionRate(input))
+}
+
+function computeCustomerRetentionRate(input: CustomerRetentionRateInput): number | null {
   const metric = 'customerRetentionRate'
+  requireInput(input, metric)
   const start = readCount(input, 'customersAtStart', metric)
   const end = readCount(input, 'customersAtEnd', metric)
   const added = readCount(input, 'newCustomers', metric)

@@ -1,5 +1,6 @@
+import { guardInput } from '../pipeline/inputGuards.js'
 import type { RevenueMovementTotals } from './RevenueMovementTotals.js'
-import { ratio, readStartAndLosses } from './retentionKernel.js'
+import { ratio, readStartAndLosses, requireInput } from './retentionKernel.js'
 
 /**
  * Gross MRR churn rate (ChartMogul "Standard"): recurring revenue lost to churn and
@@ -24,7 +25,15 @@ export function grossMrrChurnRate(
   input: Pick<RevenueMovementTotals, 'startingRevenue' | 'contraction' | 'churn'> &
     Partial<RevenueMovementTotals>,
 ): number | null {
+  return guardInput('grossMrrChurnRate', () => computeGrossMrrChurnRate(input))
+}
+
+function computeGrossMrrChurnRate(
+  input: Pick<RevenueMovementTotals, 'startingRevenue' | 'contraction' | 'churn'> &
+    Partial<RevenueMovementTotals>,
+): number | null {
   const metric = 'grossMrrChurnRate'
+  requireInput(input, metric)
   const { start, lost } = readStartAndLosses(input, metric)
-  return ratio(lost, start)
+  return ratio(lost, start, metric)
 }

@@ -1,5 +1,6 @@
+import { guardInput } from '../pipeline/inputGuards.js'
 import type { RevenueMovementTotals } from './RevenueMovementTotals.js'
-import { ratio, readStartAndLosses } from './retentionKernel.js'
+import { ratio, readStartAndLosses, requireInput } from './retentionKernel.js'
 
 /** Input of {@link grossRevenueRetention}: expansion is not needed. */
 export type GrossRevenueRetentionInput = Pick<
@@ -27,7 +28,12 @@ export type GrossRevenueRetentionInput = Pick<
  * @see pulserevops.com/sales-trainings/q97; orm-tech.com gross revenue retention formula.
  */
 export function grossRevenueRetention(input: GrossRevenueRetentionInput): number | null {
+  return guardInput('grossRevenueRetention', () => computeGrossRevenueRetention(input))
+}
+
+function computeGrossRevenueRetention(input: GrossRevenueRetentionInput): number | null {
   const metric = 'grossRevenueRetention'
+  requireInput(input, metric)
   const { start, lost } = readStartAndLosses(input, metric)
-  return ratio(start.minus(lost), start)
+  return ratio(start.minus(lost), start, metric)
 }

@@ -1,5 +1,6 @@
+import { guardInput } from '../pipeline/inputGuards.js'
 import type { RevenueMovementTotals } from './RevenueMovementTotals.js'
-import { ratio, readAmount, readStartAndLosses } from './retentionKernel.js'
+import { ratio, readAmount, readStartAndLosses, requireInput } from './retentionKernel.js'
 
 /**
  * Net MRR churn rate (ChartMogul "Standard"): revenue lost to churn and contraction, less
@@ -21,10 +22,15 @@ import { ratio, readAmount, readStartAndLosses } from './retentionKernel.js'
  * @see help.chartmogul.com/hc/en-us/articles/203359341-Metric-MRR-Churn-Rate.
  */
 export function netMrrChurnRate(input: RevenueMovementTotals): number | null {
+  return guardInput('netMrrChurnRate', () => computeNetMrrChurnRate(input))
+}
+
+function computeNetMrrChurnRate(input: RevenueMovementTotals): number | null {
   const metric = 'netMrrChurnRate'
+  requireInput(input, metric)
   const { start, lost } = readStartAndLosses(input, metric)
   const regained = readAmount(input, 'expansion', metric).plus(
     readAmount(input, 'reactivation', metric, 0),
   )
-  return ratio(lost.minus(regained), start)
+  return ratio(lost.minus(regained), start, metric)
 }

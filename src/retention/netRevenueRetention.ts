@@ -1,5 +1,6 @@
+import { guardInput } from '../pipeline/inputGuards.js'
 import type { RevenueMovementTotals } from './RevenueMovementTotals.js'
-import { ratio, readAmount, readStartAndLosses } from './retentionKernel.js'
+import { ratio, readAmount, readStartAndLosses, requireInput } from './retentionKernel.js'
 
 /**
  * Net revenue retention (NRR, also NDR): starting recurring revenue plus expansion and
@@ -23,10 +24,15 @@ import { ratio, readAmount, readStartAndLosses } from './retentionKernel.js'
  * @see ChartMogul "Net MRR Churn Rate" (Standard); pulserevops.com/sales-trainings/q97.
  */
 export function netRevenueRetention(input: RevenueMovementTotals): number | null {
+  return guardInput('netRevenueRetention', () => computeNetRevenueRetention(input))
+}
+
+function computeNetRevenueRetention(input: RevenueMovementTotals): number | null {
   const metric = 'netRevenueRetention'
+  requireInput(input, metric)
   const { start, lost } = readStartAndLosses(input, metric)
   const gained = readAmount(input, 'expansion', metric).plus(
     readAmount(input, 'reactivation', metric, 0),
   )
-  return ratio(start.plus(gained).minus(lost), start)
+  return ratio(start.plus(gained).minus(lost), start, metric)
 }

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest'
+import { cohortRetention } from '../../src/retention/cohortRetention.js'
+import { customerChurnRate } from '../../src/retention/customerChurnRate.js'
+import { customerRetentionAggregator } from '../../src/retention/customerRetentionAggregator.js'
+import { grossRevenueRetention } from '../../src/retention/grossRevenueRetention.js'
+import { kaplanMeier } from '../../src/retention/kaplanMeier.js'
+import { netMrrChurnRate } from '../../src/retention/netMrrChurnRate.js'
+import { netRevenueRetention } from '../../src/retention/netRevenueRetention.js'
+import { restrictedMeanSurvivalTime } from '../../src/retention/restrictedMeanSurvivalTime.js'
+import { revenueMovements } from '../../src/retention/revenueMovements.js'
+import { revenueMovementsAggregator } from '../../src/retention/revenueMovementsAggregator.js'
+import { expectMetricError } from '../helpers.js'
+
+const hostile = <T>(value: unknown) => value as T
+
+describe('retention results hold no Infinity or -0 (issue 12)', () => {
+  it('netRevenueRetention refuses an expansion of 1e400 on a start of 1 (no finite ratio)', () => {
+    expectMetricError(
+      () =>
+        netRevenueRetention({ startingRevenue: 1, expansion: '1e400', contraction: 0, churn: 0 }),
+      'VALUE_OUT_OF_RANGE',
+      { metric: 'netRevenueRetention' },
+    )
+    expectMetricError(
+      () => netMrrChurnRate({ startingRevenue: 1, expansion: '1e400', contraction: 0, churn: 0 }),
+      'VALUE_OUT_OF_RANGE',
+    )
+  })
+
+  it('an amount of 1e9000000000000001 is refused, not read as Infinity', () => {
+    expectMetricError(
+      () =>
+        grossRevenueRetention({
+          startingRevenue: '1e9000000000000001',
+          contraction: 0,
+          churn: 0,
+        }),
+      'VALUE_OUT_OF_RANGE',
+    )
+  })
+
+  it('customerChurnRate with churnedCustomers -0 is 0, not -0', () => {
+    // 0 / 200 = 0; the sign of a zero count carries no meaning.
+    expect(Object.is(customerChurnRate({ customersAtStart: 200, churnedCustomers: -0 }), 0)).toBe(
+      true,
+    )
+  })
+
+  it('kaplanMeier reads a duration of -0 as time 0', () => {
+    const curve = kaplanMeier({ durations: [-0, 1], events: [1, 1] })
+    expect(Object.is(curve.steps[0]?.time, 0)).toBe(true)
+  })
+})
+
+describe('retention inputs that are not what their type says (issue 12)', () => {
+  it('restrictedMeanSurvivalTime refuses a step whose survival is the string "0.5"', () => {
+    const curve = kaplanMeier({ durations: [1, 2, 3, 4], events: [1, 1, 1, 1] })
+    const tampered = {
+      ...curve,
+      steps: curve.steps.map((step, index) =>
+        index === 1 ? { ...step, survival: hostile<number>('0.5') } : step,
+      ),
+    }
+    expectMetricError(() => restrictedMeanSurvivalTime(tampered, 4), 'RATE_OUT_OF_RANGE', {
+      path: ['steps', 1, 'survival'],
+      metric: 'restrictedMeanSurvivalTime',
+    })
+  })
+
+  it('kaplanMeier refuses a durations list of length -1 without allocating', () => {
+    expectMetricError(
+      () => kaplanMeier({ durations: hostile({ length: -1 }), events: hostile({ length: -1 }) }),
+      'INVALID_RECORD',
+      { path: ['durations'], metric: 'kaplanMeier' },
+    )
+  })
+
+  it('null inputs and rows are refused with a path', () => {
+    expectMetricError(() => customerChurnRate(hostile(null)), 'INVALID_RECORD', { path: [] })
+    expectMetricError(() => revenueMovements(hostile([null]), []), 'INVALID_RECORD', {
+      path: ['start', 0],
+    })
+    expectMetricError(() => cohortRetention(hostile([null])), 'INVALID_RECORD', { path: [0] })
+    expectMetricError(() => cohortRetention([], hostile(null)), 'INVALID_OPTION', { path: [] })
+  })
+})
+
+describe('cohortRetention spans (issue 12)', () => {
+  it('refuses activity at the smallest Date instead of hanging', () => {
+    expectMetricError(
+      () => cohortRetention([{ customerId: 'a', at: new Date(-8.64e15) }]),
+      'VALUE_OUT_OF_RANGE',
+      { path: [0, 'at'], metric: 'cohortRetention' },
+    )
+  })
+
+  it('refuses a span of more than 1,200 periods', () => {
+    // 2026-01 … 2126-02 is 100 years and 2 months: 1,202 monthly periods.
+    expectMetricError(
+      () =>
+        cohortRetention([
+          { customerId: 'a', at: new Date('2026-01-15T00:00:00Z') },
+          { customerId: 'b', at: new Date('2126-02-15T00:00:00Z') },
+        ]),
+      'VALUE_OUT_OF_RANGE',
+      { path: [1, 'at'] },
+    )
+    expectMetricError(
+      () =>
+        cohortRetention([{ customerId: 'a', at: new Date('2026-01-15T00:00:00Z') }], {
+          asOf: new Date('2200-01-01T00:00:00Z'),
+        }),
+      'VALUE_OUT_OF_RANGE',
+      { path: ['asOf'] },
+    )
+  })
+
+  it('5,000 customers joining one a week (about 96 years of months) take well under a second', () => {
+    const week = 7 * 86_400_000
+    const start = Date.UTC(1930, 0, 1)
+    const activity = []
+    for (let customer = 0; customer < 5_000; customer++) {
+      activity.push({ customerId: `c${customer}`, at: new Date(start + customer * week) })
+      // each customer is seen again 30 and 400 days later
+      activity.push({
+        customerId: `c${customer}`,
+        at: new Date(start + customer * week + 30 * 86_400_000),
+      })
+    }
+    const started = performance.now()
+    const table = cohortRetention(activity)
+    expect(performance.now() - started).toBeLessThan(1000)
+    // 1930-01 … 2025-10: the last activity is 1930-01-01 + 4999 weeks + 30 days.
+    expect(table.periods[0]).toBe('1930-01')
+    expect(table.cohorts.reduce((total, row) => total + row.size, 0)).toBe(5_000)
+  })
+})
+
+describe('retention aggregators refuse tampered and foreign states (issue 12)', () => {
+  const logos = customerRetentionAggregator()
+  const moves = revenueMovementsAggregator()
+
+  it('customerRetentionAggregator refuses fractional, missing, extra and foreign states', () => {
+    const good = logos.initial()
+    expectMetricError(
+      () => logos.merge({ ...good, customersAtStart: 1.5 }, good),
+      'INVALID_STATE',
+      { path: ['a', 'customersAtStart'], metric: 'customerRetentionAggregator' },
+    )
+    expectMetricError(() => logos.result(hostile({ customersAtStart: 1 })), 'INVALID_STATE')
+    expectMetricError(() => logos.result(hostile(moves.initial())), 'INVALID_STATE')
+    expectMetricError(() => logos.result({ ...good, newCustomers: -1 }), 'NEGATIVE_VALUE', {
+      path: ['newCustomers'],
+    })
+  })
+
+  it('revenueMovementsAggregator refuses negative amounts, bad counts and foreign states', () => {
+    const good = moves.initial()
+    expectMetricError(
+      () => moves.merge(good, { ...good, startingRevenue: '-5' }),
+      'NEGATIVE_VALUE',
+      { path: ['b', 'startingRevenue'], metric: 'revenueMovementsAggregator' },
+    )
+    expectMetricError(
+      () => moves.result({ ...good, counts: { ...good.counts, churn: -1 } }),
+      'NEGATIVE_VALUE',
+      { path: ['counts', 'churn'] },
+    )
+    expectMetricError(
+      () => moves.result({ ...good, totals: { ...good.totals, churn: '0x10' } }),
+      'NOT_FINITE',
+      { path: ['totals', 'churn'] },
+    )
+    expectMetricError(() => moves.result(hostile(logos.initial())), 'INVALID_STATE')
+    expectMetricError(() => moves.result({ ...good, startingCustomers: 0.5 }), 'INVALID_STATE')
+  })
+})
