@@ -142,3 +142,19 @@ export function readStateMoney(
     message: `${metric}: state field ${path.join('.')} is ${describeValue(value)}; it is too large for exact decimals`,
   })
 }
+
+/** The options after checking that `rates`, when given, is an object (`INVALID_OPTION`). */
+export function requireRatesOption<T extends { readonly rates?: unknown }>(
+  options: T,
+  metric: string,
+): T {
+  const rates = options.rates
+  if (rates === undefined || (typeof rates === 'object' && rates !== null && !Array.isArray(rates)))
+    return options
+  throw new MetricInputError({
+    code: 'INVALID_OPTION',
+    metric,
+    path: ['rates'],
+    message: `${metric}: option rates is ${describeValue(rates)}; it must be an object such as { EUR: '1.08' }`,
+  })
+}

@@ -198,3 +198,20 @@ export function readStages(
   }
   return positions
 }
+
+/** The `currency` of record `index`: a string or absent (`INVALID_RECORD` otherwise). */
+export function requireCurrency(
+  record: { readonly currency?: string },
+  index: number,
+  metric: string,
+  path: readonly (string | number)[] = [index, 'currency'],
+): string | undefined {
+  const currency = record.currency
+  if (currency === undefined || typeof currency === 'string') return currency
+  throw new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path,
+    message: `${metric}: currency at index ${index} is ${describeValue(currency)}; it must be an ISO 4217 code such as 'EUR'`,
+  })
+}

@@ -13,9 +13,21 @@ import {
 } from '../core/moneySum.js'
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant } from '../core/validate.js'
-import { finiteMoney, guardInput, readOptions, requireList } from './inputGuards.js'
+import {
+  finiteMoney,
+  guardInput,
+  readOptions,
+  requireList,
+  requireRatesOption,
+} from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { furthestStage, readStages, requireRate, requireStatus } from './pipelineKernel.js'
+import {
+  furthestStage,
+  readStages,
+  requireCurrency,
+  requireRate,
+  requireStatus,
+} from './pipelineKernel.js'
 import { collectStageSpells } from './stageSpells.js'
 
 /** Options of {@link rankOpportunities}. */
@@ -97,7 +109,7 @@ function rank(list: readonly Opportunity[], given: RankOpportunitiesOptions): Ra
   const asOf = requireInstant(options.asOf, metric, ['asOf'], 'option asOf')
   const stages = options.stages
   const stageIndex = readStages(stages, metric)
-  const converter = readCurrencyOptions(options, metric)
+  const converter = readCurrencyOptions(requireRatesOption(options, metric), metric)
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
   const stageCount = stages.length
   // Closed deals whose furthest stage is k (capped at the last stage); a deal that reached
@@ -130,7 +142,7 @@ function rank(list: readonly Opportunity[], given: RankOpportunitiesOptions): Ra
     if (opportunity.status !== 'open') continue
     const furthest = furthestOf[index] as number
     const stage = furthest >= 0 ? (stages[Math.min(furthest, stageCount - 1)] as string) : null
-    const rate = conversionFactor(converter, opportunity.currency, index)
+    const rate = conversionFactor(converter, requireCurrency(opportunity, index, metric), index)
     const amountSum = createMoneySum()
     addMoneyTimes(amountSum, opportunity.amount, rate, context, index)
     const amount = finiteMoney(moneySumValue(amountSum), metric, `amount at index ${index}`)

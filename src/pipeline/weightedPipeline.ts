@@ -11,9 +11,15 @@ import {
   type MoneyContext,
   moneySumValue,
 } from '../core/moneySum.js'
-import { finiteMoney, guardInput, readOptions, requireList } from './inputGuards.js'
+import {
+  finiteMoney,
+  guardInput,
+  readOptions,
+  requireList,
+  requireRatesOption,
+} from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { requireProbability, requireStatus } from './pipelineKernel.js'
+import { requireCurrency, requireProbability, requireStatus } from './pipelineKernel.js'
 
 /** Options of {@link weightedPipeline}: currency conversion. */
 export type WeightedPipelineOptions = CurrencyConversionOptions
@@ -62,14 +68,14 @@ export function sumWeightedPipeline(
 ): Decimal {
   const opportunities = requireList(list, metric, 'opportunities')
   const options = readOptions(given, metric)
-  const converter = readCurrencyOptions(options, metric)
+  const converter = readCurrencyOptions(requireRatesOption(options, metric), metric)
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
   const sum = createMoneySum()
   for (let index = 0; index < opportunities.length; index++) {
     const opportunity = opportunities[index] as Opportunity
     if (requireStatus(opportunity, index, metric) !== 'open') continue
     const probability = requireProbability(opportunity, index, metric)
-    const rate = conversionFactor(converter, opportunity.currency, index)
+    const rate = conversionFactor(converter, requireCurrency(opportunity, index, metric), index)
     const factor =
       rate === 1 ? probability : (rate as Decimal).times(new MoneyDecimal(String(probability)))
     addMoneyTimes(sum, opportunity.amount, factor, context, index)

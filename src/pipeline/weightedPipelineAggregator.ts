@@ -4,9 +4,15 @@ import { readState, type StateShape } from '../core/aggregatorState.js'
 import { mergeCurrencies } from '../core/currency.js'
 import { readCurrencyOptions, resultCurrency } from '../core/currencyConversion.js'
 import type { MetricInputPath } from '../core/MetricInputError.js'
-import { finiteMoney, guardInput, readOptions, readStateMoney } from './inputGuards.js'
+import {
+  finiteMoney,
+  guardInput,
+  readOptions,
+  readStateMoney,
+  requireRatesOption,
+} from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { requireStatus } from './pipelineKernel.js'
+import { requireCurrency, requireStatus } from './pipelineKernel.js'
 import { sumWeightedPipeline, type WeightedPipelineOptions } from './weightedPipeline.js'
 
 /** The JSON-serialisable state of {@link weightedPipelineAggregator}. */
@@ -50,7 +56,9 @@ export function weightedPipelineAggregator(
 ): Aggregator<WeightedPipelineAggregatorState, Opportunity, Decimal> {
   const metric = 'weightedPipelineAggregator'
   const checked = guardInput(metric, () => readOptions(options, metric))
-  const base = guardInput(metric, () => resultCurrency(readCurrencyOptions(checked, metric)))
+  const base = guardInput(metric, () =>
+    resultCurrency(readCurrencyOptions(requireRatesOption(checked, metric), metric)),
+  )
   /** A checked state and its total as a Decimal. */
   const read = (state: unknown, at: MetricInputPath) => {
     const clean = readState<WeightedPipelineAggregatorState>(state, STATE_SHAPE, metric, at)
@@ -68,7 +76,10 @@ export function weightedPipelineAggregator(
         if (!open) return state
         return {
           total: finiteMoney(current.total.plus(value), metric, 'the total').toString(),
-          currency: combine(current.currency, opportunity.currency ?? null),
+          currency: combine(
+            current.currency,
+            requireCurrency(opportunity, 0, metric, ['currency']) ?? null,
+          ),
         }
       })
     },

@@ -19,9 +19,10 @@ import {
   readCriticalValue,
   readOptions,
   requireList,
+  requireRatesOption,
 } from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { requireClosedAtPresent, requireStatus } from './pipelineKernel.js'
+import { requireClosedAtPresent, requireCurrency, requireStatus } from './pipelineKernel.js'
 
 /** What {@link winRate} counts. */
 export const WIN_RATE_BASES = ['count', 'amount'] as const
@@ -122,7 +123,7 @@ function computeWinRate(
     }
     return winRateOfCounts(won, lost, z)
   }
-  const converter = readCurrencyOptions(options, metric)
+  const converter = readCurrencyOptions(requireRatesOption(options, metric), metric)
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
   const wonSum = createMoneySum()
   const lostSum = createMoneySum()
@@ -131,7 +132,7 @@ function computeWinRate(
     const status = requireStatus(opportunity, index, metric)
     if (status === 'open') continue
     requireClosedAtPresent(opportunity, index, metric)
-    const factor = conversionFactor(converter, opportunity.currency, index)
+    const factor = conversionFactor(converter, requireCurrency(opportunity, index, metric), index)
     addMoneyTimes(status === 'won' ? wonSum : lostSum, opportunity.amount, factor, context, index)
   }
   return winRateOfAmounts(

@@ -21,9 +21,10 @@ import {
   readCriticalValue,
   readOptions,
   readStateMoney,
+  requireRatesOption,
 } from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { requireClosedAtPresent, requireStatus } from './pipelineKernel.js'
+import { requireClosedAtPresent, requireCurrency, requireStatus } from './pipelineKernel.js'
 import {
   WIN_RATE_BASES,
   type WinRateAmountResult,
@@ -80,7 +81,9 @@ export function winRateAggregator(
     () => requireOneOf(checked.by ?? 'count', WIN_RATE_BASES, metric, 'by') === 'amount',
   )
   const z = guardInput(metric, () => readCriticalValue(checked.confidence, metric))
-  const converter = guardInput(metric, () => readCurrencyOptions(checked, metric))
+  const converter = guardInput(metric, () =>
+    readCurrencyOptions(requireRatesOption(checked, metric), metric),
+  )
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
   const sameCurrency = (a: string | null, b: string | null) => mergeCurrencies(metric, a, b)
   /** A checked state: counts, or exact amounts with their currency. */
@@ -124,11 +127,21 @@ export function winRateAggregator(
         }
         // Without rates, the state (not the converter, which is shared by every call) holds the currency.
         const factor =
-          converter.rates === null ? 1 : conversionFactor(converter, opportunity.currency, null)
+          converter.rates === null
+            ? 1
+            : conversionFactor(
+                converter,
+                requireCurrency(opportunity, 0, metric, ['currency']),
+                null,
+              )
         const sum = createMoneySum()
         addMoneyTimes(sum, opportunity.amount, factor, context, 0)
         const currency =
-          converter.base ?? sameCurrency(current.currency, opportunity.currency ?? null)
+          converter.base ??
+          sameCurrency(
+            current.currency,
+            requireCurrency(opportunity, 0, metric, ['currency']) ?? null,
+          )
         const total = finiteMoney(moneySumValue(sum).plus(current[field] as Decimal), metric, field)
         return {
           won: current.won.toString(),

@@ -12,6 +12,7 @@ import {
   moneySumValue,
 } from '../core/moneySum.js'
 import { finiteMoney, guardInput, readOptions, requireRecord } from '../pipeline/inputGuards.js'
+import { requireCurrency } from '../pipeline/pipelineKernel.js'
 import type { AccountRevenue } from './AccountRevenue.js'
 
 /** How an account's revenue moved between two snapshots. */
@@ -216,7 +217,11 @@ function sumByAccount(
         message: `${metric}: accountId at ${list}[${index}] is missing; every row needs an account`,
       })
     }
-    trackCurrency(currency, row.currency, () => [list, index, 'currency'])
+    trackCurrency(currency, requireCurrency(row, index, metric, [list, index, 'currency']), () => [
+      list,
+      index,
+      'currency',
+    ])
     let sum = sums.get(row.accountId)
     if (sum === undefined) {
       sum = createMoneySum()
