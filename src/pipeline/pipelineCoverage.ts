@@ -21,7 +21,9 @@ export interface PipelineCoverageInput {
  *
  * @param input - `{ openPipeline, remainingQuota }`, money ≥ 0.
  * @returns The ratio (3 = 3×); `null` when the remaining quota is 0.
- * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` (path the field).
+ * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` (path the field);
+ *   `VALUE_OUT_OF_RANGE` when no finite number holds the ratio (a quota of 5e-324);
+ *   `INVALID_RECORD` (input not an object).
  * @example
  * ```ts
  * pipelineCoverage({ openPipeline: 900000, remainingQuota: 300000 }) // => 3

@@ -27,7 +27,8 @@ export interface SalesCycleDaysOptions {
  * @param options - `outcome` (`'won'`), `statistic` (`'mean'`).
  * @returns Days as a number; `null` when no deal qualifies.
  * @throws MetricInputError `MISSING_VALUE` (closedAt), `INVALID_DATE`, `END_BEFORE_START`,
- *   `VALUE_OUT_OF_RANGE` (status), `INVALID_OPTION`.
+ *   `VALUE_OUT_OF_RANGE` (status), `INVALID_OPTION`, `INVALID_RECORD` (not an array, a row
+ *   that is not an object).
  * @example
  * ```ts
  * const deal = (status: 'won' | 'lost', days: number) =>

@@ -32,7 +32,8 @@ export interface SalesVelocityInput {
  * @returns Money per day as a `Decimal`; `null` when the win rate or the cycle is `null`,
  *   or the cycle is 0.
  * @throws MetricInputError `NEGATIVE_VALUE` / `NOT_FINITE` (path the field),
- *   `RATE_OUT_OF_RANGE` (winRate).
+ *   `RATE_OUT_OF_RANGE` (winRate: not a number in 0..1 — `true` included), `INVALID_RECORD`
+ *   (input not an object), `VALUE_OUT_OF_RANGE` (a velocity too large for exact decimals).
  * @example
  * ```ts
  * salesVelocity({ opportunities: 50, averageDealSize: 20000, winRate: 0.25, salesCycleDays: 50 })?.toString() // => '5000'

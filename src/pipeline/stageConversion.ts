@@ -56,7 +56,9 @@ export interface StageConversionRow {
  * @param options - `stages` (required), `mode` (`'next-step'`), `open` (`'exclude'`), `confidence`.
  * @returns One row per listed stage, in order.
  * @throws MetricInputError `INVALID_OPTION` (stages, mode, open), `VALUE_OUT_OF_RANGE`
- *   (status), `END_BEFORE_START` / `INVALID_DATE` (a history out of time order).
+ *   (status), `END_BEFORE_START` / `INVALID_DATE` (a history out of time order),
+ *   `INVALID_RECORD` / `MISSING_VALUE` (a row that is not an opportunity, a history entry
+ *   without a string stage, a stageHistory that is not an array).
  * @example
  * ```ts
  * const deal = (status: 'open' | 'won' | 'lost', ...stages: string[]) => ({

@@ -24,6 +24,7 @@ export interface CustomerChurnRateInput {
  * @returns A fraction in [0, 1]; `null` when `customersAtStart` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE`; `VALUE_OUT_OF_RANGE` when more
  *   customers churned than there were.
+ *   `INVALID_RECORD` when the input is not an object.
  * @example
  * ```ts
  * customerChurnRate({ customersAtStart: 200, churnedCustomers: 12 }) // => 0.06

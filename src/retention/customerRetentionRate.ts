@@ -26,6 +26,7 @@ export interface CustomerRetentionRateInput {
  * @returns A fraction in [0, 1]; `null` when `customersAtStart` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` (path the field);
  *   `VALUE_OUT_OF_RANGE` when N > E or E − N > S.
+ *   `INVALID_RECORD` when the input is not an object.
  * @example
  * ```ts
  * customerRetentionRate({ customersAtStart: 200, customersAtEnd: 210, newCustomers: 30 }) // => 0.9

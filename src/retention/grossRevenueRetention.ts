@@ -21,6 +21,8 @@ export type GrossRevenueRetentionInput = Pick<
  * @returns A fraction in [0, 1]; `null` when `startingRevenue` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE`, `MISSING_VALUE` (path the field);
  *   `VALUE_OUT_OF_RANGE` when contraction + churn exceed the starting revenue.
+ *   `VALUE_OUT_OF_RANGE` also for an amount or ratio no finite number holds (`'1e400'` on a
+ *   start of 1); `INVALID_RECORD` when the input is not an object.
  * @example
  * ```ts
  * grossRevenueRetention({ startingRevenue: 10000, contraction: 300, churn: 700 }) // => 0.9

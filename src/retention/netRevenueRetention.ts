@@ -17,6 +17,8 @@ import { ratio, readAmount, readStartAndLosses, requireInput } from './retention
  * @returns A fraction ≥ 0 (1.08 = 108 %); `null` when `startingRevenue` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE`, `MISSING_VALUE`;
  *   `VALUE_OUT_OF_RANGE` when contraction + churn exceed the starting revenue.
+ *   `VALUE_OUT_OF_RANGE` also for an amount or ratio no finite number holds (`'1e400'` on a
+ *   start of 1); `INVALID_RECORD` when the input is not an object.
  * @example
  * ```ts
  * netRevenueRetention({ startingRevenue: 10000, expansion: 1500, contraction: 300, churn: 700 }) // => 1.05

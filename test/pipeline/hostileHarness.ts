@@ -60,6 +60,13 @@ export const throwingArray = new Proxy(
   throwingTraps<number[]>('throwingArray', (_target, key) => key === 'length'),
 )
 
+/** An array of `length` holes but its last slot (a sparse array). */
+function sparseArray(length: number): unknown[] {
+  const array: unknown[] = new Array(length)
+  array[length - 1] = 1
+  return array
+}
+
 const HOSTILE_CONSTANTS: readonly unknown[] = [
   undefined,
   null,
@@ -94,7 +101,7 @@ const HOSTILE_CONSTANTS: readonly unknown[] = [
   new Date(-8.64e15),
   new Date(8.64e15),
   new Date('2026-01-01T00:00:00Z'),
-  [, , 1], // sparse
+  sparseArray(3),
   { length: -1 },
   { length: 2 ** 32 },
   { length: 1.5 },
@@ -259,9 +266,12 @@ export function expectContract(
 }
 
 /** The exported functions of a family module, read from it so a new export is swept too. */
-export function exportedFunctions(family: Record<string, unknown>): [string, Function][] {
+/** Any exported function, called with whatever the sweep generates. */
+export type AnyFunction = (...args: unknown[]) => unknown
+
+export function exportedFunctions(family: Record<string, unknown>): [string, AnyFunction][] {
   return Object.entries(family).filter(
-    (entry): entry is [string, Function] => typeof entry[1] === 'function',
+    (entry): entry is [string, AnyFunction] => typeof entry[1] === 'function',
   )
 }
 
