@@ -171,6 +171,14 @@ describe('pipeline aggregators refuse tampered and foreign states (issue 12)', (
     )
   })
 
+  it('weightedPipelineAggregator names itself, not weightedPipeline, for a bad deal', () => {
+    expectMetricError(
+      () => weighted.add(weighted.initial(), { ...deal('open', []), probability: 2 }),
+      'RATE_OUT_OF_RANGE',
+      { metric: 'weightedPipelineAggregator', path: [0, 'probability'] },
+    )
+  })
+
   it('aggregator add refuses a row that is not an opportunity', () => {
     expectMetricError(() => byCount.add(byCount.initial(), hostile(null)), 'INVALID_RECORD')
     expectMetricError(() => weighted.add(weighted.initial(), hostile(5)), 'INVALID_RECORD')
