@@ -79,6 +79,27 @@ export function readCriticalValue(confidence: number | undefined, metric: string
   })
 }
 
+/**
+ * Row `index` of a list (`list` names it inside a larger input): `INVALID_RECORD` at
+ * `[index]` (or `[list, index]`) unless it is an object. Nothing is allocated unless it
+ * fails, so it costs a type check per row.
+ */
+export function requireRow<T>(
+  row: T,
+  metric: string,
+  index: number,
+  noun: string,
+  list?: string,
+): T {
+  if (typeof row === 'object' && row !== null) return row
+  return requireRecord(
+    row,
+    metric,
+    list === undefined ? [index] : [list, index],
+    list === undefined ? `${noun} at index ${index}` : `${noun} at ${list}[${index}]`,
+  )
+}
+
 /** Throws `INVALID_OPTION` unless `value` is a finite number ≥ 0. */
 export function requireNonNegativeOption(value: number, metric: string, option: string): number {
   if (typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY) return value

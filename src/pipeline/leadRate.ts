@@ -7,7 +7,7 @@ import {
   readOptions,
   requireList,
   requireNonNegativeOption,
-  requireRecord,
+  requireRow,
 } from './inputGuards.js'
 import type { Lead } from './Lead.js'
 
@@ -97,7 +97,7 @@ function computeLeadRate(
   const counts: { successes: number; judged: number; tooRecent: number }[] = []
   const total = { successes: 0, judged: 0, tooRecent: 0 }
   for (let index = 0; index < leads.length; index++) {
-    const lead = requireRecord(leads[index] as Lead, metric, [index], `lead at index ${index}`)
+    const lead = requireRow(leads[index] as Lead, metric, index, 'lead')
     const created = requireInstant(
       lead.createdAt,
       metric,

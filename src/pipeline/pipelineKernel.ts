@@ -1,7 +1,7 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireInstant } from '../core/validate.js'
-import { requireRecord } from './inputGuards.js'
+import { requireRow } from './inputGuards.js'
 import type { Opportunity, OpportunityStatus, StageEntry } from './Opportunity.js'
 
 /**
@@ -15,7 +15,7 @@ export function requireStatus(
   index: number,
   metric: string,
 ): OpportunityStatus {
-  requireRecord(opportunity, metric, [index], `opportunity at index ${index}`)
+  requireRow(opportunity, metric, index, 'opportunity')
   const status = opportunity.status
   if (status === 'open' || status === 'won' || status === 'lost') return status
   throw new MetricInputError({
@@ -204,14 +204,14 @@ export function requireCurrency(
   record: { readonly currency?: string },
   index: number,
   metric: string,
-  path: readonly (string | number)[] = [index, 'currency'],
+  path?: readonly (string | number)[],
 ): string | undefined {
   const currency = record.currency
   if (currency === undefined || typeof currency === 'string') return currency
   throw new MetricInputError({
     code: 'INVALID_RECORD',
     metric,
-    path,
+    path: path ?? [index, 'currency'],
     message: `${metric}: currency at index ${index} is ${describeValue(currency)}; it must be an ISO 4217 code such as 'EUR'`,
   })
 }

@@ -21,7 +21,7 @@ import {
   guardInput,
   readOptions,
   requireList,
-  requireRecord,
+  requireRow,
 } from '../pipeline/inputGuards.js'
 import type { CustomerActivity } from './CustomerActivity.js'
 
@@ -163,12 +163,7 @@ function buildCohorts(
   let latest = Number.NEGATIVE_INFINITY
   let latestIndex = 0
   for (let index = 0; index < rows; index++) {
-    const row = requireRecord(
-      activity[index] as CustomerActivity,
-      metric,
-      [index],
-      `row at index ${index}`,
-    )
+    const row = requireRow(activity[index] as CustomerActivity, metric, index, 'row')
     const customerId = row.customerId
     if (typeof customerId !== 'string' || customerId === '') {
       throw missing(metric, index, 'customerId', 'every row needs a customer')

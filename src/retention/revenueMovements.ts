@@ -11,7 +11,7 @@ import {
   moneySumOrZero,
   moneySumValue,
 } from '../core/moneySum.js'
-import { finiteMoney, guardInput, readOptions, requireRecord } from '../pipeline/inputGuards.js'
+import { finiteMoney, guardInput, readOptions, requireRow } from '../pipeline/inputGuards.js'
 import { requireCurrency } from '../pipeline/pipelineKernel.js'
 import type { AccountRevenue } from './AccountRevenue.js'
 
@@ -203,12 +203,7 @@ function sumByAccount(
   const sums = new Map<string, MoneySum>()
   requireListAt(rows, metric, list)
   for (let index = 0; index < rows.length; index++) {
-    const row = requireRecord(
-      rows[index] as AccountRevenue,
-      metric,
-      [list, index],
-      `${list}[${index}]`,
-    )
+    const row = requireRow(rows[index] as AccountRevenue, metric, index, 'row', list)
     if (typeof row.accountId !== 'string' || row.accountId === '') {
       throw new MetricInputError({
         code: 'MISSING_VALUE',
