@@ -30,7 +30,19 @@ export const COHORT_BASES = ['logo', 'revenue'] as const
 /** One of {@link COHORT_BASES}. */
 export type CohortBasis = (typeof COHORT_BASES)[number]
 
-/** The most periods a {@link cohortRetention} table may span (100 years of months). */
+/**
+ * The most periods a {@link cohortRetention} table may span, from the period of the first
+ * activity to the period of the last (or of `asOf`): 100 years of months, 23 of weeks.
+ * Longer spans are refused with `VALUE_OUT_OF_RANGE` before any period is laid out.
+ *
+ * @example
+ * ```ts
+ * const at = (iso: string) => new Date(iso)
+ * // 1900-01 … 2026-01 is 1,513 months, more than MAX_COHORT_PERIODS:
+ * cohortRetention([{ customerId: 'a', at: at('1900-01-01') }, { customerId: 'b', at: at('2026-01-01') }])
+ * // => throws MetricInputError with code 'VALUE_OUT_OF_RANGE', path [1, 'at']
+ * ```
+ */
 export const MAX_COHORT_PERIODS = 1200
 
 /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the instants a table may hold. */

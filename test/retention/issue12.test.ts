@@ -94,6 +94,35 @@ describe('cohortRetention spans (issue 12)', () => {
     )
   })
 
+  it('MAX_COHORT_PERIODS matches the documented example', () => {
+    const at = (iso: string) => new Date(iso)
+    expectMetricError(
+      () =>
+        cohortRetention([
+          { customerId: 'a', at: at('1900-01-01') },
+          { customerId: 'b', at: at('2026-01-01') },
+        ]),
+      'VALUE_OUT_OF_RANGE',
+      { path: [1, 'at'], metric: 'cohortRetention' },
+    )
+  })
+
+  it('accepts exactly 1,200 periods and refuses 1,201', () => {
+    // 2026-01 … 2125-12 is 100 × 12 = 1,200 months; one month more is 1,201.
+    const first = { customerId: 'a', at: new Date('2026-01-15T00:00:00Z') }
+    const table = cohortRetention([
+      first,
+      { customerId: 'b', at: new Date('2125-12-15T00:00:00Z') },
+    ])
+    expect(table.periods).toHaveLength(1200)
+    expect(table.periods.at(-1)).toBe('2125-12')
+    expectMetricError(
+      () => cohortRetention([first, { customerId: 'b', at: new Date('2126-01-15T00:00:00Z') }]),
+      'VALUE_OUT_OF_RANGE',
+      { path: [1, 'at'] },
+    )
+  })
+
   it('refuses a span of more than 1,200 periods', () => {
     // 2026-01 … 2126-02 is 100 years and 2 months: 1,202 monthly periods.
     expectMetricError(
