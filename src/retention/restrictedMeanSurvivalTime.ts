@@ -58,21 +58,21 @@ function computeRestrictedMean(
   const checked = requireNonNegative(horizonValue, METRIC, ['horizon'], 'horizon')
   const horizon = checked === 0 ? 0 : checked
   const steps = readSteps(curve, horizon)
-  // Areas are taken in units of the horizon, so A² cannot overflow for a horizon of 1e308.
-  const unit = horizon === 0 ? 1 : horizon
-  // areaAfter[k] = ∫ from steps[k].time to horizon of S(t) dt / unit, built from the end.
+  // areaAfter[k] = ∫ from steps[k].time to horizon of S(t) dt (each ≤ horizon), from the end.
   const areaAfter = new Float64Array(steps.length + 1)
   for (let index = steps.length - 1; index >= 0; index--) {
     const step = steps[index]!
     const end = index + 1 < steps.length ? steps[index + 1]!.time : horizon
-    areaAfter[index] = step.survival * ((end - step.time) / unit) + areaAfter[index + 1]!
+    areaAfter[index] = step.survival * (end - step.time) + areaAfter[index + 1]!
   }
   const firstTime = steps.length > 0 ? steps[0]!.time : horizon
-  const estimate = firstTime + areaAfter[0]! * unit
+  const estimate = firstTime + areaAfter[0]!
+  // Areas are squared in units of the largest one, so A² cannot overflow for a horizon of 1e308.
+  const unit = areaAfter[0]! > 0 ? areaAfter[0]! : 1
   let variance = 0
   for (let index = 0; index < steps.length; index++) {
     const { atRisk, events } = steps[index]!
-    const area = areaAfter[index]!
+    const area = areaAfter[index]! / unit
     if (atRisk > events && area > 0)
       variance += ((area * area) / atRisk) * (events / (atRisk - events))
   }

@@ -4,8 +4,11 @@ import { leadConversionRate } from '../../src/pipeline/leadConversionRate.js'
 import type { Opportunity } from '../../src/pipeline/Opportunity.js'
 import { pipelineCoverage } from '../../src/pipeline/pipelineCoverage.js'
 import { rankOpportunities } from '../../src/pipeline/rankOpportunities.js'
+import { requiredPipelineCoverage } from '../../src/pipeline/requiredPipelineCoverage.js'
 import { salesVelocity } from '../../src/pipeline/salesVelocity.js'
+import { stageConversion } from '../../src/pipeline/stageConversion.js'
 import { stalledOpportunities } from '../../src/pipeline/stalledOpportunities.js'
+import { timeInStage } from '../../src/pipeline/timeInStage.js'
 import { weightedPipeline } from '../../src/pipeline/weightedPipeline.js'
 import { weightedPipelineAggregator } from '../../src/pipeline/weightedPipelineAggregator.js'
 import { winRate } from '../../src/pipeline/winRate.js'
@@ -195,5 +198,57 @@ describe('rankOpportunities cost does not grow with stages × deals', () => {
     const started = performance.now()
     rankOpportunities(deals, { asOf: day(30), stages })
     expect(performance.now() - started).toBeLessThan(1000)
+  })
+})
+
+describe('more pipeline edges found by the hostile sweep (issue 12)', () => {
+  it('requiredPipelineCoverage refuses true and a win rate whose inverse overflows', () => {
+    expectMetricError(() => requiredPipelineCoverage(hostile(true)), 'RATE_OUT_OF_RANGE', {
+      path: ['winRate'],
+    })
+    // 1 / 5e-324 ≈ 2e323 > Number.MAX_VALUE.
+    expectMetricError(() => requiredPipelineCoverage(5e-324), 'VALUE_OUT_OF_RANGE', {
+      metric: 'requiredPipelineCoverage',
+    })
+  })
+
+  it('a stageHistory that is not an array, or an entry that is null, is refused with its path', () => {
+    const stages = { stages: ['A'] }
+    expectMetricError(
+      () => stageConversion([{ ...deal('open', []), stageHistory: hostile(null) }], stages),
+      'MISSING_VALUE',
+      { path: [0, 'stageHistory'], metric: 'stageConversion' },
+    )
+    expectMetricError(
+      () => timeInStage([{ ...deal('open', []), stageHistory: hostile([null]) }]),
+      'INVALID_RECORD',
+      { path: [0, 'stageHistory', 0], metric: 'timeInStage' },
+    )
+    expectMetricError(() => timeInStage([], hostile({ stages: 'AB' })), 'INVALID_OPTION', {
+      path: ['stages'],
+    })
+  })
+
+  it('a currency that is not a string and rates that are not an object are refused', () => {
+    expectMetricError(
+      () => winRate([deal('won', [], { currency: hostile(5) })], { by: 'amount' }),
+      'INVALID_RECORD',
+      { path: [0, 'currency'] },
+    )
+    expectMetricError(
+      () => weightedPipeline([], hostile({ rates: null, baseCurrency: 'USD' })),
+      'INVALID_OPTION',
+      { path: ['rates'] },
+    )
+  })
+
+  it('a group key that is not a string is refused instead of breaking the group sort', () => {
+    const leads = [
+      { id: '1', createdAt: day(1), source: hostile<string>(Symbol('s')) },
+      { id: '2', createdAt: day(1), source: 'web' },
+    ]
+    expectMetricError(() => leadConversionRate(leads, { groupBy: 'source' }), 'INVALID_RECORD', {
+      path: [0, 'source'],
+    })
   })
 })

@@ -224,3 +224,34 @@ describe('retention aggregators refuse tampered and foreign states (issue 12)', 
     expectMetricError(() => moves.result({ ...good, startingCustomers: 0.5 }), 'INVALID_STATE')
   })
 })
+
+describe('more retention edges found by the hostile sweep (issue 12)', () => {
+  it('kaplanMeier refuses weights whose sum or Greenwood variance overflows', () => {
+    expectMetricError(
+      () => kaplanMeier({ durations: [1, 2], events: [1, 1], weights: [1e308, 1e308] }),
+      'VALUE_OUT_OF_RANGE',
+      { path: ['weights', 1], metric: 'kaplanMeier' },
+    )
+    // At time 1: at risk 2 × 5e-324, one event of 5e-324 → d / (n (n − d)) ≈ 1 / 5e-324 > 1.8e308.
+    expectMetricError(
+      () => kaplanMeier({ durations: [1, 2], events: [1, 1], weights: [5e-324, 5e-324] }),
+      'VALUE_OUT_OF_RANGE',
+    )
+  })
+
+  it('kaplanMeier takes the median midpoint of two times near 1e308 without overflowing', () => {
+    // Survival 0.5 after the first of two events, so the median is the midpoint (R's rule):
+    // 1e308 + (1.5e308 − 1e308) / 2 = 1.25e308.
+    expect(kaplanMeier({ durations: [1e308, 1.5e308], events: [1, 1] }).median).toBe(1.25e308)
+  })
+
+  it('restrictedMeanSurvivalTime over a horizon of 1e308 has a finite standard error', () => {
+    // One event at 1 (of 2 at risk), one censoring at 2: S = 0.5 from 1 to the horizon h.
+    // A₁ = 0.5 (h − 1), Var = A₁² · 1 / (2 · 1), so SE = A₁ / √2 — A₁² alone overflows.
+    const curve = kaplanMeier({ durations: [1, 2], events: [1, 0] })
+    const horizon = 1e308
+    const result = restrictedMeanSurvivalTime(curve, horizon)
+    expect(result.estimate / horizon).toBeCloseTo(0.5, 12)
+    expect(result.standardError / horizon).toBeCloseTo(0.5 / Math.SQRT2, 12)
+  })
+})
