@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js'
 import { criticalValue } from '../core/criticalValue.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
+import { MoneyDecimal } from '../core/MoneyInput.js'
 import { toMoneyDecimal } from '../core/moneySum.js'
 
 /**
@@ -133,7 +134,8 @@ export function finiteMoney(value: Decimal, metric: string, label: string): Deci
 
 /**
  * An amount held in an aggregator state as a decimal string: an exact decimal ≥ 0 that
- * decimal.js holds finitely (`NOT_FINITE`, `NEGATIVE_VALUE`, `VALUE_OUT_OF_RANGE`), with the
+ * decimal.js holds finitely and without rounding, at most 34 significant digits
+ * (`NOT_FINITE`, `NEGATIVE_VALUE`, `VALUE_OUT_OF_RANGE`), with the
  * path `[...at, field]` (`['a', 'won']` for the first state of `merge`).
  */
 export function readStateMoney(
@@ -155,12 +157,14 @@ export function readStateMoney(
       message: `${metric}: state field ${path.join('.')} is ${describeValue(value)}; it must be an exact decimal ≥ 0`,
     })
   }
-  if (amount.isFinite()) return amount
+  // The constructor keeps every digit; the sum above rounds to 34. A state holds only what an
+  // exact sum can hold, so a string that rounds is not one this library wrote.
+  if (amount.isFinite() && amount.eq(new MoneyDecimal(value.trim()))) return amount
   throw new MetricInputError({
     code: 'VALUE_OUT_OF_RANGE',
     metric,
     path,
-    message: `${metric}: state field ${path.join('.')} is ${describeValue(value)}; it is too large for exact decimals`,
+    message: `${metric}: state field ${path.join('.')} is ${describeValue(value)}; it is not an amount exact decimals hold (finite, at most 34 significant digits)`,
   })
 }
 

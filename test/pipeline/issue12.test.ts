@@ -155,6 +155,24 @@ describe('pipeline aggregators refuse tampered and foreign states (issue 12)', (
     })
   })
 
+  it('amount states must be exact: 37 significant digits would be rounded, so they are refused', () => {
+    expectMetricError(
+      () =>
+        byAmount.result({
+          won: '1.000000000000000000000000000000000001',
+          lost: '0',
+          currency: null,
+        }),
+      'VALUE_OUT_OF_RANGE',
+      { path: ['won'], metric: 'winRateAggregator' },
+    )
+    expectMetricError(
+      () => weighted.merge(weighted.initial(), { total: '1e9000000000000001', currency: null }),
+      'VALUE_OUT_OF_RANGE',
+      { path: ['b', 'total'] },
+    )
+  })
+
   it('weightedPipelineAggregator refuses negative, non-decimal and foreign states', () => {
     expectMetricError(() => weighted.result({ total: '-1', currency: null }), 'NEGATIVE_VALUE', {
       path: ['total'],
