@@ -165,6 +165,7 @@ export {
   type KaplanMeierResult,
   type KaplanMeierStep,
   kaplanMeier,
+  MAX_COHORT_PERIODS,
   netMrrChurnRate,
   netRevenueRetention,
   type PooledRetention,

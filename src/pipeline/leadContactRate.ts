@@ -14,7 +14,8 @@ import { type LeadRateOptions, type LeadRateResult, leadRate } from './leadRate.
  * @param leads - Leads with `createdAt` and optional `contactedAt`.
  * @param options - `withinDays` (needs `asOf`), `asOf`, `groupBy`, `confidence`.
  * @returns `{ rate, successes, judged, tooRecent, interval, groups }`.
- * @throws MetricInputError `INVALID_DATE`, `END_BEFORE_START`, `INVALID_OPTION`, `NEGATIVE_VALUE`.
+ * @throws MetricInputError `INVALID_DATE`, `END_BEFORE_START`, `INVALID_OPTION` (withinDays, groupBy, confidence, options),
+ *   `INVALID_RECORD` (a lead that is not an object).
  * @example
  * ```ts
  * const day = (d: number) => new Date(Date.UTC(2026, 0, d))
@@ -26,9 +27,6 @@ import { type LeadRateOptions, type LeadRateResult, leadRate } from './leadRate.
  * ```
  * @see metric-definitions §5.1 (first-response time).
  */
-export function leadContactRate(
-  leads: readonly Lead[],
-  options: LeadRateOptions = {},
-): LeadRateResult {
+export function leadContactRate(leads: readonly Lead[], options?: LeadRateOptions): LeadRateResult {
   return leadRate(leads, 'contactedAt', 'leadContactRate', options)
 }

@@ -18,7 +18,8 @@ import { type LeadRateOptions, type LeadRateResult, leadRate } from './leadRate.
  * @returns `{ rate, successes, judged, tooRecent, interval, groups }`; `rate` is `null` when
  *   no lead is judged.
  * @throws MetricInputError `INVALID_DATE`, `END_BEFORE_START` (converted before created),
- *   `INVALID_OPTION` (withinDays without asOf, groupBy), `NEGATIVE_VALUE` (withinDays).
+ *   `INVALID_OPTION` (withinDays without asOf or not a number ≥ 0, groupBy,
+ *   confidence, options), `INVALID_RECORD` (a lead that is not an object).
  * @example
  * ```ts
  * const day = (d: number) => new Date(Date.UTC(2026, 0, d))
@@ -35,7 +36,7 @@ import { type LeadRateOptions, type LeadRateResult, leadRate } from './leadRate.
  */
 export function leadConversionRate(
   leads: readonly Lead[],
-  options: LeadRateOptions = {},
+  options?: LeadRateOptions,
 ): LeadRateResult {
   return leadRate(leads, 'convertedAt', 'leadConversionRate', options)
 }

@@ -1,7 +1,14 @@
-import { criticalValue } from '../core/criticalValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { requireInstant, requireNonNegative, requireOneOf } from '../core/validate.js'
+import { requireInstant, requireOneOf } from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
+import {
+  guardInput,
+  readCriticalValue,
+  readOptions,
+  requireList,
+  requireNonNegativeOption,
+  requireRow,
+} from './inputGuards.js'
 import type { Lead } from './Lead.js'
 
 const DAY_MILLISECONDS = 86_400_000
@@ -50,9 +57,20 @@ export function leadRate(
   leads: readonly Lead[],
   field: 'convertedAt' | 'contactedAt',
   metric: string,
-  options: LeadRateOptions,
+  options: LeadRateOptions | undefined,
 ): LeadRateResult {
-  const z = criticalValue(options.confidence ?? 0.95, metric)
+  return guardInput(metric, () => computeLeadRate(leads, field, metric, options))
+}
+
+function computeLeadRate(
+  list: readonly Lead[],
+  field: 'convertedAt' | 'contactedAt',
+  metric: string,
+  given: LeadRateOptions | undefined,
+): LeadRateResult {
+  const leads = requireList(list, metric, 'leads')
+  const options = readOptions(given, metric)
+  const z = readCriticalValue(options.confidence, metric)
   const asOf =
     options.asOf === undefined
       ? null
@@ -60,7 +78,7 @@ export function leadRate(
   const windowDays =
     options.withinDays === undefined
       ? null
-      : requireNonNegative(options.withinDays, metric, ['withinDays'], 'option withinDays')
+      : requireNonNegativeOption(options.withinDays, metric, 'withinDays')
   if (windowDays !== null && asOf === null) {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
@@ -79,7 +97,7 @@ export function leadRate(
   const counts: { successes: number; judged: number; tooRecent: number }[] = []
   const total = { successes: 0, judged: 0, tooRecent: 0 }
   for (let index = 0; index < leads.length; index++) {
-    const lead = leads[index] as Lead
+    const lead = requireRow(leads[index] as Lead, metric, index, 'lead')
     const created = requireInstant(
       lead.createdAt,
       metric,
@@ -95,13 +113,22 @@ export function leadRate(
           code: 'END_BEFORE_START',
           metric,
           path: [index, field],
-          message: `${metric}: ${field} at index ${index} (${reachedAt.toISOString()}) is before its createdAt`,
+          message: `${metric}: ${field} at index ${index} (${new Date(reached).toISOString()}) is before its createdAt`,
         })
       }
     }
     let counter = total
     if (groupBy !== null) {
-      const key = (groupBy === 'source' ? lead.source : lead.ownerId) ?? null
+      const groupField = groupBy === 'source' ? 'source' : 'ownerId'
+      const key = lead[groupField] ?? null
+      if (key !== null && typeof key !== 'string') {
+        throw new MetricInputError({
+          code: 'INVALID_RECORD',
+          metric,
+          path: [index, groupField],
+          message: `${metric}: ${groupField} at index ${index} is not a string`,
+        })
+      }
       let code = codeOf.get(key)
       if (code === undefined) {
         code = counts.length

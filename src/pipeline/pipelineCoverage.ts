@@ -1,5 +1,6 @@
 import type { MoneyInput } from '../core/MoneyInput.js'
 import { toMoneyDecimal } from '../core/moneySum.js'
+import { finiteMoney, finiteRatio, guardInput, requireRecord } from './inputGuards.js'
 
 /** Input of {@link pipelineCoverage}. */
 export interface PipelineCoverageInput {
@@ -20,7 +21,9 @@ export interface PipelineCoverageInput {
  *
  * @param input - `{ openPipeline, remainingQuota }`, money ≥ 0.
  * @returns The ratio (3 = 3×); `null` when the remaining quota is 0.
- * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` (path the field).
+ * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` (path the field);
+ *   `VALUE_OUT_OF_RANGE` when no finite number holds the ratio (a quota of 5e-324);
+ *   `INVALID_RECORD` (input not an object).
  * @example
  * ```ts
  * pipelineCoverage({ openPipeline: 900000, remainingQuota: 300000 }) // => 3
@@ -28,7 +31,12 @@ export interface PipelineCoverageInput {
  * @see winsabove.pages.dev/glossary/pipeline-coverage-ratio; metric-definitions §3.4.
  */
 export function pipelineCoverage(input: PipelineCoverageInput): number | null {
+  return guardInput('pipelineCoverage', () => computePipelineCoverage(input))
+}
+
+function computePipelineCoverage(input: PipelineCoverageInput): number | null {
   const metric = 'pipelineCoverage'
+  requireRecord(input, metric, [], 'input')
   const pipeline = toMoneyDecimal(
     input.openPipeline,
     { metric, allowNegative: false },
@@ -39,5 +47,7 @@ export function pipelineCoverage(input: PipelineCoverageInput): number | null {
     { metric, allowNegative: false },
     'remainingQuota',
   )
-  return quota.isZero() ? null : pipeline.div(quota).toNumber()
+  finiteMoney(pipeline, metric, 'openPipeline')
+  finiteMoney(quota, metric, 'remainingQuota')
+  return quota.isZero() ? null : finiteRatio(pipeline.div(quota).toNumber(), metric, 'the coverage')
 }

@@ -1,7 +1,8 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireInstant } from '../core/validate.js'
-import type { Opportunity, OpportunityStatus } from './Opportunity.js'
+import { requireRow } from './inputGuards.js'
+import type { Opportunity, OpportunityStatus, StageEntry } from './Opportunity.js'
 
 /**
  * Field checks shared by the pipeline functions. Each reads one field of opportunity
@@ -14,6 +15,7 @@ export function requireStatus(
   index: number,
   metric: string,
 ): OpportunityStatus {
+  requireRow(opportunity, metric, index, 'opportunity')
   const status = opportunity.status
   if (status === 'open' || status === 'won' || status === 'lost') return status
   throw new MetricInputError({
@@ -51,7 +53,7 @@ export function requireClosedAt(opportunity: Opportunity, index: number, metric:
       code: 'END_BEFORE_START',
       metric,
       path: [index, 'closedAt'],
-      message: `${metric}: closedAt at index ${index} (${opportunity.closedAt.toISOString()}) is before its createdAt (${opportunity.createdAt.toISOString()})`,
+      message: `${metric}: closedAt at index ${index} (${new Date(closed).toISOString()}) is before its createdAt (${new Date(created).toISOString()})`,
     })
   }
   return closed
@@ -91,7 +93,7 @@ export function requireRate(
   path: readonly (string | number)[],
   label: string,
 ): number {
-  if (value >= 0 && value <= 1) return value
+  if (typeof value === 'number' && value >= 0 && value <= 1) return value === 0 ? 0 : value
   throw new MetricInputError({
     code: 'RATE_OUT_OF_RANGE',
     metric,
@@ -114,9 +116,9 @@ export function furthestStage(
   if (opportunity.status === 'won') return stageIndex.size
   let furthest = -1
   let previous = Number.NEGATIVE_INFINITY
-  const history = opportunity.stageHistory
+  const history = requireStageHistory(opportunity, index, metric)
   for (let step = 0; step < history.length; step++) {
-    const entry = history[step]!
+    const entry = requireStageEntry(history[step], index, step, metric)
     const time = entry.enteredAt instanceof Date ? entry.enteredAt.getTime() : Number.NaN
     if (!(time >= previous)) {
       const place = [index, 'stageHistory', step, 'enteredAt']
@@ -140,14 +142,53 @@ export function furthestStage(
   return furthest
 }
 
-/** Stage name → position; refuses an empty list or a repeated name (`INVALID_OPTION`). */
+/** The `stageHistory` array of opportunity `index`; `MISSING_VALUE` when it is not an array. */
+export function requireStageHistory(
+  opportunity: Opportunity,
+  index: number,
+  metric: string,
+): readonly StageEntry[] {
+  const history = opportunity.stageHistory
+  if (Array.isArray(history)) return history
+  throw new MetricInputError({
+    code: 'MISSING_VALUE',
+    metric,
+    path: [index, 'stageHistory'],
+    message: `${metric}: stageHistory at index ${index} is ${describeValue(history)}; it must be an array of { stage, enteredAt }`,
+  })
+}
+
+/** One history entry: an object whose `stage` is a string (`INVALID_RECORD` otherwise). */
+export function requireStageEntry(
+  entry: StageEntry | undefined,
+  index: number,
+  step: number,
+  metric: string,
+): StageEntry {
+  if (typeof entry === 'object' && entry !== null && typeof entry.stage === 'string') return entry
+  throw new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path: [index, 'stageHistory', step],
+    message: `${metric}: stageHistory[${step}] at index ${index} is not a { stage, enteredAt } entry with a string stage`,
+  })
+}
+
+/** Stage name → position; refuses an empty list, a repeated name or a non-string (`INVALID_OPTION`). */
 export function readStages(
   stages: readonly string[] | undefined,
   metric: string,
 ): Map<string, number> {
   const positions = new Map<string, number>()
-  for (const [position, stage] of (stages ?? []).entries()) positions.set(stage, position)
-  if (stages === undefined || stages.length === 0 || positions.size !== stages.length) {
+  const valid = Array.isArray(stages)
+  if (valid) {
+    for (let position = 0; position < stages.length; position++) {
+      const stage = stages[position]
+      if (typeof stage !== 'string') break
+      positions.set(stage, position)
+    }
+  }
+  if (!valid || stages.length === 0 || positions.size !== stages.length) {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
       metric,
@@ -156,4 +197,21 @@ export function readStages(
     })
   }
   return positions
+}
+
+/** The `currency` of record `index`: a string or absent (`INVALID_RECORD` otherwise). */
+export function requireCurrency(
+  record: { readonly currency?: string },
+  index: number,
+  metric: string,
+  path?: readonly (string | number)[],
+): string | undefined {
+  const currency = record.currency
+  if (currency === undefined || typeof currency === 'string') return currency
+  throw new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path: path ?? [index, 'currency'],
+    message: `${metric}: currency at index ${index} is ${describeValue(currency)}; it must be an ISO 4217 code such as 'EUR'`,
+  })
 }

@@ -13,8 +13,21 @@ import {
 } from '../core/moneySum.js'
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant } from '../core/validate.js'
+import {
+  finiteMoney,
+  guardInput,
+  readOptions,
+  requireList,
+  requireRatesOption,
+} from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { furthestStage, readStages, requireRate, requireStatus } from './pipelineKernel.js'
+import {
+  furthestStage,
+  readStages,
+  requireCurrency,
+  requireRate,
+  requireStatus,
+} from './pipelineKernel.js'
 import { collectStageSpells } from './stageSpells.js'
 
 /** Options of {@link rankOpportunities}. */
@@ -66,7 +79,8 @@ export interface RankedOpportunity {
  * @returns The open deals, ranked from 1.
  * @throws MetricInputError `INVALID_OPTION` (stages), `INVALID_DATE`, `RATE_OUT_OF_RANGE`
  *   (probability), `NEGATIVE_VALUE` (amount), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`,
- *   `END_BEFORE_START`, `VALUE_OUT_OF_RANGE` (status).
+ *   `END_BEFORE_START`, `VALUE_OUT_OF_RANGE` (status; an amount too large for exact
+ *   decimals), `INVALID_RECORD` (not an array, a row that is not an object).
  * @example
  * ```ts
  * const at = new Date('2026-03-01')
@@ -86,13 +100,21 @@ export function rankOpportunities(
   opportunities: readonly Opportunity[],
   options: RankOpportunitiesOptions,
 ): RankedOpportunity[] {
+  return guardInput('rankOpportunities', () => rank(opportunities, options))
+}
+
+function rank(list: readonly Opportunity[], given: RankOpportunitiesOptions): RankedOpportunity[] {
   const metric = 'rankOpportunities'
+  const opportunities = requireList(list, metric, 'opportunities')
+  const options = readOptions(given, metric)
   const asOf = requireInstant(options.asOf, metric, ['asOf'], 'option asOf')
-  const stageIndex = readStages(options.stages, metric)
-  const converter = readCurrencyOptions(options, metric)
+  const stages = options.stages
+  const stageIndex = readStages(stages, metric)
+  const converter = readCurrencyOptions(requireRatesOption(options, metric), metric)
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
-  const stageCount = options.stages.length
-  // Closed deals per furthest stage (index stageCount = won) teach the win rate from stage k.
+  const stageCount = stages.length
+  // Closed deals whose furthest stage is k (capped at the last stage); a deal that reached
+  // stage f counts for every stage ≤ f, so the per-stage totals are suffix sums.
   const wonFrom = new Float64Array(stageCount + 1)
   const closedFrom = new Float64Array(stageCount + 1)
   const furthestOf = new Int32Array(opportunities.length)
@@ -102,12 +124,13 @@ export function rankOpportunities(
     const furthest = furthestStage(opportunity, index, stageIndex, metric)
     furthestOf[index] = furthest
     if (status === 'open' || furthest < 0) continue
-    // A closed deal that reached stage f counts for every stage ≤ f (capped at the last stage).
     const reachedUpTo = Math.min(furthest, stageCount - 1)
-    for (let stage = 0; stage <= reachedUpTo; stage++) {
-      closedFrom[stage] = (closedFrom[stage] as number) + 1
-      if (status === 'won') wonFrom[stage] = (wonFrom[stage] as number) + 1
-    }
+    closedFrom[reachedUpTo] = (closedFrom[reachedUpTo] as number) + 1
+    if (status === 'won') wonFrom[reachedUpTo] = (wonFrom[reachedUpTo] as number) + 1
+  }
+  for (let stage = stageCount - 2; stage >= 0; stage--) {
+    closedFrom[stage] = (closedFrom[stage] as number) + (closedFrom[stage + 1] as number)
+    wonFrom[stage] = (wonFrom[stage] as number) + (wonFrom[stage + 1] as number)
   }
   const { finished, current } = collectStageSpells(opportunities, asOf, metric)
   const typical = new Map<string, number | null>()
@@ -119,12 +142,11 @@ export function rankOpportunities(
     const opportunity = opportunities[index] as Opportunity
     if (opportunity.status !== 'open') continue
     const furthest = furthestOf[index] as number
-    const stage =
-      furthest >= 0 ? (options.stages[Math.min(furthest, stageCount - 1)] as string) : null
-    const rate = conversionFactor(converter, opportunity.currency, index)
+    const stage = furthest >= 0 ? (stages[Math.min(furthest, stageCount - 1)] as string) : null
+    const rate = conversionFactor(converter, requireCurrency(opportunity, index, metric), index)
     const amountSum = createMoneySum()
     addMoneyTimes(amountSum, opportunity.amount, rate, context, index)
-    const amount = moneySumValue(amountSum)
+    const amount = finiteMoney(moneySumValue(amountSum), metric, `amount at index ${index}`)
     let probability: number | null = null
     let probabilitySource: ProbabilitySource = 'none'
     let expectedValue: Decimal | null = null
@@ -190,9 +212,14 @@ function reasonFor(
 ): string {
   const value =
     probability === null || expected === null
-      ? `${amount.toFixed(2)} with no win probability (no record value, no closed deals from its stage)`
-      : `${amount.toFixed(2)} × ${(100 * probability).toFixed(1)} % (${source === 'record' ? 'CRM probability' : `historical win rate from ${stage}`}) = ${expected.toFixed(2)} expected`
+      ? `${money(amount)} with no win probability (no record value, no closed deals from its stage)`
+      : `${money(amount)} × ${(100 * probability).toFixed(1)} % (${source === 'record' ? 'CRM probability' : `historical win rate from ${stage}`}) = ${money(expected)} expected`
   if (days === null) return `${value}.`
   const pace = typical === null ? '' : ` (typical ${typical.toFixed(1)})`
   return `${value}; ${days.toFixed(1)} days in ${stage}${pace}.`
+}
+
+/** Two decimals, or scientific notation for amounts of 10^21 and more (`1e+400` not 400 digits). */
+function money(amount: Decimal): string {
+  return amount.abs().lt(1e21) ? amount.toFixed(2) : amount.toExponential(6)
 }

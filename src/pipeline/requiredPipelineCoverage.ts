@@ -1,3 +1,4 @@
+import { finiteRatio } from './inputGuards.js'
 import { requireRate } from './pipelineKernel.js'
 
 /**
@@ -10,7 +11,8 @@ import { requireRate } from './pipelineKernel.js'
  *
  * @param winRate - A fraction in [0, 1] (e.g. `winRate(deals).rate`); `null` passes through.
  * @returns The required multiple; `null` when the win rate is 0 or `null`.
- * @throws MetricInputError `RATE_OUT_OF_RANGE` (path `['winRate']`).
+ * @throws MetricInputError `RATE_OUT_OF_RANGE` (path `['winRate']`; not a number in 0..1),
+ *   `VALUE_OUT_OF_RANGE` (a win rate so small that its inverse overflows, e.g. 5e-324).
  * @example
  * ```ts
  * requiredPipelineCoverage(0.25) // => 4
@@ -20,5 +22,8 @@ import { requireRate } from './pipelineKernel.js'
 export function requiredPipelineCoverage(winRate: number | null): number | null {
   if (winRate === null) return null
   const rate = requireRate(winRate, 'requiredPipelineCoverage', ['winRate'], 'winRate')
-  return rate === 0 ? null : 1 / rate
+  // 1 / 5e-324 overflows: no finite coverage exists for a win rate that small.
+  return rate === 0
+    ? null
+    : finiteRatio(1 / rate, 'requiredPipelineCoverage', 'the required coverage')
 }

@@ -1,5 +1,6 @@
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant, requireOneOf } from '../core/validate.js'
+import { guardInput, readOptions, requireList } from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
 import { requireClosedAt, requireStatus } from './pipelineKernel.js'
 
@@ -26,7 +27,8 @@ export interface SalesCycleDaysOptions {
  * @param options - `outcome` (`'won'`), `statistic` (`'mean'`).
  * @returns Days as a number; `null` when no deal qualifies.
  * @throws MetricInputError `MISSING_VALUE` (closedAt), `INVALID_DATE`, `END_BEFORE_START`,
- *   `VALUE_OUT_OF_RANGE` (status), `INVALID_OPTION`.
+ *   `VALUE_OUT_OF_RANGE` (status), `INVALID_OPTION`, `INVALID_RECORD` (not an array, a row
+ *   that is not an object).
  * @example
  * ```ts
  * const deal = (status: 'won' | 'lost', days: number) =>
@@ -38,9 +40,18 @@ export interface SalesCycleDaysOptions {
  */
 export function salesCycleDays(
   opportunities: readonly Opportunity[],
-  options: SalesCycleDaysOptions = {},
+  options?: SalesCycleDaysOptions,
+): number | null {
+  return guardInput('salesCycleDays', () => computeSalesCycleDays(opportunities, options))
+}
+
+function computeSalesCycleDays(
+  list: readonly Opportunity[],
+  given: SalesCycleDaysOptions | undefined,
 ): number | null {
   const metric = 'salesCycleDays'
+  const opportunities = requireList(list, metric, 'opportunities')
+  const options = readOptions(given, metric)
   const outcome = requireOneOf(
     options.outcome ?? 'won',
     ['won', 'closed'] as const,

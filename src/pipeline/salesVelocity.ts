@@ -3,6 +3,7 @@ import type { MoneyInput } from '../core/MoneyInput.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import { toMoneyDecimal } from '../core/moneySum.js'
 import { requireNonNegative } from '../core/validate.js'
+import { finiteMoney, guardInput, requireRecord } from './inputGuards.js'
 import { requireRate } from './pipelineKernel.js'
 
 /** Input of {@link salesVelocity}. */
@@ -31,7 +32,8 @@ export interface SalesVelocityInput {
  * @returns Money per day as a `Decimal`; `null` when the win rate or the cycle is `null`,
  *   or the cycle is 0.
  * @throws MetricInputError `NEGATIVE_VALUE` / `NOT_FINITE` (path the field),
- *   `RATE_OUT_OF_RANGE` (winRate).
+ *   `RATE_OUT_OF_RANGE` (winRate: not a number in 0..1 — `true` included), `INVALID_RECORD`
+ *   (input not an object), `VALUE_OUT_OF_RANGE` (a velocity too large for exact decimals).
  * @example
  * ```ts
  * salesVelocity({ opportunities: 50, averageDealSize: 20000, winRate: 0.25, salesCycleDays: 50 })?.toString() // => '5000'
@@ -39,7 +41,12 @@ export interface SalesVelocityInput {
  * @see storylane.io/feeds/blog/sales-velocity; mavenlb.com/blog/sales-velocity-formula.
  */
 export function salesVelocity(input: SalesVelocityInput): Decimal | null {
+  return guardInput('salesVelocity', () => computeSalesVelocity(input))
+}
+
+function computeSalesVelocity(input: SalesVelocityInput): Decimal | null {
   const metric = 'salesVelocity'
+  requireRecord(input, metric, [], 'input')
   const count = requireNonNegative(input.opportunities, metric, ['opportunities'], 'opportunities')
   const dealSize = toMoneyDecimal(
     input.averageDealSize,
@@ -55,8 +62,9 @@ export function salesVelocity(input: SalesVelocityInput): Decimal | null {
     'salesCycleDays',
   )
   if (cycle === 0) return null
-  return dealSize
+  const velocity = dealSize
     .times(new MoneyDecimal(String(count)))
     .times(new MoneyDecimal(String(rate)))
     .div(new MoneyDecimal(String(cycle)))
+  return finiteMoney(velocity, metric, 'the velocity')
 }

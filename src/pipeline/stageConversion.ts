@@ -1,6 +1,6 @@
-import { criticalValue } from '../core/criticalValue.js'
 import { requireOneOf } from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
+import { guardInput, readCriticalValue, readOptions, requireList } from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
 import { furthestStage, readStages, requireStatus } from './pipelineKernel.js'
 
@@ -56,7 +56,9 @@ export interface StageConversionRow {
  * @param options - `stages` (required), `mode` (`'next-step'`), `open` (`'exclude'`), `confidence`.
  * @returns One row per listed stage, in order.
  * @throws MetricInputError `INVALID_OPTION` (stages, mode, open), `VALUE_OUT_OF_RANGE`
- *   (status), `END_BEFORE_START` / `INVALID_DATE` (a history out of time order).
+ *   (status), `END_BEFORE_START` / `INVALID_DATE` (a history out of time order),
+ *   `INVALID_RECORD` / `MISSING_VALUE` (a row that is not an opportunity, a history entry
+ *   without a string stage, a stageHistory that is not an array).
  * @example
  * ```ts
  * const deal = (status: 'open' | 'won' | 'lost', ...stages: string[]) => ({
@@ -75,11 +77,20 @@ export function stageConversion(
   opportunities: readonly Opportunity[],
   options: StageConversionOptions,
 ): StageConversionRow[] {
+  return guardInput('stageConversion', () => convertStages(opportunities, options))
+}
+
+function convertStages(
+  list: readonly Opportunity[],
+  given: StageConversionOptions,
+): StageConversionRow[] {
   const metric = 'stageConversion'
+  const opportunities = requireList(list, metric, 'opportunities')
+  const options = readOptions(given, metric)
   const stageIndex = readStages(options.stages, metric)
   const mode = requireOneOf(options.mode ?? 'next-step', STAGE_CONVERSION_MODES, metric, 'mode')
   const openPolicy = requireOneOf(options.open ?? 'exclude', OPEN_DEAL_POLICIES, metric, 'open')
-  const z = criticalValue(options.confidence ?? 0.95, metric)
+  const z = readCriticalValue(options.confidence, metric)
   const stageCount = options.stages.length
   // atFurthest[k] = deals whose furthest stage is k (k = stageCount: won).
   const atFurthest = new Float64Array(stageCount + 1)

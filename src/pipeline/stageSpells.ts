@@ -1,7 +1,7 @@
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireInstant } from '../core/validate.js'
 import type { Opportunity } from './Opportunity.js'
-import { requireStatus } from './pipelineKernel.js'
+import { requireStageEntry, requireStageHistory, requireStatus } from './pipelineKernel.js'
 
 const DAY_MILLISECONDS = 86_400_000
 
@@ -27,10 +27,10 @@ export function collectStageSpells(
   for (let index = 0; index < opportunities.length; index++) {
     const opportunity = opportunities[index] as Opportunity
     const status = requireStatus(opportunity, index, metric)
-    const history = opportunity.stageHistory
+    const history = requireStageHistory(opportunity, index, metric)
     let previous = Number.NEGATIVE_INFINITY
     for (let step = 0; step < history.length; step++) {
-      const entry = history[step]!
+      const entry = requireStageEntry(history[step], index, step, metric)
       const entered = requireInstant(
         entry.enteredAt,
         metric,
@@ -42,7 +42,11 @@ export function collectStageSpells(
       const next = history[step + 1]
       let end: number | null
       if (next !== undefined) {
-        end = next.enteredAt instanceof Date ? next.enteredAt.getTime() : Number.NaN
+        // Checked on its own turn; here only its instant is read, NaN when it is not a Date.
+        end =
+          typeof next === 'object' && next !== null && next.enteredAt instanceof Date
+            ? next.enteredAt.getTime()
+            : Number.NaN
       } else if (status !== 'open' && opportunity.closedAt !== undefined) {
         end = requireInstant(
           opportunity.closedAt,

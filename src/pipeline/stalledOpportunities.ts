@@ -1,7 +1,9 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
 import { quantileOfSorted } from '../core/quantile.js'
-import { requireInstant } from '../core/validate.js'
+import { requireInstant, requireIntegerOption } from '../core/validate.js'
+import { guardInput, readOptions, requireList } from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { requireRate } from './pipelineKernel.js'
 import { collectStageSpells } from './stageSpells.js'
 
 /** Options of {@link stalledOpportunities}. */
@@ -39,7 +41,9 @@ export interface StalledOpportunity {
  * @param options - `asOf` (required), `quantile` (0.9), `minimumSpells` (5).
  * @returns Stalled deals, most overdue (days / threshold) first.
  * @throws MetricInputError `INVALID_DATE` (asOf, history), `END_BEFORE_START`,
- *   `RATE_OUT_OF_RANGE` (quantile), `VALUE_OUT_OF_RANGE` (status).
+ *   `INVALID_OPTION` (quantile outside 0..1, minimumSpells not a whole number ≥ 0),
+ *   `VALUE_OUT_OF_RANGE` (status), `INVALID_RECORD` / `MISSING_VALUE` (a row that is not
+ *   an opportunity, a stageHistory that is not an array).
  * @example
  * ```ts
  * const day = (d: number) => new Date(Date.UTC(2026, 0, d))
@@ -55,10 +59,33 @@ export function stalledOpportunities(
   opportunities: readonly Opportunity[],
   options: StalledOpportunitiesOptions,
 ): StalledOpportunity[] {
+  return guardInput('stalledOpportunities', () => findStalled(opportunities, options))
+}
+
+function findStalled(
+  list: readonly Opportunity[],
+  given: StalledOpportunitiesOptions,
+): StalledOpportunity[] {
   const metric = 'stalledOpportunities'
+  const opportunities = requireList(list, metric, 'opportunities')
+  const options = readOptions(given, metric)
   const asOf = requireInstant(options.asOf, metric, ['asOf'], 'option asOf')
-  const q = requireRate(options.quantile ?? 0.9, metric, ['quantile'], 'option quantile')
-  const minimum = options.minimumSpells ?? 5
+  const q = options.quantile ?? 0.9
+  if (!(typeof q === 'number' && q >= 0 && q <= 1)) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['quantile'],
+      message: `${metric}: option quantile is ${describeValue(q)}; it must be a fraction from 0 to 1`,
+    })
+  }
+  const minimum = requireIntegerOption(
+    options.minimumSpells ?? 5,
+    0,
+    Number.MAX_SAFE_INTEGER,
+    metric,
+    'minimumSpells',
+  )
   const { finished, current } = collectStageSpells(opportunities, asOf, metric)
   const thresholds = new Map<string, number>()
   for (const [stage, spells] of finished) {

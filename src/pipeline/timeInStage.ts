@@ -1,6 +1,8 @@
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant } from '../core/validate.js'
+import { guardInput, readOptions, requireList } from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
+import { readStages } from './pipelineKernel.js'
 import { collectStageSpells } from './stageSpells.js'
 
 /** Options of {@link timeInStage}. */
@@ -39,7 +41,8 @@ export interface TimeInStageRow {
  * @param options - `stages` (order and selection), `asOf`.
  * @returns One row per stage; statistics `null` for a stage without finished spells.
  * @throws MetricInputError `INVALID_DATE`, `END_BEFORE_START` (history out of order or after
- *   closedAt), `VALUE_OUT_OF_RANGE` (status).
+ *   closedAt), `VALUE_OUT_OF_RANGE` (status), `INVALID_OPTION` (stages not a list of
+ *   distinct names), `INVALID_RECORD` / `MISSING_VALUE` (a row that is not an opportunity).
  * @example
  * ```ts
  * const day = (d: number) => new Date(Date.UTC(2026, 0, d))
@@ -53,9 +56,19 @@ export interface TimeInStageRow {
  */
 export function timeInStage(
   opportunities: readonly Opportunity[],
-  options: TimeInStageOptions = {},
+  options?: TimeInStageOptions,
+): TimeInStageRow[] {
+  return guardInput('timeInStage', () => summariseTimeInStage(opportunities, options))
+}
+
+function summariseTimeInStage(
+  list: readonly Opportunity[],
+  given: TimeInStageOptions | undefined,
 ): TimeInStageRow[] {
   const metric = 'timeInStage'
+  const opportunities = requireList(list, metric, 'opportunities')
+  const options = readOptions(given, metric)
+  if (options.stages !== undefined) readStages(options.stages, metric)
   const asOf =
     options.asOf === undefined
       ? null

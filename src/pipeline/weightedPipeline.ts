@@ -11,8 +11,15 @@ import {
   type MoneyContext,
   moneySumValue,
 } from '../core/moneySum.js'
+import {
+  finiteMoney,
+  guardInput,
+  readOptions,
+  requireList,
+  requireRatesOption,
+} from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { requireProbability, requireStatus } from './pipelineKernel.js'
+import { requireCurrency, requireProbability, requireStatus } from './pipelineKernel.js'
 
 /** Options of {@link weightedPipeline}: currency conversion. */
 export type WeightedPipelineOptions = CurrencyConversionOptions
@@ -32,7 +39,9 @@ export type WeightedPipelineOptions = CurrencyConversionOptions
  * @param options - `rates` and `baseCurrency` to convert currencies exactly.
  * @returns The total as a `Decimal`; `Decimal(0)` when nothing is open.
  * @throws MetricInputError `MISSING_VALUE` / `RATE_OUT_OF_RANGE` (probability),
- *   `NEGATIVE_VALUE` / `NOT_FINITE` (amount), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`.
+ *   `NEGATIVE_VALUE` / `NOT_FINITE` (amount), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`,
+ *   `INVALID_RECORD` (not an array, a row that is not an object), `INVALID_OPTION`,
+ *   `VALUE_OUT_OF_RANGE` (a total too large for exact decimals, e.g. `'1e9000000000000001'`).
  * @example
  * ```ts
  * const open = (amount: number, probability: number) =>
@@ -43,20 +52,35 @@ export type WeightedPipelineOptions = CurrencyConversionOptions
  */
 export function weightedPipeline(
   opportunities: readonly Opportunity[],
-  options: WeightedPipelineOptions = {},
+  options?: WeightedPipelineOptions,
 ): Decimal {
-  const metric = 'weightedPipeline'
-  const converter = readCurrencyOptions(options, metric)
+  return guardInput('weightedPipeline', () =>
+    sumWeightedPipeline(opportunities, options, 'weightedPipeline'),
+  )
+}
+
+/**
+ * The weighted total of `list` on behalf of `metric` (also the aggregator's `add`, which
+ * passes its own name so errors blame the function the caller used). Internal.
+ */
+export function sumWeightedPipeline(
+  list: readonly Opportunity[],
+  given: WeightedPipelineOptions | undefined,
+  metric: string,
+): Decimal {
+  const opportunities = requireList(list, metric, 'opportunities')
+  const options = readOptions(given, metric)
+  const converter = readCurrencyOptions(requireRatesOption(options, metric), metric)
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
   const sum = createMoneySum()
   for (let index = 0; index < opportunities.length; index++) {
     const opportunity = opportunities[index] as Opportunity
     if (requireStatus(opportunity, index, metric) !== 'open') continue
     const probability = requireProbability(opportunity, index, metric)
-    const rate = conversionFactor(converter, opportunity.currency, index)
+    const rate = conversionFactor(converter, requireCurrency(opportunity, index, metric), index)
     const factor =
       rate === 1 ? probability : (rate as Decimal).times(new MoneyDecimal(String(probability)))
     addMoneyTimes(sum, opportunity.amount, factor, context, index)
   }
-  return moneySumValue(sum)
+  return finiteMoney(moneySumValue(sum), metric, 'the weighted pipeline')
 }

@@ -1,10 +1,19 @@
 import type { Decimal } from 'decimal.js'
 import type { Aggregator } from '../core/Aggregator.js'
+import { readState, type StateShape } from '../core/aggregatorState.js'
 import { mergeCurrencies } from '../core/currency.js'
 import { readCurrencyOptions, resultCurrency } from '../core/currencyConversion.js'
-import { type MoneyContext, toMoneyDecimal } from '../core/moneySum.js'
+import type { MetricInputPath } from '../core/MetricInputError.js'
+import {
+  finiteMoney,
+  guardInput,
+  readOptions,
+  readStateMoney,
+  requireRatesOption,
+} from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { type WeightedPipelineOptions, weightedPipeline } from './weightedPipeline.js'
+import { requireCurrency, requireStatus } from './pipelineKernel.js'
+import { sumWeightedPipeline, type WeightedPipelineOptions } from './weightedPipeline.js'
 
 /** The JSON-serialisable state of {@link weightedPipelineAggregator}. */
 export interface WeightedPipelineAggregatorState {
@@ -14,19 +23,24 @@ export interface WeightedPipelineAggregatorState {
   readonly currency: string | null
 }
 
+const STATE_SHAPE: StateShape = { total: 'string', currency: 'string-or-null' }
+
 /**
  * A mergeable weighted pipeline: Σ amount × probability over open deals, added per part
  * and merged in any order into exactly the one-shot `weightedPipeline` (decimal strings in
  * the state, so nothing is lost between processes).
  *
  * ```text
- * state = { total };  add = total + amount × probability (open deals);  merge = sum
+ * state = { total, currency };  add = total + amount × probability (open deals);  merge = sum
  * ```
+ * `merge` and `result` check a state before using it: a foreign, incomplete or tampered
+ * state (a negative or non-decimal total) is refused.
  *
  * @param options - As `weightedPipeline`: `rates` / `baseCurrency`.
  * @returns `{ initial, add, merge, result }`; `add` takes one `Opportunity`; `result` is a `Decimal`.
  * @throws MetricInputError as `weightedPipeline` for a bad deal; `CURRENCY_MISMATCH` when
- *   parts of different currencies meet.
+ *   parts of different currencies meet; `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE`
+ *   for a state this aggregator did not make (path `['a', 'total']` … in `merge`).
  * @example
  * ```ts
  * const pipeline = weightedPipelineAggregator()
@@ -38,30 +52,45 @@ export interface WeightedPipelineAggregatorState {
  * @see weightedPipeline.
  */
 export function weightedPipelineAggregator(
-  options: WeightedPipelineOptions = {},
+  options?: WeightedPipelineOptions,
 ): Aggregator<WeightedPipelineAggregatorState, Opportunity, Decimal> {
   const metric = 'weightedPipelineAggregator'
-  const base = resultCurrency(readCurrencyOptions(options, metric))
-  const context: MoneyContext = { metric, allowNegative: false }
-  const read = (total: string) => toMoneyDecimal(total, context, 'total')
+  const checked = guardInput(metric, () => readOptions(options, metric))
+  const base = guardInput(metric, () =>
+    resultCurrency(readCurrencyOptions(requireRatesOption(checked, metric), metric)),
+  )
+  /** A checked state and its total as a Decimal. */
+  const read = (state: unknown, at: MetricInputPath) => {
+    const clean = readState<WeightedPipelineAggregatorState>(state, STATE_SHAPE, metric, at)
+    return { total: readStateMoney(clean.total, metric, at, 'total'), currency: clean.currency }
+  }
+  const readAt = (state: unknown, at: MetricInputPath) => guardInput(metric, () => read(state, at))
   const combine = (a: string | null, b: string | null) => base ?? mergeCurrencies(metric, a, b)
   return {
     initial: () => ({ total: '0', currency: base }),
     add(state, opportunity) {
-      const value = weightedPipeline([opportunity], options)
-      if (value.isZero() && opportunity.status !== 'open') return state
+      return guardInput(metric, () => {
+        const current = read(state, [])
+        const open = requireStatus(opportunity, 0, metric) === 'open'
+        const value = sumWeightedPipeline([opportunity], checked, metric)
+        if (!open) return state
+        return {
+          total: finiteMoney(current.total.plus(value), metric, 'the total').toString(),
+          currency: combine(
+            current.currency,
+            requireCurrency(opportunity, 0, metric, ['currency']) ?? null,
+          ),
+        }
+      })
+    },
+    merge(a, b) {
+      const left = readAt(a, ['a'])
+      const right = readAt(b, ['b'])
       return {
-        total: read(state.total).plus(value).toString(),
-        currency: combine(
-          state.currency,
-          opportunity.status === 'open' ? (opportunity.currency ?? null) : null,
-        ),
+        total: finiteMoney(left.total.plus(right.total), metric, 'the total').toString(),
+        currency: combine(left.currency, right.currency),
       }
     },
-    merge: (a, b) => ({
-      total: read(a.total).plus(read(b.total)).toString(),
-      currency: combine(a.currency, b.currency),
-    }),
-    result: (state) => read(state.total),
+    result: (state) => readAt(state, []).total,
   }
 }

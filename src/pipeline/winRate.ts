@@ -1,5 +1,4 @@
 import type { Decimal } from 'decimal.js'
-import { criticalValue } from '../core/criticalValue.js'
 import {
   type CurrencyConversionOptions,
   conversionFactor,
@@ -14,8 +13,16 @@ import {
 } from '../core/moneySum.js'
 import { requireOneOf } from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
+import {
+  finiteMoney,
+  guardInput,
+  readCriticalValue,
+  readOptions,
+  requireList,
+  requireRatesOption,
+} from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { requireClosedAtPresent, requireStatus } from './pipelineKernel.js'
+import { requireClosedAtPresent, requireCurrency, requireStatus } from './pipelineKernel.js'
 
 /** What {@link winRate} counts. */
 export const WIN_RATE_BASES = ['count', 'amount'] as const
@@ -68,7 +75,10 @@ export interface WinRateAmountResult {
  *   nothing closed.
  * @throws MetricInputError `VALUE_OUT_OF_RANGE` (status), `MISSING_VALUE` (closedAt),
  *   `NEGATIVE_VALUE` / `NOT_FINITE` (amount), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`,
- *   `INVALID_OPTION`.
+ *   `INVALID_OPTION` (by, confidence — also one too close to 1 —, rates, options),
+ *   `INVALID_RECORD` (not an array, path `[]`; a row that is not an object, `[i]`; a
+ *   currency that is not a string), `VALUE_OUT_OF_RANGE` (a total too large for exact
+ *   decimals).
  * @example
  * ```ts
  * const closed = (status: 'won' | 'lost', amount: number) =>
@@ -89,11 +99,20 @@ export function winRate(
 ): WinRateAmountResult
 export function winRate(
   opportunities: readonly Opportunity[],
-  options: WinRateOptions = {},
+  options?: WinRateOptions,
+): WinRateCountResult | WinRateAmountResult {
+  return guardInput('winRate', () => computeWinRate(opportunities, options))
+}
+
+function computeWinRate(
+  list: readonly Opportunity[],
+  given: WinRateOptions | undefined,
 ): WinRateCountResult | WinRateAmountResult {
   const metric = 'winRate'
+  const opportunities = requireList(list, metric, 'opportunities')
+  const options = readOptions(given, metric)
   const by = requireOneOf(options.by ?? 'count', WIN_RATE_BASES, metric, 'by')
-  const z = criticalValue(options.confidence ?? 0.95, metric)
+  const z = readCriticalValue(options.confidence, metric)
   if (by === 'count') {
     let won = 0
     let lost = 0
@@ -107,7 +126,7 @@ export function winRate(
     }
     return winRateOfCounts(won, lost, z)
   }
-  const converter = readCurrencyOptions(options, metric)
+  const converter = readCurrencyOptions(requireRatesOption(options, metric), metric)
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
   const wonSum = createMoneySum()
   const lostSum = createMoneySum()
@@ -116,10 +135,14 @@ export function winRate(
     const status = requireStatus(opportunity, index, metric)
     if (status === 'open') continue
     requireClosedAtPresent(opportunity, index, metric)
-    const factor = conversionFactor(converter, opportunity.currency, index)
+    const factor = conversionFactor(converter, requireCurrency(opportunity, index, metric), index)
     addMoneyTimes(status === 'won' ? wonSum : lostSum, opportunity.amount, factor, context, index)
   }
-  return winRateOfAmounts(moneySumValue(wonSum), moneySumValue(lostSum), resultCurrency(converter))
+  return winRateOfAmounts(
+    finiteMoney(moneySumValue(wonSum), metric, 'the won amount'),
+    finiteMoney(moneySumValue(lostSum), metric, 'the lost amount'),
+    resultCurrency(converter),
+  )
 }
 
 /** The count result of validated counts. Internal. */

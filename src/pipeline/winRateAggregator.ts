@@ -1,21 +1,30 @@
+import type { Decimal } from 'decimal.js'
 import type { Aggregator } from '../core/Aggregator.js'
-import { criticalValue } from '../core/criticalValue.js'
+import { readState, type StateShape } from '../core/aggregatorState.js'
 import { mergeCurrencies } from '../core/currency.js'
 import {
   conversionFactor,
   readCurrencyOptions,
   resultCurrency,
 } from '../core/currencyConversion.js'
+import type { MetricInputPath } from '../core/MetricInputError.js'
 import {
   addMoneyTimes,
   createMoneySum,
   type MoneyContext,
   moneySumValue,
-  toMoneyDecimal,
 } from '../core/moneySum.js'
-import { requireNonNegative, requireOneOf } from '../core/validate.js'
+import { requireOneOf } from '../core/validate.js'
+import {
+  finiteMoney,
+  guardInput,
+  readCriticalValue,
+  readOptions,
+  readStateMoney,
+  requireRatesOption,
+} from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
-import { requireClosedAtPresent, requireStatus } from './pipelineKernel.js'
+import { requireClosedAtPresent, requireCurrency, requireStatus } from './pipelineKernel.js'
 import {
   WIN_RATE_BASES,
   type WinRateAmountResult,
@@ -34,6 +43,9 @@ export interface WinRateAggregatorState {
   readonly currency: string | null
 }
 
+const COUNT_STATE: StateShape = { won: 'count', lost: 'count', currency: 'string-or-null' }
+const AMOUNT_STATE: StateShape = { won: 'string', lost: 'string', currency: 'string-or-null' }
+
 /**
  * A mergeable win rate: add deals per part (open ones are skipped), merge parts in any
  * order, and get exactly the one-shot `winRate` — counts with their Wilson interval, or
@@ -46,7 +58,9 @@ export interface WinRateAggregatorState {
  * @param options - As `winRate`: `by`, `confidence`, `rates` / `baseCurrency`.
  * @returns `{ initial, add, merge, result }`; `add` takes one `Opportunity`.
  * @throws MetricInputError as `winRate` for a bad deal; `CURRENCY_MISMATCH` when parts of
- *   different currencies meet; `NEGATIVE_VALUE` / `NOT_FINITE` for a corrupted state.
+ *   different currencies meet; `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE` for a state
+ *   this aggregator did not make — foreign, incomplete, a fractional or negative count, a
+ *   negative or non-decimal amount (path `['a', 'won']` … in `merge`).
  * @example
  * ```ts
  * const rates = winRateAggregator()
@@ -58,16 +72,38 @@ export interface WinRateAggregatorState {
  * @see winRate.
  */
 export function winRateAggregator(
-  options: WinRateOptions = {},
+  options?: WinRateOptions,
 ): Aggregator<WinRateAggregatorState, Opportunity, WinRateCountResult | WinRateAmountResult> {
   const metric = 'winRateAggregator'
-  const byAmount = requireOneOf(options.by ?? 'count', WIN_RATE_BASES, metric, 'by') === 'amount'
-  const z = criticalValue(options.confidence ?? 0.95, metric)
-  const converter = readCurrencyOptions(options, metric)
+  const checked = guardInput(metric, () => readOptions(options, metric))
+  const byAmount = guardInput(
+    metric,
+    () => requireOneOf(checked.by ?? 'count', WIN_RATE_BASES, metric, 'by') === 'amount',
+  )
+  const z = guardInput(metric, () => readCriticalValue(checked.confidence, metric))
+  const converter = guardInput(metric, () =>
+    readCurrencyOptions(requireRatesOption(checked, metric), metric),
+  )
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
-  const readAmount = (value: number | string, field: string) =>
-    toMoneyDecimal(value, { metric, allowNegative: false }, field)
   const sameCurrency = (a: string | null, b: string | null) => mergeCurrencies(metric, a, b)
+  /** A checked state: counts, or exact amounts with their currency. */
+  const read = (state: unknown, at: MetricInputPath) => {
+    if (!byAmount) {
+      const clean = readState<{ won: number; lost: number }>(state, COUNT_STATE, metric, at)
+      return { won: clean.won, lost: clean.lost, currency: null }
+    }
+    const clean = readState<{ won: string; lost: string; currency: string | null }>(
+      state,
+      AMOUNT_STATE,
+      metric,
+      at,
+    )
+    return {
+      won: readStateMoney(clean.won, metric, at, 'won'),
+      lost: readStateMoney(clean.lost, metric, at, 'lost'),
+      currency: clean.currency,
+    }
+  }
   return {
     initial: () => ({
       won: byAmount ? '0' : 0,
@@ -75,54 +111,74 @@ export function winRateAggregator(
       currency: byAmount ? resultCurrency(converter) : null,
     }),
     add(state, opportunity) {
-      const status = requireStatus(opportunity, 0, metric)
-      if (status === 'open') return state
-      requireClosedAtPresent(opportunity, 0, metric)
-      const field = status === 'won' ? 'won' : 'lost'
-      if (!byAmount) return { ...state, [field]: (state[field] as number) + 1 }
-      // Without rates, the state (not the converter, which is shared by every call) holds the currency.
-      const factor =
-        converter.rates === null ? 1 : conversionFactor(converter, opportunity.currency, null)
-      const sum = createMoneySum()
-      addMoneyTimes(sum, opportunity.amount, factor, context, 0)
-      const currency = converter.base ?? sameCurrency(state.currency, opportunity.currency ?? null)
-      return {
-        ...state,
-        [field]: moneySumValue(sum).plus(readAmount(state[field], field)).toString(),
-        currency,
-      }
+      return guardInput(metric, () => {
+        const current = read(state, [])
+        const status = requireStatus(opportunity, 0, metric)
+        if (status === 'open') return state
+        requireClosedAtPresent(opportunity, 0, metric)
+        const field = status === 'won' ? 'won' : 'lost'
+        if (typeof current.won === 'number' && typeof current.lost === 'number') {
+          return {
+            won: current.won,
+            lost: current.lost,
+            currency: null,
+            [field]: (current[field] as number) + 1,
+          }
+        }
+        // Without rates, the state (not the converter, which is shared by every call) holds the currency.
+        const factor =
+          converter.rates === null
+            ? 1
+            : conversionFactor(
+                converter,
+                requireCurrency(opportunity, 0, metric, ['currency']),
+                null,
+              )
+        const sum = createMoneySum()
+        addMoneyTimes(sum, opportunity.amount, factor, context, 0)
+        const currency =
+          converter.base ??
+          sameCurrency(
+            current.currency,
+            requireCurrency(opportunity, 0, metric, ['currency']) ?? null,
+          )
+        const total = finiteMoney(moneySumValue(sum).plus(current[field] as Decimal), metric, field)
+        return {
+          won: current.won.toString(),
+          lost: current.lost.toString(),
+          currency,
+          [field]: total.toString(),
+        }
+      })
     },
     merge(a, b) {
-      if (!byAmount) {
-        return {
-          won:
-            requireNonNegative(a.won as number, metric, ['a', 'won'], 'won') +
-            requireNonNegative(b.won as number, metric, ['b', 'won'], 'won'),
-          lost:
-            requireNonNegative(a.lost as number, metric, ['a', 'lost'], 'lost') +
-            requireNonNegative(b.lost as number, metric, ['b', 'lost'], 'lost'),
-          currency: null,
+      return guardInput(metric, () => {
+        const left = read(a, ['a'])
+        const right = read(b, ['b'])
+        if (typeof left.won === 'number' && typeof right.won === 'number') {
+          return {
+            won: left.won + right.won,
+            lost: (left.lost as number) + (right.lost as number),
+            currency: null,
+          }
         }
-      }
-      return {
-        won: readAmount(a.won, 'won').plus(readAmount(b.won, 'won')).toString(),
-        lost: readAmount(a.lost, 'lost').plus(readAmount(b.lost, 'lost')).toString(),
-        currency: sameCurrency(a.currency, b.currency),
-      }
+        const plus = (x: unknown, y: unknown, field: string) =>
+          finiteMoney((x as Decimal).plus(y as Decimal), metric, field).toString()
+        return {
+          won: plus(left.won, right.won, 'won'),
+          lost: plus(left.lost, right.lost, 'lost'),
+          currency: sameCurrency(left.currency, right.currency),
+        }
+      })
     },
     result(state) {
-      if (!byAmount) {
-        return winRateOfCounts(
-          requireNonNegative(state.won as number, metric, ['won'], 'won'),
-          requireNonNegative(state.lost as number, metric, ['lost'], 'lost'),
-          z,
-        )
-      }
-      return winRateOfAmounts(
-        readAmount(state.won, 'won'),
-        readAmount(state.lost, 'lost'),
-        state.currency,
-      )
+      return guardInput(metric, () => {
+        const clean = read(state, [])
+        if (typeof clean.won === 'number' && typeof clean.lost === 'number') {
+          return winRateOfCounts(clean.won, clean.lost, z)
+        }
+        return winRateOfAmounts(clean.won as Decimal, clean.lost as Decimal, clean.currency)
+      })
     },
   }
 }

@@ -6,20 +6,51 @@ import {
   readPeriodLayout,
 } from '../core/calendarPeriods.js'
 import { MetricInputError } from '../core/MetricInputError.js'
+import { MoneyDecimal } from '../core/MoneyInput.js'
 import {
   addMoney,
   createMoneySum,
   type MoneyContext,
   type MoneySum,
-  moneySumOrZero,
+  moneySumValue,
 } from '../core/moneySum.js'
 import { requireInstant, requireOneOf } from '../core/validate.js'
+import {
+  finiteMoney,
+  finiteRatio,
+  guardInput,
+  readOptions,
+  requireList,
+  requireRow,
+} from '../pipeline/inputGuards.js'
 import type { CustomerActivity } from './CustomerActivity.js'
 
 /** What a cohort cell measures. */
 export const COHORT_BASES = ['logo', 'revenue'] as const
 /** One of {@link COHORT_BASES}. */
 export type CohortBasis = (typeof COHORT_BASES)[number]
+
+/**
+ * The most periods a {@link cohortRetention} table may span, from the period of the first
+ * activity to the period of the last (or of `asOf`): 100 years of months, 23 of weeks.
+ * Longer spans are refused with `VALUE_OUT_OF_RANGE` before any period is laid out.
+ *
+ * @example
+ * ```ts
+ * const at = (iso: string) => new Date(iso)
+ * // 1900-01 … 2026-01 is 1,513 months, more than MAX_COHORT_PERIODS:
+ * cohortRetention([{ customerId: 'a', at: at('1900-01-01') }, { customerId: 'b', at: at('2026-01-01') }])
+ * // => throws MetricInputError with code 'VALUE_OUT_OF_RANGE', path [1, 'at']
+ * ```
+ */
+export const MAX_COHORT_PERIODS = 1200
+
+/** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the instants a table may hold. */
+const EARLIEST_INSTANT = -62_135_596_800_000
+const LATEST_INSTANT = 253_402_300_799_999
+const DAY_MILLISECONDS = 86_400_000
+/** An upper bound of one period's length in any zone (DST and zone changes included). */
+const LONGEST_PERIOD_DAYS = { week: 8, month: 32, quarter: 93, year: 367 } as const
 
 /** Options of {@link cohortRetention}. */
 export interface CohortRetentionOptions extends CalendarPeriodOptions {
@@ -80,12 +111,19 @@ export interface CohortRetentionResult {
  * periods in an explicit time zone (`period`, `timeZone`, `fiscalYearStartMonth`,
  * `weekStartsOn`), so a customer never changes cohort with the host's zone.
  *
+ * Limits: instants from 0001-01-01 to 9999-12-31 (UTC), and a table of at most
+ * {@link MAX_COHORT_PERIODS} (1,200) periods from the first activity to the last (or to
+ * `asOf`) — 100 years of months, 23 of weeks. Work and memory grow with the rows plus the
+ * cells of the triangle (cohorts × periods), never with customers × periods.
+ *
  * @param activity - Activity rows; `revenue` is required with `basis: 'revenue'`.
  * @param options - `basis` (`'logo'`), `period` (`'month'`), `timeZone` (`'UTC'`), `asOf`, …
  * @returns `{ basis, periods, cohorts, pooled }`; empty lists for no activity.
  * @throws MetricInputError `INVALID_DATE`, `MISSING_VALUE` (customerId, or revenue with the
  *   revenue basis), `NEGATIVE_VALUE` / `NOT_FINITE` (revenue), `VALUE_OUT_OF_RANGE`
- *   (activity after `asOf`), `INVALID_OPTION`.
+ *   (activity after `asOf`; an instant outside years 1–9999; a span of more than 1,200
+ *   periods, path the latest row's `at` or `['asOf']`; a revenue ratio no finite number
+ *   holds), `INVALID_OPTION`, `INVALID_RECORD` (not an array, a row that is not an object).
  * @example
  * ```ts
  * const at = (iso: string) => new Date(iso)
@@ -102,45 +140,68 @@ export interface CohortRetentionResult {
  */
 export function cohortRetention(
   activity: readonly CustomerActivity[],
-  options: CohortRetentionOptions = {},
+  options?: CohortRetentionOptions,
+): CohortRetentionResult {
+  return guardInput('cohortRetention', () => buildCohorts(activity, options))
+}
+
+function buildCohorts(
+  list: readonly CustomerActivity[],
+  given: CohortRetentionOptions | undefined,
 ): CohortRetentionResult {
   const metric = 'cohortRetention'
+  const activity = requireList(list, metric, 'activity')
+  const options = readOptions(given, metric)
   const basis = requireOneOf(options.basis ?? 'logo', COHORT_BASES, metric, 'basis')
   const layout = readPeriodLayout(options, metric)
   const asOf =
     options.asOf === undefined
       ? null
-      : requireInstant(options.asOf, metric, ['asOf'], 'option asOf')
+      : requireSupported(
+          requireInstant(options.asOf, metric, ['asOf'], 'option asOf'),
+          metric,
+          ['asOf'],
+          'option asOf',
+        )
   if (activity.length === 0) return { basis, periods: [], cohorts: [], pooled: [] }
 
   // Pass 1: validate, encode customers, find each customer's first activity.
-  const times = new Float64Array(activity.length)
-  const customerOf = new Int32Array(activity.length)
+  const rows = activity.length
+  const times = new Float64Array(rows)
+  const customerOf = new Int32Array(rows)
   const codeOf = new Map<string, number>()
   const firstTimes: number[] = []
   let earliest = Number.POSITIVE_INFINITY
   let latest = Number.NEGATIVE_INFINITY
-  for (let index = 0; index < activity.length; index++) {
-    const row = activity[index] as CustomerActivity
-    if (typeof row.customerId !== 'string' || row.customerId === '') {
+  let latestIndex = 0
+  for (let index = 0; index < rows; index++) {
+    const row = requireRow(activity[index] as CustomerActivity, metric, index, 'row')
+    const customerId = row.customerId
+    if (typeof customerId !== 'string' || customerId === '') {
       throw missing(metric, index, 'customerId', 'every row needs a customer')
     }
-    const time = requireInstant(row.at, metric, [index, 'at'], `at of index ${index}`)
+    const label = `at of index ${index}`
+    const time = requireSupported(
+      requireInstant(row.at, metric, [index, 'at'], label),
+      metric,
+      [index, 'at'],
+      label,
+    )
     if (asOf !== null && time > asOf) {
       throw new MetricInputError({
         code: 'VALUE_OUT_OF_RANGE',
         metric,
         path: [index, 'at'],
-        message: `${metric}: at of index ${index} is ${row.at.toISOString()}, after asOf ${new Date(asOf).toISOString()}`,
+        message: `${metric}: at of index ${index} is ${new Date(time).toISOString()}, after asOf ${new Date(asOf).toISOString()}`,
       })
     }
     if (basis === 'revenue' && row.revenue === undefined) {
       throw missing(metric, index, 'revenue', "revenue cohorts need each row's revenue")
     }
-    let code = codeOf.get(row.customerId)
+    let code = codeOf.get(customerId)
     if (code === undefined) {
       code = firstTimes.length
-      codeOf.set(row.customerId, code)
+      codeOf.set(customerId, code)
       firstTimes.push(time)
     } else if (time < (firstTimes[code] as number)) {
       firstTimes[code] = time
@@ -148,80 +209,146 @@ export function cohortRetention(
     times[index] = time
     customerOf[index] = code
     if (time < earliest) earliest = time
-    if (time > latest) latest = time
+    if (time > latest) {
+      latest = time
+      latestIndex = index
+    }
   }
-  const grid = periodGrid(earliest, asOf === null ? latest : Math.max(latest, asOf), layout)
+  const last = asOf === null ? latest : Math.max(latest, asOf)
+  const spanPath = asOf !== null && asOf > latest ? ['asOf'] : [latestIndex, 'at']
+  // Refuse a span that surely holds too many periods before laying any out, then count.
+  const shortest = Math.floor(
+    (last - earliest) / (LONGEST_PERIOD_DAYS[layout.period] * DAY_MILLISECONDS),
+  )
+  if (shortest > MAX_COHORT_PERIODS) throw tooLong(metric, spanPath, shortest)
+  const grid = periodGrid(earliest, last, layout)
   const periods = grid.labels.length
-  const cohortOf = Int32Array.from(firstTimes, (time) => periodIndex(grid.starts, time))
+  if (periods > MAX_COHORT_PERIODS) throw tooLong(metric, spanPath, periods)
 
-  // Pass 2: count each customer once per period, and sum revenue per cell.
-  const size = new Float64Array(periods)
-  for (const cohort of cohortOf) size[cohort] = (size[cohort] as number) + 1
-  const active = new Float64Array(periods * periods) // [cohort * periods + age]
-  const seen = new Uint8Array(firstTimes.length * periods)
-  const revenue: (MoneySum | undefined)[] = basis === 'revenue' ? new Array(periods * periods) : []
-  const context: MoneyContext = { metric, allowNegative: false, field: 'revenue' }
-  for (let index = 0; index < activity.length; index++) {
+  // Pass 2: rows grouped by customer (a counting sort), so a customer counts once per period
+  // with one stamp per period instead of a customers × periods table.
+  const customers = firstTimes.length
+  const cohortOf = new Int32Array(customers)
+  for (let customer = 0; customer < customers; customer++) {
+    cohortOf[customer] = periodIndex(grid.starts, firstTimes[customer] as number)
+  }
+  const firstRow = new Int32Array(customers + 1)
+  for (let index = 0; index < rows; index++) {
+    const slot = (customerOf[index] as number) + 1
+    firstRow[slot] = (firstRow[slot] as number) + 1
+  }
+  for (let customer = 0; customer < customers; customer++) {
+    firstRow[customer + 1] = (firstRow[customer + 1] as number) + (firstRow[customer] as number)
+  }
+  const next = firstRow.slice(0, customers)
+  const order = new Int32Array(rows)
+  for (let index = 0; index < rows; index++) {
     const customer = customerOf[index] as number
-    const period = periodIndex(grid.starts, times[index] as number)
+    order[next[customer] as number] = index
+    next[customer] = (next[customer] as number) + 1
+  }
+  // The triangle: one row per non-empty cohort, as long as that cohort is observable.
+  const size = new Float64Array(periods)
+  const active: (Float64Array | undefined)[] = new Array(periods)
+  const revenue: ((MoneySum | undefined)[] | undefined)[] = new Array(periods)
+  for (let customer = 0; customer < customers; customer++) {
     const cohort = cohortOf[customer] as number
-    const cell = cohort * periods + (period - cohort)
-    if (seen[customer * periods + period] === 0) {
-      seen[customer * periods + period] = 1
-      active[cell] = (active[cell] as number) + 1
-    }
-    if (basis === 'revenue') {
-      const sum = revenue[cell] ?? createMoneySum()
-      revenue[cell] = sum
-      addMoney(sum, (activity[index] as CustomerActivity).revenue!, context, index)
+    size[cohort] = (size[cohort] as number) + 1
+    if (active[cohort] === undefined) {
+      active[cohort] = new Float64Array(periods - cohort)
+      if (basis === 'revenue') revenue[cohort] = new Array(periods - cohort)
     }
   }
-  return summarise(basis, grid, size, active, revenue)
+  const stamp = new Int32Array(periods).fill(-1)
+  const context: MoneyContext = { metric, allowNegative: false, field: 'revenue' }
+  for (let customer = 0; customer < customers; customer++) {
+    const cohort = cohortOf[customer] as number
+    const counts = active[cohort] as Float64Array
+    const sums = revenue[cohort]
+    for (
+      let slot = firstRow[customer] as number;
+      slot < (firstRow[customer + 1] as number);
+      slot++
+    ) {
+      const index = order[slot] as number
+      const period = periodIndex(grid.starts, times[index] as number)
+      const age = period - cohort
+      if (stamp[period] !== customer) {
+        stamp[period] = customer
+        counts[age] = (counts[age] as number) + 1
+      }
+      if (sums !== undefined) {
+        let sum = sums[age]
+        if (sum === undefined) {
+          sum = createMoneySum()
+          sums[age] = sum
+        }
+        addMoney(sum, (activity[index] as CustomerActivity).revenue!, context, index)
+      }
+    }
+  }
+  return summarise(basis, grid, size, active, revenue, metric)
 }
 
 function summarise(
   basis: CohortBasis,
   grid: ReturnType<typeof periodGrid>,
   size: Float64Array,
-  active: Float64Array,
-  revenue: (MoneySum | undefined)[],
+  active: readonly (Float64Array | undefined)[],
+  revenue: readonly ((MoneySum | undefined)[] | undefined)[],
+  metric: string,
 ): CohortRetentionResult {
   const periods = grid.labels.length
+  const zero = new MoneyDecimal(0)
   const cohorts: CohortRow[] = []
   // Pooled sums per age: customers (logo) or revenue (revenue basis), and their bases.
   const pooledActive = new Float64Array(periods)
   const pooledSize = new Float64Array(periods)
-  const pooledRevenue: Decimal[] = []
-  const pooledBase: Decimal[] = []
+  const pooledRevenue: (Decimal | undefined)[] = new Array(periods)
   const pooledCount = new Float64Array(periods)
+  // Revenue basis: Σ age-0 revenue of cohorts 0..c, so the base pooled at age k (cohorts
+  // c < periods − k) is one lookup, not a Decimal addition per cell.
+  const baseUpTo: Decimal[] = new Array(periods)
+  let runningBase = zero
   for (let cohort = 0; cohort < periods; cohort++) {
     const cohortSize = size[cohort] as number
-    if (cohortSize === 0) continue
+    const counts = active[cohort]
+    if (cohortSize === 0 || counts === undefined) {
+      baseUpTo[cohort] = runningBase
+      continue
+    }
     const observable = periods - cohort
-    const activeRow: (number | null)[] = []
-    const revenueRow: (Decimal | null)[] = []
-    const retention: (number | null)[] = []
-    const base = basis === 'revenue' ? moneySumOrZero(revenue[cohort * periods]) : null
+    const sums = revenue[cohort]
+    const base = sums === undefined ? null : amountOf(sums[0], zero, metric)
+    if (base !== null) runningBase = runningBase.plus(base)
+    baseUpTo[cohort] = runningBase
+    const activeRow: (number | null)[] = new Array(periods)
+    const revenueRow: (Decimal | null)[] = new Array(periods)
+    const retention: (number | null)[] = new Array(periods)
     for (let age = 0; age < periods; age++) {
       if (age >= observable) {
-        activeRow.push(null)
-        revenueRow.push(null)
-        retention.push(null)
+        activeRow[age] = null
+        revenueRow[age] = null
+        retention[age] = null
         continue
       }
-      const count = active[cohort * periods + age] as number
-      activeRow.push(count)
+      const count = counts[age] as number
+      activeRow[age] = count
       pooledCount[age] = (pooledCount[age] as number) + 1
       if (base === null) {
-        retention.push(count / cohortSize)
+        retention[age] = count / cohortSize
         pooledActive[age] = (pooledActive[age] as number) + count
         pooledSize[age] = (pooledSize[age] as number) + cohortSize
       } else {
-        const amount = moneySumOrZero(revenue[cohort * periods + age])
-        revenueRow.push(amount)
-        retention.push(base.isZero() ? null : amount.div(base).toNumber())
-        pooledRevenue[age] = pooledRevenue[age]?.plus(amount) ?? amount
-        pooledBase[age] = pooledBase[age]?.plus(base) ?? base
+        const sum = (sums as (MoneySum | undefined)[])[age]
+        const amount = amountOf(sum, zero, metric)
+        revenueRow[age] = amount
+        retention[age] = base.isZero()
+          ? null
+          : sum === undefined
+            ? 0
+            : finiteRatio(amount.div(base).toNumber(), metric, 'a revenue retention')
+        if (sum !== undefined) pooledRevenue[age] = pooledRevenue[age]?.plus(amount) ?? amount
       }
     }
     cohorts.push({
@@ -239,12 +366,46 @@ function summarise(
     let retention: number | null = null
     if (count > 0 && basis === 'logo') {
       retention = (pooledActive[age] as number) / (pooledSize[age] as number)
-    } else if (count > 0 && !(pooledBase[age] as Decimal).isZero()) {
-      retention = (pooledRevenue[age] as Decimal).div(pooledBase[age] as Decimal).toNumber()
+    } else if (count > 0) {
+      const base = baseUpTo[periods - 1 - age] as Decimal
+      if (!base.isZero()) {
+        const kept = pooledRevenue[age] ?? zero
+        retention = finiteRatio(kept.div(base).toNumber(), metric, 'a pooled revenue retention')
+      }
     }
     pooled.push({ age, retention, cohorts: count })
   }
   return { basis, periods: [...grid.labels], cohorts, pooled }
+}
+
+/** The exact revenue of one cell (0 when it has none), refused when it overflowed. */
+function amountOf(sum: MoneySum | undefined, zero: Decimal, metric: string): Decimal {
+  return sum === undefined ? zero : finiteMoney(moneySumValue(sum), metric, 'a cohort revenue')
+}
+
+/** The instant when it lies in years 1–9999 (UTC); `VALUE_OUT_OF_RANGE` otherwise. */
+function requireSupported(
+  time: number,
+  metric: string,
+  path: (string | number)[],
+  label: string,
+): number {
+  if (time >= EARLIEST_INSTANT && time <= LATEST_INSTANT) return time
+  throw new MetricInputError({
+    code: 'VALUE_OUT_OF_RANGE',
+    metric,
+    path,
+    message: `${metric}: ${label} is ${new Date(time).toISOString()}; cohort tables hold instants from year 1 to 9999`,
+  })
+}
+
+function tooLong(metric: string, path: (string | number)[], periods: number): MetricInputError {
+  return new MetricInputError({
+    code: 'VALUE_OUT_OF_RANGE',
+    metric,
+    path,
+    message: `${metric}: the activity spans ${periods} or more periods; a cohort table holds at most ${MAX_COHORT_PERIODS} (use a longer period or filter the rows)`,
+  })
 }
 
 function missing(metric: string, index: number, field: string, why: string): MetricInputError {

@@ -1,4 +1,5 @@
-import { impossible, readCount } from './retentionKernel.js'
+import { guardInput } from '../pipeline/inputGuards.js'
+import { impossible, readCount, requireInput } from './retentionKernel.js'
 
 /** Input of {@link customerChurnRate}. */
 export interface CustomerChurnRateInput {
@@ -23,6 +24,7 @@ export interface CustomerChurnRateInput {
  * @returns A fraction in [0, 1]; `null` when `customersAtStart` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE`; `VALUE_OUT_OF_RANGE` when more
  *   customers churned than there were.
+ *   `INVALID_RECORD` when the input is not an object.
  * @example
  * ```ts
  * customerChurnRate({ customersAtStart: 200, churnedCustomers: 12 }) // => 0.06
@@ -30,7 +32,12 @@ export interface CustomerChurnRateInput {
  * @see help.chartmogul.com — "Churn rate formulas" (Standard).
  */
 export function customerChurnRate(input: CustomerChurnRateInput): number | null {
+  return guardInput('customerChurnRate', () => computeCustomerChurnRate(input))
+}
+
+function computeCustomerChurnRate(input: CustomerChurnRateInput): number | null {
   const metric = 'customerChurnRate'
+  requireInput(input, metric)
   const start = readCount(input, 'customersAtStart', metric)
   const churned = readCount(input, 'churnedCustomers', metric)
   if (churned > start) {

@@ -1,7 +1,7 @@
 import type { Aggregator } from '../core/Aggregator.js'
-import { requireNonNegative } from '../core/validate.js'
-import { customerChurnRate } from './customerChurnRate.js'
-import { customerRetentionRate } from './customerRetentionRate.js'
+import { readState, type StateShape } from '../core/aggregatorState.js'
+import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
+import { guardInput, requireRecord } from '../pipeline/inputGuards.js'
 
 /** One customer's status at both ends of the period. */
 export interface CustomerPresence {
@@ -25,6 +25,13 @@ export interface CustomerRetentionSummary extends CustomerRetentionAggregatorSta
   readonly churnRate: number | null
 }
 
+const STATE_SHAPE: StateShape = {
+  customersAtStart: 'count',
+  customersAtEnd: 'count',
+  newCustomers: 'count',
+  churnedCustomers: 'count',
+}
+
 /**
  * Mergeable customer (logo) retention: add one row per customer — active at the start,
  * active at the end — merge parts in any order, and get the counts and exactly the rates
@@ -36,7 +43,13 @@ export interface CustomerRetentionSummary extends CustomerRetentionAggregatorSta
  * ```
  *
  * @returns `{ initial, add, merge, result }`.
- * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` for a corrupted state.
+ * `merge` and `result` refuse a state this aggregator did not make: foreign, incomplete,
+ * a fractional or negative count, or counts that cannot happen together (more churned
+ * than at the start).
+ *
+ * @throws MetricInputError `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE` for such a state
+ *   (path `['a', 'newCustomers']` … in `merge`); `INVALID_RECORD` for a row that is not an
+ *   object.
  * @example
  * ```ts
  * const logos = customerRetentionAggregator()
@@ -56,16 +69,26 @@ export function customerRetentionAggregator(): Aggregator<
   CustomerRetentionSummary
 > {
   const metric = 'customerRetentionAggregator'
-  const check = (state: CustomerRetentionAggregatorState) => {
-    for (const field of [
-      'customersAtStart',
-      'customersAtEnd',
-      'newCustomers',
-      'churnedCustomers',
-    ] as const) {
-      requireNonNegative(state[field], metric, [field], field)
+  const read = (state: unknown, at: MetricInputPath) => {
+    const clean = readState<CustomerRetentionAggregatorState>(state, STATE_SHAPE, metric, at)
+    const { customersAtStart, customersAtEnd, newCustomers, churnedCustomers } = clean
+    const impossible =
+      newCustomers > customersAtEnd
+        ? 'newCustomers exceeds customersAtEnd'
+        : customersAtEnd - newCustomers > customersAtStart
+          ? 'customersAtEnd − newCustomers exceeds customersAtStart'
+          : churnedCustomers > customersAtStart
+            ? 'churnedCustomers exceeds customersAtStart'
+            : null
+    if (impossible !== null) {
+      throw new MetricInputError({
+        code: 'INVALID_STATE',
+        metric,
+        path: at,
+        message: `${metric}: state${at.length > 0 ? ` ${at.join('.')}` : ''} has ${impossible}; it is not a state made by this aggregator`,
+      })
     }
-    return state
+    return clean
   }
   return {
     initial: () => ({
@@ -75,32 +98,42 @@ export function customerRetentionAggregator(): Aggregator<
       churnedCustomers: 0,
     }),
     add(state, row) {
-      const start = row.activeAtStart === true
-      const end = row.activeAtEnd === true
-      return {
-        customersAtStart: state.customersAtStart + (start ? 1 : 0),
-        customersAtEnd: state.customersAtEnd + (end ? 1 : 0),
-        newCustomers: state.newCustomers + (!start && end ? 1 : 0),
-        churnedCustomers: state.churnedCustomers + (start && !end ? 1 : 0),
-      }
+      return guardInput(metric, () => {
+        const current = read(state, [])
+        requireRecord(row, metric, [], 'row')
+        const start = row.activeAtStart === true
+        const end = row.activeAtEnd === true
+        return {
+          customersAtStart: current.customersAtStart + (start ? 1 : 0),
+          customersAtEnd: current.customersAtEnd + (end ? 1 : 0),
+          newCustomers: current.newCustomers + (!start && end ? 1 : 0),
+          churnedCustomers: current.churnedCustomers + (start && !end ? 1 : 0),
+        }
+      })
     },
     merge(a, b) {
-      check(a)
-      check(b)
-      return {
-        customersAtStart: a.customersAtStart + b.customersAtStart,
-        customersAtEnd: a.customersAtEnd + b.customersAtEnd,
-        newCustomers: a.newCustomers + b.newCustomers,
-        churnedCustomers: a.churnedCustomers + b.churnedCustomers,
-      }
+      return guardInput(metric, () => {
+        const left = read(a, ['a'])
+        const right = read(b, ['b'])
+        return {
+          customersAtStart: left.customersAtStart + right.customersAtStart,
+          customersAtEnd: left.customersAtEnd + right.customersAtEnd,
+          newCustomers: left.newCustomers + right.newCustomers,
+          churnedCustomers: left.churnedCustomers + right.churnedCustomers,
+        }
+      })
     },
     result(state) {
-      check(state)
-      return {
-        ...state,
-        retentionRate: customerRetentionRate(state),
-        churnRate: customerChurnRate(state),
-      }
+      return guardInput(metric, () => {
+        const clean = read(state, [])
+        const start = clean.customersAtStart
+        // The formulas of customerRetentionRate and customerChurnRate, on checked counts.
+        return {
+          ...clean,
+          retentionRate: start === 0 ? null : (clean.customersAtEnd - clean.newCustomers) / start,
+          churnRate: start === 0 ? null : clean.churnedCustomers / start,
+        }
+      })
     },
   }
 }

@@ -1,4 +1,5 @@
-import { impossible, readCount } from './retentionKernel.js'
+import { guardInput } from '../pipeline/inputGuards.js'
+import { impossible, readCount, requireInput } from './retentionKernel.js'
 
 /** Input of {@link customerRetentionRate}: customer (logo) counts of one period. */
 export interface CustomerRetentionRateInput {
@@ -25,6 +26,7 @@ export interface CustomerRetentionRateInput {
  * @returns A fraction in [0, 1]; `null` when `customersAtStart` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` (path the field);
  *   `VALUE_OUT_OF_RANGE` when N > E or E − N > S.
+ *   `INVALID_RECORD` when the input is not an object.
  * @example
  * ```ts
  * customerRetentionRate({ customersAtStart: 200, customersAtEnd: 210, newCustomers: 30 }) // => 0.9
@@ -32,7 +34,12 @@ export interface CustomerRetentionRateInput {
  * @see exprimere.net/en/faq-items/retention-rate ((E − N) / S × 100).
  */
 export function customerRetentionRate(input: CustomerRetentionRateInput): number | null {
+  return guardInput('customerRetentionRate', () => computeCustomerRetentionRate(input))
+}
+
+function computeCustomerRetentionRate(input: CustomerRetentionRateInput): number | null {
   const metric = 'customerRetentionRate'
+  requireInput(input, metric)
   const start = readCount(input, 'customersAtStart', metric)
   const end = readCount(input, 'customersAtEnd', metric)
   const added = readCount(input, 'newCustomers', metric)

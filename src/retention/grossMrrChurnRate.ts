@@ -1,5 +1,6 @@
+import { guardInput } from '../pipeline/inputGuards.js'
 import type { RevenueMovementTotals } from './RevenueMovementTotals.js'
-import { ratio, readStartAndLosses } from './retentionKernel.js'
+import { ratio, readStartAndLosses, requireInput } from './retentionKernel.js'
 
 /**
  * Gross MRR churn rate (ChartMogul "Standard"): recurring revenue lost to churn and
@@ -14,6 +15,8 @@ import { ratio, readStartAndLosses } from './retentionKernel.js'
  * @returns A fraction in [0, 1]; `null` when `startingRevenue` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE`, `MISSING_VALUE`;
  *   `VALUE_OUT_OF_RANGE` when the losses exceed the starting revenue.
+ *   `VALUE_OUT_OF_RANGE` also for an amount or ratio no finite number holds (`'1e400'` on a
+ *   start of 1); `INVALID_RECORD` when the input is not an object.
  * @example
  * ```ts
  * grossMrrChurnRate({ startingRevenue: 10000, expansion: 1500, contraction: 300, churn: 700 }) // => 0.1
@@ -24,7 +27,15 @@ export function grossMrrChurnRate(
   input: Pick<RevenueMovementTotals, 'startingRevenue' | 'contraction' | 'churn'> &
     Partial<RevenueMovementTotals>,
 ): number | null {
+  return guardInput('grossMrrChurnRate', () => computeGrossMrrChurnRate(input))
+}
+
+function computeGrossMrrChurnRate(
+  input: Pick<RevenueMovementTotals, 'startingRevenue' | 'contraction' | 'churn'> &
+    Partial<RevenueMovementTotals>,
+): number | null {
   const metric = 'grossMrrChurnRate'
+  requireInput(input, metric)
   const { start, lost } = readStartAndLosses(input, metric)
-  return ratio(lost, start)
+  return ratio(lost, start, metric)
 }

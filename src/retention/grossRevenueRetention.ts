@@ -1,5 +1,6 @@
+import { guardInput } from '../pipeline/inputGuards.js'
 import type { RevenueMovementTotals } from './RevenueMovementTotals.js'
-import { ratio, readStartAndLosses } from './retentionKernel.js'
+import { ratio, readStartAndLosses, requireInput } from './retentionKernel.js'
 
 /** Input of {@link grossRevenueRetention}: expansion is not needed. */
 export type GrossRevenueRetentionInput = Pick<
@@ -20,6 +21,8 @@ export type GrossRevenueRetentionInput = Pick<
  * @returns A fraction in [0, 1]; `null` when `startingRevenue` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE`, `MISSING_VALUE` (path the field);
  *   `VALUE_OUT_OF_RANGE` when contraction + churn exceed the starting revenue.
+ *   `VALUE_OUT_OF_RANGE` also for an amount or ratio no finite number holds (`'1e400'` on a
+ *   start of 1); `INVALID_RECORD` when the input is not an object.
  * @example
  * ```ts
  * grossRevenueRetention({ startingRevenue: 10000, contraction: 300, churn: 700 }) // => 0.9
@@ -27,7 +30,12 @@ export type GrossRevenueRetentionInput = Pick<
  * @see pulserevops.com/sales-trainings/q97; orm-tech.com gross revenue retention formula.
  */
 export function grossRevenueRetention(input: GrossRevenueRetentionInput): number | null {
+  return guardInput('grossRevenueRetention', () => computeGrossRevenueRetention(input))
+}
+
+function computeGrossRevenueRetention(input: GrossRevenueRetentionInput): number | null {
   const metric = 'grossRevenueRetention'
+  requireInput(input, metric)
   const { start, lost } = readStartAndLosses(input, metric)
-  return ratio(start.minus(lost), start)
+  return ratio(start.minus(lost), start, metric)
 }

@@ -7,6 +7,7 @@ export {
   type CohortRetentionResult,
   type CohortRow,
   cohortRetention,
+  MAX_COHORT_PERIODS,
   type PooledRetention,
 } from './cohortRetention.js'
 export { type CustomerChurnRateInput, customerChurnRate } from './customerChurnRate.js'

@@ -1,7 +1,12 @@
-import { criticalValue } from '../core/criticalValue.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireNonNegative, requireOneOf } from '../core/validate.js'
+import {
+  guardInput,
+  readCriticalValue,
+  readOptions,
+  requireRecord,
+} from '../pipeline/inputGuards.js'
 
 /** The confidence-interval transforms {@link kaplanMeier} offers. */
 export const SURVIVAL_INTERVALS = ['log', 'log-log', 'plain'] as const
@@ -84,7 +89,9 @@ const HALF_TOLERANCE = Math.sqrt(Number.EPSILON)
  *   `steps: []`, `median: null`.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE` (durations,
  *   entries, weights, path `['durations', i]` …), `VALUE_OUT_OF_RANGE` (an event that is
- *   not boolean / 0 / 1), `END_BEFORE_START` (entry ≥ duration), `INVALID_OPTION`.
+ *   not boolean / 0 / 1; weights whose sum or Greenwood variance overflows),
+ *   `END_BEFORE_START` (entry ≥ duration), `INVALID_OPTION`, `INVALID_RECORD` (a list
+ *   that is not an array or typed array; input that throws when read).
  * @example
  * ```ts
  * const curve = kaplanMeier({ durations: [1, 2, 3, 4], events: [1, 1, 1, 1] })
@@ -96,14 +103,23 @@ const HALF_TOLERANCE = Math.sqrt(Number.EPSILON)
  */
 export function kaplanMeier(
   input: KaplanMeierInput,
-  options: KaplanMeierOptions = {},
+  options?: KaplanMeierOptions,
+): KaplanMeierResult {
+  return guardInput('kaplanMeier', () => estimateSurvival(input, options))
+}
+
+function estimateSurvival(
+  input: KaplanMeierInput,
+  given: KaplanMeierOptions | undefined,
 ): KaplanMeierResult {
   const metric = 'kaplanMeier'
+  const options = readOptions(given, metric)
   const interval = requireOneOf(options.interval ?? 'log', SURVIVAL_INTERVALS, metric, 'interval')
   const confidence = options.confidence ?? 0.95
-  const z = criticalValue(confidence, metric)
+  const z = readCriticalValue(confidence, metric)
+  requireRecord(input, metric, [], 'input')
   const columns = sortObservations(input, metric)
-  const steps = walk(columns, z, interval)
+  const steps = walk(columns, z, interval, metric)
   return {
     steps,
     median: firstTimeAtOrBelowHalf(steps, (step) => step.survival),
@@ -131,18 +147,18 @@ interface Observations {
 
 function sortObservations(input: KaplanMeierInput, metric: string): Observations {
   const { durations, events, entries, weights } = input
-  const n = durations.length
+  const n = requireLength(durations, 'durations', metric)
   requireSameLength(events, n, 'events', metric)
   if (entries !== undefined) requireSameLength(entries, n, 'entries', metric)
   if (weights !== undefined) requireSameLength(weights, n, 'weights', metric)
-  const isEvent = new Uint8Array(n)
+  // One pass checks every value before anything is allocated, so a list-like with a huge
+  // length and no values is refused at index 0 rather than allocated.
   let eventCount = 0
   let totalWeight = weights === undefined ? n : 0
   for (let index = 0; index < n; index++) {
     const duration = requireTime(durations[index] as number, metric, 'durations', index)
     const event = events[index]
     if (event === true || event === 1) {
-      isEvent[index] = 1
       eventCount++
     } else if (!(event === false || event === 0)) {
       throw new MetricInputError({
@@ -163,25 +179,59 @@ function sortObservations(input: KaplanMeierInput, metric: string): Observations
         })
       }
     }
-    if (weights !== undefined)
+    if (weights !== undefined) {
       totalWeight += requireTime(weights[index] as number, metric, 'weights', index)
+      if (totalWeight === Number.POSITIVE_INFINITY) {
+        throw new MetricInputError({
+          code: 'VALUE_OUT_OF_RANGE',
+          metric,
+          path: ['weights', index],
+          message: `${metric}: the weights up to index ${index} add up to more than the largest number`,
+        })
+      }
+    }
   }
-  const pick = (values: ArrayLike<number>, wanted: 0 | 1 | null, count: number): SortedTimes => {
+  // Values are read again below (checked again: a getter need not answer twice alike).
+  const isEvent = new Uint8Array(n)
+  let eventsSeen = 0
+  for (let index = 0; index < n; index++) {
+    const event = events[index]
+    if (event === true || event === 1) {
+      isEvent[index] = 1
+      eventsSeen++
+    }
+  }
+  if (eventsSeen !== eventCount) {
+    throw new MetricInputError({
+      code: 'INVALID_RECORD',
+      metric,
+      path: ['events'],
+      message: `${metric}: events changed while being read; pass plain arrays`,
+    })
+  }
+  const pick = (
+    values: ArrayLike<number>,
+    field: string,
+    wanted: 0 | 1 | null,
+    count: number,
+  ): SortedTimes => {
     const times = new Float64Array(count)
     const picked = weights === undefined ? null : new Float64Array(count)
     let next = 0
     for (let index = 0; index < n; index++) {
       if (wanted !== null && isEvent[index] !== wanted) continue
-      times[next] = values[index] as number
-      if (picked !== null) picked[next] = weights![index] as number
+      // + 0 turns −0 into 0; the value is checked again as it is copied.
+      times[next] = requireTime(values[index] as number, metric, field, index) + 0
+      if (picked !== null)
+        picked[next] = requireTime(weights![index] as number, metric, 'weights', index)
       next++
     }
     return sortTogether(times, picked)
   }
   return {
-    events: pick(durations, 1, eventCount),
-    censorings: pick(durations, 0, n - eventCount),
-    entries: entries === undefined ? null : pick(entries, null, n),
+    events: pick(durations, 'durations', 1, eventCount),
+    censorings: pick(durations, 'durations', 0, n - eventCount),
+    entries: entries === undefined ? null : pick(entries, 'entries', null, n),
     totalWeight,
   }
 }
@@ -201,7 +251,12 @@ function sortTogether(times: Float64Array, weights: Float64Array | null): Sorted
   return { times: sortedTimes, weights: sortedWeights }
 }
 
-function walk(columns: Observations, z: number, interval: SurvivalInterval): KaplanMeierStep[] {
+function walk(
+  columns: Observations,
+  z: number,
+  interval: SurvivalInterval,
+  metric: string,
+): KaplanMeierStep[] {
   const { events, censorings, entries, totalWeight } = columns
   const weightOf = (sorted: SortedTimes, index: number) =>
     sorted.weights === null ? 1 : (sorted.weights[index] as number)
@@ -245,7 +300,14 @@ function walk(columns: Observations, z: number, interval: SurvivalInterval): Kap
       survival = 0
     } else {
       survival *= survivors / atRisk
-      varianceOfLog += died / (atRisk * survivors)
+      varianceOfLog += died / atRisk / survivors
+      if (varianceOfLog === Number.POSITIVE_INFINITY) {
+        throw new MetricInputError({
+          code: 'VALUE_OUT_OF_RANGE',
+          metric,
+          message: `${metric}: the Greenwood variance at time ${time} overflows; the weights at risk are too small`,
+        })
+      }
     }
     steps.push({
       time,
@@ -298,11 +360,33 @@ function firstTimeAtOrBelowHalf(
     const time = (steps[index] as KaplanMeierStep).time
     if (Math.abs(value - 0.5) <= HALF_TOLERANCE) {
       const next = steps[index + 1]
-      return next === undefined ? time : (time + next.time) / 2
+      return next === undefined ? time : time + (next.time - time) / 2
     }
     if (value < 0.5) return time
   }
   return null
+}
+
+/** The length of a list of values: a safe integer ≥ 0 (`INVALID_RECORD` otherwise). */
+function requireLength(values: ArrayLike<unknown>, field: string, metric: string): number {
+  const length =
+    (typeof values === 'object' && values !== null) || typeof values === 'string'
+      ? (values as ArrayLike<unknown>).length
+      : undefined
+  if (
+    typeof values === 'object' &&
+    values !== null &&
+    Number.isSafeInteger(length) &&
+    (length as number) >= 0
+  ) {
+    return length as number
+  }
+  throw new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path: [field],
+    message: `${metric}: ${field} is ${describeValue(values)}${length === undefined ? '' : ` with length ${describeValue(length)}`}; it must be an array or typed array`,
+  })
 }
 
 function requireSameLength(
@@ -311,6 +395,7 @@ function requireSameLength(
   field: string,
   metric: string,
 ): void {
+  requireLength(values, field, metric)
   if (values.length !== length) {
     throw new MetricInputError({
       code: 'LENGTH_MISMATCH',

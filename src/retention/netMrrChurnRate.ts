@@ -1,5 +1,6 @@
+import { guardInput } from '../pipeline/inputGuards.js'
 import type { RevenueMovementTotals } from './RevenueMovementTotals.js'
-import { ratio, readAmount, readStartAndLosses } from './retentionKernel.js'
+import { ratio, readAmount, readStartAndLosses, requireInput } from './retentionKernel.js'
 
 /**
  * Net MRR churn rate (ChartMogul "Standard"): revenue lost to churn and contraction, less
@@ -14,6 +15,8 @@ import { ratio, readAmount, readStartAndLosses } from './retentionKernel.js'
  * @returns A fraction ≤ 1, possibly negative; `null` when `startingRevenue` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE`, `MISSING_VALUE`;
  *   `VALUE_OUT_OF_RANGE` when the losses exceed the starting revenue.
+ *   `VALUE_OUT_OF_RANGE` also for an amount or ratio no finite number holds (`'1e400'` on a
+ *   start of 1); `INVALID_RECORD` when the input is not an object.
  * @example
  * ```ts
  * netMrrChurnRate({ startingRevenue: 10000, expansion: 1500, contraction: 300, churn: 700 }) // => -0.05
@@ -21,10 +24,15 @@ import { ratio, readAmount, readStartAndLosses } from './retentionKernel.js'
  * @see help.chartmogul.com/hc/en-us/articles/203359341-Metric-MRR-Churn-Rate.
  */
 export function netMrrChurnRate(input: RevenueMovementTotals): number | null {
+  return guardInput('netMrrChurnRate', () => computeNetMrrChurnRate(input))
+}
+
+function computeNetMrrChurnRate(input: RevenueMovementTotals): number | null {
   const metric = 'netMrrChurnRate'
+  requireInput(input, metric)
   const { start, lost } = readStartAndLosses(input, metric)
   const regained = readAmount(input, 'expansion', metric).plus(
     readAmount(input, 'reactivation', metric, 0),
   )
-  return ratio(lost.minus(regained), start)
+  return ratio(lost.minus(regained), start, metric)
 }

@@ -1,5 +1,9 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
 import { requireNonNegative } from '../core/validate.js'
-import type { KaplanMeierResult } from './kaplanMeier.js'
+import { guardInput, requireRecord } from '../pipeline/inputGuards.js'
+import { requireRate } from '../pipeline/pipelineKernel.js'
+import type { KaplanMeierResult, KaplanMeierStep } from './kaplanMeier.js'
 
 /** The result of {@link restrictedMeanSurvivalTime}. */
 export interface RestrictedMeanSurvivalTimeResult {
@@ -25,7 +29,11 @@ export interface RestrictedMeanSurvivalTimeResult {
  * @param horizon - The time up to which lifetime is counted (≥ 0), in the curve's unit.
  * @returns `{ horizon, estimate, standardError }`; a curve without events gives the horizon
  *   itself with standard error 0.
- * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` (path `['horizon']`).
+ * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` (path `['horizon']`, or a step
+ *   field such as `['steps', 2, 'atRisk']`); `RATE_OUT_OF_RANGE` (a survival that is not a
+ *   number in 0..1 — the string `'0.5'` included); `VALUE_OUT_OF_RANGE` (steps out of time
+ *   order or rising survival; a standard error that overflows); `INVALID_RECORD` (not a
+ *   curve).
  * @example
  * ```ts
  * const curve = kaplanMeier({ durations: [1, 2, 3, 4], events: [1, 1, 1, 1] })
@@ -38,9 +46,19 @@ export function restrictedMeanSurvivalTime(
   curve: KaplanMeierResult,
   horizon: number,
 ): RestrictedMeanSurvivalTimeResult {
-  requireNonNegative(horizon, 'restrictedMeanSurvivalTime', ['horizon'], 'horizon')
-  const steps = curve.steps.filter((step) => step.time <= horizon)
-  // areaAfter[k] = ∫ from steps[k].time to horizon of S(t) dt, built from the end.
+  return guardInput(METRIC, () => computeRestrictedMean(curve, horizon))
+}
+
+const METRIC = 'restrictedMeanSurvivalTime'
+
+function computeRestrictedMean(
+  curve: KaplanMeierResult,
+  horizonValue: number,
+): RestrictedMeanSurvivalTimeResult {
+  const checked = requireNonNegative(horizonValue, METRIC, ['horizon'], 'horizon')
+  const horizon = checked === 0 ? 0 : checked
+  const steps = readSteps(curve, horizon)
+  // areaAfter[k] = ∫ from steps[k].time to horizon of S(t) dt (each ≤ horizon), from the end.
   const areaAfter = new Float64Array(steps.length + 1)
   for (let index = steps.length - 1; index >= 0; index--) {
     const step = steps[index]!
@@ -49,12 +67,88 @@ export function restrictedMeanSurvivalTime(
   }
   const firstTime = steps.length > 0 ? steps[0]!.time : horizon
   const estimate = firstTime + areaAfter[0]!
+  // Areas are squared in units of the largest one, so A² cannot overflow for a horizon of 1e308.
+  const unit = areaAfter[0]! > 0 ? areaAfter[0]! : 1
   let variance = 0
   for (let index = 0; index < steps.length; index++) {
     const { atRisk, events } = steps[index]!
-    const area = areaAfter[index]!
+    const area = areaAfter[index]! / unit
     if (atRisk > events && area > 0)
-      variance += (area * area * events) / (atRisk * (atRisk - events))
+      variance += ((area * area) / atRisk) * (events / (atRisk - events))
   }
-  return { horizon, estimate, standardError: Math.sqrt(variance) }
+  const standardError = Math.sqrt(variance) * unit
+  if (!Number.isFinite(estimate) || !Number.isFinite(standardError)) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric: METRIC,
+      message: `${METRIC}: the estimate or its standard error overflows for horizon ${horizon}; the curve's counts are too small for a finite Greenwood variance`,
+    })
+  }
+  return { horizon, estimate: estimate === 0 ? 0 : estimate, standardError }
+}
+
+/**
+ * The steps up to the horizon, each checked: `time` finite, ≥ 0 and increasing,
+ * `survival` a number in [0, 1] not above the previous step (`RATE_OUT_OF_RANGE`,
+ * `VALUE_OUT_OF_RANGE`), `atRisk` and `events` finite numbers ≥ 0.
+ */
+function readSteps(curve: KaplanMeierResult, horizon: number): KaplanMeierStep[] {
+  requireRecord(curve, METRIC, [], 'curve')
+  const all = curve.steps
+  if (!Array.isArray(all)) {
+    throw new MetricInputError({
+      code: 'INVALID_RECORD',
+      metric: METRIC,
+      path: ['steps'],
+      message: `${METRIC}: curve.steps is ${describeValue(all)}; pass a kaplanMeier result`,
+    })
+  }
+  const steps: KaplanMeierStep[] = []
+  let previousTime = Number.NEGATIVE_INFINITY
+  let previousSurvival = 1
+  for (let index = 0; index < all.length; index++) {
+    const step = requireRecord(
+      all[index] as KaplanMeierStep,
+      METRIC,
+      ['steps', index],
+      `step ${index}`,
+    )
+    const time = requireNonNegative(
+      step.time,
+      METRIC,
+      ['steps', index, 'time'],
+      `time of step ${index}`,
+    )
+    const survival = requireRate(
+      step.survival,
+      METRIC,
+      ['steps', index, 'survival'],
+      `survival of step ${index}`,
+    )
+    const atRisk = requireNonNegative(
+      step.atRisk,
+      METRIC,
+      ['steps', index, 'atRisk'],
+      `atRisk of step ${index}`,
+    )
+    const events = requireNonNegative(
+      step.events,
+      METRIC,
+      ['steps', index, 'events'],
+      `events of step ${index}`,
+    )
+    if (!(time > previousTime) || survival > previousSurvival) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric: METRIC,
+        path: ['steps', index],
+        message: `${METRIC}: step ${index} is out of order; a survival curve's times increase and its survival never rises`,
+      })
+    }
+    previousTime = time
+    previousSurvival = survival
+    if (time <= horizon)
+      steps.push({ ...step, time: time === 0 ? 0 : time, survival, atRisk, events })
+  }
+  return steps
 }

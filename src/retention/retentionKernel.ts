@@ -4,20 +4,27 @@ import { MetricInputError } from '../core/MetricInputError.js'
 import type { MoneyInput } from '../core/MoneyInput.js'
 import { type MoneyContext, toMoneyDecimal } from '../core/moneySum.js'
 import { requireNonNegative } from '../core/validate.js'
+import { finiteMoney, finiteRatio, requireRecord } from '../pipeline/inputGuards.js'
 
 /**
  * Shared reading of the retention functions' inputs: named customer counts and named
  * money amounts, each checked with its field name as the path. Internal.
  */
 
-/** Reads a count field (finite, ≥ 0). */
+/** Throws `INVALID_RECORD` (path `[]`) unless the input is an object. */
+export function requireInput<T>(input: T, metric: string): T {
+  return requireRecord(input, metric, [], 'input')
+}
+
+/** Reads a count field (finite, ≥ 0; −0 read as 0). */
 export function readCount(input: object, field: string, metric: string): number {
-  return requireNonNegative(
+  const value = requireNonNegative(
     (input as Record<string, number>)[field] as number,
     metric,
     [field],
     field,
   )
+  return value === 0 ? 0 : value
 }
 
 /** Reads a money field (≥ 0) as a Decimal; `fallback` when absent, else `MISSING_VALUE`. */
@@ -37,7 +44,7 @@ export function readAmount(
     })
   }
   const context: MoneyContext = { metric, allowNegative: false }
-  return toMoneyDecimal(value, context, field)
+  return finiteMoney(toMoneyDecimal(value, context, field), metric, field)
 }
 
 /** Throws `VALUE_OUT_OF_RANGE` for a combination of fields that cannot happen. */
@@ -55,9 +62,13 @@ export function impossible(
   })
 }
 
-/** numerator / denominator as a number (both exact decimals); `null` when the base is 0. */
-export function ratio(numerator: Decimal, denominator: Decimal): number | null {
-  return denominator.isZero() ? null : numerator.div(denominator).toNumber()
+/**
+ * numerator / denominator as a number (both exact decimals); `null` when the base is 0,
+ * `VALUE_OUT_OF_RANGE` when no finite number holds the ratio (1e400 / 1).
+ */
+export function ratio(numerator: Decimal, denominator: Decimal, metric: string): number | null {
+  if (denominator.isZero()) return null
+  return finiteRatio(numerator.div(denominator).toNumber(), metric, 'the ratio')
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js'
 import { type CurrencyTracker, createCurrencyTracker, trackCurrency } from '../core/currency.js'
+import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import {
@@ -10,6 +11,8 @@ import {
   moneySumOrZero,
   moneySumValue,
 } from '../core/moneySum.js'
+import { finiteMoney, guardInput, readOptions, requireRow } from '../pipeline/inputGuards.js'
+import { requireCurrency } from '../pipeline/pipelineKernel.js'
 import type { AccountRevenue } from './AccountRevenue.js'
 
 /** How an account's revenue moved between two snapshots. */
@@ -88,7 +91,9 @@ export interface RevenueMovementsResult extends RevenueMovementsSummary {
  * @param options - `history`: earlier rows, to tell reactivation from new.
  * @returns Exact `Decimal` totals, counts, the currency and the per-account movements.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` (path `['start', i, 'amount']`),
- *   `MISSING_VALUE` (an empty `accountId`), `CURRENCY_MISMATCH`.
+ *   `MISSING_VALUE` (an empty `accountId`), `CURRENCY_MISMATCH`, `INVALID_RECORD` (a list
+ *   that is not an array, path `['start']`; a row that is not an object, `['start', i]`),
+ *   `VALUE_OUT_OF_RANGE` (an account total too large for exact decimals).
  * @example
  * ```ts
  * const moves = revenueMovements(
@@ -104,16 +109,25 @@ export interface RevenueMovementsResult extends RevenueMovementsSummary {
 export function revenueMovements(
   start: readonly AccountRevenue[],
   end: readonly AccountRevenue[],
-  options: RevenueMovementsOptions = {},
+  options?: RevenueMovementsOptions,
+): RevenueMovementsResult {
+  return guardInput('revenueMovements', () => computeMovements(start, end, options))
+}
+
+function computeMovements(
+  start: readonly AccountRevenue[],
+  end: readonly AccountRevenue[],
+  given: RevenueMovementsOptions | undefined,
 ): RevenueMovementsResult {
   const metric = 'revenueMovements'
+  const options = readOptions(given, metric)
   const currency = createCurrencyTracker(metric)
   const startTotals = sumByAccount(start, 'start', metric, currency)
   const endTotals = sumByAccount(end, 'end', metric, currency)
   const paidBefore = new Set<string>()
   if (options.history !== undefined) {
     for (const [accountId, sum] of sumByAccount(options.history, 'history', metric, currency)) {
-      if (moneySumValue(sum).gt(0)) paidBefore.add(accountId)
+      if (finiteMoney(moneySumValue(sum), metric, accountId).gt(0)) paidBefore.add(accountId)
     }
   }
   const zero = new MoneyDecimal(0)
@@ -133,8 +147,8 @@ export function revenueMovements(
   let endingCustomers = 0
   const ids = [...new Set([...startTotals.keys(), ...endTotals.keys()])].sort()
   for (const accountId of ids) {
-    const startAmount = moneySumOrZero(startTotals.get(accountId))
-    const endAmount = moneySumOrZero(endTotals.get(accountId))
+    const startAmount = finiteMoney(moneySumOrZero(startTotals.get(accountId)), metric, accountId)
+    const endAmount = finiteMoney(moneySumOrZero(endTotals.get(accountId)), metric, accountId)
     const movement = classifyMovement(startAmount, endAmount, paidBefore.has(accountId))
     if (movement === null) continue
     const change = endAmount.minus(startAmount)
@@ -187,8 +201,9 @@ function sumByAccount(
 ): Map<string, MoneySum> {
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount', list }
   const sums = new Map<string, MoneySum>()
+  requireListAt(rows, metric, list)
   for (let index = 0; index < rows.length; index++) {
-    const row = rows[index] as AccountRevenue
+    const row = requireRow(rows[index] as AccountRevenue, metric, index, 'row', list)
     if (typeof row.accountId !== 'string' || row.accountId === '') {
       throw new MetricInputError({
         code: 'MISSING_VALUE',
@@ -197,7 +212,11 @@ function sumByAccount(
         message: `${metric}: accountId at ${list}[${index}] is missing; every row needs an account`,
       })
     }
-    trackCurrency(currency, row.currency, () => [list, index, 'currency'])
+    trackCurrency(currency, requireCurrency(row, index, metric, [list, index, 'currency']), () => [
+      list,
+      index,
+      'currency',
+    ])
     let sum = sums.get(row.accountId)
     if (sum === undefined) {
       sum = createMoneySum()
@@ -206,4 +225,15 @@ function sumByAccount(
     addMoney(sum, row.amount, context, index)
   }
   return sums
+}
+
+/** Throws `INVALID_RECORD` (path `[list]`) unless the rows are an array. */
+function requireListAt(rows: readonly AccountRevenue[], metric: string, list: string): void {
+  if (Array.isArray(rows)) return
+  throw new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path: [list],
+    message: `${metric}: ${list} is ${describeValue(rows)}; it must be an array of rows`,
+  })
 }

@@ -1,6 +1,10 @@
+import type { Decimal } from 'decimal.js'
 import type { Aggregator } from '../core/Aggregator.js'
+import { readState, type StateShape } from '../core/aggregatorState.js'
+import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import type { MoneyInput } from '../core/MoneyInput.js'
 import { type MoneyContext, toMoneyDecimal } from '../core/moneySum.js'
+import { finiteMoney, guardInput, readStateMoney, requireRecord } from '../pipeline/inputGuards.js'
 import {
   classifyMovement,
   REVENUE_MOVEMENTS,
@@ -26,6 +30,70 @@ export interface RevenueMovementsAggregatorState {
   readonly endingCustomers: number
 }
 
+const TOP_SHAPE: StateShape = {
+  startingRevenue: 'string',
+  endingRevenue: 'string',
+  startingCustomers: 'count',
+  endingCustomers: 'count',
+}
+const TOTALS_SHAPE: StateShape = Object.fromEntries(
+  REVENUE_MOVEMENTS.map((movement) => [movement, 'string']),
+)
+const COUNTS_SHAPE: StateShape = Object.fromEntries(
+  REVENUE_MOVEMENTS.map((movement) => [movement, 'count']),
+)
+
+/** A checked state with its amounts as Decimals. */
+interface ReadState {
+  readonly startingRevenue: Decimal
+  readonly endingRevenue: Decimal
+  readonly totals: Record<RevenueMovement, Decimal>
+  readonly counts: Record<RevenueMovement, number>
+  readonly startingCustomers: number
+  readonly endingCustomers: number
+}
+
+function readMovementsState(state: unknown, metric: string, at: MetricInputPath): ReadState {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    readState(state, TOP_SHAPE, metric, at) // throws INVALID_STATE for a value that is not an object
+  }
+  const { totals, counts, ...rest } = state as Record<string, unknown>
+  for (const [key, value] of [
+    ['totals', totals],
+    ['counts', counts],
+  ] as const) {
+    if (value === undefined) {
+      throw new MetricInputError({
+        code: 'INVALID_STATE',
+        metric,
+        path: [...at, key],
+        message: `${metric}: state has no field ${key}; it is not a state made by this aggregator`,
+      })
+    }
+  }
+  const top = readState<Record<string, string | number>>(rest, TOP_SHAPE, metric, at)
+  const totalStrings = readState<Record<RevenueMovement, string>>(totals, TOTALS_SHAPE, metric, [
+    ...at,
+    'totals',
+  ])
+  const countValues = readState<Record<RevenueMovement, number>>(counts, COUNTS_SHAPE, metric, [
+    ...at,
+    'counts',
+  ])
+  const amounts = {} as Record<RevenueMovement, Decimal>
+  for (const movement of REVENUE_MOVEMENTS) {
+    amounts[movement] = readStateMoney(totalStrings[movement], metric, [...at, 'totals'], movement)
+  }
+  return {
+    startingRevenue: readStateMoney(top.startingRevenue as string, metric, at, 'startingRevenue'),
+    endingRevenue: readStateMoney(top.endingRevenue as string, metric, at, 'endingRevenue'),
+    totals: amounts,
+    counts: countValues,
+    startingCustomers: top.startingCustomers as number,
+    endingCustomers: top.endingCustomers as number,
+  }
+}
+
 /**
  * Mergeable revenue movements: add one row per account (each account's start and end
  * revenue in one part — partition by account), merge parts in any order, and get exactly
@@ -37,7 +105,9 @@ export interface RevenueMovementsAggregatorState {
  *
  * @returns `{ initial, add, merge, result }`.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` from `add` (path `['startAmount']`
- *   or `['endAmount']`) and from a corrupted state.
+ *   or `['endAmount']`); `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE` from `merge` and
+ *   `result` for a state this aggregator did not make — foreign, incomplete, a negative or
+ *   non-decimal amount, a fractional or negative count (path `['a', 'totals', 'churn']` …).
  * @example
  * ```ts
  * const moves = revenueMovementsAggregator()
@@ -54,7 +124,22 @@ export function revenueMovementsAggregator(): Aggregator<
 > {
   const metric = 'revenueMovementsAggregator'
   const context: MoneyContext = { metric, allowNegative: false }
-  const read = (value: MoneyInput, key: string) => toMoneyDecimal(value, context, key)
+  const read = (value: MoneyInput, key: string) =>
+    finiteMoney(toMoneyDecimal(value, context, key), metric, key)
+  const write = (state: ReadState): RevenueMovementsAggregatorState => {
+    const totals = {} as Record<RevenueMovement, string>
+    for (const movement of REVENUE_MOVEMENTS) {
+      totals[movement] = finiteMoney(state.totals[movement], metric, movement).toString()
+    }
+    return {
+      startingRevenue: finiteMoney(state.startingRevenue, metric, 'startingRevenue').toString(),
+      endingRevenue: finiteMoney(state.endingRevenue, metric, 'endingRevenue').toString(),
+      totals,
+      counts: { ...state.counts },
+      startingCustomers: state.startingCustomers,
+      endingCustomers: state.endingCustomers,
+    }
+  }
   const zeroTotals = () =>
     Object.fromEntries(REVENUE_MOVEMENTS.map((movement) => [movement, '0'])) as Record<
       RevenueMovement,
@@ -75,63 +160,64 @@ export function revenueMovementsAggregator(): Aggregator<
       endingCustomers: 0,
     }),
     add(state, row) {
-      const startAmount = read(row.startAmount, 'startAmount')
-      const endAmount = read(row.endAmount, 'endAmount')
-      const movement = classifyMovement(startAmount, endAmount, row.paidBefore === true)
-      if (movement === null) return state
-      const paidAtStart = startAmount.gt(0)
-      const paidAtEnd = endAmount.gt(0)
-      return {
-        startingRevenue: startAmount
-          .plus(read(state.startingRevenue, 'startingRevenue'))
-          .toString(),
-        endingRevenue: endAmount.plus(read(state.endingRevenue, 'endingRevenue')).toString(),
-        totals: {
-          ...state.totals,
-          [movement]: endAmount
-            .minus(startAmount)
-            .abs()
-            .plus(read(state.totals[movement], movement))
-            .toString(),
-        },
-        counts: { ...state.counts, [movement]: state.counts[movement] + 1 },
-        startingCustomers: state.startingCustomers + (paidAtStart ? 1 : 0),
-        endingCustomers: state.endingCustomers + (paidAtEnd ? 1 : 0),
-      }
+      return guardInput(metric, () => {
+        const current = readMovementsState(state, metric, [])
+        requireRecord(row, metric, [], 'row')
+        const startAmount = read(row.startAmount, 'startAmount')
+        const endAmount = read(row.endAmount, 'endAmount')
+        const movement = classifyMovement(startAmount, endAmount, row.paidBefore === true)
+        if (movement === null) return state
+        return write({
+          startingRevenue: current.startingRevenue.plus(startAmount),
+          endingRevenue: current.endingRevenue.plus(endAmount),
+          totals: {
+            ...current.totals,
+            [movement]: current.totals[movement].plus(endAmount.minus(startAmount).abs()),
+          },
+          counts: { ...current.counts, [movement]: current.counts[movement] + 1 },
+          startingCustomers: current.startingCustomers + (startAmount.gt(0) ? 1 : 0),
+          endingCustomers: current.endingCustomers + (endAmount.gt(0) ? 1 : 0),
+        })
+      })
     },
     merge(a, b) {
-      const plus = (x: string, y: string, key: string) => read(x, key).plus(read(y, key)).toString()
-      const totals = zeroTotals()
-      const counts = zeroCounts()
-      for (const movement of REVENUE_MOVEMENTS) {
-        totals[movement] = plus(a.totals[movement], b.totals[movement], movement)
-        counts[movement] = a.counts[movement] + b.counts[movement]
-      }
-      return {
-        startingRevenue: plus(a.startingRevenue, b.startingRevenue, 'startingRevenue'),
-        endingRevenue: plus(a.endingRevenue, b.endingRevenue, 'endingRevenue'),
-        totals,
-        counts,
-        startingCustomers: a.startingCustomers + b.startingCustomers,
-        endingCustomers: a.endingCustomers + b.endingCustomers,
-      }
+      return guardInput(metric, () => {
+        const left = readMovementsState(a, metric, ['a'])
+        const right = readMovementsState(b, metric, ['b'])
+        const totals = {} as Record<RevenueMovement, Decimal>
+        const counts = {} as Record<RevenueMovement, number>
+        for (const movement of REVENUE_MOVEMENTS) {
+          totals[movement] = left.totals[movement].plus(right.totals[movement])
+          counts[movement] = left.counts[movement] + right.counts[movement]
+        }
+        return write({
+          startingRevenue: left.startingRevenue.plus(right.startingRevenue),
+          endingRevenue: left.endingRevenue.plus(right.endingRevenue),
+          totals,
+          counts,
+          startingCustomers: left.startingCustomers + right.startingCustomers,
+          endingCustomers: left.endingCustomers + right.endingCustomers,
+        })
+      })
     },
     result(state) {
-      const total = (movement: RevenueMovement) => read(state.totals[movement], movement)
-      return {
-        startingRevenue: read(state.startingRevenue, 'startingRevenue'),
-        endingRevenue: read(state.endingRevenue, 'endingRevenue'),
-        newRevenue: total('new'),
-        expansion: total('expansion'),
-        contraction: total('contraction'),
-        churn: total('churn'),
-        reactivation: total('reactivation'),
-        counts: {
-          ...state.counts,
-          startingCustomers: state.startingCustomers,
-          endingCustomers: state.endingCustomers,
-        },
-      }
+      return guardInput(metric, () => {
+        const clean = readMovementsState(state, metric, [])
+        return {
+          startingRevenue: clean.startingRevenue,
+          endingRevenue: clean.endingRevenue,
+          newRevenue: clean.totals.new,
+          expansion: clean.totals.expansion,
+          contraction: clean.totals.contraction,
+          churn: clean.totals.churn,
+          reactivation: clean.totals.reactivation,
+          counts: {
+            ...clean.counts,
+            startingCustomers: clean.startingCustomers,
+            endingCustomers: clean.endingCustomers,
+          },
+        }
+      })
     },
   }
 }

@@ -49,7 +49,8 @@ describe('leadRate', () => {
     )
     expectMetricError(
       () => leadRate(leads, 'convertedAt', 'm', { withinDays: -1, asOf: day(9) }),
-      'NEGATIVE_VALUE',
+      // 0.2: a bad option value is INVALID_OPTION (was NEGATIVE_VALUE).
+      'INVALID_OPTION',
       {
         path: ['withinDays'],
       },

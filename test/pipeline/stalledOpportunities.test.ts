@@ -52,7 +52,8 @@ describe('stalledOpportunities', () => {
     })
     expectMetricError(
       () => stalledOpportunities([], { asOf: day(1), quantile: 90 }),
-      'RATE_OUT_OF_RANGE',
+      // 0.2: a bad option value is INVALID_OPTION (was RATE_OUT_OF_RANGE).
+      'INVALID_OPTION',
       { path: ['quantile'] },
     )
   })

@@ -19,7 +19,7 @@ describe('customerRetentionAggregator', () => {
           logos.initial(),
         ),
       'NEGATIVE_VALUE',
-      { path: ['customersAtStart'] },
+      { path: ['a', 'customersAtStart'] },
     )
   })
 

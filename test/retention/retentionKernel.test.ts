@@ -10,7 +10,7 @@ describe('retentionKernel', () => {
   })
 
   it('divides exact decimals and returns null on a zero base', () => {
-    expect(ratio(new MoneyDecimal(1), new MoneyDecimal(3))).toBeCloseTo(1 / 3, 15)
-    expect(ratio(new MoneyDecimal(1), new MoneyDecimal(0))).toBeNull()
+    expect(ratio(new MoneyDecimal(1), new MoneyDecimal(3), 'm')).toBeCloseTo(1 / 3, 15)
+    expect(ratio(new MoneyDecimal(1), new MoneyDecimal(0), 'm')).toBeNull()
   })
 })
