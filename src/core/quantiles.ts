@@ -6,7 +6,7 @@ import {
   type QuantileOptions,
   quantileBySelection,
 } from './quantile.js'
-import { requireOneOf } from './validate.js'
+import { readOptions, requireList, requireOneOf } from './validate.js'
 
 /**
  * Several quantiles of one list — a median and a p90, say — with a single copy of the data:
@@ -35,8 +35,16 @@ export function quantiles(
   options: QuantileOptions = {},
 ): (number | null)[] {
   const metric = 'quantiles'
-  const method = requireOneOf(options.method ?? 'linear', QUANTILE_METHODS, metric, 'method')
-  for (const [index, p] of probabilities.entries()) {
+  const method = requireOneOf(
+    readOptions(options, metric).method ?? 'linear',
+    QUANTILE_METHODS,
+    metric,
+    'method',
+  )
+  requireList(probabilities, metric, ['probabilities'], 'probabilities')
+  const results: (number | null)[] = []
+  for (let index = 0; index < probabilities.length; index++) {
+    const p = probabilities[index]
     if (!(typeof p === 'number' && p >= 0 && p <= 1)) {
       throw new MetricInputError({
         code: 'VALUE_OUT_OF_RANGE',
@@ -47,5 +55,8 @@ export function quantiles(
     }
   }
   const copy = finiteCopy(values, metric)
-  return probabilities.map((p) => quantileBySelection(copy, p, method))
+  for (let index = 0; index < probabilities.length; index++) {
+    results.push(quantileBySelection(copy, probabilities[index] as number, method))
+  }
+  return results
 }

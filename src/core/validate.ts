@@ -100,3 +100,56 @@ export function requireInstant(
   }
   return time
 }
+
+/** Longest list a function accepts: the largest length a JavaScript array can have. */
+const LONGEST_LIST = 2 ** 32 - 1
+
+/**
+ * Throws `VALUE_OUT_OF_RANGE` unless `values` is a list: an array, a typed array or an object whose
+ * `length` is a whole number from 0 to 2³² − 1. A string, a number, `{}` or
+ * `{ length: -1 }` is not a list. `path` is `[]` for the first argument.
+ */
+export function requireList<T>(
+  values: ArrayLike<T>,
+  metric: string,
+  path: MetricInputPath,
+  label: string,
+): ArrayLike<T> {
+  const length =
+    typeof values === 'object' && values !== null
+      ? (values as { length?: unknown }).length
+      : undefined
+  if (
+    !(
+      typeof length === 'number' &&
+      Number.isInteger(length) &&
+      length >= 0 &&
+      length <= LONGEST_LIST
+    )
+  ) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path,
+      message: `${metric}: ${label} is ${describeValue(values)}${typeof values === 'object' && values !== null ? ` with length ${describeValue(length)}` : ''}; it must be an array or typed array`,
+    })
+  }
+  return values
+}
+
+/**
+ * Throws `INVALID_OPTION` unless `options` is `undefined` or an object (not `null`, not an
+ * array); returns it, or `{}` for `undefined`.
+ */
+export function readOptions<T extends object>(options: T | undefined, metric: string): T {
+  if (options === undefined) return {} as T
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: [],
+      message: `${metric}: options is ${describeValue(options)}; it must be an object such as {} or be left out`,
+    })
+  }
+  return options
+}
