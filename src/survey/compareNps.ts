@@ -1,8 +1,8 @@
 import { criticalValue } from '../core/criticalValue.js'
 import { normalCdf } from '../core/normalCdf.js'
-import { requireOneOf } from '../core/validate.js'
+import { readOptions, requireOneOf } from '../core/validate.js'
 import { NPS_INTERVAL_METHODS, type NpsInput, type NpsIntervalMethod } from './NpsTally.js'
-import { clamp, momentsOfTally, readNpsInput, scoreOfTally } from './npsKernel.js'
+import { clamp, momentsOfTally, readNpsInput, scoreOfTally, standardErrorOf } from './npsKernel.js'
 
 /** Options of {@link compareNps}. */
 export interface CompareNpsOptions {
@@ -62,6 +62,7 @@ export function compareNps(
   options: CompareNpsOptions = {},
 ): CompareNpsResult {
   const metric = 'compareNps'
+  options = readOptions(options, metric)
   const method = requireOneOf(
     options.method ?? 'adjusted-wald',
     NPS_INTERVAL_METHODS,
@@ -86,7 +87,11 @@ export function compareNps(
   const momentsA = momentsOfTally(tallyA, method)
   const momentsB = momentsOfTally(tallyB, method)
   const standardError =
-    100 * Math.sqrt(momentsA.variance / momentsA.n + momentsB.variance / momentsB.n)
+    100 *
+    Math.hypot(
+      standardErrorOf(momentsA.variance, momentsA.n),
+      standardErrorOf(momentsB.variance, momentsB.n),
+    )
   const centre = 100 * (momentsA.centre - momentsB.centre)
   const z = standardError === 0 ? null : centre / standardError
   return {

@@ -1,4 +1,5 @@
 import { criticalValue } from '../core/criticalValue.js'
+import { readOptions } from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
 import { countRatings, readScale } from './ratingKernel.js'
 
@@ -48,6 +49,7 @@ export interface CsatResult {
  */
 export function csat(ratings: ArrayLike<number>, options: CsatOptions = {}): CsatResult {
   const metric = 'csat'
+  options = readOptions(options, metric)
   const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
   const z = criticalValue(options.confidence ?? 0.95, metric)
   const counts = countRatings(ratings, scaleMax, threshold, metric)

@@ -1,6 +1,8 @@
 import type { Aggregator } from '../core/Aggregator.js'
+import { readState, type StateShape } from '../core/aggregatorState.js'
+import { MetricInputError } from '../core/MetricInputError.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
-import { countNpsScores, scoreOutOfRange, validateTally } from './npsKernel.js'
+import { countNpsScores, scoreOutOfRange } from './npsKernel.js'
 
 /** The JSON-serialisable state of {@link netPromoterScoreAggregator}: class counts. */
 export interface NpsAggregatorState {
@@ -8,6 +10,8 @@ export interface NpsAggregatorState {
   readonly passives: number
   readonly detractors: number
 }
+
+const NPS_STATE: StateShape = { promoters: 'count', passives: 'count', detractors: 'count' }
 
 /** The NPS aggregator, with `addAll` for adding a whole batch of scores in one pass. */
 export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, NpsResult> {
@@ -28,8 +32,9 @@ export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, Np
  * BigQuery or Spark user-defined aggregate needs.
  *
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one 0–10 score.
- * @throws MetricInputError `SCORE_OUT_OF_RANGE` from `add` / `addAll`; `NEGATIVE_VALUE`,
- *   `NOT_FINITE` from `merge` / `result` given a corrupted state.
+ * @throws MetricInputError `SCORE_OUT_OF_RANGE` from `add` / `addAll`; from `merge` /
+ *   `result`, `INVALID_STATE` for a state this aggregator did not make (not an object, a
+ *   missing or extra key, a fractional count), `NEGATIVE_VALUE`, `NOT_FINITE`.
  * @example
  * ```ts
  * const nps = netPromoterScoreAggregator()
@@ -41,6 +46,8 @@ export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, Np
  */
 export function netPromoterScoreAggregator(): NpsAggregator {
   const metric = 'netPromoterScoreAggregator'
+  const read = (state: unknown, at: readonly string[]): NpsAggregatorState =>
+    readState<NpsAggregatorState>(state, NPS_STATE, metric, at)
   return {
     initial: () => ({ promoters: 0, passives: 0, detractors: 0 }),
     add(state, score) {
@@ -62,14 +69,25 @@ export function netPromoterScoreAggregator(): NpsAggregator {
       }
     },
     merge(a, b) {
-      const left = validateTally(a, metric, ['a'])
-      const right = validateTally(b, metric, ['b'])
+      const left = read(a, ['a'])
+      const right = read(b, ['b'])
       return {
         promoters: left.promoters + right.promoters,
         passives: left.passives + right.passives,
         detractors: left.detractors + right.detractors,
       }
     },
-    result: (state) => resultOfTally(validateTally(state, metric)),
+    result(state) {
+      const { promoters, passives, detractors } = read(state, [])
+      const total = promoters + passives + detractors
+      if (!Number.isSafeInteger(total)) {
+        throw new MetricInputError({
+          code: 'INVALID_STATE',
+          metric,
+          message: `${metric}: the state's counts add up to ${total}, past 2^53; counts must stay safe integers`,
+        })
+      }
+      return resultOfTally({ promoters, passives, detractors, total })
+    },
   }
 }

@@ -1,12 +1,12 @@
 import { criticalValue } from '../core/criticalValue.js'
-import { requireOneOf } from '../core/validate.js'
+import { readOptions, requireOneOf } from '../core/validate.js'
 import {
   NPS_INTERVAL_METHODS,
   type NpsInput,
   type NpsIntervalMethod,
   type NpsTally,
 } from './NpsTally.js'
-import { clamp, momentsOfTally, readNpsInput, scoreOfTally } from './npsKernel.js'
+import { clamp, momentsOfTally, readNpsInput, scoreOfTally, standardErrorOf } from './npsKernel.js'
 
 /** Options of {@link npsInterval}. */
 export interface NpsIntervalOptions {
@@ -63,6 +63,7 @@ export interface NpsIntervalResult {
  */
 export function npsInterval(input: NpsInput, options: NpsIntervalOptions = {}): NpsIntervalResult {
   const metric = 'npsInterval'
+  options = readOptions(options, metric)
   const method = requireOneOf(
     options.method ?? 'adjusted-wald',
     NPS_INTERVAL_METHODS,
@@ -85,7 +86,7 @@ export function intervalOfTally(
     return { score: null, lower: null, upper: null, standardError: null, confidence, method }
   }
   const { centre, variance, n } = momentsOfTally(tally, method)
-  const standardError = 100 * Math.sqrt(variance / n)
+  const standardError = 100 * standardErrorOf(variance, n)
   return {
     score: scoreOfTally(tally),
     lower: clamp(100 * centre - z * standardError, -100, 100),
