@@ -1,7 +1,11 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
 import {
   type NpsGroupOptions,
   type NpsGroupSummary,
   readGroupOptions,
+  readResponse,
+  requireResponses,
   sumGroups,
   summariseGroup,
 } from './npsGroups.js'
@@ -57,21 +61,24 @@ export function npsBySegment(
   options: NpsBySegmentOptions = {},
 ): NpsSegmentRow[] {
   const metric = 'npsBySegment'
+  requireResponses(responses, metric)
+  if (typeof keyOf !== 'function') {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['keyOf'],
+      message: `${metric}: keyOf is ${describeValue(keyOf)}; it must be a function (response, index) => segment, or be left out`,
+    })
+  }
   const interval = readGroupOptions(options, metric)
   const codeOf = new Map<string, number>()
   const names: (string | null)[] = []
   let missingCode = -1
   const codes = new Int32Array(responses.length)
   for (let index = 0; index < responses.length; index++) {
-    const key = keyOf(responses[index] as SurveyResponse, index)
+    const key = keyOf(readResponse(responses, index, metric), index)
     let code: number
-    if (key === null || key === undefined) {
-      if (missingCode < 0) {
-        missingCode = names.length
-        names.push(null)
-      }
-      code = missingCode
-    } else {
+    if (typeof key === 'string') {
       const known = codeOf.get(key)
       if (known === undefined) {
         code = names.length
@@ -80,6 +87,19 @@ export function npsBySegment(
       } else {
         code = known
       }
+    } else if (key === null || key === undefined) {
+      if (missingCode < 0) {
+        missingCode = names.length
+        names.push(null)
+      }
+      code = missingCode
+    } else {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: [index, 'segment'],
+        message: `${metric}: the segment of the response at index ${index} is ${describeValue(key)}; a segment must be a string, null or undefined`,
+      })
     }
     codes[index] = code
   }

@@ -9,6 +9,8 @@ import {
   type NpsGroupOptions,
   type NpsGroupSummary,
   readGroupOptions,
+  readResponse,
+  requireResponses,
   sumGroups,
   summariseGroup,
 } from './npsGroups.js'
@@ -45,7 +47,10 @@ export interface NpsTrendRow extends NpsGroupSummary {
  *   `weekStartsOn` (1 = Monday), `confidence` (0.95), `method` (`'adjusted-wald'`).
  * @returns One row per period in time order; `[]` for no responses.
  * @throws MetricInputError `INVALID_DATE` (path `[i, 'respondedAt']`), `SCORE_OUT_OF_RANGE`,
- *   `NEGATIVE_VALUE`, `NOT_FINITE`, `EMPTY_WEIGHTS`, `INVALID_OPTION`.
+ *   `NEGATIVE_VALUE`, `NOT_FINITE`, `EMPTY_WEIGHTS`, `INVALID_OPTION`; `VALUE_OUT_OF_RANGE`
+ *   for responses spanning more than 5,000 periods (96 years of weeks, 416 of months), for a
+ *   period that would begin or end outside the `Date` range, for a weight outside 0 or
+ *   1e−100..1e100, and for `responses` that is not a list of objects.
  * @example
  * ```ts
  * const rows = npsTrend(
@@ -64,15 +69,16 @@ export function npsTrend(
   options: NpsTrendOptions = {},
 ): NpsTrendRow[] {
   const metric = 'npsTrend'
-  const layout = readPeriodLayout(options, metric)
+  requireResponses(responses, metric)
   const interval = readGroupOptions(options, metric)
+  const layout = readPeriodLayout(options, metric)
   if (responses.length === 0) return []
   const times = new Float64Array(responses.length)
   let first = Number.POSITIVE_INFINITY
   let last = Number.NEGATIVE_INFINITY
   for (let index = 0; index < responses.length; index++) {
     const time = requireInstant(
-      (responses[index] as SurveyResponse).respondedAt,
+      readResponse(responses, index, metric).respondedAt,
       metric,
       [index, 'respondedAt'],
       `respondedAt at index ${index}`,
