@@ -1,3 +1,5 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
 import type { WinRateCountResult } from '../pipeline/winRate.js'
 import type { CsatResult } from '../survey/csat.js'
 import type { CustomerEffortScoreResult } from '../survey/customerEffortScore.js'
@@ -94,31 +96,61 @@ export interface CesComponentOptions extends ComponentOptions {
 
 /**
  * A Customer Effort Score as a component: 1..scaleMax for the mean, 0..1 for the agree
- * share, with the direction recorded (CES 2.0: higher is easier).
+ * share, with the direction recorded (CES 2.0: higher is easier) and the standard error a
+ * `customerEffortScore` result carries (s/√n for the mean, binomial for the share).
+ *
+ * A result brings its own `method` and `scaleMax`; an option that contradicts them is
+ * refused here rather than giving a value outside its range later in `cxScore`.
  *
  * @param result - A `customerEffortScore` result, or a plain score (or `null`).
- * @param options - `method` (`'mean'`), `scaleMax` (7), `direction`, `name` (`'CES'`), `weight`.
+ * @param options - `method` (the result's, else `'mean'`), `scaleMax` (the result's, else
+ *   7), `direction`, `name` (`'CES'`), `weight`, `standardError`.
  * @returns A `CxComponent`.
+ * @throws MetricInputError `INVALID_OPTION` (path `['method']` or `['scaleMax']`) when the
+ *   option contradicts the result's.
  * @example
  * ```ts
  * cesComponent(customerEffortScore([7, 6, 5, 2])).range // => [1, 7]
+ * cesComponent(customerEffortScore([7, 6, 5, 2], { method: 'agree-share' })).range // => [0, 1]
  * ```
  */
 export function cesComponent(
   result: CustomerEffortScoreResult | number | null,
   options: CesComponentOptions = {},
 ): CxComponent {
-  const value = typeof result === 'number' || result === null ? result : result.score
-  const range: readonly [number, number] =
-    options.method === 'agree-share' ? [0, 1] : [1, options.scaleMax ?? 7]
+  const metric = 'cesComponent'
+  const fromResult = typeof result === 'object' && result !== null ? result : null
+  const method = agree(metric, 'method', options.method, fromResult?.method, 'mean')
+  const scaleMax = agree(metric, 'scaleMax', options.scaleMax, fromResult?.scaleMax, 7)
+  const value = fromResult === null ? (result as number | null) : fromResult.score
+  const range: readonly [number, number] = method === 'agree-share' ? [0, 1] : [1, scaleMax]
   return {
     name: options.name ?? 'CES',
     value,
     range,
     weight: options.weight ?? 1,
     direction: options.direction ?? 'higher-is-better',
-    standardError: options.standardError ?? null,
+    standardError: options.standardError ?? fromResult?.standardError ?? null,
   }
+}
+
+/** The option if given, else the result's; `INVALID_OPTION` when both are given and differ. */
+function agree<T>(
+  metric: string,
+  option: string,
+  given: T | undefined,
+  fromResult: T | undefined,
+  fallback: T,
+): T {
+  if (given !== undefined && fromResult !== undefined && given !== fromResult) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: [option],
+      message: `${metric}: option ${option} is ${describeValue(given)} but the customerEffortScore result was computed with ${option} ${describeValue(fromResult)}; drop the option or pass a result computed with it`,
+    })
+  }
+  return given ?? fromResult ?? fallback
 }
 
 /** Options of {@link retentionComponent}. */
@@ -127,30 +159,62 @@ export interface RetentionComponentOptions extends ComponentOptions {
   readonly range?: readonly [number, number]
   /** Default `'higher-is-better'`; a churn rate is `'lower-is-better'`. */
   readonly direction?: CxDirection
+  /**
+   * The customers (logos) the rate is a share of — customers at the start of the period —
+   * for a logo rate's binomial standard error √(rate (1 − rate) / customers). Leave out for
+   * a revenue rate (GRR, NRR), which has no such error.
+   */
+  readonly customers?: number
 }
 
 /**
  * A retention (or churn) rate as a component: range 0..1 unless given, direction explicit.
+ * A logo rate given its `customers` gets the binomial standard error
+ * √(rate (1 − rate) / customers); a revenue rate has none unless you pass `standardError`.
  *
- * @param rate - A fraction, e.g. `grossRevenueRetention(…)`, or `null`.
- * @param options - `name` (`'Retention'`), `weight`, `range`, `direction`, `standardError`.
+ * @param rate - A fraction, e.g. `customerRetentionRate(…)` or `grossRevenueRetention(…)`,
+ *   or `null`.
+ * @param options - `name` (`'Retention'`), `weight`, `range`, `direction`, `customers`,
+ *   `standardError`.
  * @returns A `CxComponent`.
+ * @throws MetricInputError `VALUE_OUT_OF_RANGE` (path `['customers']`) for a count that is
+ *   not a whole number ≥ 0, or with a rate outside [0, 1].
  * @example
  * ```ts
  * retentionComponent(0.04, { name: 'Logo churn', direction: 'lower-is-better', range: [0, 0.2] }).direction // => 'lower-is-better'
+ * retentionComponent(0.9, { customers: 100 }).standardError // => 0.03 (√(90 · 10 / 100³))
  * ```
  */
 export function retentionComponent(
   rate: number | null,
   options: RetentionComponentOptions = {},
 ): CxComponent {
+  const metric = 'retentionComponent'
+  const customers = options.customers
+  let standardError: number | null = null
+  if (customers !== undefined) {
+    const valid =
+      typeof customers === 'number' &&
+      Number.isSafeInteger(customers) &&
+      customers >= 0 &&
+      (rate === null || (typeof rate === 'number' && rate >= 0 && rate <= 1))
+    if (!valid) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: ['customers'],
+        message: `${metric}: customers is ${describeValue(customers)} with a rate of ${describeValue(rate)}; a logo count must be a whole number ≥ 0 and its rate a fraction from 0 to 1`,
+      })
+    }
+    if (rate !== null) standardError = proportionError(rate * customers, customers)
+  }
   return {
     name: options.name ?? 'Retention',
     value: rate,
     range: options.range ?? [0, 1],
     weight: options.weight ?? 1,
     direction: options.direction ?? 'higher-is-better',
-    standardError: options.standardError ?? null,
+    standardError: options.standardError ?? standardError,
   }
 }
 

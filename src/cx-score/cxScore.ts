@@ -34,6 +34,11 @@ export interface CxScoreResult {
   readonly contributions: CxContribution[]
   /** Standard error of the score when every present component has one (independence assumed); else `null`. */
   readonly standardError: number | null
+  /**
+   * Names of the present components without a standard error — the reason `standardError`,
+   * `lower` and `upper` are `null`; `[]` when every present component has one.
+   */
+  readonly withoutStandardError: string[]
   /** Interval bounds, clipped to [0, 100]; `null` without a standard error. */
   readonly lower: number | null
   readonly upper: number | null
@@ -56,7 +61,9 @@ export interface CxScoreResult {
  *
  * @param components - The components; names must be unique.
  * @param options - `missing` (`'renormalize'`), `confidence` (0.95).
- * @returns `{ score, coverage, contributions, standardError, lower, upper }`.
+ * @returns `{ score, coverage, contributions, standardError, withoutStandardError, lower,
+ *   upper }`; the interval is `null` when a present component has no standard error, and
+ *   `withoutStandardError` names those components.
  * @throws MetricInputError `VALUE_OUT_OF_RANGE` (a value outside its range, a weight ≤ 0, a
  *   range with min ≥ max), `NOT_FINITE`, `MISSING_VALUE` (with `missing: 'error'`),
  *   `DUPLICATE_ID` (a repeated name), `INVALID_OPTION`; paths `[i, field]`.
@@ -110,7 +117,7 @@ export function cxScore(
   }
   let score = 0
   let variance = 0
-  let allHaveErrors = true
+  const withoutStandardError: string[] = []
   const contributions = components.map((component, index): CxContribution => {
     const n = normalized[index] ?? null
     const effectiveWeight = n === null ? 0 : component.weight / presentWeight
@@ -118,7 +125,7 @@ export function cxScore(
     score += points
     if (n !== null) {
       const error = component.standardError
-      if (error === undefined || error === null) allHaveErrors = false
+      if (error === undefined || error === null) withoutStandardError.push(component.name)
       else variance += (effectiveWeight * (error / (component.range[1] - component.range[0]))) ** 2
     }
     return {
@@ -136,16 +143,18 @@ export function cxScore(
       coverage: 0,
       contributions,
       standardError: null,
+      withoutStandardError,
       lower: null,
       upper: null,
     }
   }
-  const standardError = allHaveErrors ? 100 * Math.sqrt(variance) : null
+  const standardError = withoutStandardError.length === 0 ? 100 * Math.sqrt(variance) : null
   return {
     score,
     coverage: presentWeight / totalWeight,
     contributions,
     standardError,
+    withoutStandardError,
     lower: standardError === null ? null : Math.max(0, score - z * standardError),
     upper: standardError === null ? null : Math.min(100, score + z * standardError),
   }
