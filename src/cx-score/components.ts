@@ -1,5 +1,6 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
+import { readOptions } from '../core/validate.js'
 import type { WinRateCountResult } from '../pipeline/winRate.js'
 import type { CsatResult } from '../survey/csat.js'
 import type { CustomerEffortScoreResult } from '../survey/customerEffortScore.js'
@@ -24,6 +25,116 @@ function proportionError(successes: number, trials: number): number | null {
   return Math.sqrt((p * (1 - p)) / trials)
 }
 
+/** Throws `VALUE_OUT_OF_RANGE` / `NOT_FINITE` at `path` on behalf of a helper. Internal. */
+function refuse(
+  metric: string,
+  path: (string | number)[],
+  code: 'VALUE_OUT_OF_RANGE' | 'NOT_FINITE',
+  message: string,
+): never {
+  throw new MetricInputError({ code, metric, path, message: `${metric}: ${message}` })
+}
+
+/** A finite number or `null` (a metric value or a standard error); refused otherwise. */
+function numberOrNull(value: unknown, metric: string, path: (string | number)[]): number | null {
+  if (value === null) return null
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    refuse(
+      metric,
+      path,
+      'NOT_FINITE',
+      `${path.join('.')} is ${describeValue(value)}; it must be a finite number or null`,
+    )
+  }
+  return value + 0
+}
+
+/** The result object of a family function, or `null` for a plain value. */
+function resultObject(result: unknown, metric: string): Record<string, unknown> | null {
+  if (result === null || typeof result === 'number') return null
+  if (typeof result !== 'object') {
+    refuse(
+      metric,
+      ['result'],
+      'VALUE_OUT_OF_RANGE',
+      `result is ${describeValue(result)}; it must be a result object, a number or null`,
+    )
+  }
+  return result as Record<string, unknown>
+}
+
+/** A count pair `successes ≤ trials` read from a result, for a binomial error. */
+function countPair(
+  record: Record<string, unknown>,
+  successesKey: string,
+  otherKey: string,
+  otherIsTotal: boolean,
+  metric: string,
+): number | null {
+  const successes = record[successesKey]
+  const other = record[otherKey]
+  const valid =
+    typeof successes === 'number' &&
+    typeof other === 'number' &&
+    Number.isFinite(successes) &&
+    Number.isFinite(other) &&
+    successes >= 0 &&
+    other >= 0 &&
+    (!otherIsTotal || successes <= other)
+  if (!valid) {
+    refuse(
+      metric,
+      ['result', successesKey],
+      'VALUE_OUT_OF_RANGE',
+      `result.${successesKey} is ${describeValue(successes)} and result.${otherKey} is ${describeValue(other)}; they must be counts with ${successesKey} within the total`,
+    )
+  }
+  const trials = otherIsTotal ? other : successes + other
+  return Number.isFinite(trials) ? proportionError(successes, trials) : null
+}
+
+/** Builds a component after checking the options every helper shares. */
+function component(
+  metric: string,
+  options: ComponentOptions,
+  fields: Omit<CxComponent, 'name' | 'weight' | 'standardError'> & {
+    readonly name: string
+    readonly standardError: number | null
+  },
+): CxComponent {
+  const name = options.name ?? fields.name
+  if (typeof name !== 'string') {
+    refuse(
+      metric,
+      ['name'],
+      'VALUE_OUT_OF_RANGE',
+      `option name is ${describeValue(name)}; it must be a string`,
+    )
+  }
+  const weight = options.weight ?? 1
+  if (!(typeof weight === 'number' && weight > 0 && Number.isFinite(weight))) {
+    refuse(
+      metric,
+      ['weight'],
+      'VALUE_OUT_OF_RANGE',
+      `option weight is ${describeValue(weight)}; it must be a finite number > 0`,
+    )
+  }
+  const standardError =
+    options.standardError === undefined
+      ? fields.standardError
+      : numberOrNull(options.standardError, metric, ['standardError'])
+  if (standardError !== null && standardError < 0) {
+    refuse(
+      metric,
+      ['standardError'],
+      'VALUE_OUT_OF_RANGE',
+      `standardError is ${standardError}; it must not be negative`,
+    )
+  }
+  return { ...fields, name, weight, standardError }
+}
+
 /**
  * An NPS as a CX-score component: range −100..100, higher is better; the standard error
  * comes along from an `npsInterval` result.
@@ -40,18 +151,19 @@ export function npsComponent(
   result: NpsResult | NpsIntervalResult | number | null,
   options: ComponentOptions = {},
 ): CxComponent {
-  const value = typeof result === 'number' || result === null ? result : result.score
+  const metric = 'npsComponent'
+  options = readOptions(options, metric)
+  const record = resultObject(result, metric)
+  const value = numberOrNull(
+    record === null ? result : record.score,
+    metric,
+    record === null ? ['result'] : ['result', 'score'],
+  )
   const standardError =
-    result !== null && typeof result === 'object' && 'standardError' in result
-      ? result.standardError
+    record !== null && 'standardError' in record
+      ? numberOrNull(record.standardError, metric, ['result', 'standardError'])
       : null
-  return {
-    name: options.name ?? 'NPS',
-    value,
-    range: [-100, 100],
-    weight: options.weight ?? 1,
-    standardError: options.standardError ?? standardError,
-  }
+  return component(metric, options, { name: 'NPS', value, range: [-100, 100], standardError })
 }
 
 /**
@@ -70,18 +182,17 @@ export function csatComponent(
   result: CsatResult | number | null,
   options: ComponentOptions = {},
 ): CxComponent {
-  const value = typeof result === 'number' || result === null ? result : result.score
+  const metric = 'csatComponent'
+  options = readOptions(options, metric)
+  const record = resultObject(result, metric)
+  const value = numberOrNull(
+    record === null ? result : record.score,
+    metric,
+    record === null ? ['result'] : ['result', 'score'],
+  )
   const standardError =
-    result !== null && typeof result === 'object'
-      ? proportionError(result.satisfied, result.total)
-      : null
-  return {
-    name: options.name ?? 'CSAT',
-    value,
-    range: [0, 1],
-    weight: options.weight ?? 1,
-    standardError: options.standardError ?? standardError,
-  }
+    record === null ? null : countPair(record, 'satisfied', 'total', true, metric)
+  return component(metric, options, { name: 'CSAT', value, range: [0, 1], standardError })
 }
 
 /** Options of {@link cesComponent}. */
@@ -119,19 +230,35 @@ export function cesComponent(
   options: CesComponentOptions = {},
 ): CxComponent {
   const metric = 'cesComponent'
-  const fromResult = typeof result === 'object' && result !== null ? result : null
+  options = readOptions(options, metric)
+  const fromResult = resultObject(result, metric) as Partial<CustomerEffortScoreResult> | null
   const method = agree(metric, 'method', options.method, fromResult?.method, 'mean')
   const scaleMax = agree(metric, 'scaleMax', options.scaleMax, fromResult?.scaleMax, 7)
-  const value = fromResult === null ? (result as number | null) : fromResult.score
+  if (!(method === 'mean' || method === 'agree-share')) {
+    refuse(
+      metric,
+      ['method'],
+      'VALUE_OUT_OF_RANGE',
+      `method is ${describeValue(method)}; it must be 'mean' or 'agree-share'`,
+    )
+  }
+  const value = numberOrNull(
+    fromResult === null ? result : fromResult.score,
+    metric,
+    fromResult === null ? ['result'] : ['result', 'score'],
+  )
   const range: readonly [number, number] = method === 'agree-share' ? [0, 1] : [1, scaleMax]
-  return {
-    name: options.name ?? 'CES',
+  const standardError =
+    fromResult?.standardError === undefined
+      ? null
+      : numberOrNull(fromResult.standardError, metric, ['result', 'standardError'])
+  return component(metric, options, {
+    name: 'CES',
     value,
     range,
-    weight: options.weight ?? 1,
     direction: options.direction ?? 'higher-is-better',
-    standardError: options.standardError ?? fromResult?.standardError ?? null,
-  }
+    standardError,
+  })
 }
 
 /** The option if given, else the result's; `INVALID_OPTION` when both are given and differ. */
@@ -190,6 +317,8 @@ export function retentionComponent(
   options: RetentionComponentOptions = {},
 ): CxComponent {
   const metric = 'retentionComponent'
+  options = readOptions(options, metric)
+  const value = numberOrNull(rate, metric, ['rate'])
   const customers = options.customers
   let standardError: number | null = null
   if (customers !== undefined) {
@@ -206,16 +335,15 @@ export function retentionComponent(
         message: `${metric}: customers is ${describeValue(customers)} with a rate of ${describeValue(rate)}; a logo count must be a whole number ≥ 0 and its rate a fraction from 0 to 1`,
       })
     }
-    if (rate !== null) standardError = proportionError(rate * customers, customers)
+    if (value !== null) standardError = proportionError(value * customers, customers)
   }
-  return {
-    name: options.name ?? 'Retention',
-    value: rate,
+  return component(metric, options, {
+    name: 'Retention',
+    value,
     range: options.range ?? [0, 1],
-    weight: options.weight ?? 1,
     direction: options.direction ?? 'higher-is-better',
-    standardError: options.standardError ?? standardError,
-  }
+    standardError,
+  })
 }
 
 /**
@@ -234,16 +362,14 @@ export function winRateComponent(
   result: WinRateCountResult | number | null,
   options: ComponentOptions = {},
 ): CxComponent {
-  const value = typeof result === 'number' || result === null ? result : result.rate
-  const standardError =
-    result !== null && typeof result === 'object'
-      ? proportionError(result.won, result.won + result.lost)
-      : null
-  return {
-    name: options.name ?? 'Win rate',
-    value,
-    range: [0, 1],
-    weight: options.weight ?? 1,
-    standardError: options.standardError ?? standardError,
-  }
+  const metric = 'winRateComponent'
+  options = readOptions(options, metric)
+  const record = resultObject(result, metric)
+  const value = numberOrNull(
+    record === null ? result : record.rate,
+    metric,
+    record === null ? ['result'] : ['result', 'rate'],
+  )
+  const standardError = record === null ? null : countPair(record, 'won', 'lost', false, metric)
+  return component(metric, options, { name: 'Win rate', value, range: [0, 1], standardError })
 }

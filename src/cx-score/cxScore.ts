@@ -1,7 +1,7 @@
 import { criticalValue } from '../core/criticalValue.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { requireOneOf } from '../core/validate.js'
+import { readOptions, requireList, requireOneOf } from '../core/validate.js'
 import { CX_DIRECTIONS, type CxComponent } from './CxComponent.js'
 
 /** Options of {@link cxScore}. */
@@ -84,6 +84,8 @@ export function cxScore(
   options: CxScoreOptions = {},
 ): CxScoreResult {
   const metric = 'cxScore'
+  options = readOptions(options, metric)
+  requireList(components, metric, [], 'components')
   const missing = requireOneOf(
     options.missing ?? 'renormalize',
     ['renormalize', 'error'] as const,
@@ -95,9 +97,18 @@ export function cxScore(
   let totalWeight = 0
   let presentWeight = 0
   const normalized: (number | null)[] = []
-  for (const [index, component] of components.entries()) {
+  for (let index = 0; index < components.length; index++) {
+    const component = components[index] as CxComponent
     const value = readComponent(component, index, metric, names)
     totalWeight += component.weight
+    if (!Number.isFinite(totalWeight)) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: [index, 'weight'],
+        message: `${metric}: the weights add up past 1.8e308 at component ${index}; scale them down`,
+      })
+    }
     if (value === null) {
       if (missing === 'error') {
         throw new MetricInputError({
@@ -112,13 +123,14 @@ export function cxScore(
     }
     presentWeight += component.weight
     const [min, max] = component.range
-    const position = (value - min) / (max - min)
+    // `+ 0`: a value of −0 at the bottom of its range is position 0, not −0.
+    const position = (value - min) / (max - min) + 0
     normalized.push(component.direction === 'lower-is-better' ? 1 - position : position)
   }
   let score = 0
   let variance = 0
   const withoutStandardError: string[] = []
-  const contributions = components.map((component, index): CxContribution => {
+  const contributions = Array.from(components, (component, index): CxContribution => {
     const n = normalized[index] ?? null
     const effectiveWeight = n === null ? 0 : component.weight / presentWeight
     const points = n === null ? 0 : 100 * effectiveWeight * n
@@ -149,6 +161,13 @@ export function cxScore(
     }
   }
   const standardError = withoutStandardError.length === 0 ? 100 * Math.sqrt(variance) : null
+  if (standardError !== null && !Number.isFinite(standardError)) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      message: `${metric}: the components' standard errors, measured in their ranges, add up past 1.8e308; check their scales`,
+    })
+  }
   return {
     score,
     coverage: presentWeight / totalWeight,
@@ -178,12 +197,26 @@ export function readComponent(
       path: [index, field],
       message: `${metric}: component ${index} ${message}`,
     })
+  if (typeof component !== 'object' || component === null) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: [index],
+      message: `${metric}: component ${index} is ${describeValue(component)}; it must be { name, value, range, weight }`,
+    })
+  }
+  if (typeof component.name !== 'string')
+    throw fail(
+      'VALUE_OUT_OF_RANGE',
+      'name',
+      `name ${describeValue(component.name)} must be a string`,
+    )
   if (names.has(component.name))
     throw fail('DUPLICATE_ID', 'name', `name ${JSON.stringify(component.name)} appears twice`)
   names.add(component.name)
   const range = component.range
   const [min, max] = Array.isArray(range) ? range : [Number.NaN, Number.NaN]
-  if (!(Number.isFinite(min) && Number.isFinite(max) && min < max)) {
+  if (!(Number.isFinite(min) && Number.isFinite(max) && min < max && Number.isFinite(max - min))) {
     throw fail(
       'VALUE_OUT_OF_RANGE',
       'range',
@@ -215,7 +248,7 @@ export function readComponent(
   }
   const value = component.value
   if (value === null) return null
-  if (!Number.isFinite(value))
+  if (typeof value !== 'number' || !Number.isFinite(value))
     throw fail(
       'NOT_FINITE',
       'value',

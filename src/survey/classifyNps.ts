@@ -22,7 +22,7 @@ import { scoreOutOfRange } from './npsKernel.js'
  * @see F. Reichheld, "The One Number You Need to Grow", HBR (Dec 2003).
  */
 export function classifyNps(score: number): NpsClass {
-  if (!(score >= 0 && score <= 10 && (score | 0) === score)) {
+  if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
     throw scoreOutOfRange('classifyNps', [], score, 0, 10)
   }
   return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor'

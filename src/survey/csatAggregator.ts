@@ -63,12 +63,14 @@ export function csatAggregator(options: CsatOptions = {}): CsatAggregator {
   return {
     initial: () => ({ satisfied: 0, total: 0 }),
     add(state, rating) {
-      if (!(rating >= 1 && rating <= scaleMax && (rating | 0) === rating)) {
+      state = check(state, ['state'])
+      if (!(typeof rating === 'number' && rating >= 1 && rating <= scaleMax && (rating | 0) === rating)) {
         throw scoreOutOfRange(metric, [], rating, 1, scaleMax)
       }
       return { satisfied: state.satisfied + (rating >= threshold ? 1 : 0), total: state.total + 1 }
     },
     addAll(state, ratings) {
+      state = check(state, ['state'])
       const counted = countRatings(ratings, scaleMax, threshold, metric)
       return { satisfied: state.satisfied + counted.atOrAbove, total: state.total + counted.total }
     },

@@ -51,7 +51,8 @@ export function netPromoterScoreAggregator(): NpsAggregator {
   return {
     initial: () => ({ promoters: 0, passives: 0, detractors: 0 }),
     add(state, score) {
-      if (!(score >= 0 && score <= 10 && (score | 0) === score)) {
+      state = read(state, ['state'])
+      if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
         throw scoreOutOfRange(metric, [], score, 0, 10)
       }
       return {
@@ -61,6 +62,7 @@ export function netPromoterScoreAggregator(): NpsAggregator {
       }
     },
     addAll(state, scores) {
+      state = read(state, ['state'])
       const counted = countNpsScores(scores, metric)
       return {
         promoters: state.promoters + counted.promoters,

@@ -1,5 +1,6 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
+import { requireList } from '../core/validate.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
 import { scoreOutOfRange } from './npsKernel.js'
 
@@ -35,7 +36,17 @@ export interface NpsByGroupInput {
  */
 export function npsByGroup(input: NpsByGroupInput): NpsResult[] {
   const metric = 'npsByGroup'
+  if (typeof input !== 'object' || input === null) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: [],
+      message: `${metric}: input is ${describeValue(input)}; it must be { scores, groups }`,
+    })
+  }
   const { scores, groups } = input
+  requireList(scores, metric, ['scores'], 'scores')
+  requireList(groups, metric, ['groups'], 'groups')
   if (groups.length !== scores.length) {
     throw new MetricInputError({
       code: 'LENGTH_MISMATCH',
@@ -50,9 +61,9 @@ export function npsByGroup(input: NpsByGroupInput): NpsResult[] {
     const score = scores[index] as number
     const group = groups[index] as number
     // `>>> 0` turns negatives, fractions and NaN into a different number (as in countNpsScores).
-    if (!(score >>> 0 === score && score <= 10))
+    if (!(typeof score === 'number' && score >>> 0 === score && score <= 10))
       throw scoreOutOfRange(metric, ['scores', index], score, 0, 10)
-    if (!(group >>> 0 === group && group <= 65535)) {
+    if (!(typeof group === 'number' && group >>> 0 === group && group <= 65535)) {
       throw new MetricInputError({
         code: 'VALUE_OUT_OF_RANGE',
         metric,

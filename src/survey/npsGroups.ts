@@ -107,7 +107,7 @@ export function sumGroups(
   for (let index = 0; index < responses.length; index++) {
     const response = readResponse(responses, index, metric)
     const score = response.score
-    if (!(score >= 0 && score <= 10 && (score | 0) === score)) {
+    if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
       throw scoreOutOfRange(metric, [index, 'score'], score, 0, 10)
     }
     let weight = 1

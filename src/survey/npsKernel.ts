@@ -50,7 +50,7 @@ export function countNpsScores(
     const score = scores[index] as number
     // `>>> 0` turns negatives, fractions and NaN into a different number: two comparisons
     // test "a whole number from 0 to 10".
-    if (!(score >>> 0 === score && score <= 10)) {
+    if (!(typeof score === 'number' && score >>> 0 === score && score <= 10)) {
       throw scoreOutOfRange(metric, [...at, index], score, 0, 10)
     }
     histogram[score] = (histogram[score] as number) + 1
