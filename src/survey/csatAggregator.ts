@@ -64,7 +64,14 @@ export function csatAggregator(options: CsatOptions = {}): CsatAggregator {
     initial: () => ({ satisfied: 0, total: 0 }),
     add(state, rating) {
       state = check(state, ['state'])
-      if (!(typeof rating === 'number' && rating >= 1 && rating <= scaleMax && (rating | 0) === rating)) {
+      if (
+        !(
+          typeof rating === 'number' &&
+          rating >= 1 &&
+          rating <= scaleMax &&
+          (rating | 0) === rating
+        )
+      ) {
         throw scoreOutOfRange(metric, [], rating, 1, scaleMax)
       }
       return { satisfied: state.satisfied + (rating >= threshold ? 1 : 0), total: state.total + 1 }

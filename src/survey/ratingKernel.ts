@@ -42,7 +42,9 @@ export function countRatings(
   const total = ratings.length
   for (let index = 0; index < total; index++) {
     const rating = ratings[index] as number
-    if (!(typeof rating === 'number' && rating >= 1 && rating <= scaleMax && (rating | 0) === rating)) {
+    if (
+      !(typeof rating === 'number' && rating >= 1 && rating <= scaleMax && (rating | 0) === rating)
+    ) {
       throw scoreOutOfRange(metric, [...at, index], rating, 1, scaleMax)
     }
     sum += rating
