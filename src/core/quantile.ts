@@ -35,8 +35,8 @@ const RANK_FUZZ = 1e-12
  * @param options - `method`, default `'linear'`.
  * @returns The quantile; `null` for an empty list, or for `'exclusive'` when p lies outside
  *   [1/(N + 1), N/(N + 1)].
- * @throws MetricInputError `NOT_FINITE` (with the index), `VALUE_OUT_OF_RANGE` (p),
- *   `INVALID_OPTION` (method).
+ * @throws MetricInputError `NOT_FINITE` (with the index), `VALUE_OUT_OF_RANGE` (p; or
+ *   `values` not a list, path `[]`), `INVALID_OPTION` (method, options not an object).
  * @example
  * ```ts
  * quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) // => 9.1

@@ -22,7 +22,7 @@ import { readOptions, requireList, requireOneOf } from './validate.js'
  * @param options - `method`, default `'linear'`.
  * @returns One value per probability (`null` as `quantile` gives it).
  * @throws MetricInputError `NOT_FINITE` (index in `path`), `VALUE_OUT_OF_RANGE` (path
- *   `['probabilities', i]`), `INVALID_OPTION`.
+ *   `['probabilities', i]`; either list not a list), `INVALID_OPTION`.
  * @example
  * ```ts
  * quantiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [0.5, 0.9]) // => [5.5, 9.1]

@@ -32,7 +32,7 @@ export interface WilsonIntervalResult {
  * @param options - `confidence`, default 0.95.
  * @returns `{ lower, upper }` as fractions; `null` when `trials` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE`, `SUCCESSES_EXCEED_TRIALS`,
- *   `INVALID_OPTION` (confidence).
+ *   `INVALID_OPTION` (confidence, options not an object).
  * @example
  * ```ts
  * wilsonInterval(5, 10) // => { lower: 0.2365931, upper: 0.7634069 } (to 7 digits)

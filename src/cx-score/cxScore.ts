@@ -66,7 +66,9 @@ export interface CxScoreResult {
  *   `withoutStandardError` names those components.
  * @throws MetricInputError `VALUE_OUT_OF_RANGE` (a value outside its range, a weight ≤ 0, a
  *   range with min ≥ max), `NOT_FINITE`, `MISSING_VALUE` (with `missing: 'error'`),
- *   `DUPLICATE_ID` (a repeated name), `INVALID_OPTION`; paths `[i, field]`.
+ *   `DUPLICATE_ID` (a repeated name), `INVALID_OPTION`; paths `[i, field]`. Also
+ *   `VALUE_OUT_OF_RANGE` for components that are not a list of objects with a string
+ *   `name`, weights adding up past 1.8e308, or a range whose width overflows.
  * @example
  * ```ts
  * const result = cxScore([

@@ -48,7 +48,8 @@ export interface CompareNpsResult {
  * @returns `{ difference, standardError, z, pValue, lower, upper }`, all `null` when a
  *   sample is empty.
  * @throws MetricInputError `SCORE_OUT_OF_RANGE` (path `['a', i]` or `['b', i]`),
- *   `NEGATIVE_VALUE`, `NOT_FINITE`, `INCONSISTENT_TOTAL`, `INVALID_OPTION`.
+ *   `NEGATIVE_VALUE`, `NOT_FINITE`, `INCONSISTENT_TOTAL`, `INVALID_OPTION`,
+ *   `VALUE_OUT_OF_RANGE` (path `['a']` or `['b']`: neither a list nor a tally).
  * @example
  * ```ts
  * compareNps({ promoters: 1, passives: 0, detractors: 1 }, { promoters: 0, passives: 2, detractors: 0 }, { method: 'wald' })

@@ -40,7 +40,8 @@ export interface CsatResult {
  * @param options - `scaleMax` (default 5), `threshold` (default 4), `confidence` (0.95).
  * @returns `{ score, satisfied, total, interval }`; `score` and `interval` are `null`
  *   when there are no ratings.
- * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION`.
+ * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION` (also
+ *   for options that are not an object), `VALUE_OUT_OF_RANGE` when `ratings` is not a list.
  * @example
  * ```ts
  * csat([5, 4, 3, 5, 2]).score // => 0.6

@@ -51,7 +51,8 @@ export interface CustomerEffortScoreResult {
  * @param options - `scaleMax` (default 7), `method` (default `'mean'`), `threshold` (5).
  * @returns `{ score, total, method, scaleMax, standardError }`; `score` is `null` when
  *   there are no ratings.
- * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION`.
+ * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION` (also
+ *   for options that are not an object), `VALUE_OUT_OF_RANGE` when `ratings` is not a list.
  * @example
  * ```ts
  * customerEffortScore([7, 6, 5, 2]).score // => 5

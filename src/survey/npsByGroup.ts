@@ -27,7 +27,8 @@ export interface NpsByGroupInput {
  * @param input - `{ scores, groups }`, equal lengths; codes are integers ≥ 0.
  * @returns One `NpsResult` per code from 0 to the largest code (empty groups have `score: null`).
  * @throws MetricInputError `LENGTH_MISMATCH`, `SCORE_OUT_OF_RANGE` (path `['scores', i]`),
- *   `VALUE_OUT_OF_RANGE` (a code that is not an integer from 0 to 65535, path `['groups', i]`).
+ *   `VALUE_OUT_OF_RANGE` (a code that is not an integer from 0 to 65535, path `['groups', i]`;
+ *   an input that is not `{ scores, groups }` of two lists).
  * @example
  * ```ts
  * npsByGroup({ scores: [10, 3, 9, 7], groups: [0, 0, 1, 1] }).map((g) => g.score) // => [0, 50]

@@ -42,8 +42,11 @@ const bySegmentField: SegmentKey = (response) => response.segment
  * @returns One row per segment, ordered by segment name (code-unit order), the `null`
  *   segment last; `[]` for no responses.
  * @throws MetricInputError `SCORE_OUT_OF_RANGE` (path `[i, 'score']`), `NEGATIVE_VALUE` /
- *   `NOT_FINITE` (path `[i, 'weight']`), `EMPTY_WEIGHTS` (a segment whose weights are all 0),
- *   `INVALID_OPTION`.
+ *   `NOT_FINITE` / `VALUE_OUT_OF_RANGE` (path `[i, 'weight']`: weights are 0 or from 1e−100
+ *   to 1e100), `EMPTY_WEIGHTS` (a segment whose weights are all 0), `INVALID_OPTION` (also
+ *   `keyOf` that is not a function, path `['keyOf']`), `VALUE_OUT_OF_RANGE` (responses not a
+ *   list, path `[]`; a response not an object, `[i]`; a segment key that is not a string,
+ *   `null` or `undefined`, `[i, 'segment']`).
  * @example
  * ```ts
  * const rows = npsBySegment([

@@ -51,7 +51,8 @@ export interface NpsIntervalResult {
  * @returns `{ score, lower, upper, standardError, confidence, method }`; the numbers are
  *   `null` when there are no responses.
  * @throws MetricInputError `SCORE_OUT_OF_RANGE`, `NEGATIVE_VALUE`, `NOT_FINITE`,
- *   `INCONSISTENT_TOTAL`, `INVALID_OPTION` (confidence, method).
+ *   `INCONSISTENT_TOTAL`, `INVALID_OPTION` (confidence, method, options not an object),
+ *   `VALUE_OUT_OF_RANGE` (input neither a list nor a tally).
  * @example
  * ```ts
  * const r = npsInterval({ promoters: 162, passives: 108, detractors: 54 }, { method: 'wald' })
