@@ -142,6 +142,9 @@ function component(
  * @param result - A `netPromoterScore` or `npsInterval` result, or a plain score (or `null`).
  * @param options - `name` (`'NPS'`), `weight` (1).
  * @returns A `CxComponent`.
+ * @throws MetricInputError `NOT_FINITE` (a value or standard error that is not a finite
+ *   number or null), `VALUE_OUT_OF_RANGE` (a result that is not an object, counts that are
+ *   not counts, a weight that is not > 0, a name that is not a string), `INVALID_OPTION`.
  * @example
  * ```ts
  * npsComponent(npsInterval([10, 9, 7, 3])).range // => [-100, 100]
@@ -173,6 +176,9 @@ export function npsComponent(
  * @param result - A `csat` result, or a plain share (or `null`).
  * @param options - `name` (`'CSAT'`), `weight` (1).
  * @returns A `CxComponent`.
+ * @throws MetricInputError `NOT_FINITE` (a value or standard error that is not a finite
+ *   number or null), `VALUE_OUT_OF_RANGE` (a result that is not an object, counts that are
+ *   not counts, a weight that is not > 0, a name that is not a string), `INVALID_OPTION`.
  * @example
  * ```ts
  * csatComponent(csat([5, 4, 2, 1])).standardError // => 0.25 (sqrt(0.5 · 0.5 / 4))
@@ -353,6 +359,9 @@ export function retentionComponent(
  * @param result - A `winRate` count result, or a plain rate (or `null`).
  * @param options - `name` (`'Win rate'`), `weight`.
  * @returns A `CxComponent`.
+ * @throws MetricInputError `NOT_FINITE` (a value or standard error that is not a finite
+ *   number or null), `VALUE_OUT_OF_RANGE` (a result that is not an object, counts that are
+ *   not counts, a weight that is not > 0, a name that is not a string), `INVALID_OPTION`.
  * @example
  * ```ts
  * winRateComponent({ rate: 0.25, won: 1, lost: 3, interval: null }).standardError // => 0.21650635094610965
