@@ -1,6 +1,6 @@
 import { describeValue } from './describeValue.js'
 import { MetricInputError } from './MetricInputError.js'
-import { readOptions, requireList, requireOneOf } from './validate.js'
+import { asMetricInputError, readOptions, requireList, requireOneOf } from './validate.js'
 
 /** The quantile definitions {@link quantile} offers. */
 export const QUANTILE_METHODS = ['linear', 'nearest-rank', 'exclusive'] as const
@@ -50,23 +50,27 @@ export function quantile(
   p: number,
   options: QuantileOptions = {},
 ): number | null {
-  const metric = 'quantile'
-  const method = requireOneOf(
-    readOptions(options, metric).method ?? 'linear',
-    QUANTILE_METHODS,
-    metric,
-    'method',
-  )
-  if (!(typeof p === 'number' && p >= 0 && p <= 1)) {
-    throw new MetricInputError({
-      code: 'VALUE_OUT_OF_RANGE',
+  try {
+    const metric = 'quantile'
+    const method = requireOneOf(
+      readOptions(options, metric).method ?? 'linear',
+      QUANTILE_METHODS,
       metric,
-      path: ['p'],
-      message: `${metric}: p is ${describeValue(p)}; it must be a probability from 0 to 1`,
-    })
+      'method',
+    )
+    if (!(typeof p === 'number' && p >= 0 && p <= 1)) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: ['p'],
+        message: `${metric}: p is ${describeValue(p)}; it must be a probability from 0 to 1`,
+      })
+    }
+    const copy = finiteCopy(values, metric)
+    return quantileBySelection(copy, p, method)
+  } catch (error) {
+    throw asMetricInputError(error, 'quantile')
   }
-  const copy = finiteCopy(values, metric)
-  return quantileBySelection(copy, p, method)
 }
 
 /** A Float64Array copy of finite values; `NOT_FINITE` with the index otherwise. Internal. */

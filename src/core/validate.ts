@@ -153,3 +153,53 @@ export function readOptions<T extends object>(options: T | undefined, metric: st
   }
   return options
 }
+
+/**
+ * What an exported function throws when reading its input threw something other than a
+ * {@link MetricInputError} — a getter or Proxy trap of the caller's, or a revoked Proxy:
+ * `INVALID_RECORD` naming `metric`, with the original error as `cause`. A
+ * `MetricInputError` passes through unchanged. Internal.
+ */
+export function asMetricInputError(error: unknown, metric: string): MetricInputError {
+  let shown = 'a value that cannot be shown'
+  try {
+    if (error instanceof MetricInputError) return error
+    shown =
+      error instanceof Error
+        ? `${describeValue(String(error.name))}: ${describeValue(String(error.message))}`
+        : describeValue(error)
+  } catch {
+    // The error itself is hostile: keep the generic description.
+  }
+  const wrapped = new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    message: `${metric}: reading the input threw ${shown}; pass plain data (arrays and objects whose properties can be read)`,
+  })
+  Object.defineProperty(wrapped, 'cause', { value: error, configurable: true, writable: true })
+  return wrapped
+}
+
+/**
+ * `methods` with each function wrapped so that anything but a {@link MetricInputError} it
+ * throws becomes one naming `metric` (see {@link asMetricInputError}): for the methods of an
+ * aggregator, which callers invoke long after the factory returned. Internal.
+ */
+export function guardMethods<T extends object>(methods: T, metric: string): T {
+  const guarded: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(methods)) {
+    if (typeof value !== 'function') {
+      guarded[key] = value
+      continue
+    }
+    const method = value as (...args: unknown[]) => unknown
+    guarded[key] = (...args: unknown[]) => {
+      try {
+        return method(...args)
+      } catch (error) {
+        throw asMetricInputError(error, metric)
+      }
+    }
+  }
+  return guarded as T
+}

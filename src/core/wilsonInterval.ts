@@ -1,6 +1,6 @@
 import { criticalValue } from './criticalValue.js'
 import { MetricInputError } from './MetricInputError.js'
-import { readOptions, requireNonNegative } from './validate.js'
+import { asMetricInputError, readOptions, requireNonNegative } from './validate.js'
 
 /** Options of {@link wilsonInterval}. */
 export interface WilsonIntervalOptions {
@@ -44,19 +44,23 @@ export function wilsonInterval(
   trials: number,
   options: WilsonIntervalOptions = {},
 ): WilsonIntervalResult | null {
-  const metric = 'wilsonInterval'
-  requireNonNegative(successes, metric, ['successes'], 'successes')
-  requireNonNegative(trials, metric, ['trials'], 'trials')
-  const z = criticalValue(readOptions(options, metric).confidence ?? 0.95, metric)
-  if (successes > trials) {
-    throw new MetricInputError({
-      code: 'SUCCESSES_EXCEED_TRIALS',
-      metric,
-      path: ['successes'],
-      message: `${metric}: successes is ${successes} but trials is ${trials}; successes cannot exceed trials`,
-    })
+  try {
+    const metric = 'wilsonInterval'
+    requireNonNegative(successes, metric, ['successes'], 'successes')
+    requireNonNegative(trials, metric, ['trials'], 'trials')
+    const z = criticalValue(readOptions(options, metric).confidence ?? 0.95, metric)
+    if (successes > trials) {
+      throw new MetricInputError({
+        code: 'SUCCESSES_EXCEED_TRIALS',
+        metric,
+        path: ['successes'],
+        message: `${metric}: successes is ${successes} but trials is ${trials}; successes cannot exceed trials`,
+      })
+    }
+    return wilsonBounds(successes, trials, z)
+  } catch (error) {
+    throw asMetricInputError(error, 'wilsonInterval')
   }
-  return wilsonBounds(successes, trials, z)
 }
 
 /** The Wilson bounds for already-validated counts and critical value. Internal. */

@@ -1,6 +1,6 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { readOptions } from '../core/validate.js'
+import { asMetricInputError, readOptions } from '../core/validate.js'
 import type { WinRateCountResult } from '../pipeline/winRate.js'
 import type { CsatResult } from '../survey/csat.js'
 import type { CustomerEffortScoreResult } from '../survey/customerEffortScore.js'
@@ -154,19 +154,23 @@ export function npsComponent(
   result: NpsResult | NpsIntervalResult | number | null,
   options: ComponentOptions = {},
 ): CxComponent {
-  const metric = 'npsComponent'
-  options = readOptions(options, metric)
-  const record = resultObject(result, metric)
-  const value = numberOrNull(
-    record === null ? result : record.score,
-    metric,
-    record === null ? ['result'] : ['result', 'score'],
-  )
-  const standardError =
-    record !== null && 'standardError' in record
-      ? numberOrNull(record.standardError, metric, ['result', 'standardError'])
-      : null
-  return component(metric, options, { name: 'NPS', value, range: [-100, 100], standardError })
+  try {
+    const metric = 'npsComponent'
+    options = readOptions(options, metric)
+    const record = resultObject(result, metric)
+    const value = numberOrNull(
+      record === null ? result : record.score,
+      metric,
+      record === null ? ['result'] : ['result', 'score'],
+    )
+    const standardError =
+      record !== null && 'standardError' in record
+        ? numberOrNull(record.standardError, metric, ['result', 'standardError'])
+        : null
+    return component(metric, options, { name: 'NPS', value, range: [-100, 100], standardError })
+  } catch (error) {
+    throw asMetricInputError(error, 'npsComponent')
+  }
 }
 
 /**
@@ -188,17 +192,21 @@ export function csatComponent(
   result: CsatResult | number | null,
   options: ComponentOptions = {},
 ): CxComponent {
-  const metric = 'csatComponent'
-  options = readOptions(options, metric)
-  const record = resultObject(result, metric)
-  const value = numberOrNull(
-    record === null ? result : record.score,
-    metric,
-    record === null ? ['result'] : ['result', 'score'],
-  )
-  const standardError =
-    record === null ? null : countPair(record, 'satisfied', 'total', true, metric)
-  return component(metric, options, { name: 'CSAT', value, range: [0, 1], standardError })
+  try {
+    const metric = 'csatComponent'
+    options = readOptions(options, metric)
+    const record = resultObject(result, metric)
+    const value = numberOrNull(
+      record === null ? result : record.score,
+      metric,
+      record === null ? ['result'] : ['result', 'score'],
+    )
+    const standardError =
+      record === null ? null : countPair(record, 'satisfied', 'total', true, metric)
+    return component(metric, options, { name: 'CSAT', value, range: [0, 1], standardError })
+  } catch (error) {
+    throw asMetricInputError(error, 'csatComponent')
+  }
 }
 
 /** Options of {@link cesComponent}. */
@@ -235,36 +243,40 @@ export function cesComponent(
   result: CustomerEffortScoreResult | number | null,
   options: CesComponentOptions = {},
 ): CxComponent {
-  const metric = 'cesComponent'
-  options = readOptions(options, metric)
-  const fromResult = resultObject(result, metric) as Partial<CustomerEffortScoreResult> | null
-  const method = agree(metric, 'method', options.method, fromResult?.method, 'mean')
-  const scaleMax = agree(metric, 'scaleMax', options.scaleMax, fromResult?.scaleMax, 7)
-  if (!(method === 'mean' || method === 'agree-share')) {
-    refuse(
+  try {
+    const metric = 'cesComponent'
+    options = readOptions(options, metric)
+    const fromResult = resultObject(result, metric) as Partial<CustomerEffortScoreResult> | null
+    const method = agree(metric, 'method', options.method, fromResult?.method, 'mean')
+    const scaleMax = agree(metric, 'scaleMax', options.scaleMax, fromResult?.scaleMax, 7)
+    if (!(method === 'mean' || method === 'agree-share')) {
+      refuse(
+        metric,
+        ['method'],
+        'VALUE_OUT_OF_RANGE',
+        `method is ${describeValue(method)}; it must be 'mean' or 'agree-share'`,
+      )
+    }
+    const value = numberOrNull(
+      fromResult === null ? result : fromResult.score,
       metric,
-      ['method'],
-      'VALUE_OUT_OF_RANGE',
-      `method is ${describeValue(method)}; it must be 'mean' or 'agree-share'`,
+      fromResult === null ? ['result'] : ['result', 'score'],
     )
+    const range: readonly [number, number] = method === 'agree-share' ? [0, 1] : [1, scaleMax]
+    const standardError =
+      fromResult?.standardError === undefined
+        ? null
+        : numberOrNull(fromResult.standardError, metric, ['result', 'standardError'])
+    return component(metric, options, {
+      name: 'CES',
+      value,
+      range,
+      direction: options.direction ?? 'higher-is-better',
+      standardError,
+    })
+  } catch (error) {
+    throw asMetricInputError(error, 'cesComponent')
   }
-  const value = numberOrNull(
-    fromResult === null ? result : fromResult.score,
-    metric,
-    fromResult === null ? ['result'] : ['result', 'score'],
-  )
-  const range: readonly [number, number] = method === 'agree-share' ? [0, 1] : [1, scaleMax]
-  const standardError =
-    fromResult?.standardError === undefined
-      ? null
-      : numberOrNull(fromResult.standardError, metric, ['result', 'standardError'])
-  return component(metric, options, {
-    name: 'CES',
-    value,
-    range,
-    direction: options.direction ?? 'higher-is-better',
-    standardError,
-  })
 }
 
 /** The option if given, else the result's; `INVALID_OPTION` when both are given and differ. */
@@ -322,34 +334,38 @@ export function retentionComponent(
   rate: number | null,
   options: RetentionComponentOptions = {},
 ): CxComponent {
-  const metric = 'retentionComponent'
-  options = readOptions(options, metric)
-  const value = numberOrNull(rate, metric, ['rate'])
-  const customers = options.customers
-  let standardError: number | null = null
-  if (customers !== undefined) {
-    const valid =
-      typeof customers === 'number' &&
-      Number.isSafeInteger(customers) &&
-      customers >= 0 &&
-      (rate === null || (typeof rate === 'number' && rate >= 0 && rate <= 1))
-    if (!valid) {
-      throw new MetricInputError({
-        code: 'VALUE_OUT_OF_RANGE',
-        metric,
-        path: ['customers'],
-        message: `${metric}: customers is ${describeValue(customers)} with a rate of ${describeValue(rate)}; a logo count must be a whole number ≥ 0 and its rate a fraction from 0 to 1`,
-      })
+  try {
+    const metric = 'retentionComponent'
+    options = readOptions(options, metric)
+    const value = numberOrNull(rate, metric, ['rate'])
+    const customers = options.customers
+    let standardError: number | null = null
+    if (customers !== undefined) {
+      const valid =
+        typeof customers === 'number' &&
+        Number.isSafeInteger(customers) &&
+        customers >= 0 &&
+        (rate === null || (typeof rate === 'number' && rate >= 0 && rate <= 1))
+      if (!valid) {
+        throw new MetricInputError({
+          code: 'VALUE_OUT_OF_RANGE',
+          metric,
+          path: ['customers'],
+          message: `${metric}: customers is ${describeValue(customers)} with a rate of ${describeValue(rate)}; a logo count must be a whole number ≥ 0 and its rate a fraction from 0 to 1`,
+        })
+      }
+      if (value !== null) standardError = proportionError(value * customers, customers)
     }
-    if (value !== null) standardError = proportionError(value * customers, customers)
+    return component(metric, options, {
+      name: 'Retention',
+      value,
+      range: options.range ?? [0, 1],
+      direction: options.direction ?? 'higher-is-better',
+      standardError,
+    })
+  } catch (error) {
+    throw asMetricInputError(error, 'retentionComponent')
   }
-  return component(metric, options, {
-    name: 'Retention',
-    value,
-    range: options.range ?? [0, 1],
-    direction: options.direction ?? 'higher-is-better',
-    standardError,
-  })
 }
 
 /**
@@ -371,14 +387,18 @@ export function winRateComponent(
   result: WinRateCountResult | number | null,
   options: ComponentOptions = {},
 ): CxComponent {
-  const metric = 'winRateComponent'
-  options = readOptions(options, metric)
-  const record = resultObject(result, metric)
-  const value = numberOrNull(
-    record === null ? result : record.rate,
-    metric,
-    record === null ? ['result'] : ['result', 'rate'],
-  )
-  const standardError = record === null ? null : countPair(record, 'won', 'lost', false, metric)
-  return component(metric, options, { name: 'Win rate', value, range: [0, 1], standardError })
+  try {
+    const metric = 'winRateComponent'
+    options = readOptions(options, metric)
+    const record = resultObject(result, metric)
+    const value = numberOrNull(
+      record === null ? result : record.rate,
+      metric,
+      record === null ? ['result'] : ['result', 'rate'],
+    )
+    const standardError = record === null ? null : countPair(record, 'won', 'lost', false, metric)
+    return component(metric, options, { name: 'Win rate', value, range: [0, 1], standardError })
+  } catch (error) {
+    throw asMetricInputError(error, 'winRateComponent')
+  }
 }

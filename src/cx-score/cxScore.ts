@@ -1,7 +1,7 @@
 import { criticalValue } from '../core/criticalValue.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { readOptions, requireList, requireOneOf } from '../core/validate.js'
+import { asMetricInputError, readOptions, requireList, requireOneOf } from '../core/validate.js'
 import { CX_DIRECTIONS, type CxComponent } from './CxComponent.js'
 
 /** Options of {@link cxScore}. */
@@ -85,99 +85,104 @@ export function cxScore(
   components: readonly CxComponent[],
   options: CxScoreOptions = {},
 ): CxScoreResult {
-  const metric = 'cxScore'
-  options = readOptions(options, metric)
-  requireList(components, metric, [], 'components')
-  const missing = requireOneOf(
-    options.missing ?? 'renormalize',
-    ['renormalize', 'error'] as const,
-    metric,
-    'missing',
-  )
-  const z = criticalValue(options.confidence ?? 0.95, metric)
-  const names = new Set<string>()
-  let totalWeight = 0
-  let presentWeight = 0
-  const normalized: (number | null)[] = []
-  for (let index = 0; index < components.length; index++) {
-    const component = components[index] as CxComponent
-    const value = readComponent(component, index, metric, names)
-    totalWeight += component.weight
-    if (!Number.isFinite(totalWeight)) {
+  try {
+    const metric = 'cxScore'
+    options = readOptions(options, metric)
+    requireList(components, metric, [], 'components')
+    const missing = requireOneOf(
+      options.missing ?? 'renormalize',
+      ['renormalize', 'error'] as const,
+      metric,
+      'missing',
+    )
+    const z = criticalValue(options.confidence ?? 0.95, metric)
+    const names = new Set<string>()
+    let totalWeight = 0
+    let presentWeight = 0
+    const normalized: (number | null)[] = []
+    for (let index = 0; index < components.length; index++) {
+      const component = components[index] as CxComponent
+      const value = readComponent(component, index, metric, names)
+      totalWeight += component.weight
+      if (!Number.isFinite(totalWeight)) {
+        throw new MetricInputError({
+          code: 'VALUE_OUT_OF_RANGE',
+          metric,
+          path: [index, 'weight'],
+          message: `${metric}: the weights add up past 1.8e308 at component ${index}; scale them down`,
+        })
+      }
+      if (value === null) {
+        if (missing === 'error') {
+          throw new MetricInputError({
+            code: 'MISSING_VALUE',
+            metric,
+            path: [index, 'value'],
+            message: `${metric}: component ${JSON.stringify(component.name)} has no value and missing is 'error'`,
+          })
+        }
+        normalized.push(null)
+        continue
+      }
+      presentWeight += component.weight
+      const [min, max] = component.range
+      // `+ 0`: a value of −0 at the bottom of its range is position 0, not −0.
+      const position = (value - min) / (max - min) + 0
+      normalized.push(component.direction === 'lower-is-better' ? 1 - position : position)
+    }
+    let score = 0
+    let variance = 0
+    const withoutStandardError: string[] = []
+    const contributions = Array.from(components, (component, index): CxContribution => {
+      const n = normalized[index] ?? null
+      const effectiveWeight = n === null ? 0 : component.weight / presentWeight
+      const points = n === null ? 0 : 100 * effectiveWeight * n
+      score += points
+      if (n !== null) {
+        const error = component.standardError
+        if (error === undefined || error === null) withoutStandardError.push(component.name)
+        else
+          variance += (effectiveWeight * (error / (component.range[1] - component.range[0]))) ** 2
+      }
+      return {
+        name: component.name,
+        value: component.value,
+        normalized: n,
+        weight: component.weight,
+        effectiveWeight,
+        points,
+      }
+    })
+    if (presentWeight === 0) {
+      return {
+        score: null,
+        coverage: 0,
+        contributions,
+        standardError: null,
+        withoutStandardError,
+        lower: null,
+        upper: null,
+      }
+    }
+    const standardError = withoutStandardError.length === 0 ? 100 * Math.sqrt(variance) : null
+    if (standardError !== null && !Number.isFinite(standardError)) {
       throw new MetricInputError({
         code: 'VALUE_OUT_OF_RANGE',
         metric,
-        path: [index, 'weight'],
-        message: `${metric}: the weights add up past 1.8e308 at component ${index}; scale them down`,
+        message: `${metric}: the components' standard errors, measured in their ranges, add up past 1.8e308; check their scales`,
       })
     }
-    if (value === null) {
-      if (missing === 'error') {
-        throw new MetricInputError({
-          code: 'MISSING_VALUE',
-          metric,
-          path: [index, 'value'],
-          message: `${metric}: component ${JSON.stringify(component.name)} has no value and missing is 'error'`,
-        })
-      }
-      normalized.push(null)
-      continue
-    }
-    presentWeight += component.weight
-    const [min, max] = component.range
-    // `+ 0`: a value of −0 at the bottom of its range is position 0, not −0.
-    const position = (value - min) / (max - min) + 0
-    normalized.push(component.direction === 'lower-is-better' ? 1 - position : position)
-  }
-  let score = 0
-  let variance = 0
-  const withoutStandardError: string[] = []
-  const contributions = Array.from(components, (component, index): CxContribution => {
-    const n = normalized[index] ?? null
-    const effectiveWeight = n === null ? 0 : component.weight / presentWeight
-    const points = n === null ? 0 : 100 * effectiveWeight * n
-    score += points
-    if (n !== null) {
-      const error = component.standardError
-      if (error === undefined || error === null) withoutStandardError.push(component.name)
-      else variance += (effectiveWeight * (error / (component.range[1] - component.range[0]))) ** 2
-    }
     return {
-      name: component.name,
-      value: component.value,
-      normalized: n,
-      weight: component.weight,
-      effectiveWeight,
-      points,
-    }
-  })
-  if (presentWeight === 0) {
-    return {
-      score: null,
-      coverage: 0,
+      score,
+      coverage: presentWeight / totalWeight,
       contributions,
-      standardError: null,
+      standardError,
       withoutStandardError,
-      lower: null,
-      upper: null,
+      lower: standardError === null ? null : Math.max(0, score - z * standardError),
+      upper: standardError === null ? null : Math.min(100, score + z * standardError),
     }
-  }
-  const standardError = withoutStandardError.length === 0 ? 100 * Math.sqrt(variance) : null
-  if (standardError !== null && !Number.isFinite(standardError)) {
-    throw new MetricInputError({
-      code: 'VALUE_OUT_OF_RANGE',
-      metric,
-      message: `${metric}: the components' standard errors, measured in their ranges, add up past 1.8e308; check their scales`,
-    })
-  }
-  return {
-    score,
-    coverage: presentWeight / totalWeight,
-    contributions,
-    standardError,
-    withoutStandardError,
-    lower: standardError === null ? null : Math.max(0, score - z * standardError),
-    upper: standardError === null ? null : Math.min(100, score + z * standardError),
+  } catch (error) {
+    throw asMetricInputError(error, 'cxScore')
   }
 }
 

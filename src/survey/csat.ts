@@ -1,5 +1,5 @@
 import { criticalValue } from '../core/criticalValue.js'
-import { readOptions } from '../core/validate.js'
+import { asMetricInputError, readOptions } from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
 import { countRatings, readScale } from './ratingKernel.js'
 
@@ -49,12 +49,16 @@ export interface CsatResult {
  * @see kicue.com/en/blog/how-to-calculate-csat (top-2-box); Wilson (1927).
  */
 export function csat(ratings: ArrayLike<number>, options: CsatOptions = {}): CsatResult {
-  const metric = 'csat'
-  options = readOptions(options, metric)
-  const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
-  const z = criticalValue(options.confidence ?? 0.95, metric)
-  const counts = countRatings(ratings, scaleMax, threshold, metric)
-  return csatOfCounts(counts.atOrAbove, counts.total, z)
+  try {
+    const metric = 'csat'
+    options = readOptions(options, metric)
+    const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
+    const z = criticalValue(options.confidence ?? 0.95, metric)
+    const counts = countRatings(ratings, scaleMax, threshold, metric)
+    return csatOfCounts(counts.atOrAbove, counts.total, z)
+  } catch (error) {
+    throw asMetricInputError(error, 'csat')
+  }
 }
 
 /** The CSAT result of validated counts. Internal. */

@@ -2,7 +2,7 @@ import type { Aggregator } from '../core/Aggregator.js'
 import { readState, type StateShape } from '../core/aggregatorState.js'
 import { criticalValue } from '../core/criticalValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { readOptions } from '../core/validate.js'
+import { asMetricInputError, guardMethods, readOptions } from '../core/validate.js'
 import { type CsatOptions, type CsatResult, csatOfCounts } from './csat.js'
 import { scoreOutOfRange } from './npsKernel.js'
 import { countRatings, readScale } from './ratingKernel.js'
@@ -44,51 +44,64 @@ export interface CsatAggregator extends Aggregator<CsatAggregatorState, number, 
  * @see csat.
  */
 export function csatAggregator(options: CsatOptions = {}): CsatAggregator {
-  const metric = 'csatAggregator'
-  options = readOptions(options, metric)
-  const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
-  const z = criticalValue(options.confidence ?? 0.95, metric)
-  const check = (state: unknown, at: readonly string[] = []): CsatAggregatorState => {
-    const { satisfied, total } = readState<CsatAggregatorState>(state, CSAT_STATE, metric, at)
-    if (satisfied > total) {
-      throw new MetricInputError({
-        code: 'SUCCESSES_EXCEED_TRIALS',
-        metric,
-        path: [...at, 'satisfied'],
-        message: `${metric}: satisfied is ${satisfied} but total is ${total}; a state cannot have more satisfied ratings than ratings`,
-      })
-    }
-    return { satisfied, total }
-  }
-  return {
-    initial: () => ({ satisfied: 0, total: 0 }),
-    add(state, rating) {
-      state = check(state, ['state'])
-      if (
-        !(
-          typeof rating === 'number' &&
-          rating >= 1 &&
-          rating <= scaleMax &&
-          (rating | 0) === rating
-        )
-      ) {
-        throw scoreOutOfRange(metric, [], rating, 1, scaleMax)
+  try {
+    const metric = 'csatAggregator'
+    options = readOptions(options, metric)
+    const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
+    const z = criticalValue(options.confidence ?? 0.95, metric)
+    const check = (state: unknown, at: readonly string[] = []): CsatAggregatorState => {
+      const { satisfied, total } = readState<CsatAggregatorState>(state, CSAT_STATE, metric, at)
+      if (satisfied > total) {
+        throw new MetricInputError({
+          code: 'SUCCESSES_EXCEED_TRIALS',
+          metric,
+          path: [...at, 'satisfied'],
+          message: `${metric}: satisfied is ${satisfied} but total is ${total}; a state cannot have more satisfied ratings than ratings`,
+        })
       }
-      return { satisfied: state.satisfied + (rating >= threshold ? 1 : 0), total: state.total + 1 }
-    },
-    addAll(state, ratings) {
-      state = check(state, ['state'])
-      const counted = countRatings(ratings, scaleMax, threshold, metric)
-      return { satisfied: state.satisfied + counted.atOrAbove, total: state.total + counted.total }
-    },
-    merge(a, b) {
-      const left = check(a, ['a'])
-      const right = check(b, ['b'])
-      return { satisfied: left.satisfied + right.satisfied, total: left.total + right.total }
-    },
-    result(state) {
-      const { satisfied, total } = check(state)
-      return csatOfCounts(satisfied, total, z)
-    },
+      return { satisfied, total }
+    }
+    return guardMethods(
+      {
+        initial: () => ({ satisfied: 0, total: 0 }),
+        add(state, rating) {
+          state = check(state, ['state'])
+          if (
+            !(
+              typeof rating === 'number' &&
+              rating >= 1 &&
+              rating <= scaleMax &&
+              (rating | 0) === rating
+            )
+          ) {
+            throw scoreOutOfRange(metric, [], rating, 1, scaleMax)
+          }
+          return {
+            satisfied: state.satisfied + (rating >= threshold ? 1 : 0),
+            total: state.total + 1,
+          }
+        },
+        addAll(state, ratings) {
+          state = check(state, ['state'])
+          const counted = countRatings(ratings, scaleMax, threshold, metric)
+          return {
+            satisfied: state.satisfied + counted.atOrAbove,
+            total: state.total + counted.total,
+          }
+        },
+        merge(a, b) {
+          const left = check(a, ['a'])
+          const right = check(b, ['b'])
+          return { satisfied: left.satisfied + right.satisfied, total: left.total + right.total }
+        },
+        result(state) {
+          const { satisfied, total } = check(state)
+          return csatOfCounts(satisfied, total, z)
+        },
+      },
+      metric,
+    )
+  } catch (error) {
+    throw asMetricInputError(error, 'csatAggregator')
   }
 }

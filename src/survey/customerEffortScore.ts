@@ -1,4 +1,4 @@
-import { readOptions, requireOneOf } from '../core/validate.js'
+import { asMetricInputError, readOptions, requireOneOf } from '../core/validate.js'
 import { countRatings, readScale } from './ratingKernel.js'
 
 /** How {@link customerEffortScore} summarises the ratings. */
@@ -65,29 +65,38 @@ export function customerEffortScore(
   ratings: ArrayLike<number>,
   options: CustomerEffortScoreOptions = {},
 ): CustomerEffortScoreResult {
-  const metric = 'customerEffortScore'
-  options = readOptions(options, metric)
-  const method = requireOneOf(options.method ?? 'mean', CES_METHODS, metric, 'method')
-  const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 7, options.threshold ?? 5)
-  const { atOrAbove, total, sum, sumOfSquares } = countRatings(ratings, scaleMax, threshold, metric)
-  if (total === 0) return { score: null, total, method, scaleMax, standardError: null }
-  if (method === 'agree-share') {
-    const share = atOrAbove / total
+  try {
+    const metric = 'customerEffortScore'
+    options = readOptions(options, metric)
+    const method = requireOneOf(options.method ?? 'mean', CES_METHODS, metric, 'method')
+    const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 7, options.threshold ?? 5)
+    const { atOrAbove, total, sum, sumOfSquares } = countRatings(
+      ratings,
+      scaleMax,
+      threshold,
+      metric,
+    )
+    if (total === 0) return { score: null, total, method, scaleMax, standardError: null }
+    if (method === 'agree-share') {
+      const share = atOrAbove / total
+      return {
+        score: share,
+        total,
+        method,
+        scaleMax,
+        standardError: Math.sqrt((share * (1 - share)) / total),
+      }
+    }
+    const mean = sum / total
+    const variance = total < 2 ? null : Math.max(0, (sumOfSquares - sum * mean) / (total - 1))
     return {
-      score: share,
+      score: mean,
       total,
       method,
       scaleMax,
-      standardError: Math.sqrt((share * (1 - share)) / total),
+      standardError: variance === null ? null : Math.sqrt(variance / total),
     }
-  }
-  const mean = sum / total
-  const variance = total < 2 ? null : Math.max(0, (sumOfSquares - sum * mean) / (total - 1))
-  return {
-    score: mean,
-    total,
-    method,
-    scaleMax,
-    standardError: variance === null ? null : Math.sqrt(variance / total),
+  } catch (error) {
+    throw asMetricInputError(error, 'customerEffortScore')
   }
 }

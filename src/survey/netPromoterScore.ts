@@ -1,3 +1,4 @@
+import { asMetricInputError } from '../core/validate.js'
 import type { NpsInput, NpsTally } from './NpsTally.js'
 import { readNpsInput, scoreOfTally } from './npsKernel.js'
 
@@ -42,7 +43,11 @@ export interface NpsResult {
  *   package `nps()`.
  */
 export function netPromoterScore(input: NpsInput): NpsResult {
-  return resultOfTally(readNpsInput(input, 'netPromoterScore'))
+  try {
+    return resultOfTally(readNpsInput(input, 'netPromoterScore'))
+  } catch (error) {
+    throw asMetricInputError(error, 'netPromoterScore')
+  }
 }
 
 /** The result of a validated tally. Internal. */

@@ -1,6 +1,7 @@
 import type { Aggregator } from '../core/Aggregator.js'
 import { readState, type StateShape } from '../core/aggregatorState.js'
 import { MetricInputError } from '../core/MetricInputError.js'
+import { asMetricInputError, guardMethods } from '../core/validate.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
 import { countNpsScores, scoreOutOfRange } from './npsKernel.js'
 
@@ -45,51 +46,58 @@ export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, Np
  * @see netPromoterScore.
  */
 export function netPromoterScoreAggregator(): NpsAggregator {
-  const metric = 'netPromoterScoreAggregator'
-  const read = (state: unknown, at: readonly string[]): NpsAggregatorState =>
-    readState<NpsAggregatorState>(state, NPS_STATE, metric, at)
-  return {
-    initial: () => ({ promoters: 0, passives: 0, detractors: 0 }),
-    add(state, score) {
-      state = read(state, ['state'])
-      if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
-        throw scoreOutOfRange(metric, [], score, 0, 10)
-      }
-      return {
-        promoters: state.promoters + (score >= 9 ? 1 : 0),
-        passives: state.passives + (score === 7 || score === 8 ? 1 : 0),
-        detractors: state.detractors + (score <= 6 ? 1 : 0),
-      }
-    },
-    addAll(state, scores) {
-      state = read(state, ['state'])
-      const counted = countNpsScores(scores, metric)
-      return {
-        promoters: state.promoters + counted.promoters,
-        passives: state.passives + counted.passives,
-        detractors: state.detractors + counted.detractors,
-      }
-    },
-    merge(a, b) {
-      const left = read(a, ['a'])
-      const right = read(b, ['b'])
-      return {
-        promoters: left.promoters + right.promoters,
-        passives: left.passives + right.passives,
-        detractors: left.detractors + right.detractors,
-      }
-    },
-    result(state) {
-      const { promoters, passives, detractors } = read(state, [])
-      const total = promoters + passives + detractors
-      if (!Number.isSafeInteger(total)) {
-        throw new MetricInputError({
-          code: 'INVALID_STATE',
-          metric,
-          message: `${metric}: the state's counts add up to ${total}, past 2^53; counts must stay safe integers`,
-        })
-      }
-      return resultOfTally({ promoters, passives, detractors, total })
-    },
+  try {
+    const metric = 'netPromoterScoreAggregator'
+    const read = (state: unknown, at: readonly string[]): NpsAggregatorState =>
+      readState<NpsAggregatorState>(state, NPS_STATE, metric, at)
+    return guardMethods(
+      {
+        initial: () => ({ promoters: 0, passives: 0, detractors: 0 }),
+        add(state, score) {
+          state = read(state, ['state'])
+          if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
+            throw scoreOutOfRange(metric, [], score, 0, 10)
+          }
+          return {
+            promoters: state.promoters + (score >= 9 ? 1 : 0),
+            passives: state.passives + (score === 7 || score === 8 ? 1 : 0),
+            detractors: state.detractors + (score <= 6 ? 1 : 0),
+          }
+        },
+        addAll(state, scores) {
+          state = read(state, ['state'])
+          const counted = countNpsScores(scores, metric)
+          return {
+            promoters: state.promoters + counted.promoters,
+            passives: state.passives + counted.passives,
+            detractors: state.detractors + counted.detractors,
+          }
+        },
+        merge(a, b) {
+          const left = read(a, ['a'])
+          const right = read(b, ['b'])
+          return {
+            promoters: left.promoters + right.promoters,
+            passives: left.passives + right.passives,
+            detractors: left.detractors + right.detractors,
+          }
+        },
+        result(state) {
+          const { promoters, passives, detractors } = read(state, [])
+          const total = promoters + passives + detractors
+          if (!Number.isSafeInteger(total)) {
+            throw new MetricInputError({
+              code: 'INVALID_STATE',
+              metric,
+              message: `${metric}: the state's counts add up to ${total}, past 2^53; counts must stay safe integers`,
+            })
+          }
+          return resultOfTally({ promoters, passives, detractors, total })
+        },
+      },
+      metric,
+    )
+  } catch (error) {
+    throw asMetricInputError(error, 'netPromoterScoreAggregator')
   }
 }

@@ -1,5 +1,5 @@
 import { criticalValue } from '../core/criticalValue.js'
-import { readOptions, requireOneOf } from '../core/validate.js'
+import { asMetricInputError, readOptions, requireOneOf } from '../core/validate.js'
 import {
   NPS_INTERVAL_METHODS,
   type NpsInput,
@@ -63,17 +63,21 @@ export interface NpsIntervalResult {
  *   Statistician 70(4); measuringu.com/nps-confidence-intervals.
  */
 export function npsInterval(input: NpsInput, options: NpsIntervalOptions = {}): NpsIntervalResult {
-  const metric = 'npsInterval'
-  options = readOptions(options, metric)
-  const method = requireOneOf(
-    options.method ?? 'adjusted-wald',
-    NPS_INTERVAL_METHODS,
-    metric,
-    'method',
-  )
-  const confidence = options.confidence ?? 0.95
-  const z = criticalValue(confidence, metric)
-  return intervalOfTally(readNpsInput(input, metric), z, confidence, method)
+  try {
+    const metric = 'npsInterval'
+    options = readOptions(options, metric)
+    const method = requireOneOf(
+      options.method ?? 'adjusted-wald',
+      NPS_INTERVAL_METHODS,
+      metric,
+      'method',
+    )
+    const confidence = options.confidence ?? 0.95
+    const z = criticalValue(confidence, metric)
+    return intervalOfTally(readNpsInput(input, metric), z, confidence, method)
+  } catch (error) {
+    throw asMetricInputError(error, 'npsInterval')
+  }
 }
 
 /** The interval of a validated tally with a known critical value. Internal. */

@@ -4,7 +4,7 @@ import {
   periodIndex,
   readPeriodLayout,
 } from '../core/calendarPeriods.js'
-import { requireInstant } from '../core/validate.js'
+import { asMetricInputError, requireInstant } from '../core/validate.js'
 import {
   type NpsGroupOptions,
   type NpsGroupSummary,
@@ -68,35 +68,39 @@ export function npsTrend(
   responses: readonly SurveyResponse[],
   options: NpsTrendOptions = {},
 ): NpsTrendRow[] {
-  const metric = 'npsTrend'
-  requireResponses(responses, metric)
-  const interval = readGroupOptions(options, metric)
-  const layout = readPeriodLayout(options, metric)
-  if (responses.length === 0) return []
-  const times = new Float64Array(responses.length)
-  let first = Number.POSITIVE_INFINITY
-  let last = Number.NEGATIVE_INFINITY
-  for (let index = 0; index < responses.length; index++) {
-    const time = requireInstant(
-      readResponse(responses, index, metric).respondedAt,
-      metric,
-      [index, 'respondedAt'],
-      `respondedAt at index ${index}`,
-    )
-    times[index] = time
-    if (time < first) first = time
-    if (time > last) last = time
+  try {
+    const metric = 'npsTrend'
+    requireResponses(responses, metric)
+    const interval = readGroupOptions(options, metric)
+    const layout = readPeriodLayout(options, metric)
+    if (responses.length === 0) return []
+    const times = new Float64Array(responses.length)
+    let first = Number.POSITIVE_INFINITY
+    let last = Number.NEGATIVE_INFINITY
+    for (let index = 0; index < responses.length; index++) {
+      const time = requireInstant(
+        readResponse(responses, index, metric).respondedAt,
+        metric,
+        [index, 'respondedAt'],
+        `respondedAt at index ${index}`,
+      )
+      times[index] = time
+      if (time < first) first = time
+      if (time > last) last = time
+    }
+    const grid = periodGrid(first, last, layout)
+    const codes = new Int32Array(responses.length)
+    for (let index = 0; index < responses.length; index++) {
+      codes[index] = periodIndex(grid.starts, times[index] as number)
+    }
+    const sums = sumGroups(responses, codes, grid.labels.length, metric)
+    return grid.labels.map((period, code) => ({
+      period,
+      start: new Date(grid.starts[code] as number),
+      end: new Date(grid.starts[code + 1] as number),
+      ...summariseGroup(sums, code, interval, metric, `period ${period}`),
+    }))
+  } catch (error) {
+    throw asMetricInputError(error, 'npsTrend')
   }
-  const grid = periodGrid(first, last, layout)
-  const codes = new Int32Array(responses.length)
-  for (let index = 0; index < responses.length; index++) {
-    codes[index] = periodIndex(grid.starts, times[index] as number)
-  }
-  const sums = sumGroups(responses, codes, grid.labels.length, metric)
-  return grid.labels.map((period, code) => ({
-    period,
-    start: new Date(grid.starts[code] as number),
-    end: new Date(grid.starts[code + 1] as number),
-    ...summariseGroup(sums, code, interval, metric, `period ${period}`),
-  }))
 }

@@ -1,3 +1,4 @@
+import { asMetricInputError } from '../core/validate.js'
 import type { NpsTally } from './NpsTally.js'
 import { countNpsScores } from './npsKernel.js'
 
@@ -22,5 +23,9 @@ import { countNpsScores } from './npsKernel.js'
  * @see F. Reichheld, "The One Number You Need to Grow", HBR (Dec 2003).
  */
 export function tallyNps(scores: ArrayLike<number>): NpsTally {
-  return countNpsScores(scores, 'tallyNps')
+  try {
+    return countNpsScores(scores, 'tallyNps')
+  } catch (error) {
+    throw asMetricInputError(error, 'tallyNps')
+  }
 }

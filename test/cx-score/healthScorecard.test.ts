@@ -74,9 +74,21 @@ describe('healthScorecard', () => {
       },
     )
     const score = healthScorecard({ components })
+    // The error names healthScorecard and the account's value (account 0, values.NPS), not
+    // the internal cxScore call's component index.
     expectMetricError(() => score([{ id: 'x', values: { NPS: 150 } }]), 'VALUE_OUT_OF_RANGE', {
-      path: [0, 'value'],
+      path: [0, 'values', 'NPS'],
+      metric: 'healthScorecard',
     })
+    expectMetricError(
+      () =>
+        score([
+          { id: 'ok', values: { NPS: 1 } },
+          { id: 'x', values: { NPS: 1 }, previous: { NPS: Number.NaN } },
+        ]),
+      'NOT_FINITE',
+      { path: [1, 'previous', 'NPS'], metric: 'healthScorecard' },
+    )
   })
 
   it('matches the documented example', () => {

@@ -4,8 +4,8 @@
  * editing this file), and over the functions that aggregator and scorecard factories
  * return. Each call must return a result with no NaN, ±Infinity, −0 or undefined in it, or
  * throw a MetricInputError naming the exported function; it must leave its arguments as
- * they were and take under a second. A getter or Proxy trap that throws its own error is
- * the caller's code running: that error (and only that one) may pass through unchanged.
+ * they were and take under a second. A getter or Proxy trap that throws is turned into an
+ * `INVALID_RECORD` MetricInputError with the caller's error as `cause`.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -208,9 +208,13 @@ function callOnce(name: string, fn: AnyFunction, args: unknown[]): Outcome {
     }
   }
   if (threw) {
-    if (thrown === CALLER_ERROR) return { problem: null }
     if (!(thrown instanceof core.MetricInputError)) {
       return { problem: `${name} threw ${String(thrown)}` }
+    }
+    // The metric is the exported function (a factory's methods report the factory).
+    const exported = name.split('(')[0] as string
+    if (thrown.metric !== exported) {
+      return { problem: `${name} threw an error naming ${thrown.metric}` }
     }
     return { problem: null }
   }
@@ -356,6 +360,22 @@ describe('the hostile calls reported in issue 12', () => {
 
   it('normalQuantile(5e-324) is answered by normalQuantile, not refused by normalCdf', () => {
     expect(Number.isFinite(core.normalQuantile(5e-324))).toBe(true)
+  })
+
+  it('a getter or Proxy of the caller that throws becomes INVALID_RECORD with the cause', () => {
+    const error = expectMetricError(
+      () => survey.netPromoterScore(throwingProxy() as never),
+      'INVALID_RECORD',
+      { metric: 'netPromoterScore' },
+    )
+    expect(error.cause).toBe(CALLER_ERROR)
+    const nps = survey.netPromoterScoreAggregator()
+    expectMetricError(() => nps.merge(throwingProxy() as never, nps.initial()), 'INVALID_RECORD', {
+      metric: 'netPromoterScoreAggregator',
+    })
+    expectMetricError(() => survey.npsTrend([throwingGetters()] as never), 'INVALID_RECORD', {
+      metric: 'npsTrend',
+    })
   })
 
   it('a score given as an object with no prototype is refused, not a TypeError', () => {
