@@ -76,20 +76,37 @@ export function quantile(
 /** A Float64Array copy of finite values; `NOT_FINITE` with the index otherwise. Internal. */
 export function finiteCopy(values: ArrayLike<number>, metric: string): Float64Array {
   requireList(values, metric, [], 'values')
-  const copy = new Float64Array(values.length)
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index] as number
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new MetricInputError({
-        code: 'NOT_FINITE',
-        metric,
-        path: [index],
-        message: `${metric}: value at index ${index} is ${describeValue(value)}; values must be finite numbers`,
-      })
-    }
+  // A plain object claiming a huge `length` is read element by element before anything of
+  // that size is allocated: `{ length: 1e9 }` fails at index 0, not after 8 GB.
+  const list =
+    Array.isArray(values) || ArrayBuffer.isView(values) ? values : readElements(values, metric)
+  const copy = new Float64Array(list.length)
+  for (let index = 0; index < list.length; index++) {
+    const value = list[index] as number
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw notFinite(value, index, metric)
     copy[index] = value
   }
   return copy
+}
+
+/** The elements of an array-like object, each checked as it is read. */
+function readElements(values: ArrayLike<number>, metric: string): number[] {
+  const elements: number[] = []
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] as number
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw notFinite(value, index, metric)
+    elements.push(value)
+  }
+  return elements
+}
+
+function notFinite(value: unknown, index: number, metric: string): MetricInputError {
+  return new MetricInputError({
+    code: 'NOT_FINITE',
+    metric,
+    path: [index],
+    message: `${metric}: value at index ${index} is ${describeValue(value)}; values must be finite numbers`,
+  })
 }
 
 /**

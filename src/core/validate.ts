@@ -107,16 +107,19 @@ const LONGEST_LIST = 2 ** 32 - 1
 /**
  * Throws `VALUE_OUT_OF_RANGE` unless `values` is a list: an array, a typed array or an object whose
  * `length` is a whole number from 0 to 2³² − 1. A string, a number, `{}` or
- * `{ length: -1 }` is not a list. `path` is `[]` for the first argument.
+ * `{ length: -1 }` is not a list. `path` is `[]` for the first argument. With `arrayOnly`,
+ * only an `Array` is (for parameters typed as arrays of records, so that a `{ length: 1e9 }`
+ * cannot make the caller allocate per-row buffers before the first row is read).
  */
 export function requireList<T>(
   values: ArrayLike<T>,
   metric: string,
   path: MetricInputPath,
   label: string,
+  arrayOnly = false,
 ): ArrayLike<T> {
   const length =
-    typeof values === 'object' && values !== null
+    typeof values === 'object' && values !== null && (!arrayOnly || Array.isArray(values))
       ? (values as { length?: unknown }).length
       : undefined
   if (

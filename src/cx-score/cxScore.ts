@@ -88,7 +88,7 @@ export function cxScore(
   try {
     const metric = 'cxScore'
     options = readOptions(options, metric)
-    requireList(components, metric, [], 'components')
+    requireList(components, metric, [], 'components', true)
     const missing = requireOneOf(
       options.missing ?? 'renormalize',
       ['renormalize', 'error'] as const,

@@ -222,7 +222,7 @@ export function healthScorecard(
       }
     }
     function scoreAccounts(accounts: readonly AccountMetrics[]): HealthScorecardResult {
-      requireList(accounts, metric, [], 'accounts')
+      requireList(accounts, metric, [], 'accounts', true)
       const counts: Record<string, number> = Object.fromEntries([
         ...bands.map((band) => [band.name, 0]),
         ['unscored', 0],

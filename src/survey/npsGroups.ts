@@ -78,7 +78,7 @@ export function readResponse(
 
 /** Checks that `responses` is a list, on behalf of `metric`. Internal. */
 export function requireResponses(responses: readonly SurveyResponse[], metric: string): void {
-  requireList(responses, metric, [], 'responses')
+  requireList(responses, metric, [], 'responses', true)
 }
 
 /** Per-group sums, indexed by group code. */

@@ -86,6 +86,7 @@ const hostileValues: (() => unknown)[] = [
   () => ({ length: -1 }),
   () => ({ length: 2 ** 32 }),
   () => ({ length: 1.5 }),
+  () => ({ length: 1e8, 0: 9 }),
   () => ({ promoters: 1e308, passives: 1e308, detractors: 0 }),
   () => ({ promoters: -0, passives: 0, detractors: 0, total: -0 }),
   () => ({ promoters: 1.5, passives: 0, detractors: 0 }),
