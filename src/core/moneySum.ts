@@ -88,7 +88,7 @@ export function moneySumOrZero(sum: MoneySum | undefined): Decimal {
 /** Merges `other` into `sum`. */
 export function mergeMoneySums(sum: MoneySum, other: MoneySum): void {
   addScaled(sum, other.units, other.scale)
-  if (other.remainder !== null) addToRemainder(sum, other.remainder, other.context, 0)
+  if (other.remainder !== null) addToRemainder(sum, other.remainder, other.context, undefined)
 }
 
 /** Reads one amount as a `Decimal`, with the same rules as a sum of one. */
@@ -243,7 +243,12 @@ export function addScaled(sum: MoneySum, units: number, scale: number): void {
   if (Number.isSafeInteger(aligned)) {
     sum.units = aligned
   } else {
-    addToRemainder(sum, new MoneyDecimal(units).div(POWERS_OF_TEN[scale as 0]), sum.context, 0)
+    addToRemainder(
+      sum,
+      new MoneyDecimal(units).div(POWERS_OF_TEN[scale as 0]),
+      sum.context,
+      undefined,
+    )
   }
 }
 
@@ -253,7 +258,7 @@ function flushUnits(sum: MoneySum): void {
       sum,
       new MoneyDecimal(sum.units).div(POWERS_OF_TEN[sum.scale as 0]),
       sum.context,
-      0,
+      undefined,
     )
     sum.units = 0
   }
@@ -267,7 +272,7 @@ function addToRemainder(
   sum: MoneySum,
   value: Decimal,
   context: MoneyContext | null,
-  key: number | string,
+  key: number | string | undefined,
 ): void {
   if (sum.context === null && context !== null) sum.context = context
   if (sum.remainder === null) {
