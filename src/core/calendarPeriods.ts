@@ -1,13 +1,16 @@
-import { TZDate, tzOffset } from '@date-fns/tz'
+import { TZDate, tz, tzOffset } from '@date-fns/tz'
+import { addMonths, addWeeks, type Day, startOfMonth, startOfWeek, subMonths } from 'date-fns'
 import { describeValue } from './describeValue.js'
 import { MetricInputError } from './MetricInputError.js'
-import { requireIntegerOption, requireOneOf } from './validate.js'
+import { readOptions, requireIntegerOption, requireOneOf } from './validate.js'
 
 /**
  * Calendar periods in an explicit IANA time zone: the boundaries of the weeks, months,
- * quarters or (fiscal) years that cover a span of instants, computed once with date-fns,
- * so that rows are placed by a binary search on epoch milliseconds instead of a calendar
- * call per row. Results never depend on the host's time zone. Internal.
+ * quarters or (fiscal) years that cover a span of instants, computed once per period with
+ * date-fns v4 (`startOfWeek`, `startOfMonth`, `addWeeks`, `addMonths`, `subMonths` with
+ * `{ in: tz(timeZone) }`), so that rows are placed by a binary search on epoch milliseconds
+ * instead of a calendar call per row (date-fns per row costs 130–300× a loop). Results
+ * never depend on the host's time zone. Internal.
  */
 
 /** The period lengths trend and cohort functions offer. */
@@ -34,6 +37,8 @@ export interface PeriodLayout {
   /** 0-based month index of the fiscal year start. */
   readonly fiscalStart: number
   readonly weekStartsOn: number
+  /** The exported function the layout is read for, named in errors. */
+  readonly metric: string
 }
 
 /** Consecutive periods: `starts[k]` to `starts[k + 1]` (exclusive) is period k. */
@@ -64,6 +69,7 @@ export function requireTimeZone(timeZone: string, metric: string): string {
 
 /** Checks the period options on behalf of `metric`. */
 export function readPeriodLayout(options: CalendarPeriodOptions, metric: string): PeriodLayout {
+  options = readOptions(options, metric)
   return {
     period: requireOneOf(options.period ?? 'month', CALENDAR_PERIODS, metric, 'period'),
     timeZone: requireTimeZone(options.timeZone ?? 'UTC', metric),
@@ -76,22 +82,78 @@ export function readPeriodLayout(options: CalendarPeriodOptions, metric: string)
         'fiscalYearStartMonth',
       ) - 1,
     weekStartsOn: requireIntegerOption(options.weekStartsOn ?? 1, 0, 6, metric, 'weekStartsOn'),
+    metric,
   }
 }
 
-/** The periods from the one holding `first` to the one holding `last` (epoch ms), inclusive. */
+/**
+ * The most periods one call lays out: 5,000 weeks are 96 years, 5,000 months 416 years. A
+ * span that needs more is refused (`VALUE_OUT_OF_RANGE`) before any period is computed, so
+ * no input — an instant at the end of the `Date` range, a span of 270,000 years — makes
+ * the loop long: a period costs 50–130 µs of zone arithmetic (three `TZDate`s), so the
+ * largest grid takes at most about 0.6 s.
+ */
+export const MAX_PERIODS = 5_000
+
+/** The shortest length of each period in ms (a week that loses a daylight-saving hour, …). */
+const SHORTEST_PERIOD: Readonly<Record<CalendarPeriod, number>> = {
+  week: 7 * 86_400_000 - 3_600_000,
+  month: 28 * 86_400_000 - 3_600_000,
+  quarter: 89 * 86_400_000 - 3_600_000,
+  year: 365 * 86_400_000 - 3_600_000,
+}
+
+/** Months one step of each period moves (weeks step by days instead). */
+const MONTHS_PER_STEP = { month: 1, quarter: 3, year: 12 } as const
+
+/**
+ * The periods from the one holding `first` to the one holding `last` (epoch ms), inclusive.
+ * Throws `VALUE_OUT_OF_RANGE` (on behalf of `layout.metric`) when that takes more than
+ * {@link MAX_PERIODS} periods, or when a boundary falls outside the `Date` range.
+ */
 export function periodGrid(first: number, last: number, layout: PeriodLayout): PeriodGrid {
+  const metric = layout.metric
+  if (!(Number.isFinite(first) && Number.isFinite(last) && first <= last)) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      message: `${metric}: the span from ${describeValue(first)} to ${describeValue(last)} is not an interval of valid instants`,
+    })
+  }
+  const estimate = Math.floor((last - first) / SHORTEST_PERIOD[layout.period]) + 2
+  if (estimate > MAX_PERIODS) throw tooManyPeriods(first, last, layout)
   const starts: number[] = []
   const labels: string[] = []
-  let cursor = startOfPeriod(first, layout)
+  let wall = startOfPeriod(wallDate(first, layout.timeZone), layout)
   for (;;) {
-    starts.push(cursor.getTime())
-    labels.push(labelOf(cursor, layout))
-    cursor = nextStart(cursor, layout)
-    if (cursor.getTime() > last) break
+    const time = instantOf(wall, layout.timeZone)
+    if (Number.isNaN(time)) throw outsideDateRange(first, last, layout)
+    starts.push(time)
+    if (time > last) break
+    if (starts.length > MAX_PERIODS) throw tooManyPeriods(first, last, layout)
+    labels.push(labelOf(wall, layout))
+    wall = nextStart(wall, layout)
   }
-  starts.push(cursor.getTime())
+  if ((starts[0] as number) > first) throw outsideDateRange(first, last, layout)
   return { starts, labels }
+}
+
+function tooManyPeriods(first: number, last: number, layout: PeriodLayout): MetricInputError {
+  const { metric, period } = layout
+  return new MetricInputError({
+    code: 'VALUE_OUT_OF_RANGE',
+    metric,
+    message: `${metric}: the instants span ${new Date(first).toISOString()} to ${new Date(last).toISOString()}, more than ${MAX_PERIODS} ${period}s; split the data or choose a longer period`,
+  })
+}
+
+function outsideDateRange(first: number, last: number, layout: PeriodLayout): MetricInputError {
+  const { metric, period } = layout
+  return new MetricInputError({
+    code: 'VALUE_OUT_OF_RANGE',
+    metric,
+    message: `${metric}: a ${period} holding ${new Date(first).toISOString()} or ${new Date(last).toISOString()} begins or ends outside the Date range (±8.64e15 ms)`,
+  })
 }
 
 /** Index k with `starts[k] ≤ time < starts[k + 1]`; the caller keeps time within the grid. */
@@ -106,42 +168,47 @@ export function periodIndex(starts: readonly number[], time: number): number {
   return low
 }
 
-function startOfPeriod(time: number, layout: PeriodLayout): TZDate {
-  const local = new TZDate(time, layout.timeZone)
-  const year = local.getFullYear()
-  const month = local.getMonth()
-  switch (layout.period) {
-    case 'week': {
-      const back = (local.getDay() - layout.weekStartsOn + 7) % 7
-      return new TZDate(year, month, local.getDate() - back, layout.timeZone)
-    }
-    case 'month':
-      return new TZDate(year, month, 1, layout.timeZone)
-    case 'quarter':
-      return new TZDate(year, month - ((month - layout.fiscalStart + 12) % 3), 1, layout.timeZone)
-    case 'year':
-      return new TZDate(
-        month >= layout.fiscalStart ? year : year - 1,
-        layout.fiscalStart,
-        1,
-        layout.timeZone,
-      )
-  }
+/**
+ * Calendar arithmetic runs on wall-clock dates: the local calendar date of an instant held
+ * as a UTC date, so date-fns steps days and months with no daylight-saving or historical
+ * offset in the way. Only {@link instantOf} maps a wall date back to the instant of its
+ * local midnight (`TZDate(y, m, d, zone)`, which resolves a midnight lost to a
+ * daylight-saving change to the first instant of that day). date-fns v4 computing directly
+ * `in: tz(zone)` drifts by the seconds of a local-mean-time offset (Asia/Tehran before
+ * 1946) and by half an hour in Australia/Lord_Howe, so it is not used that way.
+ */
+const UTC = { in: tz('UTC') } as const
+
+/** The local calendar date of `time` in `timeZone`, as a UTC wall date at midnight. */
+function wallDate(time: number, timeZone: string): TZDate {
+  const local = new TZDate(time, timeZone)
+  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 'UTC')
 }
 
-function nextStart(start: TZDate, layout: PeriodLayout): TZDate {
-  const year = start.getFullYear()
-  const month = start.getMonth()
-  switch (layout.period) {
-    case 'week':
-      return new TZDate(year, month, start.getDate() + 7, layout.timeZone)
-    case 'month':
-      return new TZDate(year, month + 1, 1, layout.timeZone)
-    case 'quarter':
-      return new TZDate(year, month + 3, 1, layout.timeZone)
-    case 'year':
-      return new TZDate(year + 1, month, 1, layout.timeZone)
+/** The instant at which the wall date `wall` begins in `timeZone`. */
+function instantOf(wall: TZDate, timeZone: string): number {
+  const time = wall.getTime()
+  if (Number.isNaN(time) || timeZone === 'UTC') return time
+  return new TZDate(wall.getFullYear(), wall.getMonth(), wall.getDate(), timeZone).getTime()
+}
+
+/** The wall date on which the period holding `wall` begins: date-fns `startOf…`. */
+function startOfPeriod(wall: TZDate, layout: PeriodLayout): TZDate {
+  if (layout.period === 'week') {
+    return startOfWeek(wall, { ...UTC, weekStartsOn: layout.weekStartsOn as Day })
   }
+  const month = startOfMonth(wall, UTC)
+  if (layout.period === 'month') return month
+  // Fiscal quarters and years begin in the months fiscalStart, fiscalStart + 3, …
+  const span = layout.period === 'quarter' ? 3 : 12
+  const back = (month.getMonth() - layout.fiscalStart + 12) % span
+  return back === 0 ? month : subMonths(month, back, UTC)
+}
+
+/** The wall date on which the next period begins: date-fns `addWeeks` / `addMonths`. */
+function nextStart(start: TZDate, layout: PeriodLayout): TZDate {
+  if (layout.period === 'week') return addWeeks(start, 1, UTC)
+  return addMonths(start, MONTHS_PER_STEP[layout.period], UTC)
 }
 
 /**

@@ -14,16 +14,23 @@ export interface MoneySum {
   units: number
   scale: number
   remainder: Decimal | null
+  /** The context of the first amount that reached the remainder, for error messages. */
+  context: MoneyContext | null
 }
 
 const MAX_SCALE = 6
+/** Significant digits a money value holds exactly (IEEE 754 decimal128). */
+export const MONEY_DIGITS = 34
+/** Digits of the wide check that tells a sum needing more than 34 digits from one that cancels. */
+const WIDE_DIGITS = 100
+const WideDecimal = MoneyDecimal.clone({ precision: WIDE_DIGITS })
 /** 10^0 … 10^6. */
 export const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000] as const
 const DECIMAL_PATTERN = /^\s*([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/
 
 /** A new, empty accumulator. */
 export function createMoneySum(): MoneySum {
-  return { units: 0, scale: 0, remainder: null }
+  return { units: 0, scale: 0, remainder: null, context: null }
 }
 
 /**
@@ -58,7 +65,7 @@ export function addMoney(
     if (!value.isFinite()) refuse('NOT_FINITE', value.toString(), context, key)
     if (value.lt(0) && !context.allowNegative)
       refuse('NEGATIVE_VALUE', value.toString(), context, key)
-    addToRemainder(sum, new MoneyDecimal(value))
+    addToRemainder(sum, exactDecimal(new MoneyDecimal(value), context, key), context, key)
   } else {
     refuse('NOT_FINITE', describeValue(value), context, key)
   }
@@ -67,7 +74,10 @@ export function addMoney(
 /** The exact total as a `Decimal` (34 significant digits). */
 export function moneySumValue(sum: MoneySum): Decimal {
   const scaled = new MoneyDecimal(sum.units).div(POWERS_OF_TEN[sum.scale as 0])
-  return sum.remainder === null ? scaled : scaled.plus(sum.remainder)
+  if (sum.remainder === null) return scaled
+  const total = exactSum(scaled, sum.remainder)
+  if (total === null) refuseTotal(sum.context)
+  return total
 }
 
 /** The total of an accumulator that may not exist yet; `Decimal(0)` when absent. */
@@ -78,7 +88,7 @@ export function moneySumOrZero(sum: MoneySum | undefined): Decimal {
 /** Merges `other` into `sum`. */
 export function mergeMoneySums(sum: MoneySum, other: MoneySum): void {
   addScaled(sum, other.units, other.scale)
-  if (other.remainder !== null) addToRemainder(sum, other.remainder)
+  if (other.remainder !== null) addToRemainder(sum, other.remainder, other.context, undefined)
 }
 
 /** Reads one amount as a `Decimal`, with the same rules as a sum of one. */
@@ -104,7 +114,7 @@ function addNumber(
   if (scale >= 0) {
     addScaled(sum, Math.round(value * POWERS_OF_TEN[scale as 0]), scale)
   } else {
-    addToRemainder(sum, new MoneyDecimal(String(value)))
+    addToRemainder(sum, new MoneyDecimal(String(value)), context, key)
   }
 }
 
@@ -155,7 +165,7 @@ export function addMoneyTimes(
   const single = createMoneySum()
   addMoney(single, value, context, key)
   const multiplier = typeof factor === 'number' ? new MoneyDecimal(String(factor)) : factor
-  addToRemainder(sum, moneySumValue(single).times(multiplier))
+  addToRemainder(sum, moneySumValue(single).times(multiplier), context, key)
 }
 
 function addString(
@@ -183,7 +193,32 @@ function addString(
     addScaled(sum, negative ? -magnitude : magnitude, fractionDigits.length)
     return
   }
-  addToRemainder(sum, new MoneyDecimal(value.trim()))
+  const parsed = new MoneyDecimal(value.trim())
+  if (!parsed.isFinite() || (parsed.isZero() && /[1-9]/.test(integerDigits + fractionDigits))) {
+    refuse('VALUE_OUT_OF_RANGE', describeValue(value), context, key)
+  }
+  addToRemainder(sum, exactDecimal(parsed, context, key), context, key)
+}
+
+/** `value` when it has at most 34 significant digits; `VALUE_OUT_OF_RANGE` otherwise. */
+function exactDecimal(value: Decimal, context: MoneyContext, key: number | string): Decimal {
+  if (value.sd() > MONEY_DIGITS) refuse('VALUE_OUT_OF_RANGE', value.toString(), context, key)
+  return value
+}
+
+/**
+ * a + b when the sum holds exactly in 34 significant digits; `null` when it would be
+ * rounded (`1e34 + 1`). Cheap when the digits of both fit one 34-digit window; otherwise
+ * the sum is redone with 100 digits to see whether it cancels down to 34.
+ */
+function exactSum(a: Decimal, b: Decimal): Decimal | null {
+  const total = a.plus(b)
+  if (a.isZero() || b.isZero() || total.isZero()) return total
+  const lowest = Math.min(a.e - a.sd() + 1, b.e - b.sd() + 1)
+  if (total.e - lowest + 1 <= MONEY_DIGITS) return total
+  if (Math.max(a.e, b.e) + 2 - lowest > WIDE_DIGITS) return null
+  const wide = new WideDecimal(a).plus(b)
+  return wide.sd() <= MONEY_DIGITS ? new MoneyDecimal(wide) : null
 }
 
 /** Adds `units` × 10^−scale (a safe integer, 0 ≤ scale ≤ 6) to the sum. */
@@ -208,35 +243,78 @@ export function addScaled(sum: MoneySum, units: number, scale: number): void {
   if (Number.isSafeInteger(aligned)) {
     sum.units = aligned
   } else {
-    addToRemainder(sum, new MoneyDecimal(units).div(POWERS_OF_TEN[scale as 0]))
+    addToRemainder(
+      sum,
+      new MoneyDecimal(units).div(POWERS_OF_TEN[scale as 0]),
+      sum.context,
+      undefined,
+    )
   }
 }
 
 function flushUnits(sum: MoneySum): void {
   if (sum.units !== 0) {
-    addToRemainder(sum, new MoneyDecimal(sum.units).div(POWERS_OF_TEN[sum.scale as 0]))
+    addToRemainder(
+      sum,
+      new MoneyDecimal(sum.units).div(POWERS_OF_TEN[sum.scale as 0]),
+      sum.context,
+      undefined,
+    )
     sum.units = 0
   }
 }
 
-function addToRemainder(sum: MoneySum, value: Decimal): void {
-  sum.remainder = sum.remainder === null ? value : sum.remainder.plus(value)
+/**
+ * Adds to the decimal.js part; `VALUE_OUT_OF_RANGE` at `key` when the total would need more
+ * than 34 significant digits (exact money refuses what it cannot hold exactly).
+ */
+function addToRemainder(
+  sum: MoneySum,
+  value: Decimal,
+  context: MoneyContext | null,
+  key: number | string | undefined,
+): void {
+  if (sum.context === null && context !== null) sum.context = context
+  if (sum.remainder === null) {
+    sum.remainder = value
+    return
+  }
+  const total = exactSum(sum.remainder, value)
+  if (total === null) refuseTotal(context ?? sum.context, key)
+  sum.remainder = total
+}
+
+function refuseTotal(context: MoneyContext | null, key?: number | string): never {
+  const metric = context?.metric ?? 'sumMoney'
+  throw new MetricInputError({
+    code: 'VALUE_OUT_OF_RANGE',
+    metric,
+    ...(key === undefined || context === null ? {} : { path: pathOf(context, key) }),
+    message: `${metric}: the total${key === undefined ? '' : ` after the amount at ${describeKey(context, key)}`} needs more than ${MONEY_DIGITS} significant digits; an exact money sum cannot hold it without rounding`,
+  })
+}
+
+function pathOf(context: MoneyContext, key: number | string): MetricInputPath {
+  const { field, list } = context
+  return [...(list === undefined ? [] : [list]), key, ...(field === undefined ? [] : [field])]
+}
+
+function describeKey(context: MoneyContext | null, key: number | string): string {
+  if (typeof key === 'string') return key
+  const list = context?.list
+  return list === undefined ? `index ${key}` : `${list}[${key}]`
 }
 
 function refuse(
-  code: 'NOT_FINITE' | 'NEGATIVE_VALUE',
+  code: 'NOT_FINITE' | 'NEGATIVE_VALUE' | 'VALUE_OUT_OF_RANGE',
   shown: string,
   context: MoneyContext,
   key: number | string,
 ): never {
-  const { metric, field, list } = context
-  const path: MetricInputPath = [
-    ...(list === undefined ? [] : [list]),
-    key,
-    ...(field === undefined ? [] : [field]),
-  ]
-  const place = list === undefined ? `index ${key}` : `${list}[${key}]`
-  const label = typeof key === 'string' ? key : `${field ?? 'amount'} at ${place}`
+  const { metric, field } = context
+  const path = pathOf(context, key)
+  const label =
+    typeof key === 'string' ? key : `${field ?? 'amount'} at ${describeKey(context, key)}`
   throw new MetricInputError({
     code,
     metric,
@@ -244,6 +322,8 @@ function refuse(
     message:
       code === 'NOT_FINITE'
         ? `${metric}: ${label} is ${shown}; amounts must be finite decimal numbers`
-        : `${metric}: ${label} is ${shown}; amounts must not be negative`,
+        : code === 'NEGATIVE_VALUE'
+          ? `${metric}: ${label} is ${shown}; amounts must not be negative`
+          : `${metric}: ${label} is ${shown}; an exact amount holds at most ${MONEY_DIGITS} significant digits and exponents within ±9e15`,
   })
 }

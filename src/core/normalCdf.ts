@@ -37,6 +37,11 @@ export function normalCdf(x: number): number {
       message: `normalCdf: x is ${describeValue(x)}; it must be a number`,
     })
   }
+  return standardNormalCdf(x)
+}
+
+/** Φ(x) for a number that is not NaN, unchecked. Internal. */
+export function standardNormalCdf(x: number): number {
   if (x === Number.POSITIVE_INFINITY) return 1
   if (x === Number.NEGATIVE_INFINITY) return 0
   const z = Math.abs(x) / Math.SQRT2

@@ -1,6 +1,6 @@
 import { describeValue } from './describeValue.js'
 import { MetricInputError } from './MetricInputError.js'
-import { normalCdf } from './normalCdf.js'
+import { standardNormalCdf } from './normalCdf.js'
 
 // Acklam's rational approximation (relative error 1.15e-9), then refined by Halley steps.
 const A = [
@@ -52,10 +52,20 @@ export function normalQuantile(p: number): number {
   }
   if (p === 0) return Number.NEGATIVE_INFINITY
   if (p === 1) return Number.POSITIVE_INFINITY
+  return quantileOfProbability(p)
+}
+
+/**
+ * Φ⁻¹(p) for 0 < p < 1, unchecked. Below p ≈ 1e−300 the Halley step's e^(x²/2) overflows:
+ * the rational approximation is then kept as it is (relative error < 1.2e−9). Internal.
+ */
+export function quantileOfProbability(p: number): number {
   let x = initialQuantile(p)
   for (let step = 0; step < 2; step++) {
-    const u = (normalCdf(x) - p) * SQRT_TWO_PI * Math.exp((x * x) / 2)
-    x -= u / (1 + (x * u) / 2)
+    const u = (standardNormalCdf(x) - p) * SQRT_TWO_PI * Math.exp((x * x) / 2)
+    const next = x - u / (1 + (x * u) / 2)
+    if (!Number.isFinite(next)) break
+    x = next
   }
   return x
 }

@@ -1,6 +1,6 @@
 import { describeValue } from './describeValue.js'
 import { MetricInputError } from './MetricInputError.js'
-import { requireOneOf } from './validate.js'
+import { asMetricInputError, readOptions, requireList, requireOneOf } from './validate.js'
 
 /** The quantile definitions {@link quantile} offers. */
 export const QUANTILE_METHODS = ['linear', 'nearest-rank', 'exclusive'] as const
@@ -35,8 +35,8 @@ const RANK_FUZZ = 1e-12
  * @param options - `method`, default `'linear'`.
  * @returns The quantile; `null` for an empty list, or for `'exclusive'` when p lies outside
  *   [1/(N + 1), N/(N + 1)].
- * @throws MetricInputError `NOT_FINITE` (with the index), `VALUE_OUT_OF_RANGE` (p),
- *   `INVALID_OPTION` (method).
+ * @throws MetricInputError `NOT_FINITE` (with the index), `VALUE_OUT_OF_RANGE` (p; or
+ *   `values` not a list, path `[]`), `INVALID_OPTION` (method, options not an object).
  * @example
  * ```ts
  * quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) // => 9.1
@@ -50,36 +50,63 @@ export function quantile(
   p: number,
   options: QuantileOptions = {},
 ): number | null {
-  const metric = 'quantile'
-  const method = requireOneOf(options.method ?? 'linear', QUANTILE_METHODS, metric, 'method')
-  if (!(typeof p === 'number' && p >= 0 && p <= 1)) {
-    throw new MetricInputError({
-      code: 'VALUE_OUT_OF_RANGE',
+  try {
+    const metric = 'quantile'
+    const method = requireOneOf(
+      readOptions(options, metric).method ?? 'linear',
+      QUANTILE_METHODS,
       metric,
-      path: ['p'],
-      message: `${metric}: p is ${describeValue(p)}; it must be a probability from 0 to 1`,
-    })
+      'method',
+    )
+    if (!(typeof p === 'number' && p >= 0 && p <= 1)) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: ['p'],
+        message: `${metric}: p is ${describeValue(p)}; it must be a probability from 0 to 1`,
+      })
+    }
+    const copy = finiteCopy(values, metric)
+    return quantileBySelection(copy, p, method)
+  } catch (error) {
+    throw asMetricInputError(error, 'quantile')
   }
-  const copy = finiteCopy(values, metric)
-  return quantileBySelection(copy, p, method)
 }
 
 /** A Float64Array copy of finite values; `NOT_FINITE` with the index otherwise. Internal. */
 export function finiteCopy(values: ArrayLike<number>, metric: string): Float64Array {
-  const copy = new Float64Array(values.length)
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index] as number
-    if (!Number.isFinite(value)) {
-      throw new MetricInputError({
-        code: 'NOT_FINITE',
-        metric,
-        path: [index],
-        message: `${metric}: value at index ${index} is ${describeValue(value)}; values must be finite numbers`,
-      })
-    }
+  requireList(values, metric, [], 'values')
+  // A plain object claiming a huge `length` is read element by element before anything of
+  // that size is allocated: `{ length: 1e9 }` fails at index 0, not after 8 GB.
+  const list =
+    Array.isArray(values) || ArrayBuffer.isView(values) ? values : readElements(values, metric)
+  const copy = new Float64Array(list.length)
+  for (let index = 0; index < list.length; index++) {
+    const value = list[index] as number
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw notFinite(value, index, metric)
     copy[index] = value
   }
   return copy
+}
+
+/** The elements of an array-like object, each checked as it is read. */
+function readElements(values: ArrayLike<number>, metric: string): number[] {
+  const elements: number[] = []
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] as number
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw notFinite(value, index, metric)
+    elements.push(value)
+  }
+  return elements
+}
+
+function notFinite(value: unknown, index: number, metric: string): MetricInputError {
+  return new MetricInputError({
+    code: 'NOT_FINITE',
+    metric,
+    path: [index],
+    message: `${metric}: value at index ${index} is ${describeValue(value)}; values must be finite numbers`,
+  })
 }
 
 /**
@@ -99,18 +126,34 @@ export function quantileBySelection(
   const below = Math.floor(position)
   const fraction = position - below
   const low = select(values, below)
-  if (fraction === 0) return low
+  if (fraction === 0) return low + 0
   let high = Number.POSITIVE_INFINITY
   for (let index = below + 1; index < n; index++)
     if ((values[index] as number) < high) high = values[index] as number
-  return low + fraction * (high - low)
+  return interpolate(low, high, fraction)
 }
 
-/** Hoare's quickselect (median-of-three pivots): the k-th smallest value, 0-based. */
+/** low + fraction · (high − low), without overflow when high − low exceeds 1.8e308; never −0. */
+function interpolate(low: number, high: number, fraction: number): number {
+  const value = low + fraction * (high - low)
+  return (Number.isFinite(value) ? value : (1 - fraction) * low + fraction * high) + 0
+}
+
+/**
+ * Introselect: Hoare's quickselect with median-of-three pivots, the k-th smallest value
+ * (0-based). Median-of-three can be driven quadratic by a crafted input (Musser's
+ * "median-of-3 killer"): after 2·log₂(n) + 8 partitions that have not finished, the range
+ * still open is sorted instead (O(n log n)), so no input takes more than that.
+ */
 function select(values: Float64Array, k: number): number {
   let left = 0
   let right = values.length - 1
+  let partitionsLeft = 2 * Math.ceil(Math.log2(values.length + 1)) + 8
   while (right > left) {
+    if (partitionsLeft-- === 0) {
+      values.subarray(left, right + 1).sort()
+      return values[k] as number
+    }
     const middle = (left + right) >>> 1
     // Median of three as the pivot keeps sorted and reversed inputs linear.
     const a = values[left] as number
@@ -151,9 +194,9 @@ export function quantileOfSorted(
   const below = Math.floor(position)
   const fraction = position - below
   const low = sorted[below] as number
-  if (fraction === 0) return low
+  if (fraction === 0) return low + 0
   const high = sorted[below + 1] as number
-  return low + fraction * (high - low)
+  return interpolate(low, high, fraction)
 }
 
 /**

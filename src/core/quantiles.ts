@@ -6,7 +6,7 @@ import {
   type QuantileOptions,
   quantileBySelection,
 } from './quantile.js'
-import { requireOneOf } from './validate.js'
+import { asMetricInputError, readOptions, requireList, requireOneOf } from './validate.js'
 
 /**
  * Several quantiles of one list — a median and a p90, say — with a single copy of the data:
@@ -22,7 +22,7 @@ import { requireOneOf } from './validate.js'
  * @param options - `method`, default `'linear'`.
  * @returns One value per probability (`null` as `quantile` gives it).
  * @throws MetricInputError `NOT_FINITE` (index in `path`), `VALUE_OUT_OF_RANGE` (path
- *   `['probabilities', i]`), `INVALID_OPTION`.
+ *   `['probabilities', i]`; either list not a list), `INVALID_OPTION`.
  * @example
  * ```ts
  * quantiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [0.5, 0.9]) // => [5.5, 9.1]
@@ -34,18 +34,33 @@ export function quantiles(
   probabilities: readonly number[],
   options: QuantileOptions = {},
 ): (number | null)[] {
-  const metric = 'quantiles'
-  const method = requireOneOf(options.method ?? 'linear', QUANTILE_METHODS, metric, 'method')
-  for (const [index, p] of probabilities.entries()) {
-    if (!(typeof p === 'number' && p >= 0 && p <= 1)) {
-      throw new MetricInputError({
-        code: 'VALUE_OUT_OF_RANGE',
-        metric,
-        path: ['probabilities', index],
-        message: `${metric}: probability at index ${index} is ${describeValue(p)}; it must be from 0 to 1`,
-      })
+  try {
+    const metric = 'quantiles'
+    const method = requireOneOf(
+      readOptions(options, metric).method ?? 'linear',
+      QUANTILE_METHODS,
+      metric,
+      'method',
+    )
+    requireList(probabilities, metric, ['probabilities'], 'probabilities')
+    const results: (number | null)[] = []
+    for (let index = 0; index < probabilities.length; index++) {
+      const p = probabilities[index]
+      if (!(typeof p === 'number' && p >= 0 && p <= 1)) {
+        throw new MetricInputError({
+          code: 'VALUE_OUT_OF_RANGE',
+          metric,
+          path: ['probabilities', index],
+          message: `${metric}: probability at index ${index} is ${describeValue(p)}; it must be from 0 to 1`,
+        })
+      }
     }
+    const copy = finiteCopy(values, metric)
+    for (let index = 0; index < probabilities.length; index++) {
+      results.push(quantileBySelection(copy, probabilities[index] as number, method))
+    }
+    return results
+  } catch (error) {
+    throw asMetricInputError(error, 'quantiles')
   }
-  const copy = finiteCopy(values, metric)
-  return probabilities.map((p) => quantileBySelection(copy, p, method))
 }

@@ -8,6 +8,7 @@ import {
   moneySumValue,
   POWERS_OF_TEN,
 } from './moneySum.js'
+import { asMetricInputError, readOptions, requireList } from './validate.js'
 
 /** Options of {@link sumMoney}. */
 export interface SumMoneyOptions {
@@ -31,7 +32,9 @@ export interface SumMoneyOptions {
  * @param options - `allowNegative`, default `false`.
  * @returns The total as a `Decimal`; `Decimal(0)` for an empty list.
  * @throws MetricInputError `NOT_FINITE` (NaN, Infinity, a non-decimal string),
- *   `NEGATIVE_VALUE` (unless allowed), each with the index in `path`.
+ *   `NEGATIVE_VALUE` (unless allowed), each with the index in `path`; `VALUE_OUT_OF_RANGE`
+ *   for an amount or a total that 34 significant digits cannot hold exactly (`1e34 + 1`), or
+ *   an exponent beyond ±9e15, and for `amounts` that is not a list; `INVALID_OPTION`.
  * @example
  * ```ts
  * sumMoney([0.1, 0.2]).toString() // => '0.3'
@@ -40,34 +43,39 @@ export interface SumMoneyOptions {
  * @see SPEC.md "Money" — exact sums in scaled integers with a decimal.js fallback.
  */
 export function sumMoney(amounts: ArrayLike<MoneyInput>, options: SumMoneyOptions = {}): Decimal {
-  const sum = createMoneySum()
-  const allowNegative = options.allowNegative === true
-  const context: MoneyContext = { metric: 'sumMoney', allowNegative }
-  // Fast path: numbers that fit the current scale are added to a local integer; anything
-  // else (a new scale, a string, a Decimal, a refusal) goes through addMoney.
-  let units = 0
-  let scale = 0
-  let power = 1
-  for (let index = 0; index < amounts.length; index++) {
-    const value = amounts[index] as MoneyInput
-    if (typeof value === 'number' && (value >= 0 || (allowNegative && value < 0))) {
-      const scaled = Math.round(value * power)
-      const next = units + scaled
-      if (
-        scaled / power === value &&
-        next <= Number.MAX_SAFE_INTEGER &&
-        next >= -Number.MAX_SAFE_INTEGER
-      ) {
-        units = next
-        continue
+  try {
+    requireList(amounts, 'sumMoney', [], 'amounts')
+    const sum = createMoneySum()
+    const allowNegative = readOptions(options, 'sumMoney').allowNegative === true
+    const context: MoneyContext = { metric: 'sumMoney', allowNegative }
+    // Fast path: numbers that fit the current scale are added to a local integer; anything
+    // else (a new scale, a string, a Decimal, a refusal) goes through addMoney.
+    let units = 0
+    let scale = 0
+    let power = 1
+    for (let index = 0; index < amounts.length; index++) {
+      const value = amounts[index] as MoneyInput
+      if (typeof value === 'number' && (value >= 0 || (allowNegative && value < 0))) {
+        const scaled = Math.round(value * power)
+        const next = units + scaled
+        if (
+          scaled / power === value &&
+          next <= Number.MAX_SAFE_INTEGER &&
+          next >= -Number.MAX_SAFE_INTEGER
+        ) {
+          units = next
+          continue
+        }
       }
+      addScaled(sum, units, scale)
+      units = 0
+      addMoney(sum, value, context, index)
+      scale = sum.scale
+      power = POWERS_OF_TEN[scale as 0]
     }
     addScaled(sum, units, scale)
-    units = 0
-    addMoney(sum, value, context, index)
-    scale = sum.scale
-    power = POWERS_OF_TEN[scale as 0]
+    return moneySumValue(sum)
+  } catch (error) {
+    throw asMetricInputError(error, 'sumMoney')
   }
-  addScaled(sum, units, scale)
-  return moneySumValue(sum)
 }

@@ -100,3 +100,109 @@ export function requireInstant(
   }
   return time
 }
+
+/** Longest list a function accepts: the largest length a JavaScript array can have. */
+const LONGEST_LIST = 2 ** 32 - 1
+
+/**
+ * Throws `VALUE_OUT_OF_RANGE` unless `values` is a list: an array, a typed array or an object whose
+ * `length` is a whole number from 0 to 2³² − 1. A string, a number, `{}` or
+ * `{ length: -1 }` is not a list. `path` is `[]` for the first argument. With `arrayOnly`,
+ * only an `Array` is (for parameters typed as arrays of records, so that a `{ length: 1e9 }`
+ * cannot make the caller allocate per-row buffers before the first row is read).
+ */
+export function requireList<T>(
+  values: ArrayLike<T>,
+  metric: string,
+  path: MetricInputPath,
+  label: string,
+  arrayOnly = false,
+): ArrayLike<T> {
+  const length =
+    typeof values === 'object' && values !== null && (!arrayOnly || Array.isArray(values))
+      ? (values as { length?: unknown }).length
+      : undefined
+  if (
+    !(
+      typeof length === 'number' &&
+      Number.isInteger(length) &&
+      length >= 0 &&
+      length <= LONGEST_LIST
+    )
+  ) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path,
+      message: `${metric}: ${label} is ${describeValue(values)}${typeof values === 'object' && values !== null ? ` with length ${describeValue(length)}` : ''}; it must be an array or typed array`,
+    })
+  }
+  return values
+}
+
+/**
+ * Throws `INVALID_OPTION` unless `options` is `undefined` or an object (not `null`, not an
+ * array); returns it, or `{}` for `undefined`.
+ */
+export function readOptions<T extends object>(options: T | undefined, metric: string): T {
+  if (options === undefined) return {} as T
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: [],
+      message: `${metric}: options is ${describeValue(options)}; it must be an object such as {} or be left out`,
+    })
+  }
+  return options
+}
+
+/**
+ * What an exported function throws when reading its input threw something other than a
+ * {@link MetricInputError} — a getter or Proxy trap of the caller's, or a revoked Proxy:
+ * `INVALID_RECORD` naming `metric`, with the original error as `cause`. A
+ * `MetricInputError` passes through unchanged. Internal.
+ */
+export function asMetricInputError(error: unknown, metric: string): MetricInputError {
+  let shown = 'a value that cannot be shown'
+  try {
+    if (error instanceof MetricInputError) return error
+    shown =
+      error instanceof Error
+        ? `${describeValue(String(error.name))}: ${describeValue(String(error.message))}`
+        : describeValue(error)
+  } catch {
+    // The error itself is hostile: keep the generic description.
+  }
+  const wrapped = new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    message: `${metric}: reading the input threw ${shown}; pass plain data (arrays and objects whose properties can be read)`,
+  })
+  Object.defineProperty(wrapped, 'cause', { value: error, configurable: true, writable: true })
+  return wrapped
+}
+
+/**
+ * `methods` with each function wrapped so that anything but a {@link MetricInputError} it
+ * throws becomes one naming `metric` (see {@link asMetricInputError}): for the methods of an
+ * aggregator, which callers invoke long after the factory returned. Internal.
+ */
+export function guardMethods<T extends object>(methods: T, metric: string): T {
+  const guarded: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(methods)) {
+    if (typeof value !== 'function') {
+      guarded[key] = value
+      continue
+    }
+    const method = value as (...args: unknown[]) => unknown
+    guarded[key] = (...args: unknown[]) => {
+      try {
+        return method(...args)
+      } catch (error) {
+        throw asMetricInputError(error, metric)
+      }
+    }
+  }
+  return guarded as T
+}

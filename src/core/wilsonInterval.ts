@@ -1,6 +1,6 @@
 import { criticalValue } from './criticalValue.js'
 import { MetricInputError } from './MetricInputError.js'
-import { requireNonNegative } from './validate.js'
+import { asMetricInputError, readOptions, requireNonNegative } from './validate.js'
 
 /** Options of {@link wilsonInterval}. */
 export interface WilsonIntervalOptions {
@@ -32,7 +32,7 @@ export interface WilsonIntervalResult {
  * @param options - `confidence`, default 0.95.
  * @returns `{ lower, upper }` as fractions; `null` when `trials` is 0.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE`, `SUCCESSES_EXCEED_TRIALS`,
- *   `INVALID_OPTION` (confidence).
+ *   `INVALID_OPTION` (confidence, options not an object).
  * @example
  * ```ts
  * wilsonInterval(5, 10) // => { lower: 0.2365931, upper: 0.7634069 } (to 7 digits)
@@ -44,19 +44,23 @@ export function wilsonInterval(
   trials: number,
   options: WilsonIntervalOptions = {},
 ): WilsonIntervalResult | null {
-  const metric = 'wilsonInterval'
-  requireNonNegative(successes, metric, ['successes'], 'successes')
-  requireNonNegative(trials, metric, ['trials'], 'trials')
-  const z = criticalValue(options.confidence ?? 0.95, metric)
-  if (successes > trials) {
-    throw new MetricInputError({
-      code: 'SUCCESSES_EXCEED_TRIALS',
-      metric,
-      path: ['successes'],
-      message: `${metric}: successes is ${successes} but trials is ${trials}; successes cannot exceed trials`,
-    })
+  try {
+    const metric = 'wilsonInterval'
+    requireNonNegative(successes, metric, ['successes'], 'successes')
+    requireNonNegative(trials, metric, ['trials'], 'trials')
+    const z = criticalValue(readOptions(options, metric).confidence ?? 0.95, metric)
+    if (successes > trials) {
+      throw new MetricInputError({
+        code: 'SUCCESSES_EXCEED_TRIALS',
+        metric,
+        path: ['successes'],
+        message: `${metric}: successes is ${successes} but trials is ${trials}; successes cannot exceed trials`,
+      })
+    }
+    return wilsonBounds(successes, trials, z)
+  } catch (error) {
+    throw asMetricInputError(error, 'wilsonInterval')
   }
-  return wilsonBounds(successes, trials, z)
 }
 
 /** The Wilson bounds for already-validated counts and critical value. Internal. */
@@ -66,12 +70,13 @@ export function wilsonBounds(
   z: number,
 ): WilsonIntervalResult | null {
   if (trials === 0) return null
-  const p = successes / trials
+  // The formula multiplied through by n, so that neither n = 5e−324 (z²/n overflows) nor
+  // n = 1e308 (4n² overflows) leaves the range of a double.
   const zSquared = z * z
-  const denominator = 1 + zSquared / trials
-  const centre = (p + zSquared / (2 * trials)) / denominator
+  const denominator = trials + zSquared
+  const centre = (successes + zSquared / 2) / denominator
   const half =
-    (z * Math.sqrt((p * (1 - p)) / trials + zSquared / (4 * trials * trials))) / denominator
+    (z * Math.sqrt(successes * ((trials - successes) / trials) + zSquared / 4)) / denominator
   return {
     lower: successes === 0 ? 0 : Math.max(0, centre - half),
     upper: successes === trials ? 1 : Math.min(1, centre + half),

@@ -1,7 +1,7 @@
 import { criticalValue } from '../core/criticalValue.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { requireOneOf } from '../core/validate.js'
+import { asMetricInputError, readOptions, requireList, requireOneOf } from '../core/validate.js'
 import { CX_DIRECTIONS, type CxComponent } from './CxComponent.js'
 
 /** Options of {@link cxScore}. */
@@ -34,6 +34,11 @@ export interface CxScoreResult {
   readonly contributions: CxContribution[]
   /** Standard error of the score when every present component has one (independence assumed); else `null`. */
   readonly standardError: number | null
+  /**
+   * Names of the present components without a standard error — the reason `standardError`,
+   * `lower` and `upper` are `null`; `[]` when every present component has one.
+   */
+  readonly withoutStandardError: string[]
   /** Interval bounds, clipped to [0, 100]; `null` without a standard error. */
   readonly lower: number | null
   readonly upper: number | null
@@ -56,10 +61,14 @@ export interface CxScoreResult {
  *
  * @param components - The components; names must be unique.
  * @param options - `missing` (`'renormalize'`), `confidence` (0.95).
- * @returns `{ score, coverage, contributions, standardError, lower, upper }`.
+ * @returns `{ score, coverage, contributions, standardError, withoutStandardError, lower,
+ *   upper }`; the interval is `null` when a present component has no standard error, and
+ *   `withoutStandardError` names those components.
  * @throws MetricInputError `VALUE_OUT_OF_RANGE` (a value outside its range, a weight ≤ 0, a
  *   range with min ≥ max), `NOT_FINITE`, `MISSING_VALUE` (with `missing: 'error'`),
- *   `DUPLICATE_ID` (a repeated name), `INVALID_OPTION`; paths `[i, field]`.
+ *   `DUPLICATE_ID` (a repeated name), `INVALID_OPTION`; paths `[i, field]`. Also
+ *   `VALUE_OUT_OF_RANGE` for components that are not a list of objects with a string
+ *   `name`, weights adding up past 1.8e308, or a range whose width overflows.
  * @example
  * ```ts
  * const result = cxScore([
@@ -76,78 +85,104 @@ export function cxScore(
   components: readonly CxComponent[],
   options: CxScoreOptions = {},
 ): CxScoreResult {
-  const metric = 'cxScore'
-  const missing = requireOneOf(
-    options.missing ?? 'renormalize',
-    ['renormalize', 'error'] as const,
-    metric,
-    'missing',
-  )
-  const z = criticalValue(options.confidence ?? 0.95, metric)
-  const names = new Set<string>()
-  let totalWeight = 0
-  let presentWeight = 0
-  const normalized: (number | null)[] = []
-  for (const [index, component] of components.entries()) {
-    const value = readComponent(component, index, metric, names)
-    totalWeight += component.weight
-    if (value === null) {
-      if (missing === 'error') {
+  try {
+    const metric = 'cxScore'
+    options = readOptions(options, metric)
+    requireList(components, metric, [], 'components', true)
+    const missing = requireOneOf(
+      options.missing ?? 'renormalize',
+      ['renormalize', 'error'] as const,
+      metric,
+      'missing',
+    )
+    const z = criticalValue(options.confidence ?? 0.95, metric)
+    const names = new Set<string>()
+    let totalWeight = 0
+    let presentWeight = 0
+    const normalized: (number | null)[] = []
+    for (let index = 0; index < components.length; index++) {
+      const component = components[index] as CxComponent
+      const value = readComponent(component, index, metric, names)
+      totalWeight += component.weight
+      if (!Number.isFinite(totalWeight)) {
         throw new MetricInputError({
-          code: 'MISSING_VALUE',
+          code: 'VALUE_OUT_OF_RANGE',
           metric,
-          path: [index, 'value'],
-          message: `${metric}: component ${JSON.stringify(component.name)} has no value and missing is 'error'`,
+          path: [index, 'weight'],
+          message: `${metric}: the weights add up past 1.8e308 at component ${index}; scale them down`,
         })
       }
-      normalized.push(null)
-      continue
+      if (value === null) {
+        if (missing === 'error') {
+          throw new MetricInputError({
+            code: 'MISSING_VALUE',
+            metric,
+            path: [index, 'value'],
+            message: `${metric}: component ${JSON.stringify(component.name)} has no value and missing is 'error'`,
+          })
+        }
+        normalized.push(null)
+        continue
+      }
+      presentWeight += component.weight
+      const [min, max] = component.range
+      // `+ 0`: a value of −0 at the bottom of its range is position 0, not −0.
+      const position = (value - min) / (max - min) + 0
+      normalized.push(component.direction === 'lower-is-better' ? 1 - position : position)
     }
-    presentWeight += component.weight
-    const [min, max] = component.range
-    const position = (value - min) / (max - min)
-    normalized.push(component.direction === 'lower-is-better' ? 1 - position : position)
-  }
-  let score = 0
-  let variance = 0
-  let allHaveErrors = true
-  const contributions = components.map((component, index): CxContribution => {
-    const n = normalized[index] ?? null
-    const effectiveWeight = n === null ? 0 : component.weight / presentWeight
-    const points = n === null ? 0 : 100 * effectiveWeight * n
-    score += points
-    if (n !== null) {
-      const error = component.standardError
-      if (error === undefined || error === null) allHaveErrors = false
-      else variance += (effectiveWeight * (error / (component.range[1] - component.range[0]))) ** 2
+    let score = 0
+    let variance = 0
+    const withoutStandardError: string[] = []
+    const contributions = Array.from(components, (component, index): CxContribution => {
+      const n = normalized[index] ?? null
+      const effectiveWeight = n === null ? 0 : component.weight / presentWeight
+      const points = n === null ? 0 : 100 * effectiveWeight * n
+      score += points
+      if (n !== null) {
+        const error = component.standardError
+        if (error === undefined || error === null) withoutStandardError.push(component.name)
+        else
+          variance += (effectiveWeight * (error / (component.range[1] - component.range[0]))) ** 2
+      }
+      return {
+        name: component.name,
+        value: component.value,
+        normalized: n,
+        weight: component.weight,
+        effectiveWeight,
+        points,
+      }
+    })
+    if (presentWeight === 0) {
+      return {
+        score: null,
+        coverage: 0,
+        contributions,
+        standardError: null,
+        withoutStandardError,
+        lower: null,
+        upper: null,
+      }
+    }
+    const standardError = withoutStandardError.length === 0 ? 100 * Math.sqrt(variance) : null
+    if (standardError !== null && !Number.isFinite(standardError)) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        message: `${metric}: the components' standard errors, measured in their ranges, add up past 1.8e308; check their scales`,
+      })
     }
     return {
-      name: component.name,
-      value: component.value,
-      normalized: n,
-      weight: component.weight,
-      effectiveWeight,
-      points,
-    }
-  })
-  if (presentWeight === 0) {
-    return {
-      score: null,
-      coverage: 0,
+      score,
+      coverage: presentWeight / totalWeight,
       contributions,
-      standardError: null,
-      lower: null,
-      upper: null,
+      standardError,
+      withoutStandardError,
+      lower: standardError === null ? null : Math.max(0, score - z * standardError),
+      upper: standardError === null ? null : Math.min(100, score + z * standardError),
     }
-  }
-  const standardError = allHaveErrors ? 100 * Math.sqrt(variance) : null
-  return {
-    score,
-    coverage: presentWeight / totalWeight,
-    contributions,
-    standardError,
-    lower: standardError === null ? null : Math.max(0, score - z * standardError),
-    upper: standardError === null ? null : Math.min(100, score + z * standardError),
+  } catch (error) {
+    throw asMetricInputError(error, 'cxScore')
   }
 }
 
@@ -169,12 +204,26 @@ export function readComponent(
       path: [index, field],
       message: `${metric}: component ${index} ${message}`,
     })
+  if (typeof component !== 'object' || component === null) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: [index],
+      message: `${metric}: component ${index} is ${describeValue(component)}; it must be { name, value, range, weight }`,
+    })
+  }
+  if (typeof component.name !== 'string')
+    throw fail(
+      'VALUE_OUT_OF_RANGE',
+      'name',
+      `name ${describeValue(component.name)} must be a string`,
+    )
   if (names.has(component.name))
     throw fail('DUPLICATE_ID', 'name', `name ${JSON.stringify(component.name)} appears twice`)
   names.add(component.name)
   const range = component.range
   const [min, max] = Array.isArray(range) ? range : [Number.NaN, Number.NaN]
-  if (!(Number.isFinite(min) && Number.isFinite(max) && min < max)) {
+  if (!(Number.isFinite(min) && Number.isFinite(max) && min < max && Number.isFinite(max - min))) {
     throw fail(
       'VALUE_OUT_OF_RANGE',
       'range',
@@ -206,7 +255,7 @@ export function readComponent(
   }
   const value = component.value
   if (value === null) return null
-  if (!Number.isFinite(value))
+  if (typeof value !== 'number' || !Number.isFinite(value))
     throw fail(
       'NOT_FINITE',
       'value',

@@ -1,7 +1,8 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
+import { asMetricInputError, requireList } from '../core/validate.js'
 import type { CxComponent, CxDirection } from './CxComponent.js'
-import { type CxContribution, cxScore } from './cxScore.js'
+import { type CxContribution, type CxScoreResult, cxScore } from './cxScore.js'
 
 /** One component of a scorecard: a metric's scale and weight; each account supplies the value. */
 export interface ScorecardComponent {
@@ -54,6 +55,9 @@ export interface HealthScorecardResult {
   readonly counts: Readonly<Record<string, number>>
 }
 
+/** The most bands a scorecard takes; more is refused (`INVALID_OPTION`). */
+export const MAX_BANDS = 100_000
+
 const DEFAULT_BANDS: readonly ScoreBand[] = [
   { name: 'red', min: 0 },
   { name: 'yellow', min: 50 },
@@ -74,8 +78,13 @@ const DEFAULT_BANDS: readonly ScoreBand[] = [
  *
  * @param definition - `{ components, bands?, missing? }`.
  * @returns A function scoring a list of accounts: `{ accounts, counts }`.
+ * Bands are checked once and searched by bisection, so scoring costs the same with 3 or
+ * 30,000 bands (at most {@link MAX_BANDS}, 100,000).
+ *
  * @throws MetricInputError `INVALID_OPTION` (no components, bands not ascending, a band
- *   name repeated), and from the returned function as `cxScore` (paths inside a component).
+ *   name repeated, more than 100,000 bands), and from the returned function `cxScore`'s
+ *   codes named `healthScorecard`, path `[account, 'values' | 'previous', component name]`, `VALUE_OUT_OF_RANGE` for accounts that are not a list of
+ *   `{ id, values }` objects.
  * @example
  * ```ts
  * const score = healthScorecard({
@@ -96,78 +105,172 @@ const DEFAULT_BANDS: readonly ScoreBand[] = [
 export function healthScorecard(
   definition: HealthScorecardDefinition,
 ): (accounts: readonly AccountMetrics[]) => HealthScorecardResult {
-  const metric = 'healthScorecard'
-  const bands = [...(definition.bands ?? DEFAULT_BANDS)]
-  const invalid = (path: (string | number)[], message: string) =>
-    new MetricInputError({ code: 'INVALID_OPTION', metric, path, message: `${metric}: ${message}` })
-  if (definition.components.length === 0)
-    throw invalid(['components'], 'a scorecard needs at least one component')
-  for (let index = 0; index < bands.length; index++) {
-    const band = bands[index]!
-    if (!Number.isFinite(band.min) || (index > 0 && band.min <= bands[index - 1]!.min)) {
+  try {
+    const metric = 'healthScorecard'
+    const invalid = (path: (string | number)[], message: string) =>
+      new MetricInputError({
+        code: 'INVALID_OPTION',
+        metric,
+        path,
+        message: `${metric}: ${message}`,
+      })
+    if (typeof definition !== 'object' || definition === null) {
       throw invalid(
-        ['bands', index, 'min'],
-        `band ${describeValue(band.name)} must start above the previous band (mins ascending)`,
+        [],
+        `definition is ${describeValue(definition)}; it must be { components, bands? }`,
       )
     }
-    if (
-      bands.findIndex((other) => other.name === band.name) !== index ||
-      band.name === 'unscored'
-    ) {
+    const components = definition.components
+    if (!Array.isArray(components) || components.length === 0)
+      throw invalid(['components'], 'a scorecard needs a list of at least one component')
+    const given = definition.bands ?? DEFAULT_BANDS
+    if (!Array.isArray(given) || given.length > MAX_BANDS) {
       throw invalid(
-        ['bands', index, 'name'],
-        `band name ${describeValue(band.name)} is repeated or reserved`,
+        ['bands'],
+        `bands must be a list of at most ${MAX_BANDS} bands; got ${Array.isArray(given) ? `${given.length} bands` : describeValue(given)}`,
       )
     }
-  }
-  const options = { missing: definition.missing ?? 'renormalize' } as const
-  const componentsOf = (values: AccountMetrics['values']): CxComponent[] =>
-    definition.components.map((component) => ({
-      ...component,
-      value: values[component.name] ?? null,
-    }))
-  const bandOf = (score: number | null) => {
-    if (score === null) return null
-    let name: string | null = null
-    for (const band of bands) if (score >= band.min) name = band.name
-    return name
-  }
-  return (accounts) => {
-    const counts: Record<string, number> = Object.fromEntries([
-      ...bands.map((band) => [band.name, 0]),
-      ['unscored', 0],
-    ])
-    const scored = accounts.map((account): AccountHealth => {
-      const now = cxScore(componentsOf(account.values), options)
-      const before =
-        account.previous === undefined ? null : cxScore(componentsOf(account.previous), options)
-      const band = bandOf(now.score)
-      counts[band ?? 'unscored'] = (counts[band ?? 'unscored'] ?? 0) + 1
-      let biggestMover: AccountHealth['biggestMover'] = null
-      if (before !== null) {
-        for (const [index, contribution] of now.contributions.entries()) {
-          const pointsChange = contribution.points - (before.contributions[index]?.points ?? 0)
-          if (
-            pointsChange !== 0 &&
-            (biggestMover === null || Math.abs(pointsChange) > Math.abs(biggestMover.pointsChange))
-          ) {
-            biggestMover = { name: contribution.name, pointsChange }
+    const bands: ScoreBand[] = []
+    const bandNames = new Set<string>(['unscored'])
+    for (let index = 0; index < given.length; index++) {
+      const band = given[index] as ScoreBand
+      if (typeof band !== 'object' || band === null) {
+        throw invalid(
+          ['bands', index],
+          `band ${index} is ${describeValue(band)}; it must be { name, min }`,
+        )
+      }
+      const { name, min } = band
+      if (
+        typeof min !== 'number' ||
+        !Number.isFinite(min) ||
+        (index > 0 && min <= (bands[index - 1] as ScoreBand).min)
+      ) {
+        throw invalid(
+          ['bands', index, 'min'],
+          `band ${describeValue(name)} must start above the previous band (mins ascending)`,
+        )
+      }
+      if (typeof name !== 'string' || bandNames.has(name)) {
+        throw invalid(
+          ['bands', index, 'name'],
+          `band name ${describeValue(name)} is repeated or reserved`,
+        )
+      }
+      bandNames.add(name)
+      bands.push({ name, min: min + 0 })
+    }
+    const mins = Float64Array.from(bands, (band) => band.min)
+    const options = { missing: definition.missing ?? 'renormalize' } as const
+    const componentsOf = (
+      values: AccountMetrics['values'],
+      index: number,
+      field: 'values' | 'previous',
+    ): CxComponent[] => {
+      if (typeof values !== 'object' || values === null) {
+        throw new MetricInputError({
+          code: 'VALUE_OUT_OF_RANGE',
+          metric,
+          path: [index, field],
+          message: `${metric}: ${field} of the account at index ${index} is ${describeValue(values)}; it must be an object of metric values by component name`,
+        })
+      }
+      return components.map((component) => ({
+        ...component,
+        value: Object.hasOwn(values, component.name) ? (values[component.name] ?? null) : null,
+      }))
+    }
+    // The last band whose min ≤ score, by binary search over the ascending mins.
+    const bandOf = (score: number | null) => {
+      if (score === null) return null
+      let low = 0
+      let high = mins.length
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if ((mins[middle] as number) <= score) low = middle + 1
+        else high = middle
+      }
+      return low === 0 ? null : (bands[low - 1] as ScoreBand).name
+    }
+    const scoreOf = (
+      account: AccountMetrics,
+      index: number,
+      field: 'values' | 'previous',
+    ): CxScoreResult => {
+      const values = field === 'values' ? account.values : account.previous
+      const forAccount = componentsOf(values as AccountMetrics['values'], index, field)
+      try {
+        return cxScore(forAccount, options)
+      } catch (error) {
+        // cxScore is an internal step here: name the scorecard and the account's value.
+        if (!(error instanceof MetricInputError) || error.metric !== 'cxScore') throw error
+        const component =
+          typeof error.path?.[0] === 'number' ? forAccount[error.path[0]] : undefined
+        throw new MetricInputError({
+          code: error.code,
+          metric,
+          path: component === undefined ? [index, field] : [index, field, component.name],
+          message: `${metric}: account at index ${index}, ${field}: ${error.message.replace(/^cxScore: /, '')}`,
+        })
+      }
+    }
+    return (accounts) => {
+      try {
+        return scoreAccounts(accounts)
+      } catch (error) {
+        throw asMetricInputError(error, metric)
+      }
+    }
+    function scoreAccounts(accounts: readonly AccountMetrics[]): HealthScorecardResult {
+      requireList(accounts, metric, [], 'accounts', true)
+      const counts: Record<string, number> = Object.fromEntries([
+        ...bands.map((band) => [band.name, 0]),
+        ['unscored', 0],
+      ])
+      const scored: AccountHealth[] = []
+      for (let index = 0; index < accounts.length; index++) {
+        const account = accounts[index] as AccountMetrics
+        if (typeof account !== 'object' || account === null) {
+          throw new MetricInputError({
+            code: 'VALUE_OUT_OF_RANGE',
+            metric,
+            path: [index],
+            message: `${metric}: account at index ${index} is ${describeValue(account)}; it must be { id, values, previous? }`,
+          })
+        }
+        const now = scoreOf(account, index, 'values')
+        const before = account.previous === undefined ? null : scoreOf(account, index, 'previous')
+        const band = bandOf(now.score)
+        counts[band ?? 'unscored'] = (counts[band ?? 'unscored'] ?? 0) + 1
+        let biggestMover: AccountHealth['biggestMover'] = null
+        if (before !== null) {
+          for (const [index, contribution] of now.contributions.entries()) {
+            const pointsChange = contribution.points - (before.contributions[index]?.points ?? 0)
+            if (
+              pointsChange !== 0 &&
+              (biggestMover === null ||
+                Math.abs(pointsChange) > Math.abs(biggestMover.pointsChange))
+            ) {
+              biggestMover = { name: contribution.name, pointsChange }
+            }
           }
         }
+        scored.push({
+          id: account.id,
+          score: now.score,
+          band,
+          coverage: now.coverage,
+          contributions: now.contributions,
+          change:
+            now.score === null || before?.score === null || before === null
+              ? null
+              : now.score - (before.score as number),
+          biggestMover,
+        })
       }
-      return {
-        id: account.id,
-        score: now.score,
-        band,
-        coverage: now.coverage,
-        contributions: now.contributions,
-        change:
-          now.score === null || before?.score === null || before === null
-            ? null
-            : now.score - (before.score as number),
-        biggestMover,
-      }
-    })
-    return { accounts: scored, counts }
+      return { accounts: scored, counts }
+    }
+  } catch (error) {
+    throw asMetricInputError(error, 'healthScorecard')
   }
 }

@@ -6,6 +6,9 @@ export interface SurveyResponse {
   readonly respondedAt: Date
   /** Optional grouping such as plan, region or customer tier. */
   readonly segment?: string
-  /** Optional survey weight (≥ 0); responses without one weigh 1. */
+  /**
+   * Optional survey weight: 0, or from 1e−100 to 1e100 (so sums of weights and their squares
+   * stay finite); responses without one weigh 1.
+   */
   readonly weight?: number
 }

@@ -1,3 +1,4 @@
+import { asMetricInputError } from '../core/validate.js'
 import type { NpsClass } from './NpsTally.js'
 import { scoreOutOfRange } from './npsKernel.js'
 
@@ -22,8 +23,12 @@ import { scoreOutOfRange } from './npsKernel.js'
  * @see F. Reichheld, "The One Number You Need to Grow", HBR (Dec 2003).
  */
 export function classifyNps(score: number): NpsClass {
-  if (!(score >= 0 && score <= 10 && (score | 0) === score)) {
-    throw scoreOutOfRange('classifyNps', [], score, 0, 10)
+  try {
+    if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
+      throw scoreOutOfRange('classifyNps', [], score, 0, 10)
+    }
+    return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor'
+  } catch (error) {
+    throw asMetricInputError(error, 'classifyNps')
   }
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor'
 }

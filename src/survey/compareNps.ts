@@ -1,8 +1,8 @@
 import { criticalValue } from '../core/criticalValue.js'
 import { normalCdf } from '../core/normalCdf.js'
-import { requireOneOf } from '../core/validate.js'
+import { asMetricInputError, readOptions, requireOneOf } from '../core/validate.js'
 import { NPS_INTERVAL_METHODS, type NpsInput, type NpsIntervalMethod } from './NpsTally.js'
-import { clamp, momentsOfTally, readNpsInput, scoreOfTally } from './npsKernel.js'
+import { clamp, momentsOfTally, readNpsInput, scoreOfTally, standardErrorOf } from './npsKernel.js'
 
 /** Options of {@link compareNps}. */
 export interface CompareNpsOptions {
@@ -48,7 +48,8 @@ export interface CompareNpsResult {
  * @returns `{ difference, standardError, z, pValue, lower, upper }`, all `null` when a
  *   sample is empty.
  * @throws MetricInputError `SCORE_OUT_OF_RANGE` (path `['a', i]` or `['b', i]`),
- *   `NEGATIVE_VALUE`, `NOT_FINITE`, `INCONSISTENT_TOTAL`, `INVALID_OPTION`.
+ *   `NEGATIVE_VALUE`, `NOT_FINITE`, `INCONSISTENT_TOTAL`, `INVALID_OPTION`,
+ *   `VALUE_OUT_OF_RANGE` (path `['a']` or `['b']`: neither a list nor a tally).
  * @example
  * ```ts
  * compareNps({ promoters: 1, passives: 0, detractors: 1 }, { promoters: 0, passives: 2, detractors: 0 }, { method: 'wald' })
@@ -61,40 +62,49 @@ export function compareNps(
   b: NpsInput,
   options: CompareNpsOptions = {},
 ): CompareNpsResult {
-  const metric = 'compareNps'
-  const method = requireOneOf(
-    options.method ?? 'adjusted-wald',
-    NPS_INTERVAL_METHODS,
-    metric,
-    'method',
-  )
-  const zCritical = criticalValue(options.confidence ?? 0.95, metric)
-  const tallyA = readNpsInput(a, metric, ['a'])
-  const tallyB = readNpsInput(b, metric, ['b'])
-  const scoreA = scoreOfTally(tallyA)
-  const scoreB = scoreOfTally(tallyB)
-  if (scoreA === null || scoreB === null) {
-    return {
-      difference: null,
-      standardError: null,
-      z: null,
-      pValue: null,
-      lower: null,
-      upper: null,
+  try {
+    const metric = 'compareNps'
+    options = readOptions(options, metric)
+    const method = requireOneOf(
+      options.method ?? 'adjusted-wald',
+      NPS_INTERVAL_METHODS,
+      metric,
+      'method',
+    )
+    const zCritical = criticalValue(options.confidence ?? 0.95, metric)
+    const tallyA = readNpsInput(a, metric, ['a'])
+    const tallyB = readNpsInput(b, metric, ['b'])
+    const scoreA = scoreOfTally(tallyA)
+    const scoreB = scoreOfTally(tallyB)
+    if (scoreA === null || scoreB === null) {
+      return {
+        difference: null,
+        standardError: null,
+        z: null,
+        pValue: null,
+        lower: null,
+        upper: null,
+      }
     }
-  }
-  const momentsA = momentsOfTally(tallyA, method)
-  const momentsB = momentsOfTally(tallyB, method)
-  const standardError =
-    100 * Math.sqrt(momentsA.variance / momentsA.n + momentsB.variance / momentsB.n)
-  const centre = 100 * (momentsA.centre - momentsB.centre)
-  const z = standardError === 0 ? null : centre / standardError
-  return {
-    difference: scoreA - scoreB,
-    standardError,
-    z,
-    pValue: z === null ? null : Math.min(1, 2 * normalCdf(-Math.abs(z))),
-    lower: clamp(centre - zCritical * standardError, -200, 200),
-    upper: clamp(centre + zCritical * standardError, -200, 200),
+    const momentsA = momentsOfTally(tallyA, method)
+    const momentsB = momentsOfTally(tallyB, method)
+    const standardError =
+      100 *
+      Math.hypot(
+        standardErrorOf(momentsA.variance, momentsA.n),
+        standardErrorOf(momentsB.variance, momentsB.n),
+      )
+    const centre = 100 * (momentsA.centre - momentsB.centre)
+    const z = standardError === 0 ? null : centre / standardError
+    return {
+      difference: scoreA - scoreB,
+      standardError,
+      z,
+      pValue: z === null ? null : Math.min(1, 2 * normalCdf(-Math.abs(z))),
+      lower: clamp(centre - zCritical * standardError, -200, 200),
+      upper: clamp(centre + zCritical * standardError, -200, 200),
+    }
+  } catch (error) {
+    throw asMetricInputError(error, 'compareNps')
   }
 }

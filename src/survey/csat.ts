@@ -1,4 +1,5 @@
 import { criticalValue } from '../core/criticalValue.js'
+import { asMetricInputError, readOptions } from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
 import { countRatings, readScale } from './ratingKernel.js'
 
@@ -39,7 +40,8 @@ export interface CsatResult {
  * @param options - `scaleMax` (default 5), `threshold` (default 4), `confidence` (0.95).
  * @returns `{ score, satisfied, total, interval }`; `score` and `interval` are `null`
  *   when there are no ratings.
- * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION`.
+ * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION` (also
+ *   for options that are not an object), `VALUE_OUT_OF_RANGE` when `ratings` is not a list.
  * @example
  * ```ts
  * csat([5, 4, 3, 5, 2]).score // => 0.6
@@ -47,11 +49,16 @@ export interface CsatResult {
  * @see kicue.com/en/blog/how-to-calculate-csat (top-2-box); Wilson (1927).
  */
 export function csat(ratings: ArrayLike<number>, options: CsatOptions = {}): CsatResult {
-  const metric = 'csat'
-  const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
-  const z = criticalValue(options.confidence ?? 0.95, metric)
-  const counts = countRatings(ratings, scaleMax, threshold, metric)
-  return csatOfCounts(counts.atOrAbove, counts.total, z)
+  try {
+    const metric = 'csat'
+    options = readOptions(options, metric)
+    const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
+    const z = criticalValue(options.confidence ?? 0.95, metric)
+    const counts = countRatings(ratings, scaleMax, threshold, metric)
+    return csatOfCounts(counts.atOrAbove, counts.total, z)
+  } catch (error) {
+    throw asMetricInputError(error, 'csat')
+  }
 }
 
 /** The CSAT result of validated counts. Internal. */

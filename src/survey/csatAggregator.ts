@@ -1,7 +1,8 @@
 import type { Aggregator } from '../core/Aggregator.js'
+import { readState, type StateShape } from '../core/aggregatorState.js'
 import { criticalValue } from '../core/criticalValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { requireNonNegative } from '../core/validate.js'
+import { asMetricInputError, guardMethods, readOptions } from '../core/validate.js'
 import { type CsatOptions, type CsatResult, csatOfCounts } from './csat.js'
 import { scoreOutOfRange } from './npsKernel.js'
 import { countRatings, readScale } from './ratingKernel.js'
@@ -11,6 +12,8 @@ export interface CsatAggregatorState {
   readonly satisfied: number
   readonly total: number
 }
+
+const CSAT_STATE: StateShape = { satisfied: 'count', total: 'count' }
 
 /** The CSAT aggregator, with `addAll` for adding a batch of ratings in one pass. */
 export interface CsatAggregator extends Aggregator<CsatAggregatorState, number, CsatResult> {
@@ -29,7 +32,9 @@ export interface CsatAggregator extends Aggregator<CsatAggregatorState, number, 
  * @param options - As `csat`: `scaleMax` (5), `threshold` (4), `confidence` (0.95).
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one rating.
  * @throws MetricInputError `INVALID_OPTION` at once; `SCORE_OUT_OF_RANGE` from `add` /
- *   `addAll`; `NEGATIVE_VALUE`, `NOT_FINITE`, `SUCCESSES_EXCEED_TRIALS` for a corrupted state.
+ *   `addAll`; from `merge` / `result`, `INVALID_STATE` for a state this aggregator did not
+ *   make (not an object, a missing or extra key, a fractional count), `NEGATIVE_VALUE`,
+ *   `NOT_FINITE`, `SUCCESSES_EXCEED_TRIALS`.
  * @example
  * ```ts
  * const agg = csatAggregator()
@@ -39,42 +44,64 @@ export interface CsatAggregator extends Aggregator<CsatAggregatorState, number, 
  * @see csat.
  */
 export function csatAggregator(options: CsatOptions = {}): CsatAggregator {
-  const metric = 'csatAggregator'
-  const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
-  const z = criticalValue(options.confidence ?? 0.95, metric)
-  const check = (state: CsatAggregatorState): CsatAggregatorState => {
-    const satisfied = requireNonNegative(state.satisfied, metric, ['satisfied'], 'satisfied')
-    const total = requireNonNegative(state.total, metric, ['total'], 'total')
-    if (satisfied > total) {
-      throw new MetricInputError({
-        code: 'SUCCESSES_EXCEED_TRIALS',
-        metric,
-        path: ['satisfied'],
-        message: `${metric}: satisfied is ${satisfied} but total is ${total}; a state cannot have more satisfied ratings than ratings`,
-      })
-    }
-    return state
-  }
-  return {
-    initial: () => ({ satisfied: 0, total: 0 }),
-    add(state, rating) {
-      if (!(rating >= 1 && rating <= scaleMax && (rating | 0) === rating)) {
-        throw scoreOutOfRange(metric, [], rating, 1, scaleMax)
+  try {
+    const metric = 'csatAggregator'
+    options = readOptions(options, metric)
+    const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
+    const z = criticalValue(options.confidence ?? 0.95, metric)
+    const check = (state: unknown, at: readonly string[] = []): CsatAggregatorState => {
+      const { satisfied, total } = readState<CsatAggregatorState>(state, CSAT_STATE, metric, at)
+      if (satisfied > total) {
+        throw new MetricInputError({
+          code: 'SUCCESSES_EXCEED_TRIALS',
+          metric,
+          path: [...at, 'satisfied'],
+          message: `${metric}: satisfied is ${satisfied} but total is ${total}; a state cannot have more satisfied ratings than ratings`,
+        })
       }
-      return { satisfied: state.satisfied + (rating >= threshold ? 1 : 0), total: state.total + 1 }
-    },
-    addAll(state, ratings) {
-      const counted = countRatings(ratings, scaleMax, threshold, metric)
-      return { satisfied: state.satisfied + counted.atOrAbove, total: state.total + counted.total }
-    },
-    merge(a, b) {
-      check(a)
-      check(b)
-      return { satisfied: a.satisfied + b.satisfied, total: a.total + b.total }
-    },
-    result(state) {
-      check(state)
-      return csatOfCounts(state.satisfied, state.total, z)
-    },
+      return { satisfied, total }
+    }
+    return guardMethods(
+      {
+        initial: () => ({ satisfied: 0, total: 0 }),
+        add(state, rating) {
+          state = check(state, ['state'])
+          if (
+            !(
+              typeof rating === 'number' &&
+              rating >= 1 &&
+              rating <= scaleMax &&
+              (rating | 0) === rating
+            )
+          ) {
+            throw scoreOutOfRange(metric, [], rating, 1, scaleMax)
+          }
+          return {
+            satisfied: state.satisfied + (rating >= threshold ? 1 : 0),
+            total: state.total + 1,
+          }
+        },
+        addAll(state, ratings) {
+          state = check(state, ['state'])
+          const counted = countRatings(ratings, scaleMax, threshold, metric)
+          return {
+            satisfied: state.satisfied + counted.atOrAbove,
+            total: state.total + counted.total,
+          }
+        },
+        merge(a, b) {
+          const left = check(a, ['a'])
+          const right = check(b, ['b'])
+          return { satisfied: left.satisfied + right.satisfied, total: left.total + right.total }
+        },
+        result(state) {
+          const { satisfied, total } = check(state)
+          return csatOfCounts(satisfied, total, z)
+        },
+      },
+      metric,
+    )
+  } catch (error) {
+    throw asMetricInputError(error, 'csatAggregator')
   }
 }

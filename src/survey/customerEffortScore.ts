@@ -1,4 +1,4 @@
-import { requireOneOf } from '../core/validate.js'
+import { asMetricInputError, readOptions, requireOneOf } from '../core/validate.js'
 import { countRatings, readScale } from './ratingKernel.js'
 
 /** How {@link customerEffortScore} summarises the ratings. */
@@ -21,6 +21,15 @@ export interface CustomerEffortScoreResult {
   /** Mean on 1..scaleMax, or a fraction for `'agree-share'`; `null` when there are no ratings. */
   readonly score: number | null
   readonly total: number
+  /** The method the score was computed with, so `cesComponent` can place it on its scale. */
+  readonly method: CesMethod
+  /** Top of the scale the ratings were on. */
+  readonly scaleMax: number
+  /**
+   * Standard error of `score`: the sample standard deviation over √n for `'mean'` (`null`
+   * below 2 ratings), √(p(1 − p)/n) for `'agree-share'` (`null` without ratings).
+   */
+  readonly standardError: number | null
 }
 
 /**
@@ -30,7 +39,9 @@ export interface CustomerEffortScoreResult {
  *
  * ```text
  * mean:        CES = Σ rating / n                 (on 1..scaleMax)
+ *              SE  = s / √n,  s² = (Σ rating² − n·CES²) / (n − 1)
  * agree-share: CES = #{rating ≥ threshold} / n    (a fraction)
+ *              SE  = √(CES (1 − CES) / n)
  * ```
  * CES 1.0 asked about effort with 1 = very low effort, the opposite direction: convert
  * such ratings (scaleMax + 1 − rating) before calling, or record the direction when
@@ -38,12 +49,15 @@ export interface CustomerEffortScoreResult {
  *
  * @param ratings - Integers from 1 to `scaleMax`.
  * @param options - `scaleMax` (default 7), `method` (default `'mean'`), `threshold` (5).
- * @returns `{ score, total }`; `score` is `null` when there are no ratings.
- * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION`.
+ * @returns `{ score, total, method, scaleMax, standardError }`; `score` is `null` when
+ *   there are no ratings.
+ * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION` (also
+ *   for options that are not an object), `VALUE_OUT_OF_RANGE` when `ratings` is not a list.
  * @example
  * ```ts
  * customerEffortScore([7, 6, 5, 2]).score // => 5
  * customerEffortScore([7, 6, 5, 2], { method: 'agree-share' }).score // => 0.75
+ * customerEffortScore([7, 6, 5, 2]).standardError // => 1.0801234497346435 (s = √(14/3), /2)
  * ```
  * @see Gartner CES 2.0; support.nicereply.com/article/267-how-is-ces-calculated (mean).
  */
@@ -51,10 +65,38 @@ export function customerEffortScore(
   ratings: ArrayLike<number>,
   options: CustomerEffortScoreOptions = {},
 ): CustomerEffortScoreResult {
-  const metric = 'customerEffortScore'
-  const method = requireOneOf(options.method ?? 'mean', CES_METHODS, metric, 'method')
-  const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 7, options.threshold ?? 5)
-  const { atOrAbove, total, sum } = countRatings(ratings, scaleMax, threshold, metric)
-  if (total === 0) return { score: null, total }
-  return { score: method === 'mean' ? sum / total : atOrAbove / total, total }
+  try {
+    const metric = 'customerEffortScore'
+    options = readOptions(options, metric)
+    const method = requireOneOf(options.method ?? 'mean', CES_METHODS, metric, 'method')
+    const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 7, options.threshold ?? 5)
+    const { atOrAbove, total, sum, sumOfSquares } = countRatings(
+      ratings,
+      scaleMax,
+      threshold,
+      metric,
+    )
+    if (total === 0) return { score: null, total, method, scaleMax, standardError: null }
+    if (method === 'agree-share') {
+      const share = atOrAbove / total
+      return {
+        score: share,
+        total,
+        method,
+        scaleMax,
+        standardError: Math.sqrt((share * (1 - share)) / total),
+      }
+    }
+    const mean = sum / total
+    const variance = total < 2 ? null : Math.max(0, (sumOfSquares - sum * mean) / (total - 1))
+    return {
+      score: mean,
+      total,
+      method,
+      scaleMax,
+      standardError: variance === null ? null : Math.sqrt(variance / total),
+    }
+  } catch (error) {
+    throw asMetricInputError(error, 'customerEffortScore')
+  }
 }

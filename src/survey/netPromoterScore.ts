@@ -1,3 +1,4 @@
+import { asMetricInputError } from '../core/validate.js'
 import type { NpsInput, NpsTally } from './NpsTally.js'
 import { readNpsInput, scoreOfTally } from './npsKernel.js'
 
@@ -31,7 +32,9 @@ export interface NpsResult {
  * @returns Score on −100..100 (`null` when empty), the counts and the class shares as
  *   fractions (`null` when empty).
  * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `NEGATIVE_VALUE`,
- *   `NOT_FINITE`, `INCONSISTENT_TOTAL` (tallies).
+ *   `NOT_FINITE`, `INCONSISTENT_TOTAL` (tallies); `VALUE_OUT_OF_RANGE` for an input that is
+ *   neither a list (an array, a typed array, a whole `length` from 0 to 2³² − 1) nor a
+ *   tally, or a tally whose counts add up past 1.8e308.
  * @example
  * ```ts
  * netPromoterScore([10, 9, 10, 8, 7, 5, 6, 9, 10]).score // => 33.333333333333336
@@ -40,7 +43,11 @@ export interface NpsResult {
  *   package `nps()`.
  */
 export function netPromoterScore(input: NpsInput): NpsResult {
-  return resultOfTally(readNpsInput(input, 'netPromoterScore'))
+  try {
+    return resultOfTally(readNpsInput(input, 'netPromoterScore'))
+  } catch (error) {
+    throw asMetricInputError(error, 'netPromoterScore')
+  }
 }
 
 /** The result of a validated tally. Internal. */

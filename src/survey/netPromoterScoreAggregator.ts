@@ -1,6 +1,9 @@
 import type { Aggregator } from '../core/Aggregator.js'
+import { readState, type StateShape } from '../core/aggregatorState.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { asMetricInputError, guardMethods } from '../core/validate.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
-import { countNpsScores, scoreOutOfRange, validateTally } from './npsKernel.js'
+import { countNpsScores, scoreOutOfRange } from './npsKernel.js'
 
 /** The JSON-serialisable state of {@link netPromoterScoreAggregator}: class counts. */
 export interface NpsAggregatorState {
@@ -8,6 +11,8 @@ export interface NpsAggregatorState {
   readonly passives: number
   readonly detractors: number
 }
+
+const NPS_STATE: StateShape = { promoters: 'count', passives: 'count', detractors: 'count' }
 
 /** The NPS aggregator, with `addAll` for adding a whole batch of scores in one pass. */
 export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, NpsResult> {
@@ -28,8 +33,9 @@ export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, Np
  * BigQuery or Spark user-defined aggregate needs.
  *
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one 0–10 score.
- * @throws MetricInputError `SCORE_OUT_OF_RANGE` from `add` / `addAll`; `NEGATIVE_VALUE`,
- *   `NOT_FINITE` from `merge` / `result` given a corrupted state.
+ * @throws MetricInputError `SCORE_OUT_OF_RANGE` from `add` / `addAll`; from `merge` /
+ *   `result`, `INVALID_STATE` for a state this aggregator did not make (not an object, a
+ *   missing or extra key, a fractional count), `NEGATIVE_VALUE`, `NOT_FINITE`.
  * @example
  * ```ts
  * const nps = netPromoterScoreAggregator()
@@ -40,36 +46,58 @@ export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, Np
  * @see netPromoterScore.
  */
 export function netPromoterScoreAggregator(): NpsAggregator {
-  const metric = 'netPromoterScoreAggregator'
-  return {
-    initial: () => ({ promoters: 0, passives: 0, detractors: 0 }),
-    add(state, score) {
-      if (!(score >= 0 && score <= 10 && (score | 0) === score)) {
-        throw scoreOutOfRange(metric, [], score, 0, 10)
-      }
-      return {
-        promoters: state.promoters + (score >= 9 ? 1 : 0),
-        passives: state.passives + (score === 7 || score === 8 ? 1 : 0),
-        detractors: state.detractors + (score <= 6 ? 1 : 0),
-      }
-    },
-    addAll(state, scores) {
-      const counted = countNpsScores(scores, metric)
-      return {
-        promoters: state.promoters + counted.promoters,
-        passives: state.passives + counted.passives,
-        detractors: state.detractors + counted.detractors,
-      }
-    },
-    merge(a, b) {
-      const left = validateTally(a, metric, ['a'])
-      const right = validateTally(b, metric, ['b'])
-      return {
-        promoters: left.promoters + right.promoters,
-        passives: left.passives + right.passives,
-        detractors: left.detractors + right.detractors,
-      }
-    },
-    result: (state) => resultOfTally(validateTally(state, metric)),
+  try {
+    const metric = 'netPromoterScoreAggregator'
+    const read = (state: unknown, at: readonly string[]): NpsAggregatorState =>
+      readState<NpsAggregatorState>(state, NPS_STATE, metric, at)
+    return guardMethods(
+      {
+        initial: () => ({ promoters: 0, passives: 0, detractors: 0 }),
+        add(state, score) {
+          state = read(state, ['state'])
+          if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
+            throw scoreOutOfRange(metric, [], score, 0, 10)
+          }
+          return {
+            promoters: state.promoters + (score >= 9 ? 1 : 0),
+            passives: state.passives + (score === 7 || score === 8 ? 1 : 0),
+            detractors: state.detractors + (score <= 6 ? 1 : 0),
+          }
+        },
+        addAll(state, scores) {
+          state = read(state, ['state'])
+          const counted = countNpsScores(scores, metric)
+          return {
+            promoters: state.promoters + counted.promoters,
+            passives: state.passives + counted.passives,
+            detractors: state.detractors + counted.detractors,
+          }
+        },
+        merge(a, b) {
+          const left = read(a, ['a'])
+          const right = read(b, ['b'])
+          return {
+            promoters: left.promoters + right.promoters,
+            passives: left.passives + right.passives,
+            detractors: left.detractors + right.detractors,
+          }
+        },
+        result(state) {
+          const { promoters, passives, detractors } = read(state, [])
+          const total = promoters + passives + detractors
+          if (!Number.isSafeInteger(total)) {
+            throw new MetricInputError({
+              code: 'INVALID_STATE',
+              metric,
+              message: `${metric}: the state's counts add up to ${total}, past 2^53; counts must stay safe integers`,
+            })
+          }
+          return resultOfTally({ promoters, passives, detractors, total })
+        },
+      },
+      metric,
+    )
+  } catch (error) {
+    throw asMetricInputError(error, 'netPromoterScoreAggregator')
   }
 }

@@ -1,7 +1,12 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { asMetricInputError } from '../core/validate.js'
 import {
   type NpsGroupOptions,
   type NpsGroupSummary,
   readGroupOptions,
+  readResponse,
+  requireResponses,
   sumGroups,
   summariseGroup,
 } from './npsGroups.js'
@@ -38,8 +43,11 @@ const bySegmentField: SegmentKey = (response) => response.segment
  * @returns One row per segment, ordered by segment name (code-unit order), the `null`
  *   segment last; `[]` for no responses.
  * @throws MetricInputError `SCORE_OUT_OF_RANGE` (path `[i, 'score']`), `NEGATIVE_VALUE` /
- *   `NOT_FINITE` (path `[i, 'weight']`), `EMPTY_WEIGHTS` (a segment whose weights are all 0),
- *   `INVALID_OPTION`.
+ *   `NOT_FINITE` / `VALUE_OUT_OF_RANGE` (path `[i, 'weight']`: weights are 0 or from 1e−100
+ *   to 1e100), `EMPTY_WEIGHTS` (a segment whose weights are all 0), `INVALID_OPTION` (also
+ *   `keyOf` that is not a function, path `['keyOf']`), `VALUE_OUT_OF_RANGE` (responses not a
+ *   list, path `[]`; a response not an object, `[i]`; a segment key that is not a string,
+ *   `null` or `undefined`, `[i, 'segment']`).
  * @example
  * ```ts
  * const rows = npsBySegment([
@@ -56,45 +64,65 @@ export function npsBySegment(
   keyOf: SegmentKey = bySegmentField,
   options: NpsBySegmentOptions = {},
 ): NpsSegmentRow[] {
-  const metric = 'npsBySegment'
-  const interval = readGroupOptions(options, metric)
-  const codeOf = new Map<string, number>()
-  const names: (string | null)[] = []
-  let missingCode = -1
-  const codes = new Int32Array(responses.length)
-  for (let index = 0; index < responses.length; index++) {
-    const key = keyOf(responses[index] as SurveyResponse, index)
-    let code: number
-    if (key === null || key === undefined) {
-      if (missingCode < 0) {
-        missingCode = names.length
-        names.push(null)
-      }
-      code = missingCode
-    } else {
-      const known = codeOf.get(key)
-      if (known === undefined) {
-        code = names.length
-        codeOf.set(key, code)
-        names.push(key)
-      } else {
-        code = known
-      }
+  try {
+    const metric = 'npsBySegment'
+    requireResponses(responses, metric)
+    if (typeof keyOf !== 'function') {
+      throw new MetricInputError({
+        code: 'INVALID_OPTION',
+        metric,
+        path: ['keyOf'],
+        message: `${metric}: keyOf is ${describeValue(keyOf)}; it must be a function (response, index) => segment, or be left out`,
+      })
     }
-    codes[index] = code
+    const interval = readGroupOptions(options, metric)
+    const codeOf = new Map<string, number>()
+    const names: (string | null)[] = []
+    let missingCode = -1
+    const codes = new Int32Array(responses.length)
+    for (let index = 0; index < responses.length; index++) {
+      const key = keyOf(readResponse(responses, index, metric), index)
+      let code: number
+      if (typeof key === 'string') {
+        const known = codeOf.get(key)
+        if (known === undefined) {
+          code = names.length
+          codeOf.set(key, code)
+          names.push(key)
+        } else {
+          code = known
+        }
+      } else if (key === null || key === undefined) {
+        if (missingCode < 0) {
+          missingCode = names.length
+          names.push(null)
+        }
+        code = missingCode
+      } else {
+        throw new MetricInputError({
+          code: 'VALUE_OUT_OF_RANGE',
+          metric,
+          path: [index, 'segment'],
+          message: `${metric}: the segment of the response at index ${index} is ${describeValue(key)}; a segment must be a string, null or undefined`,
+        })
+      }
+      codes[index] = code
+    }
+    const sums = sumGroups(responses, codes, names.length, metric)
+    const rows: NpsSegmentRow[] = names.map((segment, code) => ({
+      segment,
+      ...summariseGroup(
+        sums,
+        code,
+        interval,
+        metric,
+        segment === null ? 'the responses without a segment' : `segment ${JSON.stringify(segment)}`,
+      ),
+    }))
+    return rows.sort(compareSegments)
+  } catch (error) {
+    throw asMetricInputError(error, 'npsBySegment')
   }
-  const sums = sumGroups(responses, codes, names.length, metric)
-  const rows: NpsSegmentRow[] = names.map((segment, code) => ({
-    segment,
-    ...summariseGroup(
-      sums,
-      code,
-      interval,
-      metric,
-      segment === null ? 'the responses without a segment' : `segment ${JSON.stringify(segment)}`,
-    ),
-  }))
-  return rows.sort(compareSegments)
 }
 
 function compareSegments(a: NpsSegmentRow, b: NpsSegmentRow): number {

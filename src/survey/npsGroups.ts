@@ -1,6 +1,7 @@
 import { criticalValue } from '../core/criticalValue.js'
+import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { requireNonNegative, requireOneOf } from '../core/validate.js'
+import { readOptions, requireList, requireOneOf } from '../core/validate.js'
 import { NPS_INTERVAL_METHODS, type NpsIntervalMethod, type NpsTally } from './NpsTally.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
 import { intervalOfTally } from './npsInterval.js'
@@ -37,6 +38,49 @@ export interface NpsGroupSummary extends NpsResult {
   readonly standardError: number | null
 }
 
+/**
+ * Survey weights are 0 or from 1e−100 to 1e100, so that sums of weights and of their
+ * squares over any list (≤ 2³² rows) stay finite and non-zero.
+ */
+const MIN_WEIGHT = 1e-100
+const MAX_WEIGHT = 1e100
+
+function weightOutOfRange(weight: unknown, index: number, metric: string): MetricInputError {
+  const finite = typeof weight === 'number' && Number.isFinite(weight)
+  return new MetricInputError({
+    code: !finite ? 'NOT_FINITE' : weight < 0 ? 'NEGATIVE_VALUE' : 'VALUE_OUT_OF_RANGE',
+    metric,
+    path: [index, 'weight'],
+    message: `${metric}: weight at index ${index} is ${describeValue(weight)}; a weight must be 0 or a number from 1e-100 to 1e100`,
+  })
+}
+
+/**
+ * Response `index` of a checked list; `VALUE_OUT_OF_RANGE` (path `[index]`) when it is not
+ * an object. Internal.
+ */
+export function readResponse(
+  responses: readonly SurveyResponse[],
+  index: number,
+  metric: string,
+): SurveyResponse {
+  const response = responses[index]
+  if (typeof response !== 'object' || response === null) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: [index],
+      message: `${metric}: response at index ${index} is ${describeValue(response)}; it must be an object { score, respondedAt }`,
+    })
+  }
+  return response
+}
+
+/** Checks that `responses` is a list, on behalf of `metric`. Internal. */
+export function requireResponses(responses: readonly SurveyResponse[], metric: string): void {
+  requireList(responses, metric, [], 'responses', true)
+}
+
 /** Per-group sums, indexed by group code. */
 export interface NpsGroupSums {
   readonly promoters: Float64Array
@@ -61,18 +105,19 @@ export function sumGroups(
   const weightSquares = new Float64Array(groups)
   let weighted = false
   for (let index = 0; index < responses.length; index++) {
-    const response = responses[index] as SurveyResponse
+    const response = readResponse(responses, index, metric)
     const score = response.score
-    if (!(score >= 0 && score <= 10 && (score | 0) === score)) {
+    if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
       throw scoreOutOfRange(metric, [index, 'score'], score, 0, 10)
     }
     let weight = 1
     if (response.weight !== undefined) {
       weighted = true
       weight = response.weight
-      if (!(weight >= 0 && weight < Number.POSITIVE_INFINITY)) {
-        requireNonNegative(weight, metric, [index, 'weight'], `weight at index ${index}`)
+      if (!(weight === 0 || (weight >= MIN_WEIGHT && weight <= MAX_WEIGHT))) {
+        throw weightOutOfRange(weight, index, metric)
       }
+      weight += 0
     }
     const code = codes[index] as number
     const byClass = score >= 9 ? promoters : score >= 7 ? passives : detractors
@@ -85,6 +130,7 @@ export function sumGroups(
 
 /** Reads the interval options once per call. */
 export function readGroupOptions(options: NpsGroupOptions, metric: string) {
+  options = readOptions(options, metric)
   const method = requireOneOf(
     options.method ?? 'adjusted-wald',
     NPS_INTERVAL_METHODS,

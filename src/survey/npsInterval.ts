@@ -1,12 +1,12 @@
 import { criticalValue } from '../core/criticalValue.js'
-import { requireOneOf } from '../core/validate.js'
+import { asMetricInputError, readOptions, requireOneOf } from '../core/validate.js'
 import {
   NPS_INTERVAL_METHODS,
   type NpsInput,
   type NpsIntervalMethod,
   type NpsTally,
 } from './NpsTally.js'
-import { clamp, momentsOfTally, readNpsInput, scoreOfTally } from './npsKernel.js'
+import { clamp, momentsOfTally, readNpsInput, scoreOfTally, standardErrorOf } from './npsKernel.js'
 
 /** Options of {@link npsInterval}. */
 export interface NpsIntervalOptions {
@@ -51,7 +51,8 @@ export interface NpsIntervalResult {
  * @returns `{ score, lower, upper, standardError, confidence, method }`; the numbers are
  *   `null` when there are no responses.
  * @throws MetricInputError `SCORE_OUT_OF_RANGE`, `NEGATIVE_VALUE`, `NOT_FINITE`,
- *   `INCONSISTENT_TOTAL`, `INVALID_OPTION` (confidence, method).
+ *   `INCONSISTENT_TOTAL`, `INVALID_OPTION` (confidence, method, options not an object),
+ *   `VALUE_OUT_OF_RANGE` (input neither a list nor a tally).
  * @example
  * ```ts
  * const r = npsInterval({ promoters: 162, passives: 108, detractors: 54 }, { method: 'wald' })
@@ -62,16 +63,21 @@ export interface NpsIntervalResult {
  *   Statistician 70(4); measuringu.com/nps-confidence-intervals.
  */
 export function npsInterval(input: NpsInput, options: NpsIntervalOptions = {}): NpsIntervalResult {
-  const metric = 'npsInterval'
-  const method = requireOneOf(
-    options.method ?? 'adjusted-wald',
-    NPS_INTERVAL_METHODS,
-    metric,
-    'method',
-  )
-  const confidence = options.confidence ?? 0.95
-  const z = criticalValue(confidence, metric)
-  return intervalOfTally(readNpsInput(input, metric), z, confidence, method)
+  try {
+    const metric = 'npsInterval'
+    options = readOptions(options, metric)
+    const method = requireOneOf(
+      options.method ?? 'adjusted-wald',
+      NPS_INTERVAL_METHODS,
+      metric,
+      'method',
+    )
+    const confidence = options.confidence ?? 0.95
+    const z = criticalValue(confidence, metric)
+    return intervalOfTally(readNpsInput(input, metric), z, confidence, method)
+  } catch (error) {
+    throw asMetricInputError(error, 'npsInterval')
+  }
 }
 
 /** The interval of a validated tally with a known critical value. Internal. */
@@ -85,7 +91,7 @@ export function intervalOfTally(
     return { score: null, lower: null, upper: null, standardError: null, confidence, method }
   }
   const { centre, variance, n } = momentsOfTally(tally, method)
-  const standardError = 100 * Math.sqrt(variance / n)
+  const standardError = 100 * standardErrorOf(variance, n)
   return {
     score: scoreOfTally(tally),
     lower: clamp(100 * centre - z * standardError, -100, 100),

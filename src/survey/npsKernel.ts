@@ -1,6 +1,6 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { requireNonNegative } from '../core/validate.js'
+import { requireList, requireNonNegative } from '../core/validate.js'
 import type { NpsInput, NpsIntervalMethod, NpsTally } from './NpsTally.js'
 
 /**
@@ -43,13 +43,14 @@ export function countNpsScores(
   metric: string,
   at: MetricInputPath = [],
 ): NpsTally {
+  requireList(scores, metric, at, at.length === 0 ? 'scores' : `scores ${at.join('.')}`)
   const histogram = new Float64Array(11)
   const length = scores.length
   for (let index = 0; index < length; index++) {
     const score = scores[index] as number
     // `>>> 0` turns negatives, fractions and NaN into a different number: two comparisons
     // test "a whole number from 0 to 10".
-    if (!(score >>> 0 === score && score <= 10)) {
+    if (!(typeof score === 'number' && score >>> 0 === score && score <= 10)) {
       throw scoreOutOfRange(metric, [...at, index], score, 0, 10)
     }
     histogram[score] = (histogram[score] as number) + 1
@@ -71,6 +72,14 @@ export function validateTally(tally: NpsInput, metric: string, at: MetricInputPa
     'detractors',
   )
   const sum = promoters + passives + detractors
+  if (!Number.isFinite(sum)) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      ...(at.length === 0 ? {} : { path: at }),
+      message: `${metric}: promoters + passives + detractors is ${sum}; the counts must add up to a finite number`,
+    })
+  }
   if (record.total !== undefined) {
     const total = requireNonNegative(record.total, metric, [...at, 'total'], 'total')
     if (Math.abs(total - sum) > 1e-9 * Math.max(1, sum)) {
@@ -82,12 +91,26 @@ export function validateTally(tally: NpsInput, metric: string, at: MetricInputPa
       })
     }
   }
-  return { promoters, passives, detractors, total: sum }
+  // `+ 0` turns a −0 count into 0.
+  return {
+    promoters: promoters + 0,
+    passives: passives + 0,
+    detractors: detractors + 0,
+    total: sum + 0,
+  }
 }
 
 /** Scores or a tally → a validated tally. A value with a numeric `length` is a score list. */
 export function readNpsInput(input: NpsInput, metric: string, at: MetricInputPath = []): NpsTally {
-  if (typeof (input as ArrayLike<number>).length === 'number') {
+  if (typeof input !== 'object' || input === null) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      ...(at.length === 0 ? {} : { path: at }),
+      message: `${metric}: ${at.length === 0 ? 'input' : at.join('.')} is ${describeValue(input)}; it must be a list of 0–10 scores or a tally { promoters, passives, detractors }`,
+    })
+  }
+  if ((input as ArrayLike<number>).length !== undefined) {
     return countNpsScores(input as ArrayLike<number>, metric, at)
   }
   return validateTally(input, metric, at)
@@ -95,7 +118,15 @@ export function readNpsInput(input: NpsInput, metric: string, at: MetricInputPat
 
 /** NPS on −100..100 of a validated tally; `null` when it is empty. */
 export function scoreOfTally(tally: NpsTally): number | null {
-  return tally.total === 0 ? null : (100 * (tally.promoters - tally.detractors)) / tally.total
+  if (tally.total === 0) return null
+  const net = tally.promoters - tally.detractors
+  // 100 · net overflows past 1.8e306; the share first then keeps it finite.
+  return Math.abs(net) < 1e300 ? (100 * net) / tally.total : 100 * (net / tally.total)
+}
+
+/** sqrt(variance / n) without overflow when n is tiny (a weighted total of 5e−324). */
+export function standardErrorOf(variance: number, n: number): number {
+  return Math.sqrt(variance) / Math.sqrt(n)
 }
 
 /** Centre and variance of one response on the −1/0/+1 scale, as the interval uses them. */

@@ -4,11 +4,13 @@ import {
   periodIndex,
   readPeriodLayout,
 } from '../core/calendarPeriods.js'
-import { requireInstant } from '../core/validate.js'
+import { asMetricInputError, requireInstant } from '../core/validate.js'
 import {
   type NpsGroupOptions,
   type NpsGroupSummary,
   readGroupOptions,
+  readResponse,
+  requireResponses,
   sumGroups,
   summariseGroup,
 } from './npsGroups.js'
@@ -45,7 +47,10 @@ export interface NpsTrendRow extends NpsGroupSummary {
  *   `weekStartsOn` (1 = Monday), `confidence` (0.95), `method` (`'adjusted-wald'`).
  * @returns One row per period in time order; `[]` for no responses.
  * @throws MetricInputError `INVALID_DATE` (path `[i, 'respondedAt']`), `SCORE_OUT_OF_RANGE`,
- *   `NEGATIVE_VALUE`, `NOT_FINITE`, `EMPTY_WEIGHTS`, `INVALID_OPTION`.
+ *   `NEGATIVE_VALUE`, `NOT_FINITE`, `EMPTY_WEIGHTS`, `INVALID_OPTION`; `VALUE_OUT_OF_RANGE`
+ *   for responses spanning more than 5,000 periods (96 years of weeks, 416 of months), for a
+ *   period that would begin or end outside the `Date` range, for a weight outside 0 or
+ *   1e−100..1e100, and for `responses` that is not a list of objects.
  * @example
  * ```ts
  * const rows = npsTrend(
@@ -63,34 +68,39 @@ export function npsTrend(
   responses: readonly SurveyResponse[],
   options: NpsTrendOptions = {},
 ): NpsTrendRow[] {
-  const metric = 'npsTrend'
-  const layout = readPeriodLayout(options, metric)
-  const interval = readGroupOptions(options, metric)
-  if (responses.length === 0) return []
-  const times = new Float64Array(responses.length)
-  let first = Number.POSITIVE_INFINITY
-  let last = Number.NEGATIVE_INFINITY
-  for (let index = 0; index < responses.length; index++) {
-    const time = requireInstant(
-      (responses[index] as SurveyResponse).respondedAt,
-      metric,
-      [index, 'respondedAt'],
-      `respondedAt at index ${index}`,
-    )
-    times[index] = time
-    if (time < first) first = time
-    if (time > last) last = time
+  try {
+    const metric = 'npsTrend'
+    requireResponses(responses, metric)
+    const interval = readGroupOptions(options, metric)
+    const layout = readPeriodLayout(options, metric)
+    if (responses.length === 0) return []
+    const times = new Float64Array(responses.length)
+    let first = Number.POSITIVE_INFINITY
+    let last = Number.NEGATIVE_INFINITY
+    for (let index = 0; index < responses.length; index++) {
+      const time = requireInstant(
+        readResponse(responses, index, metric).respondedAt,
+        metric,
+        [index, 'respondedAt'],
+        `respondedAt at index ${index}`,
+      )
+      times[index] = time
+      if (time < first) first = time
+      if (time > last) last = time
+    }
+    const grid = periodGrid(first, last, layout)
+    const codes = new Int32Array(responses.length)
+    for (let index = 0; index < responses.length; index++) {
+      codes[index] = periodIndex(grid.starts, times[index] as number)
+    }
+    const sums = sumGroups(responses, codes, grid.labels.length, metric)
+    return grid.labels.map((period, code) => ({
+      period,
+      start: new Date(grid.starts[code] as number),
+      end: new Date(grid.starts[code + 1] as number),
+      ...summariseGroup(sums, code, interval, metric, `period ${period}`),
+    }))
+  } catch (error) {
+    throw asMetricInputError(error, 'npsTrend')
   }
-  const grid = periodGrid(first, last, layout)
-  const codes = new Int32Array(responses.length)
-  for (let index = 0; index < responses.length; index++) {
-    codes[index] = periodIndex(grid.starts, times[index] as number)
-  }
-  const sums = sumGroups(responses, codes, grid.labels.length, metric)
-  return grid.labels.map((period, code) => ({
-    period,
-    start: new Date(grid.starts[code] as number),
-    end: new Date(grid.starts[code + 1] as number),
-    ...summariseGroup(sums, code, interval, metric, `period ${period}`),
-  }))
 }

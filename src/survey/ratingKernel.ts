@@ -1,5 +1,5 @@
 import type { MetricInputPath } from '../core/MetricInputError.js'
-import { requireIntegerOption } from '../core/validate.js'
+import { requireIntegerOption, requireList } from '../core/validate.js'
 import { scoreOutOfRange } from './npsKernel.js'
 
 /** Largest rating scale accepted (1..100). */
@@ -12,6 +12,8 @@ export interface RatingCounts {
   readonly total: number
   /** Sum of the ratings (exact: integers far below 2^53). */
   readonly sum: number
+  /** Sum of the squared ratings (exact below 2^53: 10⁴ × 4.3e9 < 9e15 for any list). */
+  readonly sumOfSquares: number
 }
 
 /** Checks `scaleMax` (integer 2..100) and `threshold` (integer 1..scaleMax). */
@@ -33,16 +35,21 @@ export function countRatings(
   metric: string,
   at: MetricInputPath = [],
 ): RatingCounts {
+  requireList(ratings, metric, at, 'ratings')
   let atOrAbove = 0
   let sum = 0
+  let sumOfSquares = 0
   const total = ratings.length
   for (let index = 0; index < total; index++) {
     const rating = ratings[index] as number
-    if (!(rating >= 1 && rating <= scaleMax && (rating | 0) === rating)) {
+    if (
+      !(typeof rating === 'number' && rating >= 1 && rating <= scaleMax && (rating | 0) === rating)
+    ) {
       throw scoreOutOfRange(metric, [...at, index], rating, 1, scaleMax)
     }
     sum += rating
+    sumOfSquares += rating * rating
     if (rating >= threshold) atOrAbove++
   }
-  return { atOrAbove, total, sum }
+  return { atOrAbove, total, sum, sumOfSquares }
 }

@@ -1,3 +1,4 @@
+import { asMetricInputError } from '../core/validate.js'
 import type { NpsTally } from './NpsTally.js'
 import { countNpsScores } from './npsKernel.js'
 
@@ -13,7 +14,8 @@ import { countNpsScores } from './npsKernel.js'
  *
  * @param scores - Integers from 0 to 10, any `ArrayLike<number>`.
  * @returns `{ promoters, passives, detractors, total }`; all 0 for an empty list.
- * @throws MetricInputError `SCORE_OUT_OF_RANGE` with the index in `path`.
+ * @throws MetricInputError `SCORE_OUT_OF_RANGE` with the index in `path`;
+ *   `VALUE_OUT_OF_RANGE` when `scores` is not a list (`{}`, `{ length: -1 }`, a number).
  * @example
  * ```ts
  * tallyNps([10, 9, 8, 6, 0]) // => { promoters: 2, passives: 1, detractors: 2, total: 5 }
@@ -21,5 +23,9 @@ import { countNpsScores } from './npsKernel.js'
  * @see F. Reichheld, "The One Number You Need to Grow", HBR (Dec 2003).
  */
 export function tallyNps(scores: ArrayLike<number>): NpsTally {
-  return countNpsScores(scores, 'tallyNps')
+  try {
+    return countNpsScores(scores, 'tallyNps')
+  } catch (error) {
+    throw asMetricInputError(error, 'tallyNps')
+  }
 }

@@ -120,3 +120,56 @@ describe('calendarPeriods', () => {
     })
   })
 })
+
+describe('calendarPeriods bounds', () => {
+  const layout = (options: Parameters<typeof readPeriodLayout>[0]) =>
+    readPeriodLayout(options, 'npsTrend')
+
+  it('refuses a period that would end past the largest Date instead of looping forever', () => {
+    // 8.64e15 ms is +275760-09-13: its month would end in October 275760, past the range.
+    expectMetricError(() => periodGrid(8.64e15, 8.64e15, layout({})), 'VALUE_OUT_OF_RANGE', {
+      metric: 'npsTrend',
+    })
+    expectMetricError(
+      () => periodGrid(-8.64e15, -8.64e15, layout({ period: 'year' })),
+      'VALUE_OUT_OF_RANGE',
+    )
+  })
+
+  it('refuses spans of more than 5,000 periods before computing any', () => {
+    // 1970 → 2070 is 100 × 52.18 ≈ 5,218 weeks by hand, over the limit; 1,200 months is not.
+    const start = Date.UTC(1970, 0, 1)
+    const end = Date.UTC(2070, 0, 1)
+    expectMetricError(
+      () => periodGrid(start, end, layout({ period: 'week' })),
+      'VALUE_OUT_OF_RANGE',
+      { metric: 'npsTrend', message: /more than 5000 weeks/ },
+    )
+    expect(periodGrid(start, end, layout({ period: 'month' })).labels).toHaveLength(1_201)
+    expectMetricError(
+      () => periodGrid(-8.64e15, 8.64e15, layout({ period: 'year' })),
+      'VALUE_OUT_OF_RANGE',
+    )
+  })
+
+  it('keeps a local-mean-time midnight exact to the second (Asia/Tehran, LMT +3:25:44 in 1927)', () => {
+    // Before 1946 Tehran kept local mean time, UTC+3:25:44 (IANA tzdata): 1 March 1927
+    // begins at 28 February 20:34:16 UTC.
+    const { starts, labels } = grid('1927-03-05T20:40:22Z', '1927-03-05T20:40:22Z', {
+      timeZone: 'Asia/Tehran',
+    })
+    expect(labels).toEqual(['1927-03'])
+    expect(iso(starts)[0]).toBe('1927-02-28T20:34:16.000Z')
+  })
+
+  it('starts a Lord Howe fiscal year at local midnight under its half-hour daylight saving', () => {
+    // Australia/Lord_Howe kept UTC+11:30 in summer 1981/82 (IANA tzdata): 1 March 1982
+    // begins at 28 February 12:30 UTC.
+    const { starts } = grid('1982-06-01T00:00:00Z', '1982-06-01T00:00:00Z', {
+      period: 'year',
+      timeZone: 'Australia/Lord_Howe',
+      fiscalYearStartMonth: 3,
+    })
+    expect(iso(starts)[0]).toBe('1982-02-28T12:30:00.000Z')
+  })
+})

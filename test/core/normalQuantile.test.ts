@@ -47,3 +47,13 @@ describe('normalQuantile', () => {
     expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 14)
   })
 })
+
+describe('normalQuantile in the far tail', () => {
+  it('answers for the smallest double and just below 1 (scipy: −38.4674056171, 8.2095361516)', () => {
+    // scipy.stats.norm.ppf(5e-324) = -38.467405617144344, norm.ppf(1 - 2**-53) =
+    // 8.209536151601387; below 1e−300 the Halley step is
+    // skipped, so the rational approximation's 1e−8 relative error remains.
+    expect(normalQuantile(5e-324)).toBeCloseTo(-38.467405617144344, 6)
+    expect(normalQuantile(1 - 2 ** -53)).toBeCloseTo(8.209536151601387, 6)
+  })
+})

@@ -85,3 +85,28 @@ describe('wilsonInterval', () => {
     expect(interval?.upper).toBeCloseTo(0.7634069, 7)
   })
 })
+
+describe('wilsonInterval at the edges of a double', () => {
+  it('stays finite at a confidence of 0.9999999999999999 (scipy: z = 8.292361075813597)', () => {
+    // scipy.stats.norm.isf(5.551115123125783e-17) = 8.292361075813597. By hand for 5/10:
+    // centre 0.5; half = z·sqrt(0.025 + z²/400)/(1 + z²/10) = 0.4671823…
+    const result = wilsonInterval(5, 10, { confidence: 0.9999999999999999 })
+    expect(result?.lower).toBeCloseTo(0.0328177, 6)
+    expect(result?.upper).toBeCloseTo(0.9671823, 6)
+  })
+
+  it('gives the whole [0, 1] for a vanishing number of trials and stays finite at 1e308', () => {
+    // n → 0: centre → (z²/2)/z² = ½, half → ½; n = 1e308 with p = ½: both bounds ½.
+    expect(wilsonInterval(5e-324, 5e-324)).toEqual({ lower: 0, upper: 1 })
+    expect(wilsonInterval(0, 5e-324)).toEqual({ lower: 0, upper: 1 })
+    const huge = wilsonInterval(5e307, 1e308)
+    expect(huge?.lower).toBeCloseTo(0.5, 12)
+    expect(huge?.upper).toBeCloseTo(0.5, 12)
+  })
+
+  it('refuses options that are not an object', () => {
+    expectMetricError(() => wilsonInterval(1, 2, null as never), 'INVALID_OPTION', {
+      metric: 'wilsonInterval',
+    })
+  })
+})

@@ -10,6 +10,7 @@ import { csat } from '../../src/survey/csat.js'
 import { customerEffortScore } from '../../src/survey/customerEffortScore.js'
 import { netPromoterScore } from '../../src/survey/netPromoterScore.js'
 import { npsInterval } from '../../src/survey/npsInterval.js'
+import { expectMetricError } from '../helpers.js'
 
 describe('component helpers', () => {
   it('carry the scale, direction and standard error of each family result', () => {
@@ -28,7 +29,10 @@ describe('component helpers', () => {
     expect(npsComponent(null).value).toBeNull()
     expect(csatComponent(0.9)).toMatchObject({ value: 0.9, standardError: null })
     expect(csatComponent(csat([]))).toMatchObject({ value: null, standardError: null })
-    expect(cesComponent(customerEffortScore([7]), { method: 'agree-share' }).range).toEqual([0, 1])
+    expect(
+      cesComponent(customerEffortScore([7], { method: 'agree-share' }), { method: 'agree-share' })
+        .range,
+    ).toEqual([0, 1])
     expect(cesComponent(3, { direction: 'lower-is-better', scaleMax: 5 })).toMatchObject({
       range: [1, 5],
       direction: 'lower-is-better',
@@ -49,6 +53,10 @@ describe('component helpers', () => {
     expect(csatComponent(csat([5, 4, 2, 1])).standardError).toBe(0.25)
     expect(cesComponent(customerEffortScore([7, 6, 5, 2])).range).toEqual([1, 7])
     expect(
+      cesComponent(customerEffortScore([7, 6, 5, 2], { method: 'agree-share' })).range,
+    ).toEqual([0, 1])
+    expect(retentionComponent(0.9, { customers: 100 }).standardError).toBe(0.03)
+    expect(
       retentionComponent(0.04, {
         name: 'Logo churn',
         direction: 'lower-is-better',
@@ -58,5 +66,43 @@ describe('component helpers', () => {
     expect(winRateComponent({ rate: 0.25, won: 1, lost: 3, interval: null }).standardError).toBe(
       0.21650635094610965,
     )
+  })
+})
+
+describe('components carry a standard error where one exists', () => {
+  it('gives a CES mean the standard error s/√n of its result (R: sd(c(7,6,5,2))/2 = 1.080123)', () => {
+    const component = cesComponent(customerEffortScore([7, 6, 5, 2]))
+    expect(component.standardError).toBeCloseTo(1.0801234497, 9)
+  })
+
+  it('takes method and scale from a CES result, refusing a contradicting option at once', () => {
+    const share = customerEffortScore([7, 6, 5, 2], { method: 'agree-share' })
+    expect(cesComponent(share)).toMatchObject({ value: 0.75, range: [0, 1] })
+    expectMetricError(
+      () => cesComponent(customerEffortScore([7, 6]), { method: 'agree-share' }),
+      'INVALID_OPTION',
+      { path: ['method'], metric: 'cesComponent', message: /method/ },
+    )
+    expectMetricError(
+      () => cesComponent(customerEffortScore([4, 5], { scaleMax: 5 }), { scaleMax: 7 }),
+      'INVALID_OPTION',
+      { path: ['scaleMax'], metric: 'cesComponent' },
+    )
+    // A 5-point result keeps its own scale: range [1, 5].
+    expect(cesComponent(customerEffortScore([4, 5], { scaleMax: 5 })).range).toEqual([1, 5])
+  })
+
+  it('gives a logo retention rate the binomial error √(p(1 − p)/n) of its customer count', () => {
+    // 45 of 50 customers kept: √(0.9 · 0.1 / 50) = 0.0424264…
+    expect(retentionComponent(0.9, { customers: 50 }).standardError).toBeCloseTo(0.0424264069, 9)
+    expect(retentionComponent(0.9).standardError).toBeNull()
+    expect(retentionComponent(null, { customers: 50 }).standardError).toBeNull()
+    expectMetricError(() => retentionComponent(0.9, { customers: -1 }), 'VALUE_OUT_OF_RANGE', {
+      path: ['customers'],
+      metric: 'retentionComponent',
+    })
+    expectMetricError(() => retentionComponent(1.2, { customers: 10 }), 'VALUE_OUT_OF_RANGE', {
+      path: ['customers'],
+    })
   })
 })

@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CxComponent } from '../../src/cx-score/CxComponent.js'
+import { cesComponent, retentionComponent } from '../../src/cx-score/components.js'
 import { cxScore } from '../../src/cx-score/cxScore.js'
+import { customerEffortScore } from '../../src/survey/customerEffortScore.js'
 import { expectMetricError } from '../helpers.js'
 
 describe('cxScore', () => {
@@ -155,5 +157,34 @@ describe('cxScore', () => {
     ])
     expect(result.score).toBe(75)
     expect(result.contributions.map((c) => c.points)).toEqual([35, 20, 20])
+  })
+})
+
+describe('cxScore says which component has no standard error', () => {
+  it('gives an interval with CES and logo retention components that now carry errors', () => {
+    // CES mean 5 on [1, 7], SE 1.0801234 (s/√n); retention 0.9 of 100 logos, SE 0.03.
+    // Equal weights: SE = 100 · √((½ · 1.0801234/6)² + (½ · 0.03)²) = 100 · √(0.0081018 + 0.000225)
+    //              = 9.125…
+    const result = cxScore([
+      cesComponent(customerEffortScore([7, 6, 5, 2])),
+      retentionComponent(0.9, { customers: 100 }),
+    ])
+    expect(result.withoutStandardError).toEqual([])
+    expect(result.standardError).toBeCloseTo(
+      100 * Math.sqrt((0.5 * (1.0801234497 / 6)) ** 2 + (0.5 * 0.03) ** 2),
+      8,
+    )
+    expect(result.lower).not.toBeNull()
+  })
+
+  it('names the present components without one when the interval is null', () => {
+    const result = cxScore([
+      { name: 'NPS', value: 40, range: [-100, 100], weight: 1, standardError: 5 },
+      { name: 'GRR', value: 0.92, range: [0, 1], weight: 1 },
+      { name: 'Usage', value: null, range: [0, 1], weight: 1 },
+    ])
+    expect(result.standardError).toBeNull()
+    expect(result.lower).toBeNull()
+    expect(result.withoutStandardError).toEqual(['GRR'])
   })
 })

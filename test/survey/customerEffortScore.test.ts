@@ -20,15 +20,30 @@ describe('customerEffortScore', () => {
   })
 
   it('is null for no ratings and the rating itself for one', () => {
-    expect(customerEffortScore([])).toEqual({ score: null, total: 0 })
-    expect(customerEffortScore([], { method: 'agree-share' })).toEqual({ score: null, total: 0 })
-    expect(customerEffortScore([6])).toEqual({ score: 6, total: 1 })
+    const none = { score: null, total: 0, scaleMax: 7, standardError: null }
+    expect(customerEffortScore([])).toEqual({ ...none, method: 'mean' })
+    expect(customerEffortScore([], { method: 'agree-share' })).toEqual({
+      ...none,
+      method: 'agree-share',
+    })
+    // One rating: no sample standard deviation (n − 1 = 0), so no standard error.
+    expect(customerEffortScore([6])).toEqual({
+      score: 6,
+      total: 1,
+      method: 'mean',
+      scaleMax: 7,
+      standardError: null,
+    })
   })
 
   it('handles huge counts in a typed array', () => {
     const ratings = new Uint8Array(2_000_000).fill(7)
     ratings.fill(1, 0, 1_000_000)
-    expect(customerEffortScore(ratings)).toEqual({ score: 4, total: 2_000_000 })
+    // Half 1s, half 7s: mean 4, every deviation ±3, s² = 9n/(n − 1), SE = s/√n ≈ 3/√n.
+    const result = customerEffortScore(ratings)
+    expect(result.score).toBe(4)
+    expect(result.total).toBe(2_000_000)
+    expect(result.standardError).toBeCloseTo(Math.sqrt((9 * 2_000_000) / 1_999_999 / 2_000_000), 12)
   })
 
   it('refuses ratings off the scale and bad options', () => {
@@ -51,5 +66,26 @@ describe('customerEffortScore', () => {
   it('matches the documented example', () => {
     expect(customerEffortScore([7, 6, 5, 2]).score).toBe(5)
     expect(customerEffortScore([7, 6, 5, 2], { method: 'agree-share' }).score).toBe(0.75)
+    expect(customerEffortScore([7, 6, 5, 2]).standardError).toBe(1.0801234497346435)
+  })
+})
+
+describe('customerEffortScore standard error', () => {
+  it("gives the mean's standard error as R sd(x)/sqrt(n): sd(c(7,6,5,2))/2 = 1.080123", () => {
+    // Deviations from 5: 2, 1, 0, −3 → Σ = 14, s² = 14/3, SE = √(14/3)/2 = 1.0801234…
+    expect(customerEffortScore([7, 6, 5, 2]).standardError).toBeCloseTo(1.0801234497, 9)
+  })
+
+  it('gives the agree share the binomial standard error √(p(1 − p)/n)', () => {
+    // 3 of 4 agree: √(0.75 · 0.25 / 4) = 0.2165063509…
+    expect(customerEffortScore([7, 6, 5, 2], { method: 'agree-share' }).standardError).toBeCloseTo(
+      0.2165063509,
+      9,
+    )
+  })
+
+  it('reports the method and scale it used', () => {
+    const result = customerEffortScore([4, 5], { scaleMax: 5, method: 'agree-share', threshold: 4 })
+    expect([result.method, result.scaleMax]).toEqual(['agree-share', 5])
   })
 })

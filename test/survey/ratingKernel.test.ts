@@ -4,7 +4,13 @@ import { expectMetricError } from '../helpers.js'
 
 describe('ratingKernel', () => {
   it('counts ratings at or above the threshold and their sum in one pass', () => {
-    expect(countRatings([1, 2, 3, 4, 5], 5, 4, 'm')).toEqual({ atOrAbove: 2, total: 5, sum: 15 })
+    // 1 + 4 + 9 + 16 + 25 = 55.
+    expect(countRatings([1, 2, 3, 4, 5], 5, 4, 'm')).toEqual({
+      atOrAbove: 2,
+      total: 5,
+      sum: 15,
+      sumOfSquares: 55,
+    })
   })
 
   it('puts a named list into the error path', () => {
