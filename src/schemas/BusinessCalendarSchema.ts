@@ -8,6 +8,10 @@ const IntervalSchema = z.object({
   end: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
 })
 
+const WEEK_SHAPE = Object.fromEntries(
+  WEEKDAYS.map((weekday) => [weekday, z.array(IntervalSchema).optional()]),
+) as Record<(typeof WEEKDAYS)[number], z.ZodOptional<z.ZodArray<typeof IntervalSchema>>>
+
 /**
  * A business calendar from a JSON or YAML config, checked the way the time functions
  * check it: a valid IANA `timeZone`, `HH:MM` intervals per weekday (`monday` … `sunday`)
@@ -25,7 +29,9 @@ const IntervalSchema = z.object({
 export const BusinessCalendarSchema = z
   .object({
     timeZone: z.string().min(1),
-    week: z.partialRecord(z.enum(WEEKDAYS), z.array(IntervalSchema)),
+    // A strict object of the seven weekdays, not a record: no other key (`__proto__`
+    // included) is copied into the result.
+    week: z.strictObject(WEEK_SHAPE),
     holidays: z.array(z.string()).optional(),
   })
   .superRefine((calendar, context) => {

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { describeValue } from '../core/describeValue.js'
 import type { Opportunity } from '../pipeline/Opportunity.js'
 import { OptionalCurrencySchema } from './AccountRevenueSchema.js'
 import {
@@ -16,23 +17,24 @@ export const StageEntrySchema = z.object({
   enteredAt: InstantSchema,
 })
 
-const STATUS_WORDS: Record<string, 'open' | 'won' | 'lost'> = {
-  open: 'open',
-  won: 'won',
-  lost: 'lost',
-  'closed won': 'won',
-  'closed lost': 'lost',
-  'closed-won': 'won',
-  'closed-lost': 'lost',
-}
+// A Map, not an object literal: a lookup of 'constructor' or '__proto__' finds nothing.
+const STATUS_WORDS: ReadonlyMap<string, 'open' | 'won' | 'lost'> = new Map([
+  ['open', 'open'],
+  ['won', 'won'],
+  ['lost', 'lost'],
+  ['closed won', 'won'],
+  ['closed lost', 'lost'],
+  ['closed-won', 'won'],
+  ['closed-lost', 'lost'],
+])
 
 /** `'open'`, `'won'` or `'lost'`, also read from CRM words such as `'Closed Won'`. */
 export const OpportunityStatusSchema = z.string().transform((value, context) => {
-  const status = STATUS_WORDS[value.trim().toLowerCase()]
+  const status = value.length > 32 ? undefined : STATUS_WORDS.get(value.trim().toLowerCase())
   if (status === undefined) {
     context.addIssue({
       code: 'custom',
-      message: `expected open, won or lost, got ${JSON.stringify(value)}`,
+      message: `expected open, won or lost, got ${describeValue(value)}`,
     })
     return z.NEVER
   }

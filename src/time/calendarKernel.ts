@@ -206,7 +206,7 @@ export const MAX_SPAN_DAYS = 365_250
 
 /** The zone offset (ms) at an instant, read at the nearest instant a `Date` can hold. */
 function offsetAt(timeZone: string, time: number): number {
-  const clamped = time < MIN_TIME ? MIN_TIME : time > MAX_TIME ? MAX_TIME : time
+  const clamped = Math.max(MIN_TIME, Math.min(time, MAX_TIME))
   return tzOffset(timeZone, new Date(clamped)) * MINUTE_MILLISECONDS
 }
 
