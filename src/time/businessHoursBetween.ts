@@ -1,6 +1,7 @@
 import { requireInstant } from '../core/validate.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
 import { compileCalendar, workingMilliseconds } from './calendarKernel.js'
+import { readingInput } from './timeInputs.js'
 
 const HOUR_MILLISECONDS = 3_600_000
 
@@ -35,6 +36,10 @@ const HOUR_MILLISECONDS = 3_600_000
  */
 export function businessHoursBetween(start: Date, end: Date, calendar: BusinessCalendar): number {
   const metric = 'businessHoursBetween'
+  return readingInput(metric, () => hoursBetween(start, end, calendar, metric))
+}
+
+function hoursBetween(start: Date, end: Date, calendar: BusinessCalendar, metric: string): number {
   const from = requireInstant(start, metric, ['start'], 'start')
   const to = requireInstant(end, metric, ['end'], 'end')
   const compiled = compileCalendar(calendar, metric)

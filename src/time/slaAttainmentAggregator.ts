@@ -3,6 +3,7 @@ import { readState, type StateShape } from '../core/aggregatorState.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { requireNonNegative } from '../core/validate.js'
+import { thrownText } from './timeInputs.js'
 
 const STATE_SHAPE: StateShape = { within: 'count', done: 'count', lateOpen: 'count' }
 
@@ -68,32 +69,70 @@ export function slaAttainmentAggregator(
   return {
     initial: () => ({ within: 0, done: 0, lateOpen: 0 }),
     add(state, item) {
-      if (typeof item !== 'object' || item === null) {
-        throw new MetricInputError({
-          code: 'INVALID_OPTION',
-          metric,
-          path: ['item'],
-          message: `${metric}: item is ${describeValue(item)}; it must be { duration, open? }`,
-        })
+      try {
+        return addItem(state, item)
+      } catch (error) {
+        throw readFailure(error, metric)
       }
-      const duration = requireNonNegative(item.duration, metric, ['duration'], 'duration')
-      if (item.open === true)
-        return duration > target ? { ...state, lateOpen: state.lateOpen + 1 } : state
-      return { ...state, within: state.within + (duration <= target ? 1 : 0), done: state.done + 1 }
     },
     merge(a, b) {
-      const left = check(a, ['a'])
-      const right = check(b, ['b'])
-      return {
-        within: left.within + right.within,
-        done: left.done + right.done,
-        lateOpen: left.lateOpen + right.lateOpen,
+      try {
+        const left = check(a, ['a'])
+        const right = check(b, ['b'])
+        return {
+          within: left.within + right.within,
+          done: left.done + right.done,
+          lateOpen: left.lateOpen + right.lateOpen,
+        }
+      } catch (error) {
+        throw readFailure(error, metric)
       }
     },
     result(state) {
-      const clean = check(state, [])
-      const judged = clean.done + clean.lateOpen
-      return judged === 0 ? null : clean.within / judged
+      try {
+        const clean = check(state, [])
+        const judged = clean.done + clean.lateOpen
+        return judged === 0 ? null : clean.within / judged
+      } catch (error) {
+        throw readFailure(error, metric)
+      }
     },
   }
+
+  function addItem(
+    state: SlaAttainmentAggregatorState,
+    item: SlaItem,
+  ): SlaAttainmentAggregatorState {
+    if (typeof state !== 'object' || state === null) {
+      throw new MetricInputError({
+        code: 'INVALID_STATE',
+        metric,
+        path: ['state'],
+        message: `${metric}: state is ${describeValue(state)}; it must be a state made by this aggregator`,
+      })
+    }
+    if (typeof item !== 'object' || item === null) {
+      throw new MetricInputError({
+        code: 'INVALID_OPTION',
+        metric,
+        path: ['item'],
+        message: `${metric}: item is ${describeValue(item)}; it must be { duration, open? }`,
+      })
+    }
+    const duration = requireNonNegative(item.duration, metric, ['duration'], 'duration')
+    if (item.open === true)
+      return duration > target ? { ...state, lateOpen: state.lateOpen + 1 } : state
+    return { ...state, within: state.within + (duration <= target ? 1 : 0), done: state.done + 1 }
+  }
+}
+
+/** A MetricInputError as is; anything else thrown while reading input as `INVALID_RECORD`. */
+function readFailure(error: unknown, metric: string): MetricInputError {
+  if (error instanceof MetricInputError) return error
+  return new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path: [],
+    message: `${metric}: the input could not be read: ${thrownText(error)}`,
+  })
 }
