@@ -41,24 +41,31 @@ export const OpportunityStatusSchema = z.string().transform((value, context) => 
   return status
 })
 
+/** The longest stage history read (a bound against hostile million-element lists). */
+const MAX_STAGES = 10_000
+
 /** A stage history as an array, or as a JSON text cell of such an array. */
-const StageHistorySchema = z.preprocess((value, context) => {
-  if (value === undefined || value === null || value === '') return []
-  if (typeof value !== 'string') return value
-  try {
-    return JSON.parse(value)
-  } catch {
-    context.addIssue({ code: 'custom', message: 'expected a JSON array of { stage, enteredAt }' })
-    return z.NEVER
-  }
-}, z.array(StageEntrySchema))
+const StageHistorySchema = z.preprocess(
+  (value, context) => {
+    if (value === undefined || value === null || value === '') return []
+    if (typeof value !== 'string') return value
+    try {
+      return JSON.parse(value)
+    } catch {
+      context.addIssue({ code: 'custom', message: 'expected a JSON array of { stage, enteredAt }' })
+      return z.NEVER
+    }
+  },
+  z.array(StageEntrySchema).max(MAX_STAGES, `expected at most ${MAX_STAGES} stage entries`),
+)
 
 /**
  * An opportunity (deal) as CRM exports hold it, turned into an `Opportunity`: ISO dates
  * (UTC unless offset), a decimal `amount` (becomes a `Decimal`), an optional `currency`,
  * `status` open / won / lost (also `'Closed Won'`), a `stageHistory` array (or a JSON text
- * cell) in time order, an optional `probability` 0..1, `ownerId`, `segment`. A won or lost
- * deal needs `closedAt`, not before `createdAt`.
+ * cell) in time order (at most 10,000 entries), an optional `probability` 0..1, `ownerId`,
+ * `segment`. A won or lost deal needs `closedAt`, not before `createdAt`. Status words are
+ * looked up as own entries only: `'constructor'` or `'__proto__'` is refused.
  *
  * @example
  * ```ts

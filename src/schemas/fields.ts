@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { describeValue } from '../core/describeValue.js'
+import { MetricInputError } from '../core/MetricInputError.js'
 import { DAY_MILLISECONDS, daysInMonth, epochDayOfCivil } from '../time/calendarKernel.js'
 
 /**
@@ -35,7 +36,8 @@ export const CsvNumberSchema = z.union([z.number(), z.string()]).transform((valu
     })
     return z.NEVER
   }
-  return number
+  // -0 (from -0 or '-0') is 0: no -0 reaches a metric.
+  return number === 0 ? 0 : number
 })
 
 /** The number a plain decimal text holds, or NaN. Linear in the text; long texts are NaN. */
@@ -51,8 +53,35 @@ export const CsvNonNegativeNumberSchema = CsvNumberSchema.refine((value) => valu
   message: 'expected a number ≥ 0',
 })
 
-/** An integer from `min` to `max`, from a number or a string such as `'9'`. */
+/**
+ * An integer from `min` to `max`, from a number or a string such as `'9'`.
+ *
+ * @throws MetricInputError `INVALID_OPTION` (path `['min']` / `['max']`) unless `min` and
+ *   `max` are safe integers with `min` ≤ `max`.
+ */
 export function csvIntegerSchema(min: number, max: number) {
+  const metric = 'csvIntegerSchema'
+  for (const [name, bound] of [
+    ['min', min],
+    ['max', max],
+  ] as const) {
+    if (!Number.isSafeInteger(bound)) {
+      throw new MetricInputError({
+        code: 'INVALID_OPTION',
+        metric,
+        path: [name],
+        message: `${metric}: ${name} is ${describeValue(bound)}; it must be a safe integer`,
+      })
+    }
+  }
+  if (max < min) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['max'],
+      message: `${metric}: max (${max}) is below min (${min})`,
+    })
+  }
   return CsvNumberSchema.refine(
     (value) => Number.isInteger(value) && value >= min && value <= max,
     {

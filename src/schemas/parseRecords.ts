@@ -68,32 +68,27 @@ export function parseRecords<S extends z.ZodType>(
   rows: Iterable<unknown>,
   options: ParseRecordsOptions = {},
 ): ParseRecordsResult<z.output<S>> {
-  if (typeof schema !== 'object' || schema === null || typeof schema.safeParse !== 'function')
+  if (!isSchema(schema))
     throw invalidArgument(['schema'], `schema is ${describeValue(schema)}; it must be a zod schema`)
-  if (typeof options !== 'object' || options === null)
-    throw invalidArgument([], `options is ${describeValue(options)}; it must be an object`)
-  const mode = options.onInvalid ?? 'throw'
-  if (mode !== 'throw' && mode !== 'collect') {
-    throw invalidArgument(
-      ['onInvalid'],
-      `option onInvalid is ${describeValue(mode)}; it must be 'throw' or 'collect'`,
-    )
-  }
+  const mode = readMode(options)
   const iterator = iteratorOf(rows)
   const records: z.output<S>[] = []
   const rejected: RejectedRecord[] = []
   for (let index = 0; ; index++) {
-    let step: IteratorResult<unknown>
+    let done: boolean
+    let row: unknown
     try {
-      step = iterator.next()
+      const step = iterator.next()
+      done = step.done === true
+      row = done ? undefined : step.value
     } catch (error) {
       throw invalidArgument(
         ['rows'],
         `rows could not be read at row ${index}: ${thrownText(error)}`,
       )
     }
-    if (step.done === true) break
-    const issues = parseRow(schema, step.value, records)
+    if (done) break
+    const issues = parseRow(schema, row, records)
     if (issues === null) continue
     if (mode === 'throw') throw invalidRecord(index, issues)
     rejected.push({ index, issues })
@@ -113,25 +108,25 @@ function parseRow<S extends z.ZodType>(
   row: unknown,
   records: z.output<S>[],
 ): RecordIssue[] | null {
-  let parsed: ReturnType<S['safeParse']>
   try {
-    parsed = schema.safeParse(row) as ReturnType<S['safeParse']>
+    const parsed = schema.safeParse(row)
+    if (parsed.success) {
+      records.push(parsed.data as z.output<S>)
+      return null
+    }
+    // zod builds issue messages lazily, reading the input: inside the try too.
+    return parsed.error.issues.map(
+      (issue): RecordIssue => ({
+        path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
+        message:
+          issue.message.length > LONGEST_MESSAGE
+            ? `${issue.message.slice(0, LONGEST_MESSAGE)}…`
+            : issue.message,
+      }),
+    )
   } catch (error) {
     return [{ path: [], message: `the row could not be read: ${thrownText(error)}` }]
   }
-  if (parsed.success) {
-    records.push(parsed.data as z.output<S>)
-    return null
-  }
-  return parsed.error.issues.map(
-    (issue): RecordIssue => ({
-      path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
-      message:
-        issue.message.length > LONGEST_MESSAGE
-          ? `${issue.message.slice(0, LONGEST_MESSAGE)}…`
-          : issue.message,
-    }),
-  )
 }
 
 /** The iterator of `rows`, or `INVALID_OPTION` at `['rows']` for anything not iterable. */
@@ -153,6 +148,38 @@ function iteratorOf(rows: Iterable<unknown>): Iterator<unknown> {
     if (error instanceof MetricInputError) throw error
     throw invalidArgument(['rows'], `rows could not be read: ${thrownText(error)}`)
   }
+}
+
+/** True for an object with a `safeParse` method; false for anything else, even a hostile Proxy. */
+function isSchema(schema: unknown): schema is z.ZodType {
+  try {
+    return (
+      typeof schema === 'object' &&
+      schema !== null &&
+      typeof (schema as { safeParse?: unknown }).safeParse === 'function'
+    )
+  } catch {
+    return false
+  }
+}
+
+/** The `onInvalid` mode of `options`, or `INVALID_OPTION`. */
+function readMode(options: ParseRecordsOptions): 'throw' | 'collect' {
+  if (typeof options !== 'object' || options === null)
+    throw invalidArgument([], `options is ${describeValue(options)}; it must be an object`)
+  let mode: unknown
+  try {
+    mode = options.onInvalid ?? 'throw'
+  } catch (error) {
+    throw invalidArgument(['onInvalid'], `option onInvalid could not be read: ${thrownText(error)}`)
+  }
+  if (mode !== 'throw' && mode !== 'collect') {
+    throw invalidArgument(
+      ['onInvalid'],
+      `option onInvalid is ${describeValue(mode)}; it must be 'throw' or 'collect'`,
+    )
+  }
+  return mode
 }
 
 function invalidArgument(path: (string | number)[], message: string): MetricInputError {
