@@ -14,7 +14,7 @@ import {
   weekdayOf,
   weekMilliseconds,
 } from './calendarKernel.js'
-import { readingInput } from './timeInputs.js'
+import { readFailure } from './timeInputs.js'
 
 const HOUR_MILLISECONDS = 3_600_000
 const CHUNK_DAYS = 64
@@ -50,7 +50,11 @@ const MAX_DAYS = 366 * 100
  */
 export function addBusinessHours(start: Date, hours: number, calendar: BusinessCalendar): Date {
   const metric = 'addBusinessHours'
-  return readingInput(metric, () => deadline(start, hours, calendar, metric))
+  try {
+    return deadline(start, hours, calendar, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
 }
 
 function deadline(start: Date, hours: number, calendar: BusinessCalendar, metric: string): Date {

@@ -1,7 +1,7 @@
 import { requireInstant } from '../core/validate.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
 import { compileCalendar, workingMilliseconds } from './calendarKernel.js'
-import { readingInput } from './timeInputs.js'
+import { readFailure } from './timeInputs.js'
 
 const HOUR_MILLISECONDS = 3_600_000
 
@@ -36,7 +36,11 @@ const HOUR_MILLISECONDS = 3_600_000
  */
 export function businessHoursBetween(start: Date, end: Date, calendar: BusinessCalendar): number {
   const metric = 'businessHoursBetween'
-  return readingInput(metric, () => hoursBetween(start, end, calendar, metric))
+  try {
+    return hoursBetween(start, end, calendar, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
 }
 
 function hoursBetween(start: Date, end: Date, calendar: BusinessCalendar, metric: string): number {

@@ -6,7 +6,7 @@ import type { Opportunity } from '../pipeline/Opportunity.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
 import { type DurationUnit, durationMeasure } from './durationUnits.js'
 import type { Quote } from './Quote.js'
-import { readingInput, requireList, requireOptions, requireRecord } from './timeInputs.js'
+import { readFailure, requireList, requireOptions, requireRecord } from './timeInputs.js'
 
 /** The steps from lead to cash, in order. */
 export const LEAD_TO_CASH_STEPS = [
@@ -75,7 +75,11 @@ export function leadToCash(
   options: LeadToCashOptions = {},
 ): LeadToCashStep[] {
   const metric = 'leadToCash'
-  return readingInput(metric, () => timeSteps(leads, quotes, opportunities, options, metric))
+  try {
+    return timeSteps(leads, quotes, opportunities, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
 }
 
 function timeSteps(

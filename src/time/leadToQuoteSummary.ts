@@ -5,7 +5,7 @@ import type { DurationUnit } from './durationUnits.js'
 import { computeLeadToQuoteTimes, type LeadToQuoteTimesOptions } from './leadToQuoteTimes.js'
 import type { Quote } from './Quote.js'
 import { slaAttainment } from './slaAttainment.js'
-import { readingInput, requireOptions } from './timeInputs.js'
+import { readFailure, requireOptions } from './timeInputs.js'
 
 /** Options of {@link leadToQuoteSummary}. */
 export interface LeadToQuoteSummaryOptions extends LeadToQuoteTimesOptions {
@@ -68,7 +68,11 @@ export function leadToQuoteSummary(
   options: LeadToQuoteSummaryOptions,
 ): LeadToQuoteSummary {
   const metric = 'leadToQuoteSummary'
-  return readingInput(metric, () => summarise(leads, quotes, options, metric))
+  try {
+    return summarise(leads, quotes, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
 }
 
 function summarise(

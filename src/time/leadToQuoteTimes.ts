@@ -5,7 +5,7 @@ import type { Lead } from '../pipeline/Lead.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
 import { type DurationUnit, durationMeasure } from './durationUnits.js'
 import type { Quote } from './Quote.js'
-import { readingInput, requireList, requireRecord } from './timeInputs.js'
+import { readFailure, requireList, requireRecord } from './timeInputs.js'
 
 /** Options of {@link leadToQuoteTimes}. */
 export interface LeadToQuoteTimesOptions {
@@ -69,7 +69,11 @@ export function leadToQuoteTimes(
   options: LeadToQuoteTimesOptions,
 ): LeadToQuoteTime[] {
   const metric = 'leadToQuoteTimes'
-  return readingInput(metric, () => computeLeadToQuoteTimes(leads, quotes, options, metric))
+  try {
+    return computeLeadToQuoteTimes(leads, quotes, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
 }
 
 /**

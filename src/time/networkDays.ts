@@ -2,7 +2,7 @@ import { requireTimeZone } from '../core/calendarPeriods.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { DAY_MILLISECONDS, epochDayOfText, localDayOf, weekdayOf } from './calendarKernel.js'
-import { readingInput, requireList, requireOptions } from './timeInputs.js'
+import { readFailure, requireList, requireOptions } from './timeInputs.js'
 
 /** A calendar date: `'YYYY-MM-DD'`, or a `Date` read in the `timeZone` option. */
 export type CalendarDate = string | Date
@@ -53,8 +53,24 @@ export function networkDays(
   options: NetworkDaysOptions = {},
 ): number {
   const metric = 'networkDays'
-  return readingInput(metric, () => countNetworkDays(start, end, options, metric))
+  try {
+    return countNetworkDays(start, end, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
 }
+
+const NO_HOLIDAYS: ReadonlySet<number> = new Set()
+/** The default weekend as `Date#getDay()` flags: Saturday and Sunday. */
+const SATURDAY_SUNDAY: readonly boolean[] = Object.freeze([
+  true,
+  false,
+  false,
+  false,
+  false,
+  false,
+  true,
+])
 
 function countNetworkDays(
   start: CalendarDate,
@@ -67,11 +83,15 @@ function countNetworkDays(
   const weekend = readWeekend(options.weekend, metric)
   const first = readCalendarDate(start, timeZone, metric, ['start'])
   const last = readCalendarDate(end, timeZone, metric, ['end'])
-  const holidays = new Set<number>()
-  const holidayList = options.holidays ?? []
-  requireList(holidayList, metric, ['holidays'])
-  for (let index = 0; index < holidayList.length; index++) {
-    holidays.add(readCalendarDate(holidayList[index]!, timeZone, metric, ['holidays', index]))
+  const holidayList = options.holidays
+  let holidays: ReadonlySet<number> = NO_HOLIDAYS
+  if (holidayList !== undefined) {
+    requireList(holidayList, metric, ['holidays'])
+    const days = new Set<number>()
+    for (let index = 0; index < holidayList.length; index++) {
+      days.add(readCalendarDate(holidayList[index]!, timeZone, metric, ['holidays', index]))
+    }
+    holidays = days
   }
   if (last < first) return -countWorkingDays(last, first, weekend, holidays)
   return countWorkingDays(first, last, weekend, holidays)
@@ -100,9 +120,8 @@ export function countWorkingDays(
 export function readWeekend(
   weekend: readonly number[] | string | undefined,
   metric: string,
-): boolean[] {
-  const flags = [true, false, false, false, false, false, true]
-  if (weekend === undefined) return flags
+): readonly boolean[] {
+  if (weekend === undefined) return SATURDAY_SUNDAY
   const refuse = () =>
     new MetricInputError({
       code: 'INVALID_OPTION',

@@ -1,7 +1,7 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireNonNegative } from '../core/validate.js'
-import { readingInput, requireList, requireOptions } from './timeInputs.js'
+import { readFailure, requireList, requireOptions } from './timeInputs.js'
 
 /** Options of {@link slaAttainment}. */
 export interface SlaAttainmentOptions {
@@ -37,7 +37,11 @@ export function slaAttainment(
   options: SlaAttainmentOptions = {},
 ): number | null {
   const metric = 'slaAttainment'
-  return readingInput(metric, () => attainment(durations, target, options, metric))
+  try {
+    return attainment(durations, target, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
 }
 
 function attainment(

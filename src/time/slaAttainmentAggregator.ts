@@ -3,7 +3,7 @@ import { readState, type StateShape } from '../core/aggregatorState.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { requireNonNegative } from '../core/validate.js'
-import { thrownText } from './timeInputs.js'
+import { readFailure } from './timeInputs.js'
 
 const STATE_SHAPE: StateShape = { within: 'count', done: 'count', lateOpen: 'count' }
 
@@ -124,15 +124,4 @@ export function slaAttainmentAggregator(
       return duration > target ? { ...state, lateOpen: state.lateOpen + 1 } : state
     return { ...state, within: state.within + (duration <= target ? 1 : 0), done: state.done + 1 }
   }
-}
-
-/** A MetricInputError as is; anything else thrown while reading input as `INVALID_RECORD`. */
-function readFailure(error: unknown, metric: string): MetricInputError {
-  if (error instanceof MetricInputError) return error
-  return new MetricInputError({
-    code: 'INVALID_RECORD',
-    metric,
-    path: [],
-    message: `${metric}: the input could not be read: ${thrownText(error)}`,
-  })
 }

@@ -41,21 +41,19 @@ export function requireOptions(options: unknown, metric: string): void {
 }
 
 /**
- * Runs `body` and turns anything it throws that is not a `MetricInputError` — a getter or
- * Proxy trap in the input that throws — into `INVALID_RECORD` at path `[]`.
+ * What an exported function throws for an error raised while it ran: a `MetricInputError`
+ * as is; anything else — a getter or Proxy trap in the input that threw — as
+ * `INVALID_RECORD` at path `[]`. Used as `catch (error) { throw readFailure(error, metric) }`
+ * (no closure per call on hot paths).
  */
-export function readingInput<T>(metric: string, body: () => T): T {
-  try {
-    return body()
-  } catch (error) {
-    if (error instanceof MetricInputError) throw error
-    throw new MetricInputError({
-      code: 'INVALID_RECORD',
-      metric,
-      path: [],
-      message: `${metric}: the input could not be read: ${thrownText(error)}`,
-    })
-  }
+export function readFailure(error: unknown, metric: string): MetricInputError {
+  if (error instanceof MetricInputError) return error
+  return new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path: [],
+    message: `${metric}: the input could not be read: ${thrownText(error)}`,
+  })
 }
 
 /** A short description of a thrown value; never throws. */

@@ -6,9 +6,13 @@ import {
   kaplanMeier,
   SURVIVAL_INTERVALS,
 } from '../retention/kaplanMeier.js'
-import { computeLeadToQuoteTimes, type LeadToQuoteTimesOptions } from './leadToQuoteTimes.js'
+import {
+  computeLeadToQuoteTimes,
+  type LeadToQuoteTime,
+  type LeadToQuoteTimesOptions,
+} from './leadToQuoteTimes.js'
 import type { Quote } from './Quote.js'
-import { readingInput } from './timeInputs.js'
+import { readFailure } from './timeInputs.js'
 
 /** Options of {@link timeToQuoteSurvival}: measuring and the curve's interval. */
 export interface TimeToQuoteSurvivalOptions extends LeadToQuoteTimesOptions, KaplanMeierOptions {}
@@ -49,7 +53,12 @@ export function timeToQuoteSurvival(
   options: TimeToQuoteSurvivalOptions,
 ): KaplanMeierResult {
   const metric = 'timeToQuoteSurvival'
-  const rows = readingInput(metric, () => computeLeadToQuoteTimes(leads, quotes, options, metric))
+  let rows: LeadToQuoteTime[]
+  try {
+    rows = computeLeadToQuoteTimes(leads, quotes, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
   if (options.confidence !== undefined) requireConfidence(options.confidence, metric)
   if (options.interval !== undefined)
     requireOneOf(options.interval, SURVIVAL_INTERVALS, metric, 'interval')

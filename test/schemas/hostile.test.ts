@@ -86,7 +86,7 @@ const schemaExports = Object.entries(schemas as Record<string, unknown>).filter(
 const functionExports = Object.entries(schemas as Record<string, unknown>).filter(
   (entry): entry is [string, (...args: unknown[]) => unknown] => typeof entry[1] === 'function',
 )
-const RUNS = 150
+const RUNS = 100
 const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype']
 
 /** parseRecords in 'collect' mode must account for the one row and return clean records. */
