@@ -11,7 +11,14 @@ import {
 } from './fields.js'
 import { MoneySchema } from './money.js'
 
-/** One entry of a stage history: `{ stage, enteredAt }`. */
+/**
+ * One entry of a stage history: `{ stage, enteredAt }`.
+ *
+ * @example
+ * ```ts
+ * StageEntrySchema.parse({ stage: ' Demo ', enteredAt: '2026-01-05' }).stage // => 'Demo'
+ * ```
+ */
 export const StageEntrySchema = z.object({
   stage: z.string().trim().min(1, 'expected a stage name'),
   enteredAt: InstantSchema,
@@ -28,7 +35,14 @@ const STATUS_WORDS: ReadonlyMap<string, 'open' | 'won' | 'lost'> = new Map([
   ['closed-lost', 'lost'],
 ])
 
-/** `'open'`, `'won'` or `'lost'`, also read from CRM words such as `'Closed Won'`. */
+/**
+ * `'open'`, `'won'` or `'lost'`, also read from CRM words such as `'Closed Won'`.
+ *
+ * @example
+ * ```ts
+ * OpportunityStatusSchema.parse('Closed Won') // => 'won'
+ * ```
+ */
 export const OpportunityStatusSchema = z.string().transform((value, context) => {
   const status = value.length > 32 ? undefined : STATUS_WORDS.get(value.trim().toLowerCase())
   if (status === undefined) {

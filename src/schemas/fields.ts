@@ -26,6 +26,11 @@ function isBlank(value: unknown): boolean {
 /**
  * A finite number, from a number or a plain decimal string (`'9'`, `' 1.5 '`, `'2e3'`).
  * Rejects blanks, `'NaN'`, `'0x10'`, `'1,5'` and non-finite numbers.
+ *
+ * @example
+ * ```ts
+ * CsvNumberSchema.parse(' 1.5e3 ') // => 1500
+ * ```
  */
 export const CsvNumberSchema = z.union([z.number(), z.string()]).transform((value, context) => {
   const number = typeof value === 'number' ? value : numberOfText(value)
@@ -48,7 +53,14 @@ function numberOfText(value: string): number {
   return Number(text)
 }
 
-/** A finite number ≥ 0 (weights, counts, amounts as numbers). */
+/**
+ * A finite number ≥ 0 (weights, counts, amounts as numbers).
+ *
+ * @example
+ * ```ts
+ * CsvNonNegativeNumberSchema.safeParse('-1').success // => false
+ * ```
+ */
 export const CsvNonNegativeNumberSchema = CsvNumberSchema.refine((value) => value >= 0, {
   message: 'expected a number ≥ 0',
 })
@@ -58,6 +70,11 @@ export const CsvNonNegativeNumberSchema = CsvNumberSchema.refine((value) => valu
  *
  * @throws MetricInputError `INVALID_OPTION` (path `['min']` / `['max']`) unless `min` and
  *   `max` are safe integers with `min` ≤ `max`.
+ *
+ * @example
+ * ```ts
+ * csvIntegerSchema(1, 5).parse('4') // => 4
+ * ```
  */
 export function csvIntegerSchema(min: number, max: number) {
   const metric = 'csvIntegerSchema'
@@ -95,6 +112,11 @@ export function csvIntegerSchema(min: number, max: number) {
  * UTC, and a date alone (`'2026-03-01'`) is UTC midnight — never the host's zone. Years
  * 0000–9999 are read as written (proleptic Gregorian; `'0050-06-15'` is year 50); offsets
  * run from −14:00 to +14:00.
+ *
+ * @example
+ * ```ts
+ * InstantSchema.parse('2026-03-01T10:00:00+01:00').toISOString() // => '2026-03-01T09:00:00.000Z'
+ * ```
  */
 export const InstantSchema = z.union([z.date(), z.string()]).transform((value, context) => {
   const time = typeof value === 'string' ? parseIsoInstant(value.trim()) : value.getTime()
@@ -108,13 +130,27 @@ export const InstantSchema = z.union([z.date(), z.string()]).transform((value, c
   return new Date(time)
 })
 
-/** Optional text: blank cells, `null` and `undefined` become absent; text is trimmed. */
+/**
+ * Optional text: blank cells, `null` and `undefined` become absent; text is trimmed.
+ *
+ * @example
+ * ```ts
+ * OptionalTextSchema.parse('  ') // => undefined
+ * ```
+ */
 export const OptionalTextSchema = z
   .union([z.string(), z.null(), z.undefined()])
   .transform((value) => (isBlank(value) ? undefined : (value as string).trim()))
   .optional()
 
-/** An optional number ≥ 0: blank cells become absent. */
+/**
+ * An optional number ≥ 0: blank cells become absent.
+ *
+ * @example
+ * ```ts
+ * OptionalNonNegativeNumberSchema.parse(' 2.5 ') // => 2.5
+ * ```
+ */
 export const OptionalNonNegativeNumberSchema = z
   .union([z.number(), z.string(), z.null(), z.undefined()])
   .transform((value, context) => {
@@ -181,7 +217,14 @@ export function withoutUndefined<T extends object>(record: T): T {
   return result as T
 }
 
-/** An optional instant: blank cells, `null` and `undefined` become absent. */
+/**
+ * An optional instant: blank cells, `null` and `undefined` become absent.
+ *
+ * @example
+ * ```ts
+ * OptionalInstantSchema.parse('') // => undefined
+ * ```
+ */
 export const OptionalInstantSchema = z
   .union([z.null(), z.undefined(), z.literal(''), InstantSchema])
   .transform((value) => (value === null || value === '' ? undefined : value))

@@ -12,6 +12,11 @@ const LONGEST_AMOUNT_TEXT = 400
  * A non-negative amount of money, from a number, a decimal string (`'1234.50'`) or a
  * `Decimal`, turned into an exact `Decimal`. Rejects blanks, `'1,5'`, `'NaN'`, negatives,
  * amounts that overflow (`'1e9000000000000001'`) and texts over 400 characters.
+ *
+ * @example
+ * ```ts
+ * MoneySchema.parse('1234.50').toString() // => '1234.5'
+ * ```
  */
 export const MoneySchema = z
   .custom<MoneyInput>(
@@ -50,7 +55,14 @@ function describeAmount(value: MoneyInput): string {
   }
 }
 
-/** An optional amount: blank cells, `null` and `undefined` become absent. */
+/**
+ * An optional amount: blank cells, `null` and `undefined` become absent.
+ *
+ * @example
+ * ```ts
+ * OptionalMoneySchema.parse(null) // => undefined
+ * ```
+ */
 export const OptionalMoneySchema = z
   .union([z.null(), z.undefined(), z.literal(''), MoneySchema])
   .transform((value) => (value === null || value === '' ? undefined : value))
