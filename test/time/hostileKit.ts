@@ -162,9 +162,12 @@ export function fingerprint(value: unknown, depth = 0): string {
     if (depth > 6) return '…'
     if (value instanceof Date) return `Date(${value.getTime()})`
     if (ArrayBuffer.isView(value)) {
+      // Sampled (every element up to 1,000, then every 997th): a fingerprint, not a copy.
       const view = value as unknown as ArrayLike<number>
+      const step = view.length <= 1000 ? 1 : 997
       let sum = 0
-      for (let index = 0; index < view.length; index++) sum += Number(view[index])
+      for (let index = 0; index < view.length; index += step)
+        sum += Number(view[index]) * (index + 1)
       return `view${view.length}:${sum}`
     }
     const keys = Reflect.ownKeys(value)
