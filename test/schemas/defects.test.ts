@@ -151,4 +151,73 @@ describe('schema defects of issue 12', () => {
     expect(BusinessCalendarSchema.safeParse(calendar).success).toBe(false)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
+
+  it('found by the sweep: -0 is read as 0', () => {
+    expect(Object.is(CsvNumberSchema.parse(-0), 0)).toBe(true)
+    expect(Object.is(CsvNumberSchema.parse('-0'), 0)).toBe(true)
+    expect(Object.is(CsvNumberSchema.parse('-0.0e5'), 0)).toBe(true)
+  })
+
+  it('found by the sweep: keys given as undefined are absent from a parsed calendar', () => {
+    const calendar = BusinessCalendarSchema.parse({
+      timeZone: 'UTC',
+      week: { monday: undefined, tuesday: [{ start: '09:00', end: '17:00' }] },
+      holidays: undefined,
+    })
+    expect(Object.hasOwn(calendar, 'holidays')).toBe(false)
+    expect(Object.hasOwn(calendar.week, 'monday')).toBe(false)
+  })
+
+  it('found by the sweep: a hostile schema, options or Proxy row never escapes parseRecords', () => {
+    const trap = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap')
+        },
+        getPrototypeOf() {
+          throw new Error('trap')
+        },
+      },
+    )
+    expectMetricError(() => parseRecords(trap as never, []), 'INVALID_OPTION', {
+      path: ['schema'],
+      metric: 'parseRecords',
+    })
+    expectMetricError(
+      () => parseRecords(SurveyResponseSchema, [], trap as never),
+      'INVALID_OPTION',
+      {
+        path: ['onInvalid'],
+        metric: 'parseRecords',
+      },
+    )
+    // zod builds the issue message lazily from the input: reading it must not escape either.
+    const { rejected } = parseRecords(OpportunityStatusSchema, [trap], { onInvalid: 'collect' })
+    expect(rejected.map((row) => row.index)).toEqual([0])
+    function* failing() {
+      yield { score: 9, respondedAt: '2026-03-01' }
+      throw new Error('source failed')
+    }
+    expectMetricError(() => parseRecords(SurveyResponseSchema, failing()), 'INVALID_OPTION', {
+      path: ['rows'],
+      metric: 'parseRecords',
+      message: /row 1/,
+    })
+  })
+
+  it('found by the sweep: a million-element list is refused at once, not element by element', () => {
+    const started = performance.now()
+    const deal = {
+      id: 'O',
+      createdAt: '2026-01-01',
+      amount: '1',
+      status: 'open',
+      stageHistory: new Array(1_000_000),
+    }
+    expect(OpportunitySchema.safeParse(deal).success).toBe(false)
+    const calendar = { timeZone: 'UTC', week: { monday: new Array(1_000_000) } }
+    expect(BusinessCalendarSchema.safeParse(calendar).success).toBe(false)
+    expect(performance.now() - started).toBeLessThan(500)
+  })
 })

@@ -233,4 +233,82 @@ describe('time defects of issue 12', () => {
       { path: ['holidays'], metric: 'networkDays' },
     )
   })
+
+  it('found by the sweep: a Proxy or throwing getter in any argument is INVALID_RECORD naming the function', () => {
+    const trap = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('trap')
+        },
+        getPrototypeOf() {
+          throw new Error('trap')
+        },
+      },
+    )
+    const start = at('2026-03-02T09:00:00Z')
+    expectMetricError(
+      () => businessHoursBetween(trap as never, start, weekdays),
+      'INVALID_RECORD',
+      {
+        path: [],
+        metric: 'businessHoursBetween',
+      },
+    )
+    expectMetricError(() => addBusinessHours(start, 1, trap as never), 'INVALID_OPTION', {
+      path: ['calendar'],
+      metric: 'addBusinessHours',
+    })
+    expectMetricError(() => networkDays(trap as never, '2026-01-01'), 'INVALID_RECORD', {
+      path: [],
+      metric: 'networkDays',
+    })
+    const lead = Object.defineProperty({ id: 'L' }, 'createdAt', {
+      enumerable: true,
+      get() {
+        throw new Error('getter')
+      },
+    })
+    expectMetricError(
+      () => leadToQuoteSummary([lead as never], [], { asOf: start }),
+      'INVALID_RECORD',
+      { path: [], metric: 'leadToQuoteSummary' },
+    )
+    const sla = slaAttainmentAggregator(24)
+    expectMetricError(() => sla.add(sla.initial(), trap as never), 'INVALID_RECORD', {
+      path: [],
+      metric: 'slaAttainmentAggregator',
+    })
+    expectMetricError(() => slaAttainment([1], 24, trap as never), 'INVALID_RECORD', {
+      path: [],
+      metric: 'slaAttainment',
+    })
+  })
+
+  it('found by the sweep: a null lead, a non-string quote id and null options are refused', () => {
+    const asOf = at('2026-03-10T00:00:00Z')
+    expectMetricError(() => leadToQuoteSummary([null as never], [], { asOf }), 'INVALID_RECORD', {
+      path: ['leads', 0],
+      metric: 'leadToQuoteSummary',
+    })
+    expectMetricError(
+      () => leadToCash([{ id: 'L', createdAt: asOf }], [], { length: 1 } as never),
+      'INVALID_OPTION',
+      { path: ['opportunities'], metric: 'leadToCash' },
+    )
+    expectMetricError(
+      () =>
+        leadToQuoteSummary(
+          [{ id: 'L', createdAt: at('2026-03-02T00:00:00Z') }],
+          [{ id: 7 as never, leadId: 'L', createdAt: at('2026-03-03T00:00:00Z') }],
+          { asOf },
+        ),
+      'INVALID_RECORD',
+      { path: ['quotes', 0, 'id'], metric: 'leadToQuoteSummary' },
+    )
+    expectMetricError(() => leadToQuoteSummary([], [], null as never), 'INVALID_OPTION', {
+      path: [],
+      metric: 'leadToQuoteSummary',
+    })
+  })
 })
