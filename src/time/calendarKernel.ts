@@ -388,3 +388,120 @@ export function workingDays(
 ): number {
   return accumulate(calendar, start, end, true, metric, path)
 }
+
+/** Working time of a calendar between instants, answered in O(1) per span after indexing. */
+export interface WorkingTimeIndex {
+  /** Working milliseconds between two instants (start ≤ end). */
+  milliseconds(start: number, end: number, metric: string, path: MetricInputPath): number
+  /** Business days between two instants (start ≤ end), as {@link workingDays}. */
+  days(start: number, end: number, metric: string, path: MetricInputPath): number
+}
+
+/** The most local days an index holds; spans beyond its reach are measured directly. */
+const MAX_INDEX_DAYS = 4 * MAX_SPAN_DAYS
+
+/**
+ * An index for measuring many spans under one calendar (a per-row unit of lead-to-quote
+ * times): prefix sums of each local day's working time over the days the spans cover, built
+ * once (grown by doubling), so each span costs its two end days plus a subtraction instead
+ * of a walk over its days. Gives the same milliseconds as {@link workingMilliseconds}; the
+ * same business days up to floating-point addition order.
+ */
+export function workingTimeIndex(calendar: CompiledCalendar): WorkingTimeIndex {
+  const timeZone = calendar.timeZone
+  let first = 0
+  let last = -1
+  let table: OffsetTable | undefined
+  let millisecondsBefore = new Float64Array(1)
+  let daysBefore = new Float64Array(1)
+
+  const build = (from: number, to: number) => {
+    const offsets = offsetTable(from, to, timeZone)
+    const count = to - from + 1
+    const milliseconds = new Float64Array(count + 1)
+    const days = new Float64Array(count + 1)
+    for (let index = 0; index < count; index++) {
+      const day = from + index
+      let length = 0
+      if (!calendar.holidays.has(day)) {
+        const ranges = calendar.minutes[weekdayOf(day)]!
+        for (let position = 0; position < ranges.length; position++) {
+          const range = ranges[position]!
+          length +=
+            instantOf(day, range[1], offsets, timeZone) -
+            instantOf(day, range[0], offsets, timeZone)
+        }
+      }
+      milliseconds[index + 1] = milliseconds[index]! + length
+      days[index + 1] = days[index]! + (length > 0 ? 1 : 0)
+    }
+    first = from
+    last = to
+    table = offsets
+    millisecondsBefore = milliseconds
+    daysBefore = days
+  }
+
+  /** Covers [from, to]; false when the index would grow past its bound. */
+  const cover = (from: number, to: number): boolean => {
+    if (table !== undefined && from >= first && to <= last) return true
+    let low = from
+    let high = to
+    if (table !== undefined) {
+      const size = last - first + 1
+      low = Math.min(from, first, from < first ? first - size : first)
+      high = Math.max(to, last, to > last ? last + size : last)
+      if (high - low + 1 > MAX_INDEX_DAYS) {
+        low = Math.min(from, first)
+        high = Math.max(to, last)
+      }
+    }
+    if (high - low + 1 > MAX_INDEX_DAYS) return false
+    build(low, high)
+    return true
+  }
+
+  /** Overlap of day `day`'s working intervals with [start, end], and the day's length. */
+  let overlap = 0
+  let length = 0
+  const measureDay = (day: number, start: number, end: number) => {
+    overlap = 0
+    length = 0
+    if (calendar.holidays.has(day)) return
+    const ranges = calendar.minutes[weekdayOf(day)]!
+    for (let position = 0; position < ranges.length; position++) {
+      const range = ranges[position]!
+      const intervalStart = instantOf(day, range[0], table as OffsetTable, timeZone)
+      const intervalEnd = instantOf(day, range[1], table as OffsetTable, timeZone)
+      const part = Math.min(intervalEnd, end) - Math.max(intervalStart, start)
+      if (part > 0) overlap += part
+      length += intervalEnd - intervalStart
+    }
+  }
+
+  const measure = (
+    start: number,
+    end: number,
+    perDay: boolean,
+    metric: string,
+    path: MetricInputPath,
+  ): number => {
+    const firstDay = localDayOf(start, timeZone)
+    const lastDay = localDayOf(end, timeZone)
+    if (lastDay - firstDay > MAX_SPAN_DAYS || !cover(firstDay, lastDay))
+      return accumulate(calendar, start, end, perDay, metric, path)
+    measureDay(firstDay, start, end)
+    let total = perDay ? (length > 0 ? overlap / length : 0) : overlap
+    if (lastDay === firstDay) return total
+    const prefix = perDay ? daysBefore : millisecondsBefore
+    total += prefix[lastDay - first]! - prefix[firstDay + 1 - first]!
+    measureDay(lastDay, start, end)
+    total += perDay ? (length > 0 ? overlap / length : 0) : overlap
+    return total
+  }
+
+  return {
+    milliseconds: (start, end, metric, path) => measure(start, end, false, metric, path),
+    days: (start, end, metric, path) => measure(start, end, true, metric, path),
+  }
+}

@@ -1,12 +1,7 @@
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { requireOneOf } from '../core/validate.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
-import {
-  type CompiledCalendar,
-  compileCalendar,
-  workingDays,
-  workingMilliseconds,
-} from './calendarKernel.js'
+import { type CompiledCalendar, compileCalendar, workingTimeIndex } from './calendarKernel.js'
 
 /** The units durations can be reported in. */
 export const DURATION_UNITS = ['hours', 'days', 'business-hours', 'business-days'] as const
@@ -45,14 +40,12 @@ export function durationMeasure(
     })
   }
   const compiled: CompiledCalendar = compileCalendar(calendar, metric)
+  // One index per call: each row's span costs its two end days, not a walk over its days.
+  const index = workingTimeIndex(compiled)
   if (chosen === 'business-hours')
     return {
       unit: chosen,
-      measure: (start, end, path) =>
-        workingMilliseconds(compiled, start, end, metric, path) / 3_600_000,
+      measure: (start, end, path) => index.milliseconds(start, end, metric, path) / 3_600_000,
     }
-  return {
-    unit: chosen,
-    measure: (start, end, path) => workingDays(compiled, start, end, metric, path),
-  }
+  return { unit: chosen, measure: (start, end, path) => index.days(start, end, metric, path) }
 }
