@@ -8,8 +8,11 @@ import { type BusinessCalendar, WEEKDAYS } from './BusinessCalendar.js'
  * Business-calendar arithmetic on epoch days and epoch milliseconds. A calendar is compiled
  * once per call into minute ranges per weekday and a set of holiday days; wall-clock times
  * become instants through the zone offset of their day, sampled once a week (offsets change
- * at most twice a year), with exact date-fns conversions on the days around a change.
- * Internal.
+ * at most twice a year), with the offset checked at the instant itself (`@date-fns/tz`
+ * `tzOffset`) on the days around a change. Calendar dates are proleptic Gregorian by
+ * arithmetic, so years 0–99 are not read as 1900–1999. Spans are limited to
+ * {@link MAX_SPAN_DAYS}; whole weeks without holidays or offset changes are added at once,
+ * and {@link workingTimeIndex} answers many spans from prefix sums. Internal.
  */
 
 export const DAY_MILLISECONDS = 86_400_000
