@@ -2,10 +2,14 @@ import { QUANTILE_METHODS, type QuantileMethod, quantileOfSorted } from '../core
 import { requireNonNegative, requireOneOf } from '../core/validate.js'
 import type { Lead } from '../pipeline/Lead.js'
 import type { DurationUnit } from './durationUnits.js'
-import { computeLeadToQuoteTimes, type LeadToQuoteTimesOptions } from './leadToQuoteTimes.js'
+import {
+  computeLeadToQuoteTimes,
+  type LeadToQuoteTimesOptions,
+  requireTimesOptions,
+} from './leadToQuoteTimes.js'
 import type { Quote } from './Quote.js'
 import { slaAttainment } from './slaAttainment.js'
-import { readFailure, requireOptions } from './timeInputs.js'
+import { readFailure } from './timeInputs.js'
 
 /** Options of {@link leadToQuoteSummary}. */
 export interface LeadToQuoteSummaryOptions extends LeadToQuoteTimesOptions {
@@ -81,7 +85,7 @@ function summarise(
   options: LeadToQuoteSummaryOptions,
   metric: string,
 ): LeadToQuoteSummary {
-  requireOptions(options, metric)
+  requireTimesOptions(options, metric)
   const method = requireOneOf(
     options.quantileMethod ?? 'linear',
     QUANTILE_METHODS,

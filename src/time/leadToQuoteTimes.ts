@@ -76,6 +76,17 @@ export function leadToQuoteTimes(
   }
 }
 
+/** Throws `INVALID_OPTION` (path `['asOf']`) unless `options` is an object (it holds asOf). */
+export function requireTimesOptions(options: unknown, metric: string): void {
+  if (typeof options === 'object' && options !== null) return
+  throw new MetricInputError({
+    code: 'INVALID_OPTION',
+    metric,
+    path: ['asOf'],
+    message: `${metric}: options is ${describeValue(options)}; it must be an object with asOf`,
+  })
+}
+
 /**
  * {@link leadToQuoteTimes} on behalf of `metric`, the exported function the user called
  * (errors name it). Internal.
@@ -88,14 +99,7 @@ export function computeLeadToQuoteTimes(
 ): LeadToQuoteTime[] {
   requireList(leads, metric, ['leads'])
   requireList(quotes, metric, ['quotes'])
-  if (typeof options !== 'object' || options === null) {
-    throw new MetricInputError({
-      code: 'INVALID_OPTION',
-      metric,
-      path: ['asOf'],
-      message: `${metric}: options is ${describeValue(options)}; it must be an object with asOf`,
-    })
-  }
+  requireTimesOptions(options, metric)
   const asOf = requireInstant(options.asOf, metric, ['asOf'], 'option asOf')
   const { unit, measure } = durationMeasure(options.unit, options.calendar, metric)
   const indexOf = new Map<string, number>()

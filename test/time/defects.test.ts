@@ -309,10 +309,11 @@ describe('time defects of issue 12', () => {
       'INVALID_RECORD',
       { path: ['quotes', 0, 'id'], metric: 'leadToQuoteSummary' },
     )
-    expectMetricError(() => leadToQuoteSummary([], [], null as never), 'INVALID_OPTION', {
-      path: [],
-      metric: 'leadToQuoteSummary',
-    })
+    for (const options of [null, undefined])
+      expectMetricError(() => leadToQuoteSummary([], [], options as never), 'INVALID_OPTION', {
+        path: ['asOf'],
+        metric: 'leadToQuoteSummary',
+      })
   })
 
   it('business units measure 10,000 leads spanning 900 years each in under a second (indexed, not walked)', () => {
