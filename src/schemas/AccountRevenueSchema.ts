@@ -3,7 +3,14 @@ import type { AccountRevenue } from '../retention/AccountRevenue.js'
 import { OptionalTextSchema, withoutUndefined } from './fields.js'
 import { MoneySchema } from './money.js'
 
-/** An ISO 4217 currency code such as `'USD'` (upper-cased; blank cells become absent). */
+/**
+ * An ISO 4217 currency code such as `'USD'` (upper-cased; blank cells become absent).
+ *
+ * @example
+ * ```ts
+ * OptionalCurrencySchema.parse('eur') // => 'EUR'
+ * ```
+ */
 export const OptionalCurrencySchema = OptionalTextSchema.transform((value) =>
   value?.toUpperCase(),
 ).refine((value) => value === undefined || /^[A-Z]{3}$/.test(value), {

@@ -2,16 +2,32 @@ import * as z from 'zod'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { type BusinessCalendar, WEEKDAYS } from '../time/BusinessCalendar.js'
 import { compileCalendar } from '../time/calendarKernel.js'
+import { withoutUndefined } from './fields.js'
 
 const IntervalSchema = z.object({
   start: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
   end: z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM'),
 })
 
+/** Bounds that keep a hostile config (a million-element list) from costing seconds. */
+const MAX_INTERVALS = 1440
+const MAX_HOLIDAYS = 10_000
+
+const WEEK_SHAPE = Object.fromEntries(
+  WEEKDAYS.map((weekday) => [
+    weekday,
+    z
+      .array(IntervalSchema)
+      .max(MAX_INTERVALS, `expected at most ${MAX_INTERVALS} intervals a day`)
+      .optional(),
+  ]),
+) as Record<(typeof WEEKDAYS)[number], z.ZodOptional<z.ZodArray<typeof IntervalSchema>>>
+
 /**
  * A business calendar from a JSON or YAML config, checked the way the time functions
  * check it: a valid IANA `timeZone`, `HH:MM` intervals per weekday (`monday` … `sunday`)
- * that end after they start and do not overlap, and `YYYY-MM-DD` holidays.
+ * that end after they start and do not overlap (at most 1,440 a day), and `YYYY-MM-DD`
+ * holidays (at most 10,000).
  *
  * @example
  * ```ts
@@ -25,8 +41,13 @@ const IntervalSchema = z.object({
 export const BusinessCalendarSchema = z
   .object({
     timeZone: z.string().min(1),
-    week: z.partialRecord(z.enum(WEEKDAYS), z.array(IntervalSchema)),
-    holidays: z.array(z.string()).optional(),
+    // A strict object of the seven weekdays, not a record: no other key (`__proto__`
+    // included) is copied into the result.
+    week: z.strictObject(WEEK_SHAPE),
+    holidays: z
+      .array(z.string())
+      .max(MAX_HOLIDAYS, `expected at most ${MAX_HOLIDAYS} holidays`)
+      .optional(),
   })
   .superRefine((calendar, context) => {
     try {
@@ -40,4 +61,11 @@ export const BusinessCalendarSchema = z
       })
     }
   })
-  .transform((calendar) => calendar as BusinessCalendar)
+  // Keys given as undefined (`holidays: undefined`, `monday: undefined`) become absent.
+  .transform(
+    (calendar) =>
+      withoutUndefined({
+        ...calendar,
+        week: withoutUndefined(calendar.week),
+      }) as BusinessCalendar,
+  )

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { describeValue } from '../core/describeValue.js'
 import type { Opportunity } from '../pipeline/Opportunity.js'
 import { OptionalCurrencySchema } from './AccountRevenueSchema.js'
 import {
@@ -10,53 +11,75 @@ import {
 } from './fields.js'
 import { MoneySchema } from './money.js'
 
-/** One entry of a stage history: `{ stage, enteredAt }`. */
+/**
+ * One entry of a stage history: `{ stage, enteredAt }`.
+ *
+ * @example
+ * ```ts
+ * StageEntrySchema.parse({ stage: ' Demo ', enteredAt: '2026-01-05' }).stage // => 'Demo'
+ * ```
+ */
 export const StageEntrySchema = z.object({
   stage: z.string().trim().min(1, 'expected a stage name'),
   enteredAt: InstantSchema,
 })
 
-const STATUS_WORDS: Record<string, 'open' | 'won' | 'lost'> = {
-  open: 'open',
-  won: 'won',
-  lost: 'lost',
-  'closed won': 'won',
-  'closed lost': 'lost',
-  'closed-won': 'won',
-  'closed-lost': 'lost',
-}
+// A Map, not an object literal: a lookup of 'constructor' or '__proto__' finds nothing.
+const STATUS_WORDS: ReadonlyMap<string, 'open' | 'won' | 'lost'> = new Map([
+  ['open', 'open'],
+  ['won', 'won'],
+  ['lost', 'lost'],
+  ['closed won', 'won'],
+  ['closed lost', 'lost'],
+  ['closed-won', 'won'],
+  ['closed-lost', 'lost'],
+])
 
-/** `'open'`, `'won'` or `'lost'`, also read from CRM words such as `'Closed Won'`. */
+/**
+ * `'open'`, `'won'` or `'lost'`, also read from CRM words such as `'Closed Won'`.
+ *
+ * @example
+ * ```ts
+ * OpportunityStatusSchema.parse('Closed Won') // => 'won'
+ * ```
+ */
 export const OpportunityStatusSchema = z.string().transform((value, context) => {
-  const status = STATUS_WORDS[value.trim().toLowerCase()]
+  const status = value.length > 32 ? undefined : STATUS_WORDS.get(value.trim().toLowerCase())
   if (status === undefined) {
     context.addIssue({
       code: 'custom',
-      message: `expected open, won or lost, got ${JSON.stringify(value)}`,
+      message: `expected open, won or lost, got ${describeValue(value)}`,
     })
     return z.NEVER
   }
   return status
 })
 
+/** The longest stage history read (a bound against hostile million-element lists). */
+const MAX_STAGES = 10_000
+
 /** A stage history as an array, or as a JSON text cell of such an array. */
-const StageHistorySchema = z.preprocess((value, context) => {
-  if (value === undefined || value === null || value === '') return []
-  if (typeof value !== 'string') return value
-  try {
-    return JSON.parse(value)
-  } catch {
-    context.addIssue({ code: 'custom', message: 'expected a JSON array of { stage, enteredAt }' })
-    return z.NEVER
-  }
-}, z.array(StageEntrySchema))
+const StageHistorySchema = z.preprocess(
+  (value, context) => {
+    if (value === undefined || value === null || value === '') return []
+    if (typeof value !== 'string') return value
+    try {
+      return JSON.parse(value)
+    } catch {
+      context.addIssue({ code: 'custom', message: 'expected a JSON array of { stage, enteredAt }' })
+      return z.NEVER
+    }
+  },
+  z.array(StageEntrySchema).max(MAX_STAGES, `expected at most ${MAX_STAGES} stage entries`),
+)
 
 /**
  * An opportunity (deal) as CRM exports hold it, turned into an `Opportunity`: ISO dates
  * (UTC unless offset), a decimal `amount` (becomes a `Decimal`), an optional `currency`,
  * `status` open / won / lost (also `'Closed Won'`), a `stageHistory` array (or a JSON text
- * cell) in time order, an optional `probability` 0..1, `ownerId`, `segment`. A won or lost
- * deal needs `closedAt`, not before `createdAt`.
+ * cell) in time order (at most 10,000 entries), an optional `probability` 0..1, `ownerId`,
+ * `segment`. A won or lost deal needs `closedAt`, not before `createdAt`. Status words are
+ * looked up as own entries only: `'constructor'` or `'__proto__'` is refused.
  *
  * @example
  * ```ts

@@ -3,12 +3,18 @@ import { requireInstant, requireNonNegative } from '../core/validate.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
 import {
   compileCalendar,
+  DAY_MILLISECONDS,
   instantOf,
+  isPlainWeek,
   localDayOf,
+  MAX_TIME,
+  type OffsetTable,
   offsetTable,
   requireWorkingTime,
   weekdayOf,
+  weekMilliseconds,
 } from './calendarKernel.js'
+import { readFailure } from './timeInputs.js'
 
 const HOUR_MILLISECONDS = 3_600_000
 const CHUNK_DAYS = 64
@@ -22,15 +28,19 @@ const MAX_DAYS = 366 * 100
  * ```text
  * deadline = the first instant t ≥ start with businessHoursBetween(start, t) = hours
  * ```
- * `addBusinessHours(start, 0)` is `start` itself, even outside working hours.
+ * `addBusinessHours(start, 0)` is `start` itself, even outside working hours. Deadlines are
+ * searched up to 36,600 days (about 100 years) ahead; whole weeks without holidays or
+ * offset changes are skipped at once, and hours that not even 100 years of full weeks hold
+ * are refused at once.
  *
  * @param start - An instant.
  * @param hours - Working hours to add (≥ 0, fractional allowed).
  * @param calendar - `{ timeZone, week, holidays? }` with at least one working interval.
  * @returns The deadline as a `Date`.
  * @throws MetricInputError `INVALID_DATE` (start), `NEGATIVE_VALUE` / `NOT_FINITE` (hours),
- *   `INVALID_OPTION` (calendar, or one without any working time), `VALUE_OUT_OF_RANGE` (no
- *   deadline within 100 years, e.g. a calendar of holidays only).
+ *   `INVALID_OPTION` (calendar, or one without any working time), `VALUE_OUT_OF_RANGE` (path
+ *   `['hours']`: no deadline within 100 years, e.g. a calendar of holidays only, or none
+ *   before the last instant a `Date` can hold).
  * @example
  * ```ts
  * const calendar = { timeZone: 'UTC', week: { monday: [{ start: '09:00', end: '17:00' }], tuesday: [{ start: '09:00', end: '17:00' }] } }
@@ -40,31 +50,68 @@ const MAX_DAYS = 366 * 100
  */
 export function addBusinessHours(start: Date, hours: number, calendar: BusinessCalendar): Date {
   const metric = 'addBusinessHours'
+  try {
+    return deadline(start, hours, calendar, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
+}
+
+function deadline(start: Date, hours: number, calendar: BusinessCalendar, metric: string): Date {
   const from = requireInstant(start, metric, ['start'], 'start')
   requireNonNegative(hours, metric, ['hours'], 'hours')
   const compiled = compileCalendar(calendar, metric)
   requireWorkingTime(compiled, metric)
+  const tooFar = () =>
+    new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: ['hours'],
+      message: `${metric}: ${hours} working hours do not fit in the next 100 years of this calendar (or before the last date a Date can hold)`,
+    })
   let remaining = hours * HOUR_MILLISECONDS
   if (remaining === 0) return new Date(from)
+  const week = weekMilliseconds(compiled)
+  if (remaining > week * (MAX_DAYS / 7 + 1)) throw tooFar()
   const firstDay = localDayOf(from, compiled.timeZone)
-  for (let chunk = firstDay; chunk < firstDay + MAX_DAYS; chunk += CHUNK_DAYS) {
-    const table = offsetTable(chunk, chunk + CHUNK_DAYS - 1, compiled.timeZone)
-    for (let day = chunk; day < chunk + CHUNK_DAYS; day++) {
-      if (compiled.holidays.has(day)) continue
-      for (const [open, close] of compiled.minutes[weekdayOf(day)]!) {
-        const intervalStart = instantOf(day, open, table, compiled.timeZone)
-        const intervalEnd = instantOf(day, close, table, compiled.timeZone)
+  // The last local day whose intervals a Date can still hold.
+  const lastDay = Math.min(firstDay + MAX_DAYS, Math.floor(MAX_TIME / DAY_MILLISECONDS) - 1)
+  let table: OffsetTable | undefined
+  let tableEnd = Number.NEGATIVE_INFINITY
+  let day = firstDay
+  while (day <= lastDay) {
+    if (day > tableEnd) {
+      tableEnd = day + CHUNK_DAYS - 1
+      table = offsetTable(day, tableEnd, compiled.timeZone)
+    }
+    const offsets = table as OffsetTable
+    if (
+      day > firstDay &&
+      day + 6 <= tableEnd &&
+      remaining > week &&
+      isPlainWeek(compiled, offsets, day)
+    ) {
+      remaining -= week
+      day += 7
+      continue
+    }
+    if (!compiled.holidays.has(day)) {
+      const ranges = compiled.minutes[weekdayOf(day)]!
+      for (let index = 0; index < ranges.length; index++) {
+        const range = ranges[index]!
+        const intervalStart = instantOf(day, range[0], offsets, compiled.timeZone)
+        const intervalEnd = instantOf(day, range[1], offsets, compiled.timeZone)
         const begin = Math.max(intervalStart, from)
         if (intervalEnd <= begin) continue
-        if (intervalEnd - begin >= remaining) return new Date(begin + remaining)
+        if (intervalEnd - begin >= remaining) {
+          const result = begin + remaining
+          if (result > MAX_TIME) throw tooFar()
+          return new Date(result)
+        }
         remaining -= intervalEnd - begin
       }
     }
+    day++
   }
-  throw new MetricInputError({
-    code: 'VALUE_OUT_OF_RANGE',
-    metric,
-    path: ['hours'],
-    message: `${metric}: ${hours} working hours do not fit in the next 100 years of this calendar`,
-  })
+  throw tooFar()
 }

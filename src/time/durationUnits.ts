@@ -1,20 +1,18 @@
-import { MetricInputError } from '../core/MetricInputError.js'
+import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { requireOneOf } from '../core/validate.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
-import {
-  type CompiledCalendar,
-  compileCalendar,
-  workingDays,
-  workingMilliseconds,
-} from './calendarKernel.js'
+import { type CompiledCalendar, compileCalendar, workingTimeIndex } from './calendarKernel.js'
 
 /** The units durations can be reported in. */
 export const DURATION_UNITS = ['hours', 'days', 'business-hours', 'business-days'] as const
 /** One of {@link DURATION_UNITS}. */
 export type DurationUnit = (typeof DURATION_UNITS)[number]
 
-/** Measures the time between two instants (start ≤ end) in a unit. Internal. */
-export type Measure = (start: number, end: number) => number
+/**
+ * Measures the time between two instants (start ≤ end) in a unit; `path` names the row in
+ * errors (a business-time span longer than 365,250 days is `VALUE_OUT_OF_RANGE`). Internal.
+ */
+export type Measure = (start: number, end: number, path: MetricInputPath) => number
 
 /**
  * A measuring function for `unit`: calendar hours or days (ms / 3 600 000, ms / 86 400 000),
@@ -42,10 +40,12 @@ export function durationMeasure(
     })
   }
   const compiled: CompiledCalendar = compileCalendar(calendar, metric)
+  // One index per call: each row's span costs its two end days, not a walk over its days.
+  const index = workingTimeIndex(compiled)
   if (chosen === 'business-hours')
     return {
       unit: chosen,
-      measure: (start, end) => workingMilliseconds(compiled, start, end) / 3_600_000,
+      measure: (start, end, path) => index.milliseconds(start, end, metric, path) / 3_600_000,
     }
-  return { unit: chosen, measure: (start, end) => workingDays(compiled, start, end) }
+  return { unit: chosen, measure: (start, end, path) => index.days(start, end, metric, path) }
 }

@@ -1,3 +1,4 @@
+import { MetricInputError } from '../core/MetricInputError.js'
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant } from '../core/validate.js'
 import type { Lead } from '../pipeline/Lead.js'
@@ -5,6 +6,7 @@ import type { Opportunity } from '../pipeline/Opportunity.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
 import { type DurationUnit, durationMeasure } from './durationUnits.js'
 import type { Quote } from './Quote.js'
+import { readFailure, requireList, requireOptions, requireRecord } from './timeInputs.js'
 
 /** The steps from lead to cash, in order. */
 export const LEAD_TO_CASH_STEPS = [
@@ -49,7 +51,10 @@ export interface LeadToCashStep {
  * @param opportunities - Deals; won ones close the chain.
  * @param options - `unit` (`'hours'`), `calendar` for business units.
  * @returns One row per step in order, statistics `null` for a step nobody completed.
- * @throws MetricInputError `INVALID_DATE`, `INVALID_OPTION` (unit, calendar).
+ * @throws MetricInputError `INVALID_DATE`, `MISSING_VALUE` (a won opportunity without
+ *   `closedAt`, path `['opportunities', i, 'closedAt']`, as `winRate`), `INVALID_OPTION`
+ *   (unit, calendar, an argument that is not an array), `INVALID_RECORD` (a row that is not
+ *   an object), `VALUE_OUT_OF_RANGE` (a business-unit span longer than 365,250 days).
  * @example
  * ```ts
  * const at = (iso: string) => new Date(iso)
@@ -70,9 +75,29 @@ export function leadToCash(
   options: LeadToCashOptions = {},
 ): LeadToCashStep[] {
   const metric = 'leadToCash'
+  try {
+    return timeSteps(leads, quotes, opportunities, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
+}
+
+function timeSteps(
+  leads: readonly Lead[],
+  quotes: readonly Quote[],
+  opportunities: readonly Opportunity[],
+  options: LeadToCashOptions,
+  metric: string,
+): LeadToCashStep[] {
+  requireList(leads, metric, ['leads'])
+  requireList(quotes, metric, ['quotes'])
+  requireList(opportunities, metric, ['opportunities'])
+  requireOptions(options, metric)
   const { unit, measure } = durationMeasure(options.unit, options.calendar, metric)
   const firstQuote = new Map<string, number>()
-  for (const [index, quote] of quotes.entries()) {
+  for (let index = 0; index < quotes.length; index++) {
+    const quote = quotes[index] as Quote
+    requireRecord(quote, metric, ['quotes', index])
     const time = requireInstant(
       quote.createdAt,
       metric,
@@ -83,8 +108,18 @@ export function leadToCash(
     if (known === undefined || time < known) firstQuote.set(quote.leadId, time)
   }
   const wonAt = new Map<string, number>()
-  for (const [index, opportunity] of opportunities.entries()) {
-    if (opportunity.status !== 'won' || opportunity.closedAt === undefined) continue
+  for (let index = 0; index < opportunities.length; index++) {
+    const opportunity = opportunities[index] as Opportunity
+    requireRecord(opportunity, metric, ['opportunities', index])
+    if (opportunity.status !== 'won') continue
+    if (opportunity.closedAt === undefined || opportunity.closedAt === null) {
+      throw new MetricInputError({
+        code: 'MISSING_VALUE',
+        metric,
+        path: ['opportunities', index, 'closedAt'],
+        message: `${metric}: won opportunity at opportunities[${index}] has no closedAt; a won deal needs its close date`,
+      })
+    }
     wonAt.set(
       opportunity.id,
       requireInstant(
@@ -96,11 +131,13 @@ export function leadToCash(
     )
   }
   const samples: number[][] = LEAD_TO_CASH_STEPS.map(() => [])
-  const add = (step: number, start: number | undefined, end: number | undefined) => {
+  const add = (step: number, start: number | undefined, end: number | undefined, index: number) => {
     if (start !== undefined && end !== undefined && end >= start)
-      samples[step]!.push(measure(start, end))
+      samples[step]!.push(measure(start, end, ['leads', index]))
   }
-  for (const [index, lead] of leads.entries()) {
+  for (let index = 0; index < leads.length; index++) {
+    const lead = leads[index] as Lead
+    requireRecord(lead, metric, ['leads', index])
     const created = requireInstant(
       lead.createdAt,
       metric,
@@ -118,10 +155,10 @@ export function leadToCash(
           )
     const quoted = firstQuote.get(lead.id)
     const won = lead.opportunityId === undefined ? undefined : wonAt.get(lead.opportunityId)
-    add(0, created, contacted)
-    add(1, contacted, quoted)
-    add(2, quoted, won)
-    add(3, created, won)
+    add(0, created, contacted, index)
+    add(1, contacted, quoted, index)
+    add(2, quoted, won, index)
+    add(3, created, won, index)
   }
   return LEAD_TO_CASH_STEPS.map((step, position) => {
     const sorted = Float64Array.from(samples[position]!).sort()

@@ -2,9 +2,14 @@ import { QUANTILE_METHODS, type QuantileMethod, quantileOfSorted } from '../core
 import { requireNonNegative, requireOneOf } from '../core/validate.js'
 import type { Lead } from '../pipeline/Lead.js'
 import type { DurationUnit } from './durationUnits.js'
-import { type LeadToQuoteTimesOptions, leadToQuoteTimes } from './leadToQuoteTimes.js'
+import {
+  computeLeadToQuoteTimes,
+  type LeadToQuoteTimesOptions,
+  requireTimesOptions,
+} from './leadToQuoteTimes.js'
 import type { Quote } from './Quote.js'
 import { slaAttainment } from './slaAttainment.js'
+import { readFailure } from './timeInputs.js'
 
 /** Options of {@link leadToQuoteSummary}. */
 export interface LeadToQuoteSummaryOptions extends LeadToQuoteTimesOptions {
@@ -47,7 +52,8 @@ export interface LeadToQuoteSummary {
  * @param quotes - Quotes with their `leadId`.
  * @param options - `asOf`, `calendar`, `unit`, `target`, `quantileMethod`.
  * @returns `{ leads, quoted, open, median, p90, mean, unit, slaAttainment? }`.
- * @throws MetricInputError as `leadToQuoteTimes`; `NEGATIVE_VALUE` (target), `INVALID_OPTION`.
+ * @throws MetricInputError as `leadToQuoteTimes` (naming `leadToQuoteSummary`);
+ *   `NEGATIVE_VALUE` / `NOT_FINITE` (target), `INVALID_OPTION`.
  * @example
  * ```ts
  * const at = (iso: string) => new Date(iso)
@@ -66,6 +72,20 @@ export function leadToQuoteSummary(
   options: LeadToQuoteSummaryOptions,
 ): LeadToQuoteSummary {
   const metric = 'leadToQuoteSummary'
+  try {
+    return summarise(leads, quotes, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
+}
+
+function summarise(
+  leads: readonly Lead[],
+  quotes: readonly Quote[],
+  options: LeadToQuoteSummaryOptions,
+  metric: string,
+): LeadToQuoteSummary {
+  requireTimesOptions(options, metric)
   const method = requireOneOf(
     options.quantileMethod ?? 'linear',
     QUANTILE_METHODS,
@@ -76,7 +96,7 @@ export function leadToQuoteSummary(
     options.target === undefined
       ? undefined
       : requireNonNegative(options.target, metric, ['target'], 'option target')
-  const rows = leadToQuoteTimes(leads, quotes, options)
+  const rows = computeLeadToQuoteTimes(leads, quotes, options, metric)
   const quotedTimes: number[] = []
   const openTimes: number[] = []
   for (const row of rows) (row.censored ? openTimes : quotedTimes).push(row.duration)

@@ -1,9 +1,11 @@
+import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireInstant } from '../core/validate.js'
 import type { Lead } from '../pipeline/Lead.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
 import { type DurationUnit, durationMeasure } from './durationUnits.js'
 import type { Quote } from './Quote.js'
+import { readFailure, requireList, requireRecord } from './timeInputs.js'
 
 /** Options of {@link leadToQuoteTimes}. */
 export interface LeadToQuoteTimesOptions {
@@ -46,7 +48,10 @@ export interface LeadToQuoteTime {
  * @param options - `asOf` (required), `calendar`, `unit` (`'hours'`).
  * @returns One row per lead, in the order of `leads`.
  * @throws MetricInputError `DUPLICATE_ID` (path `['leads', i, 'id']`), `INVALID_DATE`,
- *   `VALUE_OUT_OF_RANGE` (a lead created after `asOf`), `INVALID_OPTION` (unit, calendar).
+ *   `VALUE_OUT_OF_RANGE` (a lead created after `asOf`; a business-unit span longer than
+ *   365,250 days, path `['leads', i]`), `INVALID_OPTION` (unit, calendar, `leads` or
+ *   `quotes` not an array), `INVALID_RECORD` (a row that is not an object, an id that is
+ *   not a string, or an input whose getter throws).
  * @example
  * ```ts
  * const rows = leadToQuoteTimes(
@@ -64,18 +69,58 @@ export function leadToQuoteTimes(
   options: LeadToQuoteTimesOptions,
 ): LeadToQuoteTime[] {
   const metric = 'leadToQuoteTimes'
+  try {
+    return computeLeadToQuoteTimes(leads, quotes, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
+}
+
+/** Throws `INVALID_OPTION` (path `['asOf']`) unless `options` is an object (it holds asOf). */
+export function requireTimesOptions(options: unknown, metric: string): void {
+  if (typeof options === 'object' && options !== null) return
+  throw new MetricInputError({
+    code: 'INVALID_OPTION',
+    metric,
+    path: ['asOf'],
+    message: `${metric}: options is ${describeValue(options)}; it must be an object with asOf`,
+  })
+}
+
+/**
+ * {@link leadToQuoteTimes} on behalf of `metric`, the exported function the user called
+ * (errors name it). Internal.
+ */
+export function computeLeadToQuoteTimes(
+  leads: readonly Lead[],
+  quotes: readonly Quote[],
+  options: LeadToQuoteTimesOptions,
+  metric: string,
+): LeadToQuoteTime[] {
+  requireList(leads, metric, ['leads'])
+  requireList(quotes, metric, ['quotes'])
+  requireTimesOptions(options, metric)
   const asOf = requireInstant(options.asOf, metric, ['asOf'], 'option asOf')
   const { unit, measure } = durationMeasure(options.unit, options.calendar, metric)
   const indexOf = new Map<string, number>()
   const created = new Float64Array(leads.length)
   for (let index = 0; index < leads.length; index++) {
     const lead = leads[index] as Lead
+    requireRecord(lead, metric, ['leads', index])
+    if (typeof lead.id !== 'string') {
+      throw new MetricInputError({
+        code: 'INVALID_RECORD',
+        metric,
+        path: ['leads', index, 'id'],
+        message: `${metric}: lead id at leads[${index}] is ${describeValue(lead.id)}; it must be a string`,
+      })
+    }
     if (indexOf.has(lead.id)) {
       throw new MetricInputError({
         code: 'DUPLICATE_ID',
         metric,
         path: ['leads', index, 'id'],
-        message: `${metric}: lead id ${JSON.stringify(lead.id)} at leads[${index}] appears twice`,
+        message: `${metric}: lead id ${describeValue(lead.id)} at leads[${index}] appears twice`,
       })
     }
     indexOf.set(lead.id, index)
@@ -90,7 +135,7 @@ export function leadToQuoteTimes(
         code: 'VALUE_OUT_OF_RANGE',
         metric,
         path: ['leads', index, 'createdAt'],
-        message: `${metric}: lead ${JSON.stringify(lead.id)} was created after asOf; it cannot be measured yet`,
+        message: `${metric}: lead ${describeValue(lead.id)} was created after asOf; it cannot be measured yet`,
       })
     }
     created[index] = time
@@ -99,6 +144,7 @@ export function leadToQuoteTimes(
   const firstQuoteId: (string | null)[] = new Array(leads.length).fill(null)
   for (let index = 0; index < quotes.length; index++) {
     const quote = quotes[index] as Quote
+    requireRecord(quote, metric, ['quotes', index])
     const lead = indexOf.get(quote.leadId)
     const time = requireInstant(
       quote.createdAt,
@@ -108,20 +154,30 @@ export function leadToQuoteTimes(
     )
     if (lead === undefined || time < (created[lead] as number) || time > asOf) continue
     if (time < (firstQuote[lead] as number)) {
+      if (typeof quote.id !== 'string') {
+        throw new MetricInputError({
+          code: 'INVALID_RECORD',
+          metric,
+          path: ['quotes', index, 'id'],
+          message: `${metric}: quote id at quotes[${index}] is ${describeValue(quote.id)}; it must be a string`,
+        })
+      }
       firstQuote[lead] = time
       firstQuoteId[lead] = quote.id
     }
   }
-  return leads.map((lead, index) => {
+  const rows: LeadToQuoteTime[] = new Array(leads.length)
+  for (let index = 0; index < leads.length; index++) {
     const quotedAt = firstQuote[index] as number
     const censored = quotedAt === Number.POSITIVE_INFINITY
-    return {
-      leadId: lead.id,
+    rows[index] = {
+      leadId: (leads[index] as Lead).id,
       quoteId: firstQuoteId[index] ?? null,
       quotedAt: censored ? null : new Date(quotedAt),
-      duration: measure(created[index] as number, censored ? asOf : quotedAt),
+      duration: measure(created[index] as number, censored ? asOf : quotedAt, ['leads', index]),
       unit,
       censored,
     }
-  })
+  }
+  return rows
 }

@@ -1,8 +1,8 @@
-import { TZDate } from '@date-fns/tz'
 import { requireTimeZone } from '../core/calendarPeriods.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { DAY_MILLISECONDS, epochDayOfText, weekdayOf } from './calendarKernel.js'
+import { DAY_MILLISECONDS, epochDayOfText, localDayOf, weekdayOf } from './calendarKernel.js'
+import { readFailure, requireList, requireOptions } from './timeInputs.js'
 
 /** A calendar date: `'YYYY-MM-DD'`, or a `Date` read in the `timeZone` option. */
 export type CalendarDate = string | Date
@@ -31,13 +31,15 @@ export interface NetworkDaysOptions {
  * (numpy: busday_count(s, e + 1 day))
  * ```
  * O(1) in the span (whole weeks are counted, not walked) plus one pass over the holidays.
+ * Dates are proleptic Gregorian; `'YYYY-MM-DD'` years 0000–9999 are read as written (year
+ * `0050` is 50, not 1950).
  *
  * @param start - First day: `'YYYY-MM-DD'` or a `Date` (read in `timeZone`).
  * @param end - Last day, likewise.
  * @param options - `holidays`, `weekend` (`[6, 0]`), `timeZone` (`'UTC'`).
  * @returns Working days, an integer (negative when `end` < `start`).
  * @throws MetricInputError `INVALID_DATE` (path `['start']`, `['end']`, `['holidays', i]`),
- *   `INVALID_OPTION` (weekend, timeZone).
+ *   `INVALID_OPTION` (weekend, timeZone, holidays not an array, options not an object).
  * @example
  * ```ts
  * networkDays('2012-10-01', '2013-03-01') // => 110
@@ -51,13 +53,45 @@ export function networkDays(
   options: NetworkDaysOptions = {},
 ): number {
   const metric = 'networkDays'
+  try {
+    return countNetworkDays(start, end, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
+}
+
+const NO_HOLIDAYS: ReadonlySet<number> = new Set()
+/** The default weekend as `Date#getDay()` flags: Saturday and Sunday. */
+const SATURDAY_SUNDAY: readonly boolean[] = Object.freeze([
+  true,
+  false,
+  false,
+  false,
+  false,
+  false,
+  true,
+])
+
+function countNetworkDays(
+  start: CalendarDate,
+  end: CalendarDate,
+  options: NetworkDaysOptions,
+  metric: string,
+): number {
+  requireOptions(options, metric)
   const timeZone = requireTimeZone(options.timeZone ?? 'UTC', metric)
   const weekend = readWeekend(options.weekend, metric)
   const first = readCalendarDate(start, timeZone, metric, ['start'])
   const last = readCalendarDate(end, timeZone, metric, ['end'])
-  const holidays = new Set<number>()
-  for (const [index, holiday] of (options.holidays ?? []).entries()) {
-    holidays.add(readCalendarDate(holiday, timeZone, metric, ['holidays', index]))
+  const holidayList = options.holidays
+  let holidays: ReadonlySet<number> = NO_HOLIDAYS
+  if (holidayList !== undefined) {
+    requireList(holidayList, metric, ['holidays'])
+    const days = new Set<number>()
+    for (let index = 0; index < holidayList.length; index++) {
+      days.add(readCalendarDate(holidayList[index]!, timeZone, metric, ['holidays', index]))
+    }
+    holidays = days
   }
   if (last < first) return -countWorkingDays(last, first, weekend, holidays)
   return countWorkingDays(first, last, weekend, holidays)
@@ -86,15 +120,14 @@ export function countWorkingDays(
 export function readWeekend(
   weekend: readonly number[] | string | undefined,
   metric: string,
-): boolean[] {
-  const flags = [true, false, false, false, false, false, true]
-  if (weekend === undefined) return flags
+): readonly boolean[] {
+  if (weekend === undefined) return SATURDAY_SUNDAY
   const refuse = () =>
     new MetricInputError({
       code: 'INVALID_OPTION',
       metric,
       path: ['weekend'],
-      message: `${metric}: option weekend is ${describeValue(typeof weekend === 'string' ? weekend : JSON.stringify(weekend))}; give weekday numbers 0–6 (0 = Sunday) or a 7-character mask like '0000011', with at least one working day`,
+      message: `${metric}: option weekend is ${describeValue(weekend)}; give weekday numbers 0–6 (0 = Sunday) or a 7-character mask like '0000011', with at least one working day`,
     })
   const result = [false, false, false, false, false, false, false]
   if (typeof weekend === 'string') {
@@ -103,7 +136,8 @@ export function readWeekend(
     for (let position = 0; position < 7; position++)
       result[(position + 1) % 7] = weekend[position] === '1'
   } else {
-    for (const day of weekend) {
+    if (!Array.isArray(weekend)) throw refuse()
+    for (const day of weekend as readonly number[]) {
       if (!(Number.isInteger(day) && day >= 0 && day <= 6)) throw refuse()
       result[day] = true
     }
@@ -123,12 +157,10 @@ export function readCalendarDate(
   if (typeof value === 'string') {
     day = epochDayOfText(value.trim())
   } else if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    if (timeZone === 'UTC') {
-      day = Math.floor(value.getTime() / DAY_MILLISECONDS)
-    } else {
-      const local = new TZDate(value.getTime(), timeZone)
-      day = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY_MILLISECONDS
-    }
+    day =
+      timeZone === 'UTC'
+        ? Math.floor(value.getTime() / DAY_MILLISECONDS)
+        : localDayOf(value.getTime(), timeZone)
   }
   if (Number.isNaN(day)) {
     throw new MetricInputError({

@@ -1,6 +1,7 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireNonNegative } from '../core/validate.js'
+import { readFailure, requireList, requireOptions } from './timeInputs.js'
 
 /** Options of {@link slaAttainment}. */
 export interface SlaAttainmentOptions {
@@ -17,11 +18,13 @@ export interface SlaAttainmentOptions {
  * attainment = #{done ≤ target} / (#done + #{open > target})
  * ```
  *
- * @param durations - Times of the finished items (≥ 0).
+ * @param durations - Times of the finished items (finite numbers ≥ 0), an array or typed array.
  * @param target - The SLA target (≥ 0), same unit.
  * @param options - `open`: elapsed times of unfinished items.
  * @returns A fraction in [0, 1]; `null` when no item has an outcome.
- * @throws MetricInputError `NEGATIVE_VALUE` / `NOT_FINITE` (path `[i]`, `['open', i]`, `['target']`).
+ * @throws MetricInputError `NEGATIVE_VALUE` / `NOT_FINITE` (path `[i]`, `['open', i]`,
+ *   `['target']`; `null`, strings and other non-numbers are `NOT_FINITE`), `INVALID_OPTION`
+ *   (path `[]` / `['open']`: not an array or typed array).
  * @example
  * ```ts
  * slaAttainment([2, 5, 30], 24, { open: [10, 40] }) // => 0.5 (2 of 4: one finished late, one open and late)
@@ -34,18 +37,35 @@ export function slaAttainment(
   options: SlaAttainmentOptions = {},
 ): number | null {
   const metric = 'slaAttainment'
+  try {
+    return attainment(durations, target, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
+}
+
+function attainment(
+  durations: ArrayLike<number>,
+  target: number,
+  options: SlaAttainmentOptions,
+  metric: string,
+): number | null {
+  requireList(durations, metric, [])
+  requireOptions(options, metric)
   requireNonNegative(target, metric, ['target'], 'target')
   let within = 0
   for (let index = 0; index < durations.length; index++) {
     const value = durations[index] as number
-    if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) throw badDuration(metric, [index], value)
+    if (!(typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY))
+      throw badDuration(metric, [index], value)
     if (value <= target) within++
   }
   let lateOpen = 0
   const open = options.open ?? []
+  requireList(open, metric, ['open'])
   for (let index = 0; index < open.length; index++) {
     const value = open[index] as number
-    if (!(value >= 0 && value < Number.POSITIVE_INFINITY))
+    if (!(typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY))
       throw badDuration(metric, ['open', index], value)
     if (value > target) lateOpen++
   }
@@ -53,9 +73,9 @@ export function slaAttainment(
   return judged === 0 ? null : within / judged
 }
 
-function badDuration(metric: string, path: (string | number)[], value: number): MetricInputError {
+function badDuration(metric: string, path: (string | number)[], value: unknown): MetricInputError {
   return new MetricInputError({
-    code: value < 0 ? 'NEGATIVE_VALUE' : 'NOT_FINITE',
+    code: typeof value === 'number' && value < 0 ? 'NEGATIVE_VALUE' : 'NOT_FINITE',
     metric,
     path,
     message: `${metric}: duration at ${path.join('.')} is ${describeValue(value)}; durations must be finite numbers ≥ 0`,

@@ -1,5 +1,11 @@
 import type { Aggregator } from '../core/Aggregator.js'
+import { readState, type StateShape } from '../core/aggregatorState.js'
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { requireNonNegative } from '../core/validate.js'
+import { readFailure } from './timeInputs.js'
+
+const STATE_SHAPE: StateShape = { within: 'count', done: 'count', lateOpen: 'count' }
 
 /** One item: its time so far, and whether it is still open. */
 export interface SlaItem {
@@ -30,7 +36,10 @@ export interface SlaAttainmentAggregatorState {
  *
  * @param target - The SLA target (≥ 0), in the items' unit.
  * @returns `{ initial, add, merge, result }`; `result` is a fraction or `null`.
- * @throws MetricInputError `NEGATIVE_VALUE` / `NOT_FINITE` (target, a duration, a corrupted state).
+ * @throws MetricInputError `NEGATIVE_VALUE` / `NOT_FINITE` (target, a duration),
+ *   `INVALID_OPTION` (an item that is not an object), `INVALID_STATE` in `merge` / `result`
+ *   (a foreign or tampered state: missing or extra keys, fractional or negative counts,
+ *   `within` > `done`; paths `['a', …]`, `['b', …]` in `merge`).
  * @example
  * ```ts
  * const sla = slaAttainmentAggregator(24)
@@ -45,31 +54,74 @@ export function slaAttainmentAggregator(
 ): Aggregator<SlaAttainmentAggregatorState, SlaItem, number | null> {
   const metric = 'slaAttainmentAggregator'
   requireNonNegative(target, metric, ['target'], 'target')
-  const check = (state: SlaAttainmentAggregatorState, side: string) => {
-    for (const field of ['within', 'done', 'lateOpen'] as const)
-      requireNonNegative(state[field], metric, [side, field], field)
+  const check = (state: SlaAttainmentAggregatorState, at: MetricInputPath) => {
+    const clean = readState<SlaAttainmentAggregatorState>(state, STATE_SHAPE, metric, at)
+    if (clean.within > clean.done) {
+      throw new MetricInputError({
+        code: 'INVALID_STATE',
+        metric,
+        path: [...at, 'within'],
+        message: `${metric}: state field within (${clean.within}) exceeds done (${clean.done}); it is not a state made by this aggregator`,
+      })
+    }
+    return clean
   }
   return {
     initial: () => ({ within: 0, done: 0, lateOpen: 0 }),
     add(state, item) {
-      const duration = requireNonNegative(item.duration, metric, ['duration'], 'duration')
-      if (item.open === true)
-        return duration > target ? { ...state, lateOpen: state.lateOpen + 1 } : state
-      return { ...state, within: state.within + (duration <= target ? 1 : 0), done: state.done + 1 }
+      try {
+        return addItem(state, item)
+      } catch (error) {
+        throw readFailure(error, metric)
+      }
     },
     merge(a, b) {
-      check(a, 'a')
-      check(b, 'b')
-      return {
-        within: a.within + b.within,
-        done: a.done + b.done,
-        lateOpen: a.lateOpen + b.lateOpen,
+      try {
+        const left = check(a, ['a'])
+        const right = check(b, ['b'])
+        return {
+          within: left.within + right.within,
+          done: left.done + right.done,
+          lateOpen: left.lateOpen + right.lateOpen,
+        }
+      } catch (error) {
+        throw readFailure(error, metric)
       }
     },
     result(state) {
-      check(state, 'state')
-      const judged = state.done + state.lateOpen
-      return judged === 0 ? null : state.within / judged
+      try {
+        const clean = check(state, [])
+        const judged = clean.done + clean.lateOpen
+        return judged === 0 ? null : clean.within / judged
+      } catch (error) {
+        throw readFailure(error, metric)
+      }
     },
+  }
+
+  function addItem(
+    state: SlaAttainmentAggregatorState,
+    item: SlaItem,
+  ): SlaAttainmentAggregatorState {
+    if (typeof state !== 'object' || state === null) {
+      throw new MetricInputError({
+        code: 'INVALID_STATE',
+        metric,
+        path: ['state'],
+        message: `${metric}: state is ${describeValue(state)}; it must be a state made by this aggregator`,
+      })
+    }
+    if (typeof item !== 'object' || item === null) {
+      throw new MetricInputError({
+        code: 'INVALID_OPTION',
+        metric,
+        path: ['item'],
+        message: `${metric}: item is ${describeValue(item)}; it must be { duration, open? }`,
+      })
+    }
+    const duration = requireNonNegative(item.duration, metric, ['duration'], 'duration')
+    if (item.open === true)
+      return duration > target ? { ...state, lateOpen: state.lateOpen + 1 } : state
+    return { ...state, within: state.within + (duration <= target ? 1 : 0), done: state.done + 1 }
   }
 }

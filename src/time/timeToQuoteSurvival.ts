@@ -1,11 +1,18 @@
+import { requireConfidence, requireOneOf } from '../core/validate.js'
 import type { Lead } from '../pipeline/Lead.js'
 import {
   type KaplanMeierOptions,
   type KaplanMeierResult,
   kaplanMeier,
+  SURVIVAL_INTERVALS,
 } from '../retention/kaplanMeier.js'
-import { type LeadToQuoteTimesOptions, leadToQuoteTimes } from './leadToQuoteTimes.js'
+import {
+  computeLeadToQuoteTimes,
+  type LeadToQuoteTime,
+  type LeadToQuoteTimesOptions,
+} from './leadToQuoteTimes.js'
 import type { Quote } from './Quote.js'
+import { readFailure } from './timeInputs.js'
 
 /** Options of {@link timeToQuoteSurvival}: measuring and the curve's interval. */
 export interface TimeToQuoteSurvivalOptions extends LeadToQuoteTimesOptions, KaplanMeierOptions {}
@@ -26,7 +33,8 @@ export interface TimeToQuoteSurvivalOptions extends LeadToQuoteTimesOptions, Kap
  * @param options - As `leadToQuoteTimes` (`asOf`, `calendar`, `unit`) and `kaplanMeier`
  *   (`confidence`, `interval`).
  * @returns The `kaplanMeier` result; its `median` is the median time to quote.
- * @throws MetricInputError as `leadToQuoteTimes` and `kaplanMeier`.
+ * @throws MetricInputError as `leadToQuoteTimes`, naming `timeToQuoteSurvival`;
+ *   `INVALID_OPTION` (confidence, interval).
  * @example
  * ```ts
  * const at = (iso: string) => new Date(iso)
@@ -44,7 +52,16 @@ export function timeToQuoteSurvival(
   quotes: readonly Quote[],
   options: TimeToQuoteSurvivalOptions,
 ): KaplanMeierResult {
-  const rows = leadToQuoteTimes(leads, quotes, options)
+  const metric = 'timeToQuoteSurvival'
+  let rows: LeadToQuoteTime[]
+  try {
+    rows = computeLeadToQuoteTimes(leads, quotes, options, metric)
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
+  if (options.confidence !== undefined) requireConfidence(options.confidence, metric)
+  if (options.interval !== undefined)
+    requireOneOf(options.interval, SURVIVAL_INTERVALS, metric, 'interval')
   return kaplanMeier(
     { durations: rows.map((row) => row.duration), events: rows.map((row) => !row.censored) },
     {

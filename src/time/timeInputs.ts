@@ -1,0 +1,67 @@
+import { describeValue } from '../core/describeValue.js'
+import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
+
+/**
+ * Shape checks for the arguments of the time functions: lists, records and option objects
+ * are checked before they are read, so a wrong type is a `MetricInputError` with a path,
+ * never a TypeError. Internal.
+ */
+
+/** Throws `INVALID_OPTION` at `path` unless `value` is an array or a typed array. */
+export function requireList(value: unknown, metric: string, path: MetricInputPath): void {
+  if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) return
+  throw new MetricInputError({
+    code: 'INVALID_OPTION',
+    metric,
+    path,
+    message: `${metric}: ${path.length === 0 ? 'the first argument' : path.join('.')} is ${describeValue(value)}; it must be an array`,
+  })
+}
+
+/** Throws `INVALID_RECORD` at `path` unless `value` is a non-null object (a row). */
+export function requireRecord(value: unknown, metric: string, path: MetricInputPath): void {
+  if (typeof value === 'object' && value !== null) return
+  throw new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path,
+    message: `${metric}: ${path.join('.')} is ${describeValue(value)}; it must be an object`,
+  })
+}
+
+/** Throws `INVALID_OPTION` at path `[]` unless `options` is undefined or a non-null object. */
+export function requireOptions(options: unknown, metric: string): void {
+  if (options === undefined || (typeof options === 'object' && options !== null)) return
+  throw new MetricInputError({
+    code: 'INVALID_OPTION',
+    metric,
+    path: [],
+    message: `${metric}: options is ${describeValue(options)}; it must be an object`,
+  })
+}
+
+/**
+ * What an exported function throws for an error raised while it ran: a `MetricInputError`
+ * as is; anything else — a getter or Proxy trap in the input that threw — as
+ * `INVALID_RECORD` at path `[]`. Used as `catch (error) { throw readFailure(error, metric) }`
+ * (no closure per call on hot paths).
+ */
+export function readFailure(error: unknown, metric: string): MetricInputError {
+  if (error instanceof MetricInputError) return error
+  return new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path: [],
+    message: `${metric}: the input could not be read: ${thrownText(error)}`,
+  })
+}
+
+/** A short description of a thrown value; never throws. */
+export function thrownText(error: unknown): string {
+  try {
+    if (error instanceof Error) return describeValue(String(error.message))
+  } catch {
+    // A hostile error object: fall back to its type.
+  }
+  return describeValue(error)
+}
