@@ -40,7 +40,7 @@ const cjsRelativeRequires: NonNullable<Options['plugins']>[number] = {
 export default defineConfig({
   entry: reachableModules(Object.values(ENTRIES)),
   format: ['esm', 'cjs'],
-  target: 'es2020',
+  target: 'es2022',
   platform: 'neutral',
   bundle: false,
   dts: { entry: ENTRIES, compilerOptions: { ignoreDeprecations: '6.0' } },

@@ -38,6 +38,8 @@ export interface MetricInputErrorDetails {
   readonly message: string
   /** Where the problem is; absent when there is no single place. */
   readonly path?: MetricInputPath
+  /** The error that led to this one (a caller's getter or Proxy that threw), if any. */
+  readonly cause?: unknown
 }
 
 /**
@@ -66,7 +68,8 @@ export class MetricInputError extends Error {
   declare readonly path?: MetricInputPath
 
   constructor(details: MetricInputErrorDetails) {
-    super(details.message)
+    // Error reads `cause` from its options only when the key is present, as in `details`.
+    super(details.message, details)
     this.code = details.code
     this.metric = details.metric
     if (details.path !== undefined) this.path = Object.freeze([...details.path])

@@ -101,9 +101,6 @@ export function requireInstant(
   return time
 }
 
-/** Longest list a function accepts: the largest length a JavaScript array can have. */
-const LONGEST_LIST = 2 ** 32 - 1
-
 /**
  * Throws `VALUE_OUT_OF_RANGE` unless `values` is a list: an array, a typed array or an object whose
  * `length` is a whole number from 0 to 2³² − 1. A string, a number, `{}` or
@@ -122,19 +119,13 @@ export function requireList<T>(
     typeof values === 'object' && values !== null && (!arrayOnly || Array.isArray(values))
       ? (values as { length?: unknown }).length
       : undefined
-  if (
-    !(
-      typeof length === 'number' &&
-      Number.isInteger(length) &&
-      length >= 0 &&
-      length <= LONGEST_LIST
-    )
-  ) {
+  // `>>> 0` keeps exactly the whole numbers from 0 to 2³² − 1 (the longest array) unchanged.
+  if (!(typeof length === 'number' && length >>> 0 === length)) {
     throw new MetricInputError({
       code: 'VALUE_OUT_OF_RANGE',
       metric,
       path,
-      message: `${metric}: ${label} is ${describeValue(values)}${typeof values === 'object' && values !== null ? ` with length ${describeValue(length)}` : ''}; it must be an array or typed array`,
+      message: `${metric}: ${label} is ${describeValue(values)}; it must be an array or typed array`,
     })
   }
   return values
@@ -164,23 +155,19 @@ export function readOptions<T extends object>(options: T | undefined, metric: st
  * `MetricInputError` passes through unchanged. Internal.
  */
 export function asMetricInputError(error: unknown, metric: string): MetricInputError {
-  let shown = 'a value that cannot be shown'
+  if (error instanceof MetricInputError) return error
+  let shown = 'an error'
   try {
-    if (error instanceof MetricInputError) return error
-    shown =
-      error instanceof Error
-        ? `${describeValue(String(error.name))}: ${describeValue(String(error.message))}`
-        : describeValue(error)
+    shown = describeValue(String(error))
   } catch {
     // The error itself is hostile: keep the generic description.
   }
-  const wrapped = new MetricInputError({
+  return new MetricInputError({
     code: 'INVALID_RECORD',
     metric,
-    message: `${metric}: reading the input threw ${shown}; pass plain data (arrays and objects whose properties can be read)`,
+    message: `${metric}: reading the input threw ${shown}`,
+    cause: error,
   })
-  Object.defineProperty(wrapped, 'cause', { value: error, configurable: true, writable: true })
-  return wrapped
 }
 
 /**

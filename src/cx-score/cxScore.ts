@@ -109,7 +109,7 @@ export function cxScore(
           code: 'VALUE_OUT_OF_RANGE',
           metric,
           path: [index, 'weight'],
-          message: `${metric}: the weights add up past 1.8e308 at component ${index}; scale them down`,
+          message: `${metric}: the weights add up to Infinity at component ${index}`,
         })
       }
       if (value === null) {
@@ -169,7 +169,7 @@ export function cxScore(
       throw new MetricInputError({
         code: 'VALUE_OUT_OF_RANGE',
         metric,
-        message: `${metric}: the components' standard errors, measured in their ranges, add up past 1.8e308; check their scales`,
+        message: `${metric}: the standard errors add up to Infinity`,
       })
     }
     return {

@@ -43,10 +43,11 @@ export interface NpsResult {
  *   package `nps()`.
  */
 export function netPromoterScore(input: NpsInput): NpsResult {
+  const metric = 'netPromoterScore'
   try {
-    return resultOfTally(readNpsInput(input, 'netPromoterScore'))
+    return resultOfTally(readNpsInput(input, metric))
   } catch (error) {
-    throw asMetricInputError(error, 'netPromoterScore')
+    throw asMetricInputError(error, metric)
   }
 }
 

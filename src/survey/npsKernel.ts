@@ -30,11 +30,10 @@ export function scoreOutOfRange(
 
 /** 'score', 'score at index 3', 'score at a[3]' or 'score at index 3' for `[3, 'score']`. */
 function describeScorePlace(path: MetricInputPath): string {
-  if (path.length === 0) return 'score'
   const numeric = path.findIndex((part) => typeof part === 'number')
-  const index = path[numeric]
+  if (numeric < 0) return 'score'
   const list = path.slice(0, numeric).join('.')
-  return list === '' ? `score at index ${index}` : `score at ${list}[${index}]`
+  return `score at ${list === '' ? 'index ' : list}${list === '' ? path[numeric] : `[${path[numeric]}]`}`
 }
 
 /** Counts 0–10 scores into a tally in one pass over a 0..10 histogram. */
@@ -43,7 +42,7 @@ export function countNpsScores(
   metric: string,
   at: MetricInputPath = [],
 ): NpsTally {
-  requireList(scores, metric, at, at.length === 0 ? 'scores' : `scores ${at.join('.')}`)
+  requireList(scores, metric, at, 'scores')
   const histogram = new Float64Array(11)
   const length = scores.length
   for (let index = 0; index < length; index++) {
@@ -71,15 +70,13 @@ export function validateTally(tally: NpsInput, metric: string, at: MetricInputPa
     [...at, 'detractors'],
     'detractors',
   )
-  const sum = promoters + passives + detractors
-  if (!Number.isFinite(sum)) {
-    throw new MetricInputError({
-      code: 'VALUE_OUT_OF_RANGE',
-      metric,
-      ...(at.length === 0 ? {} : { path: at }),
-      message: `${metric}: promoters + passives + detractors is ${sum}; the counts must add up to a finite number`,
-    })
-  }
+  // Three finite counts can still add up past the largest double.
+  const sum = requireNonNegative(
+    promoters + passives + detractors,
+    metric,
+    at,
+    'the sum of the counts',
+  )
   if (record.total !== undefined) {
     const total = requireNonNegative(record.total, metric, [...at, 'total'], 'total')
     if (Math.abs(total - sum) > 1e-9 * Math.max(1, sum)) {
@@ -102,18 +99,15 @@ export function validateTally(tally: NpsInput, metric: string, at: MetricInputPa
 
 /** Scores or a tally → a validated tally. A value with a numeric `length` is a score list. */
 export function readNpsInput(input: NpsInput, metric: string, at: MetricInputPath = []): NpsTally {
-  if (typeof input !== 'object' || input === null) {
-    throw new MetricInputError({
-      code: 'VALUE_OUT_OF_RANGE',
-      metric,
-      ...(at.length === 0 ? {} : { path: at }),
-      message: `${metric}: ${at.length === 0 ? 'input' : at.join('.')} is ${describeValue(input)}; it must be a list of 0–10 scores or a tally { promoters, passives, detractors }`,
-    })
+  // Anything but an object without a length goes to the list reader, which refuses non-lists.
+  if (
+    typeof input === 'object' &&
+    input !== null &&
+    (input as { length?: unknown }).length === undefined
+  ) {
+    return validateTally(input, metric, at)
   }
-  if ((input as ArrayLike<number>).length !== undefined) {
-    return countNpsScores(input as ArrayLike<number>, metric, at)
-  }
-  return validateTally(input, metric, at)
+  return countNpsScores(input as ArrayLike<number>, metric, at)
 }
 
 /** NPS on −100..100 of a validated tally; `null` when it is empty. */

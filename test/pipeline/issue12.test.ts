@@ -91,12 +91,12 @@ describe('pipeline option values (issue 12)', () => {
     })
   })
 
-  it('a confidence that rounds to 1 is refused instead of giving NaN bounds', () => {
-    expectMetricError(
-      () => winRate([deal('won', [])], { confidence: 0.9999999999999999 }),
-      'INVALID_OPTION',
-      { path: ['confidence'] },
-    )
+  it('a confidence just below 1 gives finite Wilson bounds instead of NaN', () => {
+    // z = −Φ⁻¹((1 − c)/2) with 1 − c = 1.11e-16 is 8.2924 (Python statistics.NormalDist, finite); one won deal of one:
+    // the Wilson interval is then [1/(1 + z²), 1] ≈ [0.0143, 1] — finite, inside 0..1.
+    const interval = winRate([deal('won', [])], { confidence: 0.9999999999999999 }).interval
+    expect(interval?.lower).toBeCloseTo(1 / (1 + 8.2924 ** 2), 3)
+    expect(interval?.upper).toBe(1)
   })
 
   it('stalledOpportunities refuses a bad quantile or minimumSpells with INVALID_OPTION', () => {
