@@ -119,4 +119,32 @@ describe('entry points', () => {
     expect('default' in root).toBe(false)
     expect('default' in schemas).toBe(false)
   })
+
+  it('every runtime export is documented under its family in the API docs (@category)', () => {
+    const graph = [...moduleGraph('src/index.ts'), ...moduleGraph('src/schemas/index.ts')]
+    const families: Record<string, string> = {
+      core: 'Core',
+      survey: 'Survey',
+      retention: 'Retention',
+      pipeline: 'Pipeline',
+      forecast: 'Forecast',
+      time: 'Time',
+      'cx-score': 'CX score',
+      schemas: 'Schemas',
+    }
+    const uncategorised: string[] = []
+    for (const name of [...Object.keys(root), ...Object.keys(schemas)]) {
+      const declaration = new RegExp(`\\*/\\s*export (?:function|const|class) ${name}\\b`)
+      const found = graph.find(([, text]) => declaration.test(text))
+      if (found === undefined) {
+        uncategorised.push(`${name}: declaration not found`)
+        continue
+      }
+      const [file, text] = found
+      const family = families[file.split('/src/')[1]?.split('/')[0] ?? '']
+      const comment = text.slice(0, text.search(declaration)).split('/**').pop() ?? ''
+      if (!comment.includes(`@category ${family}`)) uncategorised.push(`${name} (${file})`)
+    }
+    expect(uncategorised).toEqual([])
+  })
 })

@@ -17,6 +17,7 @@
  * const right = nps.add(nps.initial(), 9)
  * nps.result(nps.merge(left, right)).score // => 33.333333333333336
  * ```
+ * @category Core
  */
 export interface Aggregator<State, Input, Output> {
   /** A new empty state. */

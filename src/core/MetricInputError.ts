@@ -1,6 +1,7 @@
 /**
  * Every code a {@link MetricInputError} can carry. Callers branch on these, never on the
  * message text.
+ * @category Core
  */
 export const METRIC_INPUT_ERROR_CODES = [
   'SCORE_OUT_OF_RANGE',
@@ -23,13 +24,25 @@ export const METRIC_INPUT_ERROR_CODES = [
   'INVALID_STATE',
 ] as const
 
-/** A stable, machine-readable reason for refusing an input. */
+/**
+ * A stable, machine-readable reason for refusing an input.
+ *
+ * @category Core
+ */
 export type MetricInputErrorCode = (typeof METRIC_INPUT_ERROR_CODES)[number]
 
-/** Where in the input the problem sits: `[17]`, `[17, 'closedAt']`, `['actual', 17]`. */
+/**
+ * Where in the input the problem sits: `[17]`, `[17, 'closedAt']`, `['actual', 17]`.
+ *
+ * @category Core
+ */
 export type MetricInputPath = readonly (string | number)[]
 
-/** The fields of a {@link MetricInputError}. */
+/**
+ * The fields of a {@link MetricInputError}.
+ *
+ * @category Core
+ */
 export interface MetricInputErrorDetails {
   readonly code: MetricInputErrorCode
   /** The exported function that refused the input, e.g. `'netPromoterScore'`. */
@@ -60,6 +73,7 @@ export interface MetricInputErrorDetails {
  *   }
  * }
  * ```
+ * @category Core
  */
 export class MetricInputError extends Error {
   override readonly name = 'MetricInputError' as const

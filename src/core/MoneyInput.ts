@@ -4,6 +4,7 @@ import { Decimal } from 'decimal.js'
  * An amount of money as callers hold it: a JavaScript number (read as its shortest
  * round-trip decimal, so `0.1` is exactly one tenth), a plain decimal string
  * (`'1234.56'`, `' 1e3 '`), or a `Decimal` from decimal.js.
+ * @category Core
  */
 export type MoneyInput = number | string | Decimal
 

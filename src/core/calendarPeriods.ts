@@ -13,12 +13,24 @@ import { readOptions, requireIntegerOption, requireOneOf } from './validate.js'
  * never depend on the host's time zone. Internal.
  */
 
-/** The period lengths trend and cohort functions offer. */
+/**
+ * The period lengths trend and cohort functions offer.
+ *
+ * @category Core
+ */
 export const CALENDAR_PERIODS = ['week', 'month', 'quarter', 'year'] as const
-/** One of {@link CALENDAR_PERIODS}. */
+/**
+ * One of {@link CALENDAR_PERIODS}.
+ *
+ * @category Core
+ */
 export type CalendarPeriod = (typeof CALENDAR_PERIODS)[number]
 
-/** How periods are laid out. */
+/**
+ * How periods are laid out.
+ *
+ * @category Core
+ */
 export interface CalendarPeriodOptions {
   /** Default `'month'`. */
   readonly period?: CalendarPeriod

@@ -5,7 +5,11 @@ import { MetricInputError, type MetricInputPath } from './MetricInputError.js'
 import type { MoneyInput } from './MoneyInput.js'
 import { toMoneyDecimal } from './moneySum.js'
 
-/** Options of the functions that add amounts of several currencies. */
+/**
+ * Options of the functions that add amounts of several currencies.
+ *
+ * @category Core
+ */
 export interface CurrencyConversionOptions {
   /**
    * Exchange rates into `baseCurrency`: units of the base per one unit of each currency,

@@ -27,6 +27,7 @@ const CONTINUED_FRACTION_TERMS = 120
  * normalCdf(1.959963984540054) // => 0.975 (to 15 digits)
  * ```
  * @see Abramowitz & Stegun 7.1.6 (series) and 7.1.14 (continued fraction); R `pnorm`.
+ * @category Core
  */
 export function normalCdf(x: number): number {
   if (Number.isNaN(x) || typeof x !== 'number') {

@@ -31,27 +31,27 @@ const SQRT_TWO_PI = 2.5066282746310002
  * xₖ₊₁ = xₖ − u / (1 + xₖ·u/2),  u = (Φ(xₖ) − p) · √(2π) · e^(xₖ²/2)   (Halley, twice)
  * ```
  *
- * @param p - A probability in [0, 1].
- * @returns The quantile; −Infinity at 0 and +Infinity at 1.
- * @throws MetricInputError `VALUE_OUT_OF_RANGE` when `p` is outside [0, 1] or `NaN`.
+ * @param p - A probability strictly between 0 and 1.
+ * @returns The quantile, a finite number (about ±38.5 at the ends of the double range).
+ * @throws MetricInputError `VALUE_OUT_OF_RANGE` when `p` is 0, 1 (infinite quantiles: Excel
+ *   `NORM.S.INV` answers `#NUM!` there, R `qnorm` ±Inf), outside them, or not a number.
  * @example
  * ```ts
  * normalQuantile(0.975) // => 1.959963984540054
  * ```
  * @see P. J. Acklam, "An algorithm for computing the inverse normal cumulative distribution
  *   function" (2003); R `qnorm`.
+ * @category Core
  */
 export function normalQuantile(p: number): number {
-  if (!(typeof p === 'number' && p >= 0 && p <= 1)) {
+  if (!(typeof p === 'number' && p > 0 && p < 1)) {
     throw new MetricInputError({
       code: 'VALUE_OUT_OF_RANGE',
       metric: 'normalQuantile',
       path: ['p'],
-      message: `normalQuantile: p is ${describeValue(p)}; it must be a probability from 0 to 1`,
+      message: `normalQuantile: p is ${describeValue(p)}; it must be a probability strictly between 0 and 1`,
     })
   }
-  if (p === 0) return Number.NEGATIVE_INFINITY
-  if (p === 1) return Number.POSITIVE_INFINITY
   return quantileOfProbability(p)
 }
 

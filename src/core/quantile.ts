@@ -2,12 +2,24 @@ import { describeValue } from './describeValue.js'
 import { MetricInputError } from './MetricInputError.js'
 import { asMetricInputError, readOptions, requireList, requireOneOf } from './validate.js'
 
-/** The quantile definitions {@link quantile} offers. */
+/**
+ * The quantile definitions {@link quantile} offers.
+ *
+ * @category Core
+ */
 export const QUANTILE_METHODS = ['linear', 'nearest-rank', 'exclusive'] as const
-/** One of {@link QUANTILE_METHODS}. */
+/**
+ * One of {@link QUANTILE_METHODS}.
+ *
+ * @category Core
+ */
 export type QuantileMethod = (typeof QUANTILE_METHODS)[number]
 
-/** Options of {@link quantile}. */
+/**
+ * Options of {@link quantile}.
+ *
+ * @category Core
+ */
 export interface QuantileOptions {
   /** Default `'linear'` (R type 7, Excel `PERCENTILE.INC`). */
   readonly method?: QuantileMethod
@@ -44,6 +56,7 @@ const RANK_FUZZ = 1e-12
  * ```
  * @see R. J. Hyndman & Y. Fan (1996), "Sample quantiles in statistical packages",
  *   The American Statistician 50(4); R `quantile(type = 7 | 6)`.
+ * @category Core
  */
 export function quantile(
   values: ArrayLike<number>,

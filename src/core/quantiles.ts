@@ -28,6 +28,7 @@ import { asMetricInputError, readOptions, requireList, requireOneOf } from './va
  * quantiles([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [0.5, 0.9]) // => [5.5, 9.1]
  * ```
  * @see quantile; Hyndman & Fan (1996).
+ * @category Core
  */
 export function quantiles(
   values: ArrayLike<number>,

@@ -10,7 +10,11 @@ import {
 } from './moneySum.js'
 import { asMetricInputError, readOptions, requireList } from './validate.js'
 
-/** Options of {@link sumMoney}. */
+/**
+ * Options of {@link sumMoney}.
+ *
+ * @category Core
+ */
 export interface SumMoneyOptions {
   /** Accept amounts below zero (credits, refunds); default `false`. */
   readonly allowNegative?: boolean
@@ -41,6 +45,7 @@ export interface SumMoneyOptions {
  * sumMoney(['19.99', 5, '0.01']).toString() // => '25'
  * ```
  * @see SPEC.md "Money" — exact sums in scaled integers with a decimal.js fallback.
+ * @category Core
  */
 export function sumMoney(amounts: ArrayLike<MoneyInput>, options: SumMoneyOptions = {}): Decimal {
   try {

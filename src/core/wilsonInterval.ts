@@ -2,13 +2,21 @@ import { criticalValue } from './criticalValue.js'
 import { MetricInputError } from './MetricInputError.js'
 import { asMetricInputError, readOptions, requireNonNegative } from './validate.js'
 
-/** Options of {@link wilsonInterval}. */
+/**
+ * Options of {@link wilsonInterval}.
+ *
+ * @category Core
+ */
 export interface WilsonIntervalOptions {
   /** Confidence level strictly between 0 and 1; default 0.95. */
   readonly confidence?: number
 }
 
-/** Bounds of a confidence interval for a proportion, as fractions in [0, 1]. */
+/**
+ * Bounds of a confidence interval for a proportion, as fractions in [0, 1].
+ *
+ * @category Core
+ */
 export interface WilsonIntervalResult {
   readonly lower: number
   readonly upper: number
@@ -38,6 +46,7 @@ export interface WilsonIntervalResult {
  * wilsonInterval(5, 10) // => { lower: 0.2365931, upper: 0.7634069 } (to 7 digits)
  * ```
  * @see E. B. Wilson (1927), JASA 22:209–212; R `prop.test(correct = FALSE)`.
+ * @category Core
  */
 export function wilsonInterval(
   successes: number,

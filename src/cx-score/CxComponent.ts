@@ -1,9 +1,21 @@
-/** Whether a bigger value is better (NPS, CSAT, retention) or worse (churn, effort in CES 1.0, days to quote). */
+/**
+ * Whether a bigger value is better (NPS, CSAT, retention) or worse (churn, effort in CES 1.0, days to quote).
+ *
+ * @category CX score
+ */
 export const CX_DIRECTIONS = ['higher-is-better', 'lower-is-better'] as const
-/** One of {@link CX_DIRECTIONS}. */
+/**
+ * One of {@link CX_DIRECTIONS}.
+ *
+ * @category CX score
+ */
 export type CxDirection = (typeof CX_DIRECTIONS)[number]
 
-/** One input of the composite customer-experience score, with its own scale. */
+/**
+ * One input of the composite customer-experience score, with its own scale.
+ *
+ * @category CX score
+ */
 export interface CxComponent {
   /** Label, unique within a score: `'NPS'`, `'CSAT'`, `'Gross revenue retention'`. */
   readonly name: string

@@ -8,7 +8,11 @@ import type { NpsResult } from '../survey/netPromoterScore.js'
 import type { NpsIntervalResult } from '../survey/npsInterval.js'
 import type { CxComponent, CxDirection } from './CxComponent.js'
 
-/** Options shared by the component helpers. */
+/**
+ * Options shared by the component helpers.
+ *
+ * @category CX score
+ */
 export interface ComponentOptions {
   /** Label; each helper has a default. */
   readonly name?: string
@@ -149,6 +153,7 @@ function component(
  * ```ts
  * npsComponent(npsInterval([10, 9, 7, 3])).range // => [-100, 100]
  * ```
+ * @category CX score
  */
 export function npsComponent(
   result: NpsResult | NpsIntervalResult | number | null,
@@ -187,6 +192,7 @@ export function npsComponent(
  * ```ts
  * csatComponent(csat([5, 4, 2, 1])).standardError // => 0.25 (sqrt(0.5 · 0.5 / 4))
  * ```
+ * @category CX score
  */
 export function csatComponent(
   result: CsatResult | number | null,
@@ -209,7 +215,11 @@ export function csatComponent(
   }
 }
 
-/** Options of {@link cesComponent}. */
+/**
+ * Options of {@link cesComponent}.
+ *
+ * @category CX score
+ */
 export interface CesComponentOptions extends ComponentOptions {
   /** How the CES was computed: `'mean'` on 1..scaleMax (default) or `'agree-share'` (0..1). */
   readonly method?: 'mean' | 'agree-share'
@@ -238,6 +248,7 @@ export interface CesComponentOptions extends ComponentOptions {
  * cesComponent(customerEffortScore([7, 6, 5, 2])).range // => [1, 7]
  * cesComponent(customerEffortScore([7, 6, 5, 2], { method: 'agree-share' })).range // => [0, 1]
  * ```
+ * @category CX score
  */
 export function cesComponent(
   result: CustomerEffortScoreResult | number | null,
@@ -298,7 +309,11 @@ function agree<T>(
   return given ?? fromResult ?? fallback
 }
 
-/** Options of {@link retentionComponent}. */
+/**
+ * Options of {@link retentionComponent}.
+ *
+ * @category CX score
+ */
 export interface RetentionComponentOptions extends ComponentOptions {
   /** Scale of the rate; default [0, 1]. NRR can exceed 1: e.g. `[0.5, 1.5]`. */
   readonly range?: readonly [number, number]
@@ -329,6 +344,7 @@ export interface RetentionComponentOptions extends ComponentOptions {
  * retentionComponent(0.04, { name: 'Logo churn', direction: 'lower-is-better', range: [0, 0.2] }).direction // => 'lower-is-better'
  * retentionComponent(0.9, { customers: 100 }).standardError // => 0.03 (√(90 · 10 / 100³))
  * ```
+ * @category CX score
  */
 export function retentionComponent(
   rate: number | null,
@@ -382,6 +398,7 @@ export function retentionComponent(
  * ```ts
  * winRateComponent({ rate: 0.25, won: 1, lost: 3, interval: null }).standardError // => 0.21650635094610965
  * ```
+ * @category CX score
  */
 export function winRateComponent(
   result: WinRateCountResult | number | null,

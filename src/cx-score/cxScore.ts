@@ -4,7 +4,11 @@ import { MetricInputError } from '../core/MetricInputError.js'
 import { asMetricInputError, readOptions, requireList, requireOneOf } from '../core/validate.js'
 import { CX_DIRECTIONS, type CxComponent } from './CxComponent.js'
 
-/** Options of {@link cxScore}. */
+/**
+ * Options of {@link cxScore}.
+ *
+ * @category CX score
+ */
 export interface CxScoreOptions {
   /** `'renormalize'` (default): score the present components; `'error'`: a missing one throws. */
   readonly missing?: 'renormalize' | 'error'
@@ -12,7 +16,11 @@ export interface CxScoreOptions {
   readonly confidence?: number
 }
 
-/** How much one component adds to the score. */
+/**
+ * How much one component adds to the score.
+ *
+ * @category CX score
+ */
 export interface CxContribution {
   readonly name: string
   readonly value: number | null
@@ -25,7 +33,11 @@ export interface CxContribution {
   readonly points: number
 }
 
-/** The result of {@link cxScore}. */
+/**
+ * The result of {@link cxScore}.
+ *
+ * @category CX score
+ */
 export interface CxScoreResult {
   /** 0..100; `null` when no component is present. */
   readonly score: number | null
@@ -79,7 +91,8 @@ export interface CxScoreResult {
  * result.score // => 75
  * result.contributions.map((c) => c.points) // => [35, 20, 20]
  * ```
- * @see ACSI score calculation (0–100 rescaling); Forrester CX Index; metric-definitions §6.
+ * @see ACSI score calculation (0–100 rescaling); Forrester CX Index; docs/metric-definitions.md §6.
+ * @category CX score
  */
 export function cxScore(
   components: readonly CxComponent[],

@@ -4,7 +4,11 @@ import { asMetricInputError, requireList } from '../core/validate.js'
 import type { CxComponent, CxDirection } from './CxComponent.js'
 import { type CxContribution, type CxScoreResult, cxScore } from './cxScore.js'
 
-/** One component of a scorecard: a metric's scale and weight; each account supplies the value. */
+/**
+ * One component of a scorecard: a metric's scale and weight; each account supplies the value.
+ *
+ * @category CX score
+ */
 export interface ScorecardComponent {
   readonly name: string
   readonly range: readonly [number, number]
@@ -12,13 +16,21 @@ export interface ScorecardComponent {
   readonly direction?: CxDirection
 }
 
-/** A band of scores from `min` (inclusive) up to the next band's `min`. */
+/**
+ * A band of scores from `min` (inclusive) up to the next band's `min`.
+ *
+ * @category CX score
+ */
 export interface ScoreBand {
   readonly name: string
   readonly min: number
 }
 
-/** What a scorecard is made of. */
+/**
+ * What a scorecard is made of.
+ *
+ * @category CX score
+ */
 export interface HealthScorecardDefinition {
   readonly components: readonly ScorecardComponent[]
   /** Default red from 0, yellow from 50, green from 75. */
@@ -27,14 +39,22 @@ export interface HealthScorecardDefinition {
   readonly missing?: 'renormalize' | 'error'
 }
 
-/** One account's metric values, now and optionally in the previous period. */
+/**
+ * One account's metric values, now and optionally in the previous period.
+ *
+ * @category CX score
+ */
 export interface AccountMetrics {
   readonly id: string
   readonly values: Readonly<Record<string, number | null | undefined>>
   readonly previous?: Readonly<Record<string, number | null | undefined>>
 }
 
-/** One account's health. */
+/**
+ * One account's health.
+ *
+ * @category CX score
+ */
 export interface AccountHealth {
   readonly id: string
   readonly score: number | null
@@ -48,7 +68,11 @@ export interface AccountHealth {
   readonly biggestMover: { readonly name: string; readonly pointsChange: number } | null
 }
 
-/** The scores of many accounts, with counts per band. */
+/**
+ * The scores of many accounts, with counts per band.
+ *
+ * @category CX score
+ */
 export interface HealthScorecardResult {
   readonly accounts: AccountHealth[]
   /** Accounts per band, and `unscored` for accounts with no value at all. */
@@ -101,6 +125,7 @@ const DEFAULT_BANDS: readonly ScoreBand[] = [
  * counts // => { red: 1, yellow: 0, green: 1, unscored: 0 }
  * ```
  * @see cxScore; Gainsight-style health scores (bands and drivers).
+ * @category CX score
  */
 export function healthScorecard(
   definition: HealthScorecardDefinition,

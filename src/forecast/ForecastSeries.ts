@@ -1,4 +1,8 @@
-/** Actuals and forecasts of the same periods, as one object so they cannot be swapped. */
+/**
+ * Actuals and forecasts of the same periods, as one object so they cannot be swapped.
+ *
+ * @category Forecast
+ */
 export interface ForecastSeries {
   /** Observed values A, one per period. */
   readonly actual: ArrayLike<number>

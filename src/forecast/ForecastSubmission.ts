@@ -1,14 +1,23 @@
 import type { MoneyInput } from '../core/MoneyInput.js'
 
-/** The forecast categories of a sales forecast call, from most to least certain. */
+/**
+ * The forecast categories of a sales forecast call, from most to least certain.
+ *
+ * @category Forecast
+ */
 export const FORECAST_CATEGORIES = ['commit', 'best-case', 'pipeline'] as const
-/** One of {@link FORECAST_CATEGORIES}. */
+/**
+ * One of {@link FORECAST_CATEGORIES}.
+ *
+ * @category Forecast
+ */
 export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number]
 
 /**
  * One forecast call: what an owner expects to close in a period, in a category, submitted
  * at a moment. Owners usually resubmit during the period; the lead time decides which call
  * is judged.
+ * @category Forecast
  */
 export interface ForecastSubmission {
   readonly ownerId: string
@@ -23,7 +32,11 @@ export interface ForecastSubmission {
   readonly submittedAt: Date
 }
 
-/** A closed-won booking: who closed how much, when. */
+/**
+ * A closed-won booking: who closed how much, when.
+ *
+ * @category Forecast
+ */
 export interface ForecastActual {
   readonly ownerId: string
   readonly at: Date

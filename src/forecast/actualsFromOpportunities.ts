@@ -28,6 +28,7 @@ import { guardInput, requireArrayLike } from './forecastKernel.js'
  * ]) // => [{ ownerId: 'ana', at: new Date('2026-02-10'), amount: 500 }]
  * ```
  * @see forecastAccuracyByPeriod.
+ * @category Forecast
  */
 export function actualsFromOpportunities(opportunities: readonly Opportunity[]): ForecastActual[] {
   const metric = 'actualsFromOpportunities'

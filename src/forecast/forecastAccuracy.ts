@@ -9,7 +9,11 @@ import {
   weightedPercentageOf,
 } from './forecastKernel.js'
 
-/** Input of {@link forecastAccuracy}. */
+/**
+ * Input of {@link forecastAccuracy}.
+ *
+ * @category Forecast
+ */
 export interface ForecastAccuracyInput extends ForecastSeries {
   /** Clamp the result from below, e.g. `0` as many dashboards do; default no clamp. */
   readonly floor?: number
@@ -36,6 +40,7 @@ export interface ForecastAccuracyInput extends ForecastSeries {
  * forecastAccuracy({ actual: [10], forecast: [40], floor: 0 }) // => 0
  * ```
  * @see kpitree.co forecast accuracy (1 − |F − A| / A); Salesforce Trailhead forecasting.
+ * @category Forecast
  */
 export function forecastAccuracy(input: ForecastAccuracyInput): number | null {
   const metric = 'forecastAccuracy'

@@ -23,7 +23,11 @@ import {
   readPeriodOptions,
 } from './forecastPeriodKernel.js'
 
-/** Options of {@link forecastAccuracyByPeriod}. */
+/**
+ * Options of {@link forecastAccuracyByPeriod}.
+ *
+ * @category Forecast
+ */
 export interface ForecastAccuracyByPeriodOptions extends CurrencyConversionOptions {
   /** Which call is judged; default `'commit'`. */
   readonly category?: ForecastCategory
@@ -39,7 +43,11 @@ export interface ForecastAccuracyByPeriodOptions extends CurrencyConversionOptio
   readonly tolerance?: number
 }
 
-/** One group's call against its bookings in one period. */
+/**
+ * One group's call against its bookings in one period.
+ *
+ * @category Forecast
+ */
 export interface ForecastPeriodRow {
   readonly group: string
   readonly periodStart: Date
@@ -59,7 +67,11 @@ export interface ForecastPeriodRow {
   readonly hit: boolean | null
 }
 
-/** A group's forecast quality over all its periods with a forecast. */
+/**
+ * A group's forecast quality over all its periods with a forecast.
+ *
+ * @category Forecast
+ */
 export interface ForecastGroupSummary {
   readonly group: string
   /** Periods with a judged forecast. */
@@ -77,7 +89,11 @@ export interface ForecastGroupSummary {
   readonly trackingSignal: (number | null)[]
 }
 
-/** The result of {@link forecastAccuracyByPeriod}. */
+/**
+ * The result of {@link forecastAccuracyByPeriod}.
+ *
+ * @category Forecast
+ */
 export interface ForecastAccuracyByPeriodResult {
   readonly rows: ForecastPeriodRow[]
   readonly groups: ForecastGroupSummary[]
@@ -130,7 +146,8 @@ export interface ForecastAccuracyByPeriodResult {
  * result.rows[0].forecast?.toString() // => '100' (the call made by 1 March)
  * result.groups[0].accuracy // => 0.8333333333333334
  * ```
- * @see metric-definitions §4.1 and §4.6; Salesforce Trailhead — track sales forecast performance.
+ * @see docs/metric-definitions.md §4.1 and §4.6; Salesforce Trailhead — track sales forecast performance.
+ * @category Forecast
  */
 export function forecastAccuracyByPeriod(
   submissions: readonly ForecastSubmission[],

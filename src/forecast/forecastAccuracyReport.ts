@@ -19,7 +19,11 @@ import {
 } from './forecastKernel.js'
 import { ownScale } from './meanAbsoluteScaledError.js'
 
-/** Input of {@link forecastAccuracyReport}. */
+/**
+ * Input of {@link forecastAccuracyReport}.
+ *
+ * @category Forecast
+ */
 export interface ForecastAccuracyReportInput extends ForecastSeries {
   /** History for the MASE scale (else the actual series itself). */
   readonly training?: ArrayLike<number>
@@ -27,7 +31,11 @@ export interface ForecastAccuracyReportInput extends ForecastSeries {
   readonly seasonality?: number
 }
 
-/** Every scalar forecast metric of one series. */
+/**
+ * Every scalar forecast metric of one series.
+ *
+ * @category Forecast
+ */
 export interface ForecastAccuracyReport {
   /** Periods. */
   readonly n: number
@@ -76,6 +84,7 @@ export interface ForecastAccuracyReport {
  * report.forecastAccuracy // => 0.8666666666666667
  * ```
  * @see the individual metric functions for formulas and sources.
+ * @category Forecast
  */
 export function forecastAccuracyReport(input: ForecastAccuracyReportInput): ForecastAccuracyReport {
   const metric = 'forecastAccuracyReport'

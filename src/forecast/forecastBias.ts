@@ -20,7 +20,8 @@ import { biasOf, guardInput, scanSeries } from './forecastKernel.js'
  * ```ts
  * forecastBias({ actual: [100, 200], forecast: [120, 210] }) // => 0.1
  * ```
- * @see metric-definitions §4.6 (percent-of-actual bias, sign named explicitly).
+ * @see docs/metric-definitions.md §4.6 (percent-of-actual bias, sign named explicitly).
+ * @category Forecast
  */
 export function forecastBias(series: ForecastSeries): number | null {
   const metric = 'forecastBias'

@@ -15,20 +15,32 @@ import {
 } from './forecastKernel.js'
 import { requireScale } from './meanAbsoluteScaledError.js'
 
-/** One period: actual, forecast and an optional weight. */
+/**
+ * One period: actual, forecast and an optional weight.
+ *
+ * @category Forecast
+ */
 export interface ForecastPeriod {
   readonly actual: number
   readonly forecast: number
   readonly weight?: number
 }
 
-/** Options of {@link forecastErrorAggregator}. */
+/**
+ * Options of {@link forecastErrorAggregator}.
+ *
+ * @category Forecast
+ */
 export interface ForecastErrorAggregatorOptions {
   /** The MASE scale (in-sample naive MAE, e.g. from the training data); without it MASE is `null`. */
   readonly scale?: number
 }
 
-/** The JSON-serialisable state: the additive sums of the report. */
+/**
+ * The JSON-serialisable state: the additive sums of the report.
+ *
+ * @category Forecast
+ */
 export type ForecastErrorAggregatorState = Readonly<ForecastSums>
 
 /**
@@ -57,6 +69,7 @@ export type ForecastErrorAggregatorState = Readonly<ForecastSums>
  * errors.result(errors.merge(east, west)).weightedAbsolutePercentageError // => 0.13333333333333333
  * ```
  * @see forecastAccuracyReport.
+ * @category Forecast
  */
 export function forecastErrorAggregator(
   options: ForecastErrorAggregatorOptions = {},

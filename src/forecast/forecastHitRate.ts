@@ -3,7 +3,11 @@ import { MetricInputError } from '../core/MetricInputError.js'
 import type { ForecastSeries } from './ForecastSeries.js'
 import { guardInput, mean, optionOr, requireSeries, scanSeries } from './forecastKernel.js'
 
-/** Input of {@link forecastHitRate}. */
+/**
+ * Input of {@link forecastHitRate}.
+ *
+ * @category Forecast
+ */
 export interface ForecastHitRateInput extends ForecastSeries {
   /** Largest miss that still counts as a hit, as a fraction of the actual; default 0.1 (±10 %). */
   readonly tolerance?: number
@@ -31,6 +35,7 @@ export interface ForecastHitRateInput extends ForecastSeries {
  * forecastHitRate({ actual: [100, 100, 100], forecast: [110, 89, 100] }) // => 0.6666666666666666
  * ```
  * @see trailhead.salesforce.com — track sales forecast performance.
+ * @category Forecast
  */
 export function forecastHitRate(input: ForecastHitRateInput): number | null {
   const metric = 'forecastHitRate'

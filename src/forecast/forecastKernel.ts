@@ -13,6 +13,7 @@ import type { ForecastSeries } from './ForecastSeries.js'
  * (exact, a power of two) and the sums are reported in that `unit`; each metric then undoes
  * the scaling and throws `VALUE_OUT_OF_RANGE` only if *its own* value does not fit a double.
  * (In that rescue pass a value below about 1e-143 counts as 0.)
+ * @category Forecast
  */
 export interface ForecastSums {
   /** Periods. */

@@ -21,6 +21,7 @@ import { guardInput, meanAbsoluteOf, scanSeries } from './forecastKernel.js'
  * meanAbsoluteError({ actual: [3, -0.5, 2, 7], forecast: [2.5, 0.0, 2, 8] }) // => 0.5
  * ```
  * @see scikit-learn `mean_absolute_error` (its documented example); R forecast `accuracy()`.
+ * @category Forecast
  */
 export function meanAbsoluteError(series: ForecastSeries): number | null {
   const metric = 'meanAbsoluteError'

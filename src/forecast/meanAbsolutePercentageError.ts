@@ -23,6 +23,7 @@ import { guardInput, percentageMean, scanSeries } from './forecastKernel.js'
  * meanAbsolutePercentageError({ actual: [100, 0, 50], forecast: [110, 5, 45] }) // => 0.1
  * ```
  * @see Nixtla/utilsforecast#89 (ignore zeros); tidymodels/yardstick#271; R forecast `accuracy()`.
+ * @category Forecast
  */
 export function meanAbsolutePercentageError(series: ForecastSeries): number | null {
   const metric = 'meanAbsolutePercentageError'

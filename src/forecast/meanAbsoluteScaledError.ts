@@ -11,7 +11,11 @@ import {
   scanSeries,
 } from './forecastKernel.js'
 
-/** Input of {@link meanAbsoluteScaledError}. */
+/**
+ * Input of {@link meanAbsoluteScaledError}.
+ *
+ * @category Forecast
+ */
 export interface MeanAbsoluteScaledErrorInput extends ForecastSeries {
   /** The in-sample (history) series the naive forecast is scored on. */
   readonly training?: ArrayLike<number>
@@ -45,6 +49,7 @@ export interface MeanAbsoluteScaledErrorInput extends ForecastSeries {
  * ```
  * @see R. J. Hyndman & A. B. Koehler (2006), "Another look at measures of forecast accuracy",
  *   IJF 22(4); robjhyndman/forecast `R/errors.R`.
+ * @category Forecast
  */
 export function meanAbsoluteScaledError(input: MeanAbsoluteScaledErrorInput): number | null {
   const metric = 'meanAbsoluteScaledError'

@@ -22,6 +22,7 @@ import { guardInput, meanErrorOf, scanSeries } from './forecastKernel.js'
  * meanError({ actual: [10, 20], forecast: [8, 18] }) // => 2
  * ```
  * @see robjhyndman/forecast `R/errors.R` (`error <- x - f`).
+ * @category Forecast
  */
 export function meanError(series: ForecastSeries): number | null {
   const metric = 'meanError'

@@ -20,6 +20,7 @@ import { guardInput, rootMeanSquareOf, scanSeries } from './forecastKernel.js'
  * rootMeanSquaredError({ actual: [3, -0.5, 2, 7], forecast: [2.5, 0.0, 2, 8] }) // => 0.6123724356957945
  * ```
  * @see scikit-learn `root_mean_squared_error`; R forecast `accuracy()`.
+ * @category Forecast
  */
 export function rootMeanSquaredError(series: ForecastSeries): number | null {
   const metric = 'rootMeanSquaredError'

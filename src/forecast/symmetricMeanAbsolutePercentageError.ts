@@ -2,10 +2,18 @@ import { requireOneOf } from '../core/validate.js'
 import type { ForecastSeries } from './ForecastSeries.js'
 import { guardInput, mean, optionOr, requireSeries, scanSeries } from './forecastKernel.js'
 
-/** The sMAPE definitions offered: `'m4'` (0..2) and `'bounded'` (0..1). */
+/**
+ * The sMAPE definitions offered: `'m4'` (0..2) and `'bounded'` (0..1).
+ *
+ * @category Forecast
+ */
 export const SMAPE_VARIANTS = ['m4', 'bounded'] as const
 
-/** Input of {@link symmetricMeanAbsolutePercentageError}. */
+/**
+ * Input of {@link symmetricMeanAbsolutePercentageError}.
+ *
+ * @category Forecast
+ */
 export interface SymmetricMeanAbsolutePercentageErrorInput extends ForecastSeries {
   /** `'m4'` (default): the M4 competition's 2|A−F|/(|A|+|F|); `'bounded'`: half of it. */
   readonly variant?: (typeof SMAPE_VARIANTS)[number]
@@ -36,6 +44,7 @@ export interface SymmetricMeanAbsolutePercentageErrorInput extends ForecastSerie
  * symmetricMeanAbsolutePercentageError({ actual: [100, 0], forecast: [50, 0], variant: 'bounded' }) // => 0.16666666666666666
  * ```
  * @see Mcompetitions/M4-methods `smape`; Nixtla/utilsforecast `smape`; Hyndman & Koehler (2006).
+ * @category Forecast
  */
 export function symmetricMeanAbsolutePercentageError(
   input: SymmetricMeanAbsolutePercentageErrorInput,

@@ -20,7 +20,8 @@ import { guardInput, requireSeries, runningTrackingSignal } from './forecastKern
  * ```ts
  * trackingSignal({ actual: [10, 12, 11], forecast: [10, 10, 10] }) // => [null, 2, 3]
  * ```
- * @see codingace.net tracking signal chart; metric-definitions §4.6 (RSFE / MAD).
+ * @see codingace.net tracking signal chart; docs/metric-definitions.md §4.6 (RSFE / MAD).
+ * @category Forecast
  */
 export function trackingSignal(series: ForecastSeries): (number | null)[] {
   const metric = 'trackingSignal'

@@ -21,6 +21,7 @@ import { guardInput, scanSeries, weightedPercentageOf } from './forecastKernel.j
  * weightedAbsolutePercentageError({ actual: [100, 0, 50], forecast: [110, 5, 40] }) // => 0.16666666666666666
  * ```
  * @see Nixtla/utilsforecast `wape` (= `nd`); SAP WMAPE definition.
+ * @category Forecast
  */
 export function weightedAbsolutePercentageError(series: ForecastSeries): number | null {
   const metric = 'weightedAbsolutePercentageError'

@@ -1,4 +1,8 @@
-/** A lead (prospect) as CRMs and marketing tools export it. */
+/**
+ * A lead (prospect) as CRMs and marketing tools export it.
+ *
+ * @category Pipeline
+ */
 export interface Lead {
   readonly id: string
   /** When the lead was discovered or created. */

@@ -1,17 +1,33 @@
 import type { MoneyInput } from '../core/MoneyInput.js'
 
-/** The stages an opportunity has entered, in time order. */
+/**
+ * The stages an opportunity has entered, in time order.
+ *
+ * @category Pipeline
+ */
 export interface StageEntry {
   readonly stage: string
   readonly enteredAt: Date
 }
 
-/** The statuses of an opportunity. */
+/**
+ * The statuses of an opportunity.
+ *
+ * @category Pipeline
+ */
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost'] as const
-/** One of {@link OPPORTUNITY_STATUSES}. */
+/**
+ * One of {@link OPPORTUNITY_STATUSES}.
+ *
+ * @category Pipeline
+ */
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number]
 
-/** A sales opportunity (deal) as CRMs export it. */
+/**
+ * A sales opportunity (deal) as CRMs export it.
+ *
+ * @category Pipeline
+ */
 export interface Opportunity {
   readonly id: string
   readonly createdAt: Date

@@ -25,7 +25,8 @@ import { type LeadRateOptions, type LeadRateResult, leadRate } from './leadRate.
  * ]
  * leadContactRate(leads, { withinDays: 1, asOf: day(10) }).rate // => 0.5
  * ```
- * @see metric-definitions §5.1 (first-response time).
+ * @see docs/metric-definitions.md §5.1 (first-response time).
+ * @category Pipeline
  */
 export function leadContactRate(leads: readonly Lead[], options?: LeadRateOptions): LeadRateResult {
   return leadRate(leads, 'contactedAt', 'leadContactRate', options)

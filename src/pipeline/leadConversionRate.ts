@@ -33,6 +33,7 @@ import { type LeadRateOptions, type LeadRateResult, leadRate } from './leadRate.
  * leadConversionRate(leads, { withinDays: 14, asOf: day(31) }).rate // => 0.3333333333333333 (lead 4 too recent)
  * ```
  * @see dbt MetricFlow `conversion` metrics (entity, window); Gartner "lead time".
+ * @category Pipeline
  */
 export function leadConversionRate(
   leads: readonly Lead[],

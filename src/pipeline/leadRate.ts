@@ -13,7 +13,11 @@ import type { Lead } from './Lead.js'
 
 const DAY_MILLISECONDS = 86_400_000
 
-/** Options of the lead rates. */
+/**
+ * Options of the lead rates.
+ *
+ * @category Pipeline
+ */
 export interface LeadRateOptions {
   /** Count a success only within this many days of `createdAt`; needs `asOf`. */
   readonly withinDays?: number
@@ -25,7 +29,11 @@ export interface LeadRateOptions {
   readonly confidence?: number
 }
 
-/** A lead rate with its counts and Wilson interval. */
+/**
+ * A lead rate with its counts and Wilson interval.
+ *
+ * @category Pipeline
+ */
 export interface LeadRate {
   /** successes / judged; `null` when no lead is judged. */
   readonly rate: number | null
@@ -38,12 +46,20 @@ export interface LeadRate {
   readonly interval: WilsonIntervalResult | null
 }
 
-/** A lead rate per group; `group` is `null` for leads without a source or owner. */
+/**
+ * A lead rate per group; `group` is `null` for leads without a source or owner.
+ *
+ * @category Pipeline
+ */
 export interface LeadRateGroup extends LeadRate {
   readonly group: string | null
 }
 
-/** The overall lead rate and, with `groupBy`, one per group (sorted by name, `null` last). */
+/**
+ * The overall lead rate and, with `groupBy`, one per group (sorted by name, `null` last).
+ *
+ * @category Pipeline
+ */
 export interface LeadRateResult extends LeadRate {
   readonly groups: LeadRateGroup[]
 }

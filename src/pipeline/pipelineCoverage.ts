@@ -2,7 +2,11 @@ import type { MoneyInput } from '../core/MoneyInput.js'
 import { toMoneyDecimal } from '../core/moneySum.js'
 import { finiteMoney, finiteRatio, guardInput, requireRecord } from './inputGuards.js'
 
-/** Input of {@link pipelineCoverage}. */
+/**
+ * Input of {@link pipelineCoverage}.
+ *
+ * @category Pipeline
+ */
 export interface PipelineCoverageInput {
   /** Value of the open (qualified) pipeline due in the period. */
   readonly openPipeline: MoneyInput
@@ -28,7 +32,8 @@ export interface PipelineCoverageInput {
  * ```ts
  * pipelineCoverage({ openPipeline: 900000, remainingQuota: 300000 }) // => 3
  * ```
- * @see winsabove.pages.dev/glossary/pipeline-coverage-ratio; metric-definitions §3.4.
+ * @see winsabove.pages.dev/glossary/pipeline-coverage-ratio; docs/metric-definitions.md §3.4.
+ * @category Pipeline
  */
 export function pipelineCoverage(input: PipelineCoverageInput): number | null {
   return guardInput('pipelineCoverage', () => computePipelineCoverage(input))

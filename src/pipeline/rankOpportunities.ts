@@ -30,7 +30,11 @@ import {
 } from './pipelineKernel.js'
 import { collectStageSpells } from './stageSpells.js'
 
-/** Options of {@link rankOpportunities}. */
+/**
+ * Options of {@link rankOpportunities}.
+ *
+ * @category Pipeline
+ */
 export interface RankOpportunitiesOptions extends CurrencyConversionOptions {
   /** The instant days-in-stage are measured at. */
   readonly asOf: Date
@@ -38,10 +42,18 @@ export interface RankOpportunitiesOptions extends CurrencyConversionOptions {
   readonly stages: readonly string[]
 }
 
-/** Where a ranked deal's probability came from. */
+/**
+ * Where a ranked deal's probability came from.
+ *
+ * @category Pipeline
+ */
 export type ProbabilitySource = 'record' | 'stage-history' | 'none'
 
-/** One open deal in the coaching list. */
+/**
+ * One open deal in the coaching list.
+ *
+ * @category Pipeline
+ */
 export interface RankedOpportunity {
   readonly rank: number
   readonly id: string
@@ -94,7 +106,8 @@ export interface RankedOpportunity {
  * )
  * ranked.map((r) => [r.id, r.expectedValue?.toString(), r.probabilitySource]) // => [['b', '2500', 'stage-history'], ['a', '900', 'record']]
  * ```
- * @see frappe/crm#798 (amount × probability forecasts); metric-definitions §3.
+ * @see frappe/crm#798 (amount × probability forecasts); docs/metric-definitions.md §3.
+ * @category Pipeline
  */
 export function rankOpportunities(
   opportunities: readonly Opportunity[],

@@ -18,6 +18,7 @@ import { requireRate } from './pipelineKernel.js'
  * requiredPipelineCoverage(0.25) // => 4
  * ```
  * @see contextawareanalytics.com — how to calculate pipeline coverage.
+ * @category Pipeline
  */
 export function requiredPipelineCoverage(winRate: number | null): number | null {
   if (winRate === null) return null

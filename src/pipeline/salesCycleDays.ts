@@ -6,7 +6,11 @@ import { requireClosedAt, requireStatus } from './pipelineKernel.js'
 
 const DAY_MILLISECONDS = 86_400_000
 
-/** Options of {@link salesCycleDays}. */
+/**
+ * Options of {@link salesCycleDays}.
+ *
+ * @category Pipeline
+ */
 export interface SalesCycleDaysOptions {
   /** `'won'` (default): won deals only; `'closed'`: won and lost. */
   readonly outcome?: 'won' | 'closed'
@@ -36,7 +40,8 @@ export interface SalesCycleDaysOptions {
  * salesCycleDays([deal('won', 10), deal('won', 20.5), deal('lost', 3)]) // => 15.25
  * salesCycleDays([deal('won', 10), deal('won', 20.5), deal('lost', 3)], { outcome: 'closed', statistic: 'median' }) // => 10
  * ```
- * @see fivetran/dbt_salesforce `avg(days_to_close)`; metric-definitions §3.5.
+ * @see fivetran/dbt_salesforce `avg(days_to_close)`; docs/metric-definitions.md §3.5.
+ * @category Pipeline
  */
 export function salesCycleDays(
   opportunities: readonly Opportunity[],

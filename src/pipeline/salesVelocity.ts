@@ -6,7 +6,11 @@ import { requireNonNegative } from '../core/validate.js'
 import { finiteMoney, guardInput, requireRecord } from './inputGuards.js'
 import { requireRate } from './pipelineKernel.js'
 
-/** Input of {@link salesVelocity}. */
+/**
+ * Input of {@link salesVelocity}.
+ *
+ * @category Pipeline
+ */
 export interface SalesVelocityInput {
   /** Number of qualified opportunities in the pipeline. */
   readonly opportunities: number
@@ -39,6 +43,7 @@ export interface SalesVelocityInput {
  * salesVelocity({ opportunities: 50, averageDealSize: 20000, winRate: 0.25, salesCycleDays: 50 })?.toString() // => '5000'
  * ```
  * @see storylane.io/feeds/blog/sales-velocity; mavenlb.com/blog/sales-velocity-formula.
+ * @category Pipeline
  */
 export function salesVelocity(input: SalesVelocityInput): Decimal | null {
   return guardInput('salesVelocity', () => computeSalesVelocity(input))

@@ -4,12 +4,24 @@ import { guardInput, readCriticalValue, readOptions, requireList } from './input
 import type { Opportunity } from './Opportunity.js'
 import { furthestStage, readStages, requireStatus } from './pipelineKernel.js'
 
-/** The conversion views of {@link stageConversion}. */
+/**
+ * The conversion views of {@link stageConversion}.
+ *
+ * @category Pipeline
+ */
 export const STAGE_CONVERSION_MODES = ['next-step', 'cumulative'] as const
-/** How open deals enter the next-step rate. */
+/**
+ * How open deals enter the next-step rate.
+ *
+ * @category Pipeline
+ */
 export const OPEN_DEAL_POLICIES = ['exclude', 'include'] as const
 
-/** Options of {@link stageConversion}. */
+/**
+ * Options of {@link stageConversion}.
+ *
+ * @category Pipeline
+ */
 export interface StageConversionOptions {
   /** The pipeline's stages in order, e.g. `['Discovery', 'Proposal', 'Negotiation']`. */
   readonly stages: readonly string[]
@@ -21,7 +33,11 @@ export interface StageConversionOptions {
   readonly confidence?: number
 }
 
-/** One stage of the funnel. */
+/**
+ * One stage of the funnel.
+ *
+ * @category Pipeline
+ */
 export interface StageConversionRow {
   readonly stage: string
   /** Deals that reached this stage (its history holds it or a later stage, or it was won). */
@@ -72,6 +88,7 @@ export interface StageConversionRow {
  * funnel.map((row) => [row.stage, row.reached, row.rate]) // => [['A', 4, 0.75], ['B', 3, 1], ['C', 2, 0.5]]
  * ```
  * @see knowledge.hubspot.com — funnel report types; sightfull.com funnel progression rate.
+ * @category Pipeline
  */
 export function stageConversion(
   opportunities: readonly Opportunity[],

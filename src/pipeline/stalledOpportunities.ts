@@ -6,7 +6,11 @@ import { guardInput, readOptions, requireList } from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
 import { collectStageSpells } from './stageSpells.js'
 
-/** Options of {@link stalledOpportunities}. */
+/**
+ * Options of {@link stalledOpportunities}.
+ *
+ * @category Pipeline
+ */
 export interface StalledOpportunitiesOptions {
   /** The instant "now" is measured at (the library never reads the clock). */
   readonly asOf: Date
@@ -16,7 +20,11 @@ export interface StalledOpportunitiesOptions {
   readonly minimumSpells?: number
 }
 
-/** An open deal stuck in its stage longer than is usual there. */
+/**
+ * An open deal stuck in its stage longer than is usual there.
+ *
+ * @category Pipeline
+ */
 export interface StalledOpportunity {
   readonly id: string
   readonly stage: string
@@ -53,7 +61,8 @@ export interface StalledOpportunity {
  * stalledOpportunities([won('a', 2), won('b', 3), won('c', 4), stuck], { asOf: day(20), minimumSpells: 3 })
  *   .map((deal) => deal.id) // => ['late']
  * ```
- * @see PipedreamHQ/pipedream#20659 (stalled deals); metric-definitions §3.
+ * @see PipedreamHQ/pipedream#20659 (stalled deals); docs/metric-definitions.md §3.
+ * @category Pipeline
  */
 export function stalledOpportunities(
   opportunities: readonly Opportunity[],

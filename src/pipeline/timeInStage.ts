@@ -5,7 +5,11 @@ import type { Opportunity } from './Opportunity.js'
 import { readStages } from './pipelineKernel.js'
 import { collectStageSpells } from './stageSpells.js'
 
-/** Options of {@link timeInStage}. */
+/**
+ * Options of {@link timeInStage}.
+ *
+ * @category Pipeline
+ */
 export interface TimeInStageOptions {
   /** Report these stages, in this order (default: every stage seen, alphabetically). */
   readonly stages?: readonly string[]
@@ -13,7 +17,11 @@ export interface TimeInStageOptions {
   readonly asOf?: Date
 }
 
-/** Time-in-stage statistics of one stage, in days. */
+/**
+ * Time-in-stage statistics of one stage, in days.
+ *
+ * @category Pipeline
+ */
 export interface TimeInStageRow {
   readonly stage: string
   /** Finished spells (entered, then left for another stage or closed). */
@@ -52,7 +60,8 @@ export interface TimeInStageRow {
  * ])
  * rows.map((row) => [row.stage, row.meanDays]) // => [['Demo', 4], ['Proposal', 6]]
  * ```
- * @see Twiddio/Recon-CRM#68 (time-in-stage and bottlenecks); metric-definitions §3.
+ * @see Twiddio/Recon-CRM#68 (time-in-stage and bottlenecks); docs/metric-definitions.md §3.
+ * @category Pipeline
  */
 export function timeInStage(
   opportunities: readonly Opportunity[],

@@ -21,7 +21,11 @@ import {
 import type { Opportunity } from './Opportunity.js'
 import { requireCurrency, requireProbability, requireStatus } from './pipelineKernel.js'
 
-/** Options of {@link weightedPipeline}: currency conversion. */
+/**
+ * Options of {@link weightedPipeline}: currency conversion.
+ *
+ * @category Pipeline
+ */
 export type WeightedPipelineOptions = CurrencyConversionOptions
 
 /**
@@ -49,6 +53,7 @@ export type WeightedPipelineOptions = CurrencyConversionOptions
  * weightedPipeline([open(10000, 0.25), open(4000.1, 0.5)]).toString() // => '4500.05'
  * ```
  * @see fivetran/dbt_salesforce `sum(amount * probability)`; frappe/crm#798.
+ * @category Pipeline
  */
 export function weightedPipeline(
   opportunities: readonly Opportunity[],

@@ -15,7 +15,11 @@ import type { Opportunity } from './Opportunity.js'
 import { requireCurrency, requireStatus } from './pipelineKernel.js'
 import { sumWeightedPipeline, type WeightedPipelineOptions } from './weightedPipeline.js'
 
-/** The JSON-serialisable state of {@link weightedPipelineAggregator}. */
+/**
+ * The JSON-serialisable state of {@link weightedPipelineAggregator}.
+ *
+ * @category Pipeline
+ */
 export interface WeightedPipelineAggregatorState {
   /** The exact weighted total so far, as a decimal string. */
   readonly total: string
@@ -50,6 +54,7 @@ const STATE_SHAPE: StateShape = { total: 'string', currency: 'string-or-null' }
  * pipeline.result(state).toString() // => '4500.05'
  * ```
  * @see weightedPipeline.
+ * @category Pipeline
  */
 export function weightedPipelineAggregator(
   options?: WeightedPipelineOptions,

@@ -24,10 +24,18 @@ import {
 import type { Opportunity } from './Opportunity.js'
 import { requireClosedAtPresent, requireCurrency, requireStatus } from './pipelineKernel.js'
 
-/** What {@link winRate} counts. */
+/**
+ * What {@link winRate} counts.
+ *
+ * @category Pipeline
+ */
 export const WIN_RATE_BASES = ['count', 'amount'] as const
 
-/** Options of {@link winRate}. */
+/**
+ * Options of {@link winRate}.
+ *
+ * @category Pipeline
+ */
 export interface WinRateOptions extends CurrencyConversionOptions {
   /** `'count'` (default): deals; `'amount'`: deal value. */
   readonly by?: (typeof WIN_RATE_BASES)[number]
@@ -35,7 +43,11 @@ export interface WinRateOptions extends CurrencyConversionOptions {
   readonly confidence?: number
 }
 
-/** Win rate by count. */
+/**
+ * Win rate by count.
+ *
+ * @category Pipeline
+ */
 export interface WinRateCountResult {
   /** won / (won + lost); `null` when nothing closed. */
   readonly rate: number | null
@@ -45,7 +57,11 @@ export interface WinRateCountResult {
   readonly interval: WilsonIntervalResult | null
 }
 
-/** Win rate by amount. */
+/**
+ * Win rate by amount.
+ *
+ * @category Pipeline
+ */
 export interface WinRateAmountResult {
   /** won value / closed value; `null` when the closed value is 0. */
   readonly rate: number | null
@@ -88,15 +104,18 @@ export interface WinRateAmountResult {
  * winRate(deals, { by: 'amount' }).rate // => 0.4
  * ```
  * @see help.salesforce.com article 000387867; fivetran/dbt_salesforce (value win %).
+ * @category Pipeline
  */
 export function winRate(
   opportunities: readonly Opportunity[],
   options?: WinRateOptions & { readonly by?: 'count' },
 ): WinRateCountResult
+/** @category Pipeline */
 export function winRate(
   opportunities: readonly Opportunity[],
   options: WinRateOptions & { readonly by: 'amount' },
 ): WinRateAmountResult
+/** @category Pipeline */
 export function winRate(
   opportunities: readonly Opportunity[],
   options?: WinRateOptions,

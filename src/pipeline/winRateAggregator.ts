@@ -34,7 +34,11 @@ import {
   winRateOfCounts,
 } from './winRate.js'
 
-/** The JSON-serialisable state of {@link winRateAggregator}. */
+/**
+ * The JSON-serialisable state of {@link winRateAggregator}.
+ *
+ * @category Pipeline
+ */
 export interface WinRateAggregatorState {
   /** Won deals (count), or their exact value as a decimal string (`by: 'amount'`). */
   readonly won: number | string
@@ -70,6 +74,7 @@ const AMOUNT_STATE: StateShape = { won: 'string', lost: 'string', currency: 'str
  * rates.result(state).rate // => 0.5
  * ```
  * @see winRate.
+ * @category Pipeline
  */
 export function winRateAggregator(
   options?: WinRateOptions,

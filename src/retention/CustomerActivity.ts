@@ -1,6 +1,10 @@
 import type { MoneyInput } from '../core/MoneyInput.js'
 
-/** One sign of life of a customer: a login, an order, an invoice — with its revenue if any. */
+/**
+ * One sign of life of a customer: a login, an order, an invoice — with its revenue if any.
+ *
+ * @category Retention
+ */
 export interface CustomerActivity {
   readonly customerId: string
   /** When it happened (an instant; periods are taken in an explicit time zone). */

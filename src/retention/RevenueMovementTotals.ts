@@ -4,6 +4,7 @@ import type { MoneyInput } from '../core/MoneyInput.js'
  * Recurring revenue of one period split by movement — what the revenue retention and MRR
  * churn functions take. All amounts are positive magnitudes (contraction 300, not −300).
  * `revenueMovements()` returns exactly this shape, so its result can be passed straight in.
+ * @category Retention
  */
 export interface RevenueMovementTotals {
   /** Recurring revenue (MRR/ARR) of the customers at the start of the period. */

@@ -25,9 +25,17 @@ import {
 } from '../pipeline/inputGuards.js'
 import type { CustomerActivity } from './CustomerActivity.js'
 
-/** What a cohort cell measures. */
+/**
+ * What a cohort cell measures.
+ *
+ * @category Retention
+ */
 export const COHORT_BASES = ['logo', 'revenue'] as const
-/** One of {@link COHORT_BASES}. */
+/**
+ * One of {@link COHORT_BASES}.
+ *
+ * @category Retention
+ */
 export type CohortBasis = (typeof COHORT_BASES)[number]
 
 /**
@@ -42,6 +50,7 @@ export type CohortBasis = (typeof COHORT_BASES)[number]
  * cohortRetention([{ customerId: 'a', at: at('1900-01-01') }, { customerId: 'b', at: at('2026-01-01') }])
  * // => throws MetricInputError with code 'VALUE_OUT_OF_RANGE', path [1, 'at']
  * ```
+ * @category Retention
  */
 export const MAX_COHORT_PERIODS = 1200
 
@@ -52,7 +61,11 @@ const DAY_MILLISECONDS = 86_400_000
 /** An upper bound of one period's length in any zone (DST and zone changes included). */
 const LONGEST_PERIOD_DAYS = { week: 8, month: 32, quarter: 93, year: 367 } as const
 
-/** Options of {@link cohortRetention}. */
+/**
+ * Options of {@link cohortRetention}.
+ *
+ * @category Retention
+ */
 export interface CohortRetentionOptions extends CalendarPeriodOptions {
   /** `'logo'` (default): share of the cohort's customers active; `'revenue'`: revenue vs age 0. */
   readonly basis?: CohortBasis
@@ -60,7 +73,11 @@ export interface CohortRetentionOptions extends CalendarPeriodOptions {
   readonly asOf?: Date
 }
 
-/** One cohort: the customers whose first activity fell in `cohort`. */
+/**
+ * One cohort: the customers whose first activity fell in `cohort`.
+ *
+ * @category Retention
+ */
 export interface CohortRow {
   /** Period label of the cohort, e.g. `'2026-03'`. */
   readonly cohort: string
@@ -75,7 +92,11 @@ export interface CohortRow {
   readonly retention: (number | null)[]
 }
 
-/** Retention at one age, pooled over the cohorts observable at that age. */
+/**
+ * Retention at one age, pooled over the cohorts observable at that age.
+ *
+ * @category Retention
+ */
 export interface PooledRetention {
   readonly age: number
   /** Σ active / Σ size (logo) or Σ revenue / Σ age-0 revenue, weighting cohorts by size. */
@@ -84,7 +105,11 @@ export interface PooledRetention {
   readonly cohorts: number
 }
 
-/** The result of {@link cohortRetention}. */
+/**
+ * The result of {@link cohortRetention}.
+ *
+ * @category Retention
+ */
 export interface CohortRetentionResult {
   readonly basis: CohortBasis
   /** Labels of every period of the table, oldest first. */
@@ -137,6 +162,7 @@ export interface CohortRetentionResult {
  * table.pooled.map((cell) => cell.retention) // => [1, 0.5]
  * ```
  * @see help.chartmogul.com — Cohort Net MRR Retention; PostHog/posthog#30624 (0 % cohorts).
+ * @category Retention
  */
 export function cohortRetention(
   activity: readonly CustomerActivity[],

@@ -1,7 +1,11 @@
 import { guardInput } from '../pipeline/inputGuards.js'
 import { impossible, readCount, requireInput } from './retentionKernel.js'
 
-/** Input of {@link customerChurnRate}. */
+/**
+ * Input of {@link customerChurnRate}.
+ *
+ * @category Retention
+ */
 export interface CustomerChurnRateInput {
   /** Customers at the start of the period. */
   readonly customersAtStart: number
@@ -30,6 +34,7 @@ export interface CustomerChurnRateInput {
  * customerChurnRate({ customersAtStart: 200, churnedCustomers: 12 }) // => 0.06
  * ```
  * @see help.chartmogul.com — "Churn rate formulas" (Standard).
+ * @category Retention
  */
 export function customerChurnRate(input: CustomerChurnRateInput): number | null {
   return guardInput('customerChurnRate', () => computeCustomerChurnRate(input))

@@ -3,13 +3,21 @@ import { readState, type StateShape } from '../core/aggregatorState.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { guardInput, requireRecord } from '../pipeline/inputGuards.js'
 
-/** One customer's status at both ends of the period. */
+/**
+ * One customer's status at both ends of the period.
+ *
+ * @category Retention
+ */
 export interface CustomerPresence {
   readonly activeAtStart: boolean
   readonly activeAtEnd: boolean
 }
 
-/** The JSON-serialisable state: customer counts. */
+/**
+ * The JSON-serialisable state: customer counts.
+ *
+ * @category Retention
+ */
 export interface CustomerRetentionAggregatorState {
   readonly customersAtStart: number
   readonly customersAtEnd: number
@@ -17,7 +25,11 @@ export interface CustomerRetentionAggregatorState {
   readonly churnedCustomers: number
 }
 
-/** Counts plus the two rates. */
+/**
+ * Counts plus the two rates.
+ *
+ * @category Retention
+ */
 export interface CustomerRetentionSummary extends CustomerRetentionAggregatorState {
   /** `customerRetentionRate` of the counts; `null` when there were no customers at the start. */
   readonly retentionRate: number | null
@@ -62,6 +74,7 @@ const STATE_SHAPE: StateShape = {
  * logos.result(state).retentionRate // => 0.5
  * ```
  * @see customerRetentionRate, customerChurnRate.
+ * @category Retention
  */
 export function customerRetentionAggregator(): Aggregator<
   CustomerRetentionAggregatorState,

@@ -1,7 +1,11 @@
 import { guardInput } from '../pipeline/inputGuards.js'
 import { impossible, readCount, requireInput } from './retentionKernel.js'
 
-/** Input of {@link customerRetentionRate}: customer (logo) counts of one period. */
+/**
+ * Input of {@link customerRetentionRate}: customer (logo) counts of one period.
+ *
+ * @category Retention
+ */
 export interface CustomerRetentionRateInput {
   /** Customers at the start of the period (S). */
   readonly customersAtStart: number
@@ -32,6 +36,7 @@ export interface CustomerRetentionRateInput {
  * customerRetentionRate({ customersAtStart: 200, customersAtEnd: 210, newCustomers: 30 }) // => 0.9
  * ```
  * @see exprimere.net/en/faq-items/retention-rate ((E − N) / S × 100).
+ * @category Retention
  */
 export function customerRetentionRate(input: CustomerRetentionRateInput): number | null {
   return guardInput('customerRetentionRate', () => computeCustomerRetentionRate(input))

@@ -22,6 +22,7 @@ import { ratio, readStartAndLosses, requireInput } from './retentionKernel.js'
  * grossMrrChurnRate({ startingRevenue: 10000, expansion: 1500, contraction: 300, churn: 700 }) // => 0.1
  * ```
  * @see help.chartmogul.com/hc/en-us/articles/203359341-Metric-MRR-Churn-Rate.
+ * @category Retention
  */
 export function grossMrrChurnRate(
   input: Pick<RevenueMovementTotals, 'startingRevenue' | 'contraction' | 'churn'> &

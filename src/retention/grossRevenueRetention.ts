@@ -2,7 +2,11 @@ import { guardInput } from '../pipeline/inputGuards.js'
 import type { RevenueMovementTotals } from './RevenueMovementTotals.js'
 import { ratio, readStartAndLosses, requireInput } from './retentionKernel.js'
 
-/** Input of {@link grossRevenueRetention}: expansion is not needed. */
+/**
+ * Input of {@link grossRevenueRetention}: expansion is not needed.
+ *
+ * @category Retention
+ */
 export type GrossRevenueRetentionInput = Pick<
   RevenueMovementTotals,
   'startingRevenue' | 'contraction' | 'churn'
@@ -28,6 +32,7 @@ export type GrossRevenueRetentionInput = Pick<
  * grossRevenueRetention({ startingRevenue: 10000, contraction: 300, churn: 700 }) // => 0.9
  * ```
  * @see pulserevops.com/sales-trainings/q97; orm-tech.com gross revenue retention formula.
+ * @category Retention
  */
 export function grossRevenueRetention(input: GrossRevenueRetentionInput): number | null {
   return guardInput('grossRevenueRetention', () => computeGrossRevenueRetention(input))

@@ -8,12 +8,24 @@ import {
   requireRecord,
 } from '../pipeline/inputGuards.js'
 
-/** The confidence-interval transforms {@link kaplanMeier} offers. */
+/**
+ * The confidence-interval transforms {@link kaplanMeier} offers.
+ *
+ * @category Retention
+ */
 export const SURVIVAL_INTERVALS = ['log', 'log-log', 'plain'] as const
-/** One of {@link SURVIVAL_INTERVALS}. */
+/**
+ * One of {@link SURVIVAL_INTERVALS}.
+ *
+ * @category Retention
+ */
 export type SurvivalInterval = (typeof SURVIVAL_INTERVALS)[number]
 
-/** The observations of {@link kaplanMeier}, one entry per subject (customer). */
+/**
+ * The observations of {@link kaplanMeier}, one entry per subject (customer).
+ *
+ * @category Retention
+ */
 export interface KaplanMeierInput {
   /** Time from the origin to the event or to censoring (≥ 0), e.g. months since signup. */
   readonly durations: ArrayLike<number>
@@ -25,7 +37,11 @@ export interface KaplanMeierInput {
   readonly weights?: ArrayLike<number>
 }
 
-/** Options of {@link kaplanMeier}. */
+/**
+ * Options of {@link kaplanMeier}.
+ *
+ * @category Retention
+ */
 export interface KaplanMeierOptions {
   /** Confidence level of the pointwise intervals; default 0.95. */
   readonly confidence?: number
@@ -33,7 +49,11 @@ export interface KaplanMeierOptions {
   readonly interval?: SurvivalInterval
 }
 
-/** The curve at one event time. */
+/**
+ * The curve at one event time.
+ *
+ * @category Retention
+ */
 export interface KaplanMeierStep {
   readonly time: number
   /** Subjects (or weight) at risk just before `time`. */
@@ -51,7 +71,11 @@ export interface KaplanMeierStep {
   readonly upper: number | null
 }
 
-/** The result of {@link kaplanMeier}. */
+/**
+ * The result of {@link kaplanMeier}.
+ *
+ * @category Retention
+ */
 export interface KaplanMeierResult {
   /** One step per distinct event time, in time order; `[]` when there is no event. */
   readonly steps: KaplanMeierStep[]
@@ -100,6 +124,7 @@ const HALF_TOLERANCE = Math.sqrt(Number.EPSILON)
  * ```
  * @see E. L. Kaplan & P. Meier (1958), JASA 53:457–481; R `survival::survfit`
  *   (`summary()` prints the same standard error); lifelines `KaplanMeierFitter`.
+ * @category Retention
  */
 export function kaplanMeier(
   input: KaplanMeierInput,

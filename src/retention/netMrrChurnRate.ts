@@ -22,6 +22,7 @@ import { ratio, readAmount, readStartAndLosses, requireInput } from './retention
  * netMrrChurnRate({ startingRevenue: 10000, expansion: 1500, contraction: 300, churn: 700 }) // => -0.05
  * ```
  * @see help.chartmogul.com/hc/en-us/articles/203359341-Metric-MRR-Churn-Rate.
+ * @category Retention
  */
 export function netMrrChurnRate(input: RevenueMovementTotals): number | null {
   return guardInput('netMrrChurnRate', () => computeNetMrrChurnRate(input))

@@ -24,6 +24,7 @@ import { ratio, readAmount, readStartAndLosses, requireInput } from './retention
  * netRevenueRetention({ startingRevenue: 10000, expansion: 1500, contraction: 300, churn: 700 }) // => 1.05
  * ```
  * @see ChartMogul "Net MRR Churn Rate" (Standard); pulserevops.com/sales-trainings/q97.
+ * @category Retention
  */
 export function netRevenueRetention(input: RevenueMovementTotals): number | null {
   return guardInput('netRevenueRetention', () => computeNetRevenueRetention(input))

@@ -5,7 +5,11 @@ import { guardInput, requireRecord } from '../pipeline/inputGuards.js'
 import { requireRate } from '../pipeline/pipelineKernel.js'
 import type { KaplanMeierResult, KaplanMeierStep } from './kaplanMeier.js'
 
-/** The result of {@link restrictedMeanSurvivalTime}. */
+/**
+ * The result of {@link restrictedMeanSurvivalTime}.
+ *
+ * @category Retention
+ */
 export interface RestrictedMeanSurvivalTimeResult {
   readonly horizon: number
   /** Expected time survived up to the horizon, in the curve's time unit. */
@@ -41,6 +45,7 @@ export interface RestrictedMeanSurvivalTimeResult {
  * ```
  * @see P. Royston & M. Parmar (2013), BMC Med Res Methodol 13:152; R `survival`
  *   `print.survfit(rmean = )`.
+ * @category Retention
  */
 export function restrictedMeanSurvivalTime(
   curve: KaplanMeierResult,

@@ -15,7 +15,11 @@ import { finiteMoney, guardInput, readOptions, requireRow } from '../pipeline/in
 import { requireCurrency } from '../pipeline/pipelineKernel.js'
 import type { AccountRevenue } from './AccountRevenue.js'
 
-/** How an account's revenue moved between two snapshots. */
+/**
+ * How an account's revenue moved between two snapshots.
+ *
+ * @category Retention
+ */
 export const REVENUE_MOVEMENTS = [
   'new',
   'expansion',
@@ -24,10 +28,18 @@ export const REVENUE_MOVEMENTS = [
   'reactivation',
   'unchanged',
 ] as const
-/** One of {@link REVENUE_MOVEMENTS}. */
+/**
+ * One of {@link REVENUE_MOVEMENTS}.
+ *
+ * @category Retention
+ */
 export type RevenueMovement = (typeof REVENUE_MOVEMENTS)[number]
 
-/** Options of {@link revenueMovements}. */
+/**
+ * Options of {@link revenueMovements}.
+ *
+ * @category Retention
+ */
 export interface RevenueMovementsOptions {
   /**
    * Earlier snapshots (any number of rows): an account that paid something there, nothing
@@ -36,7 +48,11 @@ export interface RevenueMovementsOptions {
   readonly history?: readonly AccountRevenue[]
 }
 
-/** One account's movement. */
+/**
+ * One account's movement.
+ *
+ * @category Retention
+ */
 export interface AccountMovement {
   readonly accountId: string
   readonly movement: RevenueMovement
@@ -46,7 +62,11 @@ export interface AccountMovement {
   readonly change: Decimal
 }
 
-/** Exact movement totals and counts — they feed the retention functions directly. */
+/**
+ * Exact movement totals and counts — they feed the retention functions directly.
+ *
+ * @category Retention
+ */
 export interface RevenueMovementsSummary {
   readonly startingRevenue: Decimal
   readonly endingRevenue: Decimal
@@ -62,7 +82,11 @@ export interface RevenueMovementsSummary {
   }
 }
 
-/** The result of {@link revenueMovements}: the summary, the currency and every account. */
+/**
+ * The result of {@link revenueMovements}: the summary, the currency and every account.
+ *
+ * @category Retention
+ */
 export interface RevenueMovementsResult extends RevenueMovementsSummary {
   /** The currency of the amounts, or `null` when no row named one. */
   readonly currency: string | null
@@ -104,7 +128,8 @@ export interface RevenueMovementsResult extends RevenueMovementsSummary {
  * moves.churn.toString() // => '50'
  * netRevenueRetention(moves) // => 0.8
  * ```
- * @see help.chartmogul.com — MRR movements; metric-definitions §2.2.
+ * @see help.chartmogul.com — MRR movements; docs/metric-definitions.md §2.2.
+ * @category Retention
  */
 export function revenueMovements(
   start: readonly AccountRevenue[],

@@ -12,7 +12,11 @@ import {
   type RevenueMovementsSummary,
 } from './revenueMovements.js'
 
-/** One account's revenue at both ends of the period — the input row of the aggregator. */
+/**
+ * One account's revenue at both ends of the period — the input row of the aggregator.
+ *
+ * @category Retention
+ */
 export interface AccountRevenueChange {
   readonly startAmount: MoneyInput
   readonly endAmount: MoneyInput
@@ -20,7 +24,11 @@ export interface AccountRevenueChange {
   readonly paidBefore?: boolean
 }
 
-/** The JSON-serialisable state: exact totals as decimal strings, and counts. */
+/**
+ * The JSON-serialisable state: exact totals as decimal strings, and counts.
+ *
+ * @category Retention
+ */
 export interface RevenueMovementsAggregatorState {
   readonly startingRevenue: string
   readonly endingRevenue: string
@@ -116,6 +124,7 @@ function readMovementsState(state: unknown, metric: string, at: MetricInputPath)
  * netRevenueRetention(moves.result(moves.merge(a, b))) // => 0.8
  * ```
  * @see revenueMovements.
+ * @category Retention
  */
 export function revenueMovementsAggregator(): Aggregator<
   RevenueMovementsAggregatorState,

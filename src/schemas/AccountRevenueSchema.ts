@@ -10,6 +10,7 @@ import { MoneySchema } from './money.js'
  * ```ts
  * OptionalCurrencySchema.parse('eur') // => 'EUR'
  * ```
+ * @category Schemas
  */
 export const OptionalCurrencySchema = OptionalTextSchema.transform((value) =>
   value?.toUpperCase(),
@@ -27,6 +28,7 @@ export const OptionalCurrencySchema = OptionalTextSchema.transform((value) =>
  * AccountRevenueSchema.parse({ accountId: 'ACC-1', amount: '1234.50', currency: 'usd' })
  * // => { accountId: 'ACC-1', amount: Decimal('1234.5'), currency: 'USD' }
  * ```
+ * @category Schemas
  */
 export const AccountRevenueSchema = z
   .object({

@@ -37,6 +37,7 @@ const WEEK_SHAPE = Object.fromEntries(
  *   holidays: ['2026-12-25'],
  * }).week.monday?.length // => 2
  * ```
+ * @category Schemas
  */
 export const BusinessCalendarSchema = z
   .object({

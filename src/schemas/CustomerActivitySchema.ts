@@ -13,6 +13,7 @@ import { OptionalMoneySchema } from './money.js'
  * CustomerActivitySchema.parse({ customerId: 'C-7', at: '2026-02-01', revenue: '' })
  * // => { customerId: 'C-7', at: new Date('2026-02-01T00:00:00Z') }
  * ```
+ * @category Schemas
  */
 export const CustomerActivitySchema = z
   .object({

@@ -19,6 +19,7 @@ import { MoneySchema } from './money.js'
  * })
  * call.category // => 'best-case'
  * ```
+ * @category Schemas
  */
 export const ForecastSubmissionSchema = z
   .object({

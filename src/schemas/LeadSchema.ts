@@ -18,6 +18,7 @@ import {
  * LeadSchema.parse({ id: 'L-1', createdAt: '2026-03-02T09:15:00Z', contactedAt: '', source: 'inbound' })
  * // => { id: 'L-1', createdAt: new Date('2026-03-02T09:15:00Z'), source: 'inbound' }
  * ```
+ * @category Schemas
  */
 export const LeadSchema = z
   .object({

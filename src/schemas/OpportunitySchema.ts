@@ -18,6 +18,7 @@ import { MoneySchema } from './money.js'
  * ```ts
  * StageEntrySchema.parse({ stage: ' Demo ', enteredAt: '2026-01-05' }).stage // => 'Demo'
  * ```
+ * @category Schemas
  */
 export const StageEntrySchema = z.object({
   stage: z.string().trim().min(1, 'expected a stage name'),
@@ -42,6 +43,7 @@ const STATUS_WORDS: ReadonlyMap<string, 'open' | 'won' | 'lost'> = new Map([
  * ```ts
  * OpportunityStatusSchema.parse('Closed Won') // => 'won'
  * ```
+ * @category Schemas
  */
 export const OpportunityStatusSchema = z.string().transform((value, context) => {
   const status = value.length > 32 ? undefined : STATUS_WORDS.get(value.trim().toLowerCase())
@@ -90,6 +92,7 @@ const StageHistorySchema = z.preprocess(
  * deal.status // => 'won'
  * deal.stageHistory[0].stage // => 'Discovery'
  * ```
+ * @category Schemas
  */
 export const OpportunitySchema = z
   .object({

@@ -11,6 +11,7 @@ import { InstantSchema } from './fields.js'
  * QuoteSchema.parse({ id: 'Q-1', leadId: 'L-1', createdAt: '2026-03-03T15:00:00+01:00' })
  * // => { id: 'Q-1', leadId: 'L-1', createdAt: new Date('2026-03-03T14:00:00Z') }
  * ```
+ * @category Schemas
  */
 export const QuoteSchema = z
   .object({

@@ -19,6 +19,7 @@ import {
  * SurveyResponseSchema.parse({ score: '9', respondedAt: '2026-03-01', segment: '' })
  * // => { score: 9, respondedAt: new Date('2026-03-01T00:00:00Z') }
  * ```
+ * @category Schemas
  */
 export const SurveyResponseSchema = z
   .object({

@@ -31,6 +31,7 @@ function isBlank(value: unknown): boolean {
  * ```ts
  * CsvNumberSchema.parse(' 1.5e3 ') // => 1500
  * ```
+ * @category Schemas
  */
 export const CsvNumberSchema = z.union([z.number(), z.string()]).transform((value, context) => {
   const number = typeof value === 'number' ? value : numberOfText(value)
@@ -60,6 +61,7 @@ function numberOfText(value: string): number {
  * ```ts
  * CsvNonNegativeNumberSchema.safeParse('-1').success // => false
  * ```
+ * @category Schemas
  */
 export const CsvNonNegativeNumberSchema = CsvNumberSchema.refine((value) => value >= 0, {
   message: 'expected a number ≥ 0',
@@ -75,6 +77,7 @@ export const CsvNonNegativeNumberSchema = CsvNumberSchema.refine((value) => valu
  * ```ts
  * csvIntegerSchema(1, 5).parse('4') // => 4
  * ```
+ * @category Schemas
  */
 export function csvIntegerSchema(min: number, max: number) {
   const metric = 'csvIntegerSchema'
@@ -117,6 +120,7 @@ export function csvIntegerSchema(min: number, max: number) {
  * ```ts
  * InstantSchema.parse('2026-03-01T10:00:00+01:00').toISOString() // => '2026-03-01T09:00:00.000Z'
  * ```
+ * @category Schemas
  */
 export const InstantSchema = z.union([z.date(), z.string()]).transform((value, context) => {
   const time = typeof value === 'string' ? parseIsoInstant(value.trim()) : value.getTime()
@@ -137,6 +141,7 @@ export const InstantSchema = z.union([z.date(), z.string()]).transform((value, c
  * ```ts
  * OptionalTextSchema.parse('  ') // => undefined
  * ```
+ * @category Schemas
  */
 export const OptionalTextSchema = z
   .union([z.string(), z.null(), z.undefined()])
@@ -150,6 +155,7 @@ export const OptionalTextSchema = z
  * ```ts
  * OptionalNonNegativeNumberSchema.parse(' 2.5 ') // => 2.5
  * ```
+ * @category Schemas
  */
 export const OptionalNonNegativeNumberSchema = z
   .union([z.number(), z.string(), z.null(), z.undefined()])
@@ -224,6 +230,7 @@ export function withoutUndefined<T extends object>(record: T): T {
  * ```ts
  * OptionalInstantSchema.parse('') // => undefined
  * ```
+ * @category Schemas
  */
 export const OptionalInstantSchema = z
   .union([z.null(), z.undefined(), z.literal(''), InstantSchema])

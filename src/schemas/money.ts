@@ -17,6 +17,7 @@ const LONGEST_AMOUNT_TEXT = 400
  * ```ts
  * MoneySchema.parse('1234.50').toString() // => '1234.5'
  * ```
+ * @category Schemas
  */
 export const MoneySchema = z
   .custom<MoneyInput>(
@@ -62,6 +63,7 @@ function describeAmount(value: MoneyInput): string {
  * ```ts
  * OptionalMoneySchema.parse(null) // => undefined
  * ```
+ * @category Schemas
  */
 export const OptionalMoneySchema = z
   .union([z.null(), z.undefined(), z.literal(''), MoneySchema])

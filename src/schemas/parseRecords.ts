@@ -3,25 +3,41 @@ import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { thrownText } from '../time/timeInputs.js'
 
-/** Options of {@link parseRecords}. */
+/**
+ * Options of {@link parseRecords}.
+ *
+ * @category Schemas
+ */
 export interface ParseRecordsOptions {
   /** `'throw'` (default): stop at the first invalid row; `'collect'`: report every one. */
   readonly onInvalid?: 'throw' | 'collect'
 }
 
-/** One problem with a row: where in the row, and what. */
+/**
+ * One problem with a row: where in the row, and what.
+ *
+ * @category Schemas
+ */
 export interface RecordIssue {
   readonly path: readonly (string | number)[]
   readonly message: string
 }
 
-/** A row that did not parse, with its 0-based index in the input. */
+/**
+ * A row that did not parse, with its 0-based index in the input.
+ *
+ * @category Schemas
+ */
 export interface RejectedRecord {
   readonly index: number
   readonly issues: readonly RecordIssue[]
 }
 
-/** The result of {@link parseRecords}. */
+/**
+ * The result of {@link parseRecords}.
+ *
+ * @category Schemas
+ */
 export interface ParseRecordsResult<T> {
   /** The valid rows, parsed, in input order. */
   readonly records: T[]
@@ -62,6 +78,7 @@ export interface ParseRecordsResult<T> {
  * rejected[0].index // => 1
  * rejected[0].issues[0].path // => ['score']
  * ```
+ * @category Schemas
  */
 export function parseRecords<S extends z.ZodType>(
   schema: S,

@@ -1,4 +1,8 @@
-/** One answer to a recommend (NPS) survey, as exported by survey tools and CRMs. */
+/**
+ * One answer to a recommend (NPS) survey, as exported by survey tools and CRMs.
+ *
+ * @category Survey
+ */
 export interface SurveyResponse {
   /** The 0–10 likelihood-to-recommend answer. */
   readonly score: number

@@ -21,6 +21,7 @@ import { scoreOutOfRange } from './npsKernel.js'
  * classifyNps(6) // => 'detractor'
  * ```
  * @see F. Reichheld, "The One Number You Need to Grow", HBR (Dec 2003).
+ * @category Survey
  */
 export function classifyNps(score: number): NpsClass {
   try {

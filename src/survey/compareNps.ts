@@ -4,7 +4,11 @@ import { asMetricInputError, readOptions, requireOneOf } from '../core/validate.
 import { NPS_INTERVAL_METHODS, type NpsInput, type NpsIntervalMethod } from './NpsTally.js'
 import { clamp, momentsOfTally, readNpsInput, scoreOfTally, standardErrorOf } from './npsKernel.js'
 
-/** Options of {@link compareNps}. */
+/**
+ * Options of {@link compareNps}.
+ *
+ * @category Survey
+ */
 export interface CompareNpsOptions {
   /** Confidence level of the interval of the difference; default 0.95. */
   readonly confidence?: number
@@ -12,7 +16,11 @@ export interface CompareNpsOptions {
   readonly method?: NpsIntervalMethod
 }
 
-/** The result of {@link compareNps}; differences on the NPS scale (−200..200). */
+/**
+ * The result of {@link compareNps}; differences on the NPS scale (−200..200).
+ *
+ * @category Survey
+ */
 export interface CompareNpsResult {
   /** Observed NPS(a) − NPS(b); `null` when either sample is empty. */
   readonly difference: number | null
@@ -56,6 +64,7 @@ export interface CompareNpsResult {
  * // => { difference: 0, standardError: 70.71…, z: 0, pValue: 1, lower: -138.59…, upper: 138.59… }
  * ```
  * @see brendan-r/NPS `nps_test()`; measuringu.com/nps-significance-test.
+ * @category Survey
  */
 export function compareNps(
   a: NpsInput,

@@ -3,7 +3,11 @@ import { asMetricInputError, readOptions } from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
 import { countRatings, readScale } from './ratingKernel.js'
 
-/** Options of {@link csat}. */
+/**
+ * Options of {@link csat}.
+ *
+ * @category Survey
+ */
 export interface CsatOptions {
   /** Top of the rating scale (1..scaleMax); default 5. */
   readonly scaleMax?: number
@@ -13,7 +17,11 @@ export interface CsatOptions {
   readonly confidence?: number
 }
 
-/** The result of {@link csat}. */
+/**
+ * The result of {@link csat}.
+ *
+ * @category Survey
+ */
 export interface CsatResult {
   /** Share of satisfied ratings, a fraction in [0, 1]; `null` when there are none. */
   readonly score: number | null
@@ -47,6 +55,7 @@ export interface CsatResult {
  * csat([5, 4, 3, 5, 2]).score // => 0.6
  * ```
  * @see kicue.com/en/blog/how-to-calculate-csat (top-2-box); Wilson (1927).
+ * @category Survey
  */
 export function csat(ratings: ArrayLike<number>, options: CsatOptions = {}): CsatResult {
   try {

@@ -7,7 +7,11 @@ import { type CsatOptions, type CsatResult, csatOfCounts } from './csat.js'
 import { scoreOutOfRange } from './npsKernel.js'
 import { countRatings, readScale } from './ratingKernel.js'
 
-/** The JSON-serialisable state of {@link csatAggregator}. */
+/**
+ * The JSON-serialisable state of {@link csatAggregator}.
+ *
+ * @category Survey
+ */
 export interface CsatAggregatorState {
   readonly satisfied: number
   readonly total: number
@@ -15,7 +19,11 @@ export interface CsatAggregatorState {
 
 const CSAT_STATE: StateShape = { satisfied: 'count', total: 'count' }
 
-/** The CSAT aggregator, with `addAll` for adding a batch of ratings in one pass. */
+/**
+ * The CSAT aggregator, with `addAll` for adding a batch of ratings in one pass.
+ *
+ * @category Survey
+ */
 export interface CsatAggregator extends Aggregator<CsatAggregatorState, number, CsatResult> {
   /** A new state with every rating of `ratings` added. */
   addAll(state: CsatAggregatorState, ratings: ArrayLike<number>): CsatAggregatorState
@@ -42,6 +50,7 @@ export interface CsatAggregator extends Aggregator<CsatAggregatorState, number, 
  * agg.result(state).score // => 0.5
  * ```
  * @see csat.
+ * @category Survey
  */
 export function csatAggregator(options: CsatOptions = {}): CsatAggregator {
   try {

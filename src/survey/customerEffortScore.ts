@@ -1,12 +1,24 @@
 import { asMetricInputError, readOptions, requireOneOf } from '../core/validate.js'
 import { countRatings, readScale } from './ratingKernel.js'
 
-/** How {@link customerEffortScore} summarises the ratings. */
+/**
+ * How {@link customerEffortScore} summarises the ratings.
+ *
+ * @category Survey
+ */
 export const CES_METHODS = ['mean', 'agree-share'] as const
-/** One of {@link CES_METHODS}. */
+/**
+ * One of {@link CES_METHODS}.
+ *
+ * @category Survey
+ */
 export type CesMethod = (typeof CES_METHODS)[number]
 
-/** Options of {@link customerEffortScore}. */
+/**
+ * Options of {@link customerEffortScore}.
+ *
+ * @category Survey
+ */
 export interface CustomerEffortScoreOptions {
   /** Top of the agreement scale (1..scaleMax); default 7 (CES 2.0). */
   readonly scaleMax?: number
@@ -16,7 +28,11 @@ export interface CustomerEffortScoreOptions {
   readonly threshold?: number
 }
 
-/** The result of {@link customerEffortScore}. */
+/**
+ * The result of {@link customerEffortScore}.
+ *
+ * @category Survey
+ */
 export interface CustomerEffortScoreResult {
   /** Mean on 1..scaleMax, or a fraction for `'agree-share'`; `null` when there are no ratings. */
   readonly score: number | null
@@ -60,6 +76,7 @@ export interface CustomerEffortScoreResult {
  * customerEffortScore([7, 6, 5, 2]).standardError // => 1.0801234497346435 (s = √(14/3), /2)
  * ```
  * @see Gartner CES 2.0; support.nicereply.com/article/267-how-is-ces-calculated (mean).
+ * @category Survey
  */
 export function customerEffortScore(
   ratings: ArrayLike<number>,

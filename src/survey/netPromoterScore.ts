@@ -2,7 +2,11 @@ import { asMetricInputError } from '../core/validate.js'
 import type { NpsInput, NpsTally } from './NpsTally.js'
 import { readNpsInput, scoreOfTally } from './npsKernel.js'
 
-/** The result of {@link netPromoterScore}. */
+/**
+ * The result of {@link netPromoterScore}.
+ *
+ * @category Survey
+ */
 export interface NpsResult {
   /** NPS on −100..+100; `null` when there are no responses. */
   readonly score: number | null
@@ -41,6 +45,7 @@ export interface NpsResult {
  * ```
  * @see F. Reichheld, "The One Number You Need to Grow", HBR (Dec 2003); Rocks' R `NPS`
  *   package `nps()`.
+ * @category Survey
  */
 export function netPromoterScore(input: NpsInput): NpsResult {
   const metric = 'netPromoterScore'

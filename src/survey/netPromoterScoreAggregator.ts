@@ -5,7 +5,11 @@ import { asMetricInputError, guardMethods } from '../core/validate.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
 import { countNpsScores, scoreOutOfRange } from './npsKernel.js'
 
-/** The JSON-serialisable state of {@link netPromoterScoreAggregator}: class counts. */
+/**
+ * The JSON-serialisable state of {@link netPromoterScoreAggregator}: class counts.
+ *
+ * @category Survey
+ */
 export interface NpsAggregatorState {
   readonly promoters: number
   readonly passives: number
@@ -14,7 +18,11 @@ export interface NpsAggregatorState {
 
 const NPS_STATE: StateShape = { promoters: 'count', passives: 'count', detractors: 'count' }
 
-/** The NPS aggregator, with `addAll` for adding a whole batch of scores in one pass. */
+/**
+ * The NPS aggregator, with `addAll` for adding a whole batch of scores in one pass.
+ *
+ * @category Survey
+ */
 export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, NpsResult> {
   /** A new state with every score of `scores` added (same as `add` in a loop, faster). */
   addAll(state: NpsAggregatorState, scores: ArrayLike<number>): NpsAggregatorState
@@ -44,6 +52,7 @@ export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, Np
  * nps.result(nps.merge(left, right)).score // => 25
  * ```
  * @see netPromoterScore.
+ * @category Survey
  */
 export function netPromoterScoreAggregator(): NpsAggregator {
   try {

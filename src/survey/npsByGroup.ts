@@ -7,7 +7,11 @@ import { scoreOutOfRange } from './npsKernel.js'
 /** The slot of each score 0–10: 2 detractor, 1 passive, 0 promoter. */
 const CLASS_SLOT = Uint8Array.of(2, 2, 2, 2, 2, 2, 2, 1, 1, 0, 0)
 
-/** Columns of {@link npsByGroup}: a score and a group code per response. */
+/**
+ * Columns of {@link npsByGroup}: a score and a group code per response.
+ *
+ * @category Survey
+ */
 export interface NpsByGroupInput {
   /** 0–10 scores. */
   readonly scores: ArrayLike<number>
@@ -34,6 +38,7 @@ export interface NpsByGroupInput {
  * npsByGroup({ scores: [10, 3, 9, 7], groups: [0, 0, 1, 1] }).map((g) => g.score) // => [0, 50]
  * ```
  * @see npsBySegment (records, intervals, weights).
+ * @category Survey
  */
 export function npsByGroup(input: NpsByGroupInput): NpsResult[] {
   try {

@@ -12,15 +12,27 @@ import {
 } from './npsGroups.js'
 import type { SurveyResponse } from './SurveyResponse.js'
 
-/** Options of {@link npsBySegment}. */
+/**
+ * Options of {@link npsBySegment}.
+ *
+ * @category Survey
+ */
 export type NpsBySegmentOptions = NpsGroupOptions
 
-/** One segment's NPS; `segment` is `null` for responses without one. */
+/**
+ * One segment's NPS; `segment` is `null` for responses without one.
+ *
+ * @category Survey
+ */
 export interface NpsSegmentRow extends NpsGroupSummary {
   readonly segment: string | null
 }
 
-/** Picks the segment of a response; `null` or `undefined` means "no segment". */
+/**
+ * Picks the segment of a response; `null` or `undefined` means "no segment".
+ *
+ * @category Survey
+ */
 export type SegmentKey = (response: SurveyResponse, index: number) => string | null | undefined
 
 const bySegmentField: SegmentKey = (response) => response.segment
@@ -58,6 +70,7 @@ const bySegmentField: SegmentKey = (response) => response.segment
  * rows.map((row) => [row.segment, row.score]) // => [['Enterprise', 100], ['SMB', 0]]
  * ```
  * @see npsInterval for the interval; L. Kish, Survey Sampling (1965) for n_eff.
+ * @category Survey
  */
 export function npsBySegment(
   responses: readonly SurveyResponse[],

@@ -14,7 +14,11 @@ import type { SurveyResponse } from './SurveyResponse.js'
  * with its interval. Internal.
  */
 
-/** Interval options shared by the grouped NPS functions. */
+/**
+ * Interval options shared by the grouped NPS functions.
+ *
+ * @category Survey
+ */
 export interface NpsGroupOptions {
   /** Confidence level of each group's interval; default 0.95. */
   readonly confidence?: number
@@ -26,6 +30,7 @@ export interface NpsGroupOptions {
  * The NPS of one group of responses. With survey weights, `promoters`, `passives`,
  * `detractors` and `total` are sums of weights and the interval uses the Kish effective
  * sample size (Σw)² / Σw².
+ * @category Survey
  */
 export interface NpsGroupSummary extends NpsResult {
   /** Number of responses (unweighted). */

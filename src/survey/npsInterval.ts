@@ -8,7 +8,11 @@ import {
 } from './NpsTally.js'
 import { clamp, momentsOfTally, readNpsInput, scoreOfTally, standardErrorOf } from './npsKernel.js'
 
-/** Options of {@link npsInterval}. */
+/**
+ * Options of {@link npsInterval}.
+ *
+ * @category Survey
+ */
 export interface NpsIntervalOptions {
   /** Confidence level strictly between 0 and 1; default 0.95. */
   readonly confidence?: number
@@ -16,7 +20,11 @@ export interface NpsIntervalOptions {
   readonly method?: NpsIntervalMethod
 }
 
-/** The result of {@link npsInterval}; all numbers on the −100..100 NPS scale. */
+/**
+ * The result of {@link npsInterval}; all numbers on the −100..100 NPS scale.
+ *
+ * @category Survey
+ */
 export interface NpsIntervalResult {
   /** The observed NPS; `null` when there are no responses. */
   readonly score: number | null
@@ -61,6 +69,7 @@ export interface NpsIntervalResult {
  * ```
  * @see B. Rocks (2016), "Interval Estimation for the Net Promoter Score", The American
  *   Statistician 70(4); measuringu.com/nps-confidence-intervals.
+ * @category Survey
  */
 export function npsInterval(input: NpsInput, options: NpsIntervalOptions = {}): NpsIntervalResult {
   try {

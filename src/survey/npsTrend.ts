@@ -16,10 +16,18 @@ import {
 } from './npsGroups.js'
 import type { SurveyResponse } from './SurveyResponse.js'
 
-/** Options of {@link npsTrend}: the calendar layout and the interval. */
+/**
+ * Options of {@link npsTrend}: the calendar layout and the interval.
+ *
+ * @category Survey
+ */
 export interface NpsTrendOptions extends CalendarPeriodOptions, NpsGroupOptions {}
 
-/** One period's NPS. */
+/**
+ * One period's NPS.
+ *
+ * @category Survey
+ */
 export interface NpsTrendRow extends NpsGroupSummary {
   /** `'2026-03'`, `'2026-Q1'`, `'2026'`, `'FY2027-Q1'` or the week's first day `'2026-03-02'`. */
   readonly period: string
@@ -63,6 +71,7 @@ export interface NpsTrendRow extends NpsGroupSummary {
  * rows.map((row) => [row.period, row.score]) // => [['2026-01', 0]]
  * ```
  * @see npsInterval; date-fns `@date-fns/tz` for zone-correct calendar boundaries.
+ * @category Survey
  */
 export function npsTrend(
   responses: readonly SurveyResponse[],

@@ -21,6 +21,7 @@ import { countNpsScores } from './npsKernel.js'
  * tallyNps([10, 9, 8, 6, 0]) // => { promoters: 2, passives: 1, detractors: 2, total: 5 }
  * ```
  * @see F. Reichheld, "The One Number You Need to Grow", HBR (Dec 2003).
+ * @category Survey
  */
 export function tallyNps(scores: ArrayLike<number>): NpsTally {
   try {

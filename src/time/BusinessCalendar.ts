@@ -1,4 +1,8 @@
-/** Weekday names of a business calendar, Monday first. */
+/**
+ * Weekday names of a business calendar, Monday first.
+ *
+ * @category Time
+ */
 export const WEEKDAYS = [
   'monday',
   'tuesday',
@@ -8,10 +12,18 @@ export const WEEKDAYS = [
   'saturday',
   'sunday',
 ] as const
-/** One of {@link WEEKDAYS}. */
+/**
+ * One of {@link WEEKDAYS}.
+ *
+ * @category Time
+ */
 export type Weekday = (typeof WEEKDAYS)[number]
 
-/** A working interval of a day in local wall-clock time, `'09:00'` to `'17:00'` (`'24:00'` allowed as an end). */
+/**
+ * A working interval of a day in local wall-clock time, `'09:00'` to `'17:00'` (`'24:00'` allowed as an end).
+ *
+ * @category Time
+ */
 export interface WorkingInterval {
   readonly start: string
   readonly end: string
@@ -21,6 +33,7 @@ export interface WorkingInterval {
  * When a team works: working intervals per weekday (several per day for a lunch break) in an
  * IANA time zone, and holidays. Business time is counted in this zone, so a daylight-saving
  * day counts its real 23 or 25 hours where a working interval spans the change.
+ * @category Time
  */
 export interface BusinessCalendar {
   /** IANA zone, e.g. `'Europe/Berlin'`. */

@@ -1,4 +1,8 @@
-/** A quote (proposal) sent for a lead. */
+/**
+ * A quote (proposal) sent for a lead.
+ *
+ * @category Time
+ */
 export interface Quote {
   readonly id: string
   readonly leadId: string

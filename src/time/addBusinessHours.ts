@@ -47,6 +47,7 @@ const MAX_DAYS = 366 * 100
  * addBusinessHours(new Date('2026-03-02T16:30:00Z'), 1, calendar).toISOString() // => '2026-03-03T09:30:00.000Z'
  * ```
  * @see Salesforce Apex `BusinessHours.add`.
+ * @category Time
  */
 export function addBusinessHours(start: Date, hours: number, calendar: BusinessCalendar): Date {
   const metric = 'addBusinessHours'

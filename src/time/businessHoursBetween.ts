@@ -33,6 +33,7 @@ const HOUR_MILLISECONDS = 3_600_000
  * businessHoursBetween(new Date('2026-03-02T15:30:00Z'), new Date('2026-03-09T09:00:00Z'), calendar) // => 1.5
  * ```
  * @see Salesforce Apex `BusinessHours.diff`; edmozley/freeitsm SLA management (clock pauses outside hours).
+ * @category Time
  */
 export function businessHoursBetween(start: Date, end: Date, calendar: BusinessCalendar): number {
   const metric = 'businessHoursBetween'

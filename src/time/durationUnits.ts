@@ -3,9 +3,17 @@ import { requireOneOf } from '../core/validate.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
 import { type CompiledCalendar, compileCalendar, workingTimeIndex } from './calendarKernel.js'
 
-/** The units durations can be reported in. */
+/**
+ * The units durations can be reported in.
+ *
+ * @category Time
+ */
 export const DURATION_UNITS = ['hours', 'days', 'business-hours', 'business-days'] as const
-/** One of {@link DURATION_UNITS}. */
+/**
+ * One of {@link DURATION_UNITS}.
+ *
+ * @category Time
+ */
 export type DurationUnit = (typeof DURATION_UNITS)[number]
 
 /**

@@ -8,7 +8,11 @@ import { type DurationUnit, durationMeasure } from './durationUnits.js'
 import type { Quote } from './Quote.js'
 import { readFailure, requireList, requireOptions, requireRecord } from './timeInputs.js'
 
-/** The steps from lead to cash, in order. */
+/**
+ * The steps from lead to cash, in order.
+ *
+ * @category Time
+ */
 export const LEAD_TO_CASH_STEPS = [
   'lead → contact',
   'contact → quote',
@@ -16,13 +20,21 @@ export const LEAD_TO_CASH_STEPS = [
   'lead → won',
 ] as const
 
-/** Options of {@link leadToCash}. */
+/**
+ * Options of {@link leadToCash}.
+ *
+ * @category Time
+ */
 export interface LeadToCashOptions {
   readonly unit?: DurationUnit
   readonly calendar?: BusinessCalendar
 }
 
-/** One step's timings over the leads that completed it. */
+/**
+ * One step's timings over the leads that completed it.
+ *
+ * @category Time
+ */
 export interface LeadToCashStep {
   readonly step: (typeof LEAD_TO_CASH_STEPS)[number]
   /** Leads that completed the step (both ends known, in time order). */
@@ -66,7 +78,8 @@ export interface LeadToCashStep {
  * )
  * steps.map((step) => [step.step, step.median]) // => [['lead → contact', 0.16666666666666666], ['contact → quote', 1], ['quote → won', 2], ['lead → won', 3.1666666666666665]]
  * ```
- * @see Gartner "lead time"; metric-definitions §5.1.
+ * @see Gartner "lead time"; docs/metric-definitions.md §5.1.
+ * @category Time
  */
 export function leadToCash(
   leads: readonly Lead[],

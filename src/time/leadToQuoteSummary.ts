@@ -11,7 +11,11 @@ import type { Quote } from './Quote.js'
 import { slaAttainment } from './slaAttainment.js'
 import { readFailure } from './timeInputs.js'
 
-/** Options of {@link leadToQuoteSummary}. */
+/**
+ * Options of {@link leadToQuoteSummary}.
+ *
+ * @category Time
+ */
 export interface LeadToQuoteSummaryOptions extends LeadToQuoteTimesOptions {
   /** SLA target in `unit`; adds `slaAttainment` to the result. */
   readonly target?: number
@@ -19,7 +23,11 @@ export interface LeadToQuoteSummaryOptions extends LeadToQuoteTimesOptions {
   readonly quantileMethod?: QuantileMethod
 }
 
-/** The result of {@link leadToQuoteSummary}. */
+/**
+ * The result of {@link leadToQuoteSummary}.
+ *
+ * @category Time
+ */
 export interface LeadToQuoteSummary {
   /** All leads. */
   readonly leads: number
@@ -64,7 +72,8 @@ export interface LeadToQuoteSummary {
  * )
  * [summary.quoted, summary.open, summary.median, summary.slaAttainment] // => [2, 1, 20, 0.3333333333333333]
  * ```
- * @see metric-definitions §5.3–5.4.
+ * @see docs/metric-definitions.md §5.3–5.4.
+ * @category Time
  */
 export function leadToQuoteSummary(
   leads: readonly Lead[],

@@ -7,7 +7,11 @@ import { type DurationUnit, durationMeasure } from './durationUnits.js'
 import type { Quote } from './Quote.js'
 import { readFailure, requireList, requireRecord } from './timeInputs.js'
 
-/** Options of {@link leadToQuoteTimes}. */
+/**
+ * Options of {@link leadToQuoteTimes}.
+ *
+ * @category Time
+ */
 export interface LeadToQuoteTimesOptions {
   /** "Now": quotes after it are not known yet; open leads are measured up to it. */
   readonly asOf: Date
@@ -17,7 +21,11 @@ export interface LeadToQuoteTimesOptions {
   readonly unit?: DurationUnit
 }
 
-/** One lead's time to its first quote. */
+/**
+ * One lead's time to its first quote.
+ *
+ * @category Time
+ */
 export interface LeadToQuoteTime {
   readonly leadId: string
   /** The first quote at or after the lead (and not after `asOf`); `null` if none yet. */
@@ -61,7 +69,8 @@ export interface LeadToQuoteTime {
  * )
  * rows.map((row) => [row.leadId, row.duration, row.censored]) // => [['L1', 30, false], ['L2', 48, true]]
  * ```
- * @see metric-definitions §5 (durations, censoring); Plain first-response time.
+ * @see docs/metric-definitions.md §5 (durations, censoring); Plain first-response time.
+ * @category Time
  */
 export function leadToQuoteTimes(
   leads: readonly Lead[],

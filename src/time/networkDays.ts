@@ -4,10 +4,18 @@ import { MetricInputError, type MetricInputPath } from '../core/MetricInputError
 import { DAY_MILLISECONDS, epochDayOfText, localDayOf, weekdayOf } from './calendarKernel.js'
 import { readFailure, requireList, requireOptions } from './timeInputs.js'
 
-/** A calendar date: `'YYYY-MM-DD'`, or a `Date` read in the `timeZone` option. */
+/**
+ * A calendar date: `'YYYY-MM-DD'`, or a `Date` read in the `timeZone` option.
+ *
+ * @category Time
+ */
 export type CalendarDate = string | Date
 
-/** Options of {@link networkDays}. */
+/**
+ * Options of {@link networkDays}.
+ *
+ * @category Time
+ */
 export interface NetworkDaysOptions {
   /** Days off; duplicates and days already in the weekend count once. */
   readonly holidays?: readonly CalendarDate[]
@@ -46,6 +54,7 @@ export interface NetworkDaysOptions {
  * networkDays('2012-10-01', '2013-03-01', { holidays: ['2012-11-22', '2012-12-04', '2013-01-21'] }) // => 107
  * ```
  * @see support.microsoft.com — NETWORKDAYS and NETWORKDAYS.INTL functions; numpy `busday_count`.
+ * @category Time
  */
 export function networkDays(
   start: CalendarDate,

@@ -3,7 +3,11 @@ import { MetricInputError } from '../core/MetricInputError.js'
 import { requireNonNegative } from '../core/validate.js'
 import { readFailure, requireList, requireOptions } from './timeInputs.js'
 
-/** Options of {@link slaAttainment}. */
+/**
+ * Options of {@link slaAttainment}.
+ *
+ * @category Time
+ */
 export interface SlaAttainmentOptions {
   /** Time already elapsed by items still open (same unit as `target`). */
   readonly open?: ArrayLike<number>
@@ -29,7 +33,8 @@ export interface SlaAttainmentOptions {
  * ```ts
  * slaAttainment([2, 5, 30], 24, { open: [10, 40] }) // => 0.5 (2 of 4: one finished late, one open and late)
  * ```
- * @see metric-definitions §5.4; GitLab support SLA performance.
+ * @see docs/metric-definitions.md §5.4; GitLab support SLA performance.
+ * @category Time
  */
 export function slaAttainment(
   durations: ArrayLike<number>,

@@ -7,7 +7,11 @@ import { readFailure } from './timeInputs.js'
 
 const STATE_SHAPE: StateShape = { within: 'count', done: 'count', lateOpen: 'count' }
 
-/** One item: its time so far, and whether it is still open. */
+/**
+ * One item: its time so far, and whether it is still open.
+ *
+ * @category Time
+ */
 export interface SlaItem {
   /** Time to completion, or time elapsed so far when `open` (same unit as the target). */
   readonly duration: number
@@ -15,7 +19,11 @@ export interface SlaItem {
   readonly open?: boolean
 }
 
-/** The JSON-serialisable state: the counts SLA attainment is made of. */
+/**
+ * The JSON-serialisable state: the counts SLA attainment is made of.
+ *
+ * @category Time
+ */
 export interface SlaAttainmentAggregatorState {
   /** Finished items within the target. */
   readonly within: number
@@ -48,6 +56,7 @@ export interface SlaAttainmentAggregatorState {
  * sla.result(sla.merge(a, b)) // => 0.3333333333333333
  * ```
  * @see slaAttainment.
+ * @category Time
  */
 export function slaAttainmentAggregator(
   target: number,

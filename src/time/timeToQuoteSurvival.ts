@@ -14,7 +14,11 @@ import {
 import type { Quote } from './Quote.js'
 import { readFailure } from './timeInputs.js'
 
-/** Options of {@link timeToQuoteSurvival}: measuring and the curve's interval. */
+/**
+ * Options of {@link timeToQuoteSurvival}: measuring and the curve's interval.
+ *
+ * @category Time
+ */
 export interface TimeToQuoteSurvivalOptions extends LeadToQuoteTimesOptions, KaplanMeierOptions {}
 
 /**
@@ -45,7 +49,8 @@ export interface TimeToQuoteSurvivalOptions extends LeadToQuoteTimesOptions, Kap
  * )
  * curve.steps.map((step) => [step.time, step.survival]) // => [[6, 0.5]]
  * ```
- * @see kaplanMeier; metric-definitions §5.4 (censoring).
+ * @see kaplanMeier; docs/metric-definitions.md §5.4 (censoring).
+ * @category Time
  */
 export function timeToQuoteSurvival(
   leads: readonly Lead[],

@@ -21,9 +21,13 @@ describe('normalQuantile', () => {
     expect(Math.abs(normalQuantile(p) - expected)).toBeLessThan(1e-12)
   })
 
-  it('returns the infinities at 0 and 1', () => {
-    expect(normalQuantile(0)).toBe(Number.NEGATIVE_INFINITY)
-    expect(normalQuantile(1)).toBe(Number.POSITIVE_INFINITY)
+  it('refuses 0 and 1, whose quantiles are infinite, as Excel NORM.S.INV answers #NUM!', () => {
+    for (const p of [0, 1]) {
+      expectMetricError(() => normalQuantile(p), 'VALUE_OUT_OF_RANGE', {
+        path: ['p'],
+        metric: 'normalQuantile',
+      })
+    }
   })
 
   it('refuses probabilities outside [0, 1]', () => {
