@@ -193,3 +193,16 @@ export function guardMethods<T extends object>(methods: T, metric: string): T {
   }
   return guarded as T
 }
+
+/**
+ * Runs `compute` on behalf of `metric`: an error that is not a {@link MetricInputError} can
+ * only come from reading the caller's values (a getter or Proxy trap that throws, a callback
+ * option that throws), so it becomes one (see {@link asMetricInputError}). Internal.
+ */
+export function guardInput<T>(metric: string, compute: () => T): T {
+  try {
+    return compute()
+  } catch (error) {
+    throw asMetricInputError(error, metric)
+  }
+}

@@ -596,25 +596,9 @@ export function percentageMean(sums: ForecastSums, metric: string): number | nul
   return value === null ? null : value + 0
 }
 
-/**
- * Runs `compute` and turns any error that is not a `MetricInputError` — a getter or Proxy
- * in the input that throws, a `teamOf` callback that throws — into a `MetricInputError`
- * (`INVALID_RECORD`) naming `metric`, so callers meet one error class.
- */
-export function guardInput<T>(metric: string, compute: () => T): T {
-  try {
-    return compute()
-  } catch (error) {
-    if (error instanceof MetricInputError) throw error
-    throw new MetricInputError({
-      code: 'INVALID_RECORD',
-      metric,
-      message: `${metric}: reading the input threw ${describeValue(error instanceof Error ? `${error.name}: ${error.message}` : error)}; pass plain data`,
-    })
-  }
-}
-
 /** `value`, or `fallback` when it is `undefined` only (a `null` option is refused, not defaulted). */
 export function optionOr<T>(value: T | undefined, fallback: T): T {
   return value === undefined ? fallback : value
 }
+
+export { guardInput } from '../core/validate.js'

@@ -13,24 +13,6 @@ import { toMoneyDecimal } from '../core/moneySum.js'
  * for `core/`).
  */
 
-/**
- * Runs `compute` on behalf of `metric`; an error that is not a `MetricInputError` can only
- * come from reading the caller's values (a getter or Proxy trap that throws), so it becomes
- * `INVALID_RECORD` (without a path: the place is not known).
- */
-export function guardInput<T>(metric: string, compute: () => T): T {
-  try {
-    return compute()
-  } catch (error) {
-    if (error instanceof MetricInputError) throw error
-    throw new MetricInputError({
-      code: 'INVALID_RECORD',
-      metric,
-      message: `${metric}: reading the input threw an error (a getter or Proxy that throws?); pass plain data`,
-    })
-  }
-}
-
 /** Throws `INVALID_RECORD` (path `[]`) unless `list` is an array. */
 export function requireList<T>(list: readonly T[], metric: string, label: string): readonly T[] {
   if (Array.isArray(list)) return list
@@ -183,3 +165,5 @@ export function requireRatesOption<T extends { readonly rates?: unknown }>(
     message: `${metric}: option rates is ${describeValue(rates)}; it must be an object such as { EUR: '1.08' }`,
   })
 }
+
+export { guardInput } from '../core/validate.js'

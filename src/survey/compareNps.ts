@@ -1,8 +1,14 @@
-import { criticalValue } from '../core/criticalValue.js'
 import { normalCdf } from '../core/normalCdf.js'
-import { asMetricInputError, readOptions, requireOneOf } from '../core/validate.js'
-import { NPS_INTERVAL_METHODS, type NpsInput, type NpsIntervalMethod } from './NpsTally.js'
-import { clamp, momentsOfTally, readNpsInput, scoreOfTally, standardErrorOf } from './npsKernel.js'
+import { asMetricInputError } from '../core/validate.js'
+import type { NpsInput, NpsIntervalMethod } from './NpsTally.js'
+import {
+  clamp,
+  momentsOfTally,
+  readIntervalOptions,
+  readNpsInput,
+  scoreOfTally,
+  standardErrorOf,
+} from './npsKernel.js'
 
 /**
  * Options of {@link compareNps}.
@@ -73,14 +79,7 @@ export function compareNps(
 ): CompareNpsResult {
   try {
     const metric = 'compareNps'
-    options = readOptions(options, metric)
-    const method = requireOneOf(
-      options.method ?? 'adjusted-wald',
-      NPS_INTERVAL_METHODS,
-      metric,
-      'method',
-    )
-    const zCritical = criticalValue(options.confidence ?? 0.95, metric)
+    const { method, z: zCritical } = readIntervalOptions(options, metric)
     const tallyA = readNpsInput(a, metric, ['a'])
     const tallyB = readNpsInput(b, metric, ['b'])
     const scoreA = scoreOfTally(tallyA)

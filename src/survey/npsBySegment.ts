@@ -4,12 +4,12 @@ import { asMetricInputError } from '../core/validate.js'
 import {
   type NpsGroupOptions,
   type NpsGroupSummary,
-  readGroupOptions,
   readResponse,
   requireResponses,
   sumGroups,
   summariseGroup,
 } from './npsGroups.js'
+import { readIntervalOptions } from './npsKernel.js'
 import type { SurveyResponse } from './SurveyResponse.js'
 
 /**
@@ -88,7 +88,7 @@ export function npsBySegment(
         message: `${metric}: keyOf is ${describeValue(keyOf)}; it must be a function (response, index) => segment, or be left out`,
       })
     }
-    const interval = readGroupOptions(options, metric)
+    const interval = readIntervalOptions(options, metric)
     const codeOf = new Map<string, number>()
     const names: (string | null)[] = []
     let missingCode = -1

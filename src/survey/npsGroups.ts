@@ -1,11 +1,10 @@
-import { criticalValue } from '../core/criticalValue.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { readOptions, requireList, requireOneOf } from '../core/validate.js'
-import { NPS_INTERVAL_METHODS, type NpsIntervalMethod, type NpsTally } from './NpsTally.js'
+import { requireList } from '../core/validate.js'
+import type { NpsIntervalMethod, NpsTally } from './NpsTally.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
 import { intervalOfTally } from './npsInterval.js'
-import { scoreOutOfRange } from './npsKernel.js'
+import { type readIntervalOptions, scoreOutOfRange } from './npsKernel.js'
 import type { SurveyResponse } from './SurveyResponse.js'
 
 /**
@@ -133,24 +132,11 @@ export function sumGroups(
   return { promoters, passives, detractors, responses: counts, weightSquares, weighted }
 }
 
-/** Reads the interval options once per call. */
-export function readGroupOptions(options: NpsGroupOptions, metric: string) {
-  options = readOptions(options, metric)
-  const method = requireOneOf(
-    options.method ?? 'adjusted-wald',
-    NPS_INTERVAL_METHODS,
-    metric,
-    'method',
-  )
-  const confidence = options.confidence ?? 0.95
-  return { method, confidence, z: criticalValue(confidence, metric) }
-}
-
 /** The summary of group `code`; `name` only appears in the EMPTY_WEIGHTS message. */
 export function summariseGroup(
   sums: NpsGroupSums,
   code: number,
-  interval: ReturnType<typeof readGroupOptions>,
+  interval: ReturnType<typeof readIntervalOptions>,
   metric: string,
   name: string,
 ): NpsGroupSummary {

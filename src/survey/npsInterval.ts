@@ -1,12 +1,13 @@
-import { criticalValue } from '../core/criticalValue.js'
-import { asMetricInputError, readOptions, requireOneOf } from '../core/validate.js'
+import { asMetricInputError } from '../core/validate.js'
+import type { NpsInput, NpsIntervalMethod, NpsTally } from './NpsTally.js'
 import {
-  NPS_INTERVAL_METHODS,
-  type NpsInput,
-  type NpsIntervalMethod,
-  type NpsTally,
-} from './NpsTally.js'
-import { clamp, momentsOfTally, readNpsInput, scoreOfTally, standardErrorOf } from './npsKernel.js'
+  clamp,
+  momentsOfTally,
+  readIntervalOptions,
+  readNpsInput,
+  scoreOfTally,
+  standardErrorOf,
+} from './npsKernel.js'
 
 /**
  * Options of {@link npsInterval}.
@@ -74,15 +75,7 @@ export interface NpsIntervalResult {
 export function npsInterval(input: NpsInput, options: NpsIntervalOptions = {}): NpsIntervalResult {
   try {
     const metric = 'npsInterval'
-    options = readOptions(options, metric)
-    const method = requireOneOf(
-      options.method ?? 'adjusted-wald',
-      NPS_INTERVAL_METHODS,
-      metric,
-      'method',
-    )
-    const confidence = options.confidence ?? 0.95
-    const z = criticalValue(confidence, metric)
+    const { method, confidence, z } = readIntervalOptions(options, metric)
     return intervalOfTally(readNpsInput(input, metric), z, confidence, method)
   } catch (error) {
     throw asMetricInputError(error, 'npsInterval')

@@ -1,7 +1,13 @@
+import { criticalValue } from '../core/criticalValue.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { requireList, requireNonNegative } from '../core/validate.js'
-import type { NpsInput, NpsIntervalMethod, NpsTally } from './NpsTally.js'
+import { readOptions, requireList, requireNonNegative, requireOneOf } from '../core/validate.js'
+import {
+  NPS_INTERVAL_METHODS,
+  type NpsInput,
+  type NpsIntervalMethod,
+  type NpsTally,
+} from './NpsTally.js'
 
 /**
  * The kernels shared by the NPS functions: one counting pass over raw scores, tally
@@ -147,4 +153,20 @@ export function momentsOfTally(tally: NpsTally, method: NpsIntervalMethod): NpsM
 /** Clamps to [low, high]. */
 export function clamp(value: number, low: number, high: number): number {
   return Math.min(Math.max(value, low), high)
+}
+
+/** Reads `confidence` and `method` (the interval options) once per call. */
+export function readIntervalOptions(
+  options: { readonly confidence?: number; readonly method?: NpsIntervalMethod } | undefined,
+  metric: string,
+) {
+  options = readOptions(options, metric)
+  const method = requireOneOf(
+    options.method ?? 'adjusted-wald',
+    NPS_INTERVAL_METHODS,
+    metric,
+    'method',
+  )
+  const confidence = options.confidence ?? 0.95
+  return { method, confidence, z: criticalValue(confidence, metric) }
 }

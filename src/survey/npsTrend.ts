@@ -8,12 +8,12 @@ import { asMetricInputError, requireInstant } from '../core/validate.js'
 import {
   type NpsGroupOptions,
   type NpsGroupSummary,
-  readGroupOptions,
   readResponse,
   requireResponses,
   sumGroups,
   summariseGroup,
 } from './npsGroups.js'
+import { readIntervalOptions } from './npsKernel.js'
 import type { SurveyResponse } from './SurveyResponse.js'
 
 /**
@@ -80,7 +80,7 @@ export function npsTrend(
   try {
     const metric = 'npsTrend'
     requireResponses(responses, metric)
-    const interval = readGroupOptions(options, metric)
+    const interval = readIntervalOptions(options, metric)
     const layout = readPeriodLayout(options, metric)
     if (responses.length === 0) return []
     const times = new Float64Array(responses.length)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readGroupOptions, sumGroups, summariseGroup } from '../../src/survey/npsGroups.js'
+import { sumGroups, summariseGroup } from '../../src/survey/npsGroups.js'
+import { readIntervalOptions } from '../../src/survey/npsKernel.js'
 
 describe('npsGroups', () => {
   const at = new Date(0)
@@ -18,7 +19,7 @@ describe('npsGroups', () => {
     expect(Array.from(sums.passives)).toEqual([1, 0, 0])
     expect(Array.from(sums.detractors)).toEqual([0, 0, 1])
     expect(sums.weighted).toBe(false)
-    const options = readGroupOptions({}, 'm')
+    const options = readIntervalOptions({}, 'm')
     expect(options.method).toBe('adjusted-wald')
     const empty = summariseGroup(sums, 1, options, 'm', 'group 1')
     expect(empty).toMatchObject({
