@@ -48,6 +48,7 @@ export {
   type HealthScorecardDefinition,
   type HealthScorecardResult,
   healthScorecard,
+  MAX_BANDS,
   npsComponent,
   type RetentionComponentOptions,
   retentionComponent,

@@ -79,7 +79,11 @@ export interface HealthScorecardResult {
   readonly counts: Readonly<Record<string, number>>
 }
 
-/** The most bands a scorecard takes; more is refused (`INVALID_OPTION`). */
+/**
+ * The most bands a scorecard takes; more is refused (`INVALID_OPTION`).
+ *
+ * @category CX score
+ */
 export const MAX_BANDS = 100_000
 
 const DEFAULT_BANDS: readonly ScoreBand[] = [

@@ -16,6 +16,7 @@ export {
   type HealthScorecardDefinition,
   type HealthScorecardResult,
   healthScorecard,
+  MAX_BANDS,
   type ScoreBand,
   type ScorecardComponent,
 } from './healthScorecard.js'
