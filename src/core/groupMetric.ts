@@ -111,6 +111,9 @@ const DENSE_CELLS = 1 << 22
  * row (g, p) = aggregator.result(fold(add, initial(), [value(r) : by(r) = g, date(r) ∈ p]))
  * period p = [start_p, start_{p+1}) in timeZone;  n = records in the cell
  * ```
+ * An aggregator with `addAll(state, inputs)` (NPS, CSAT) gets one call per cell with the
+ * cell's inputs in record order, the speed of the record functions; `n` counts records
+ * given to the aggregator, also those it skips (open deals for a win rate).
  * Rows come in group order of first appearance, then period order. Only cells with records
  * are rows unless `period.fill`, which gives every group every period from the first
  * record's to the last's (result of `aggregator.result(aggregator.initial())`, `n: 0` —
@@ -159,7 +162,7 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
   let stage = 'value'
   try {
     requireList(records, METRIC, [], 'records', true)
-    const { initial, add, result } = readAggregator(aggregator)
+    const { initial, add, result, addAll } = readAggregator(aggregator)
     const checked = readOptions(options, METRIC)
     const value = requireFunction(checked.value, ['value'], '(record, index) => input')
     const by =
@@ -251,7 +254,10 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
     const states: State[] = []
     const counts: number[] = []
 
-    // Pass 3: fold each record into its cell, in record order.
+    // Pass 3: the slot (cell with records) of each record, and each record's input.
+    const slotOf = new Int32Array(length)
+    const inputs: Input[] = new Array(length)
+    let allNumbers = true
     stage = 'value'
     for (let index = 0; index < length; index++) {
       const cell =
@@ -259,18 +265,33 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
         (periodOf === null ? 0 : (periodOf[index] as number))
       let slot = table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
       if (slot < 0) {
-        slot = states.length
+        slot = counts.length
         if (table === null) sparse?.set(cell, slot)
         else table[cell] = slot
         cellOfSlot.push(cell)
-        states.push(initial())
         counts.push(0)
       }
+      slotOf[index] = slot
+      counts[slot] = (counts[slot] as number) + 1
       at = index
       const input = value(records[index] as R, index)
       at = -1
-      states[slot] = add(states[slot] as State, input)
-      counts[slot] = (counts[slot] as number) + 1
+      inputs[index] = input
+      if (typeof input !== 'number') allNumbers = false
+    }
+
+    // Pass 4: fold the inputs of each cell, in record order.
+    if (addAll === undefined) {
+      foldOneByOne(states, slotOf, inputs, counts.length, initial, add)
+    } else {
+      try {
+        foldInBatches(states, slotOf, inputs, counts, allNumbers, initial, addAll)
+      } catch (error) {
+        // Report the error of the first bad input in record order, as `add` would.
+        if (!(error instanceof MetricInputError)) throw error
+        foldOneByOne([], slotOf, inputs, counts.length, initial, add)
+        throw error
+      }
     }
 
     // Rows in group order of first appearance, then period order.
@@ -327,6 +348,64 @@ interface AggregatorMethods<State, Input, Output> {
   readonly initial: () => State
   readonly add: (state: State, input: Input) => State
   readonly result: (state: State) => Output
+  /** The optional batch form of `add` (`netPromoterScoreAggregator`, `csatAggregator`). */
+  readonly addAll: AddAll<State, Input> | undefined
+}
+
+type AddAll<State, Input> = (state: State, inputs: ArrayLike<Input>) => State
+
+/** Folds each record's input into its slot's state with `add`, in record order. */
+function foldOneByOne<State, Input>(
+  states: State[],
+  slotOf: Int32Array,
+  inputs: readonly Input[],
+  slots: number,
+  initial: () => State,
+  add: (state: State, input: Input) => State,
+): void {
+  for (let slot = 0; slot < slots; slot++) states.push(initial())
+  for (let index = 0; index < slotOf.length; index++) {
+    const slot = slotOf[index] as number
+    states[slot] = add(states[slot] as State, inputs[index] as Input)
+  }
+}
+
+/**
+ * Folds each slot's inputs with one `addAll` call: the inputs are ordered by slot (a
+ * counting sort that keeps record order within a slot), in a `Float64Array` when all are
+ * numbers so that each slot's batch is a view, not a copy.
+ */
+function foldInBatches<State, Input>(
+  states: State[],
+  slotOf: Int32Array,
+  inputs: readonly Input[],
+  counts: readonly number[],
+  allNumbers: boolean,
+  initial: () => State,
+  addAll: AddAll<State, Input>,
+): void {
+  const slots = counts.length
+  const offsets = new Int32Array(slots + 1)
+  for (let slot = 0; slot < slots; slot++) {
+    offsets[slot + 1] = (offsets[slot] as number) + (counts[slot] as number)
+  }
+  const cursor = offsets.slice(0, slots)
+  const length = slotOf.length
+  const ordered: Float64Array | Input[] = allNumbers ? new Float64Array(length) : new Array(length)
+  for (let index = 0; index < length; index++) {
+    const slot = slotOf[index] as number
+    const position = cursor[slot] as number
+    ordered[position] = inputs[index] as Input & number
+    cursor[slot] = position + 1
+  }
+  for (let slot = 0; slot < slots; slot++) {
+    const begin = offsets[slot] as number
+    const end = offsets[slot + 1] as number
+    const batch = (
+      ordered instanceof Float64Array ? ordered.subarray(begin, end) : ordered.slice(begin, end)
+    ) as ArrayLike<Input>
+    states.push(addAll(initial(), batch))
+  }
 }
 
 /** The aggregator's methods, bound, or `INVALID_OPTION` at `['aggregator']`. */
@@ -341,10 +420,13 @@ function readAggregator<State, Input, Output>(
     typeof object.add === 'function' &&
     typeof object.result === 'function'
   ) {
+    const addAll = (object as { addAll?: unknown }).addAll
     return {
       initial: object.initial.bind(object),
       add: object.add.bind(object),
       result: object.result.bind(object),
+      addAll:
+        typeof addAll === 'function' ? (addAll.bind(object) as AddAll<State, Input>) : undefined,
     }
   }
   throw new MetricInputError({

@@ -563,6 +563,34 @@ describe('groupMetric', () => {
     )
   })
 
+  it('reports the first bad input in record order also when it adds in batches', () => {
+    // Cell A is folded first in batches, but record 1 (cell B, score 12) is the first bad one.
+    const answers = [
+      answer(9, '2026-01-01T00:00:00Z', 'A'),
+      answer(12, '2026-01-02T00:00:00Z', 'B'),
+      answer(11, '2026-01-03T00:00:00Z', 'A'),
+    ]
+    expectMetricError(
+      () => groupMetric(answers, nps, { value: (r) => r.score, by: (r) => r.segment }),
+      'SCORE_OUT_OF_RANGE',
+      { metric: 'netPromoterScoreAggregator', message: /\b12\b/ },
+    )
+  })
+
+  it('never coerces inputs on the way to addAll', () => {
+    // In a Float64Array, null would become 0 (a detractor) and '9' would become 9.
+    for (const input of [null, '9', true, undefined]) {
+      expectMetricError(
+        () =>
+          groupMetric([answer(9, '2026-01-01T00:00:00Z'), answer(9, '2026-01-02T00:00:00Z')], nps, {
+            value: (r, index) => (index === 1 ? (input as unknown as number) : r.score),
+          }),
+        'SCORE_OUT_OF_RANGE',
+        { metric: 'netPromoterScoreAggregator' },
+      )
+    }
+  })
+
   it('refuses a span of more than 5,000 periods', () => {
     const answers = [answer(9, '1500-01-01T00:00:00Z'), answer(9, '2026-01-01T00:00:00Z')]
     // 526 years are 6,312 months.
@@ -642,6 +670,25 @@ describe('groupMetric', () => {
           expect(total).toBe(answers.length)
         },
       ),
+    )
+  })
+
+  it('gives the same rows with addAll batches as with one add per record', () => {
+    const oneByOne: Aggregator<NpsAggregatorState, number, ReturnType<typeof nps.result>> = {
+      initial: nps.initial,
+      add: nps.add,
+      merge: nps.merge,
+      result: nps.result,
+    }
+    fc.assert(
+      fc.property(fc.array(answerArbitrary, { maxLength: 60 }), fc.boolean(), (answers, fill) => {
+        const options = {
+          value: (r: Answer) => r.score,
+          by: (r: Answer) => r.segment ?? null,
+          period: { date: (r: Answer) => r.at, unit: 'month' as const, fill },
+        }
+        expect(groupMetric(answers, nps, options)).toEqual(groupMetric(answers, oneByOne, options))
+      }),
     )
   })
 
