@@ -101,6 +101,9 @@ export interface GroupMetricRow<Output, Key extends GroupKey = GroupKey> {
 /** Up to this many group × period cells, the cell of a record is found in a flat table. */
 const DENSE_CELLS = 1 << 22
 
+/** The most rows `fill` may produce (groups × periods); more is `VALUE_OUT_OF_RANGE`. */
+const MAX_FILLED_ROWS = 10_000_000
+
 /**
  * Any aggregator's metric per group, per calendar period in a time zone, or both, in one
  * pass: records are mapped to integer group codes (one `Map` lookup per record), periods
@@ -124,7 +127,8 @@ const DENSE_CELLS = 1 << 22
  * @param options - `value` (required), `by`, `period` (`{ date, unit, timeZone, fiscalYearStartMonth, weekStartsOn, fill }`).
  * @returns The rows; `[]` for no records.
  * @throws MetricInputError `VALUE_OUT_OF_RANGE` for `records` not an array (path `[]`) and
- *   for spans of more than 5,000 periods; `INVALID_OPTION` for an aggregator without
+ *   for spans of more than 5,000 periods or `fill` past 10 million rows (groups × periods,
+ *   path `['period', 'fill']`); `INVALID_OPTION` for an aggregator without
  *   `initial`/`add`/`result` (path `['aggregator']`), a `value`/`by` that is not a function
  *   (`['value']`, `['by']`) and a bad period option (`['period', 'unit']`, …);
  *   `INVALID_DATE` (`[i, 'date']`); `INVALID_RECORD` for a key that is not a string, a
@@ -247,6 +251,14 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
 
     // The cell of each record: a flat table when small, else a Map keyed by the cell number.
     const cellCount = keys.length * periodCount
+    if (period?.fill === true && cellCount > MAX_FILLED_ROWS) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric: METRIC,
+        path: ['period', 'fill'],
+        message: `${METRIC}: filling ${keys.length} groups × ${periodCount} periods would give more than ${MAX_FILLED_ROWS} rows; leave out fill or choose a longer period`,
+      })
+    }
     const dense = cellCount <= Math.max(DENSE_CELLS, 4 * length)
     const table = dense ? new Int32Array(cellCount).fill(-1) : null
     const sparse = dense ? null : new Map<number, number>()

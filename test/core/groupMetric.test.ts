@@ -607,6 +607,79 @@ describe('groupMetric', () => {
     expect(years.map((row) => row.period?.label)).toEqual(['1500', '2026'])
   })
 
+  it('keeps many groups over many periods in a sparse table, and refuses to fill 10 million rows', () => {
+    // 1,100 groups × 4,174 weeks (1946–2025) = 4.6 million cells, more than the flat table's 2^22.
+    const start = Date.UTC(1946, 0, 7) // a Monday
+    const week = 7 * 86_400_000
+    const records = Array.from({ length: 1100 }, (_, index) => ({
+      group: index,
+      at: new Date(start + (index % 2 === 0 ? 0 : 4173) * week + 3_600_000),
+    }))
+    const rows = groupMetric(records, nps, {
+      value: () => 10,
+      by: (r) => r.group,
+      period: { date: (r) => r.at, unit: 'week' },
+    })
+    // 1946-01-07 is the Monday of ISO week 1946-W02 (1946 began on a Tuesday, so its week 1
+    // began on Monday 1945-12-31); 4,173 weeks later is Monday 2025-12-29, 2026-W01.
+    expect(rows.length).toBe(1100)
+    expect(rows.slice(0, 2).map((row) => [row.group, row.period?.label, row.n])).toEqual([
+      [0, '1946-W02', 1],
+      [1, '2026-W01', 1],
+    ])
+    expect(rows[1]?.period?.start.toISOString()).toBe('2025-12-29T00:00:00.000Z')
+    // 2,400 groups × 4,174 weeks would be 10 million filled rows.
+    const many = Array.from(
+      { length: 2400 },
+      (_, index) => records[index % 2] as (typeof records)[number],
+    )
+    expectMetricError(
+      () =>
+        groupMetric(many, nps, {
+          value: () => 10,
+          by: (_r, index) => index,
+          period: { date: (r) => r.at, unit: 'week', fill: true },
+        }),
+      'VALUE_OUT_OF_RANGE',
+      { path: ['period', 'fill'], metric: 'groupMetric' },
+    )
+  })
+
+  it('labels weeks as an independent ISO 8601 week formula does, 1900–2100', () => {
+    // Reference: the ordinal-date formula (Wikipedia "ISO week date"): week =
+    // ⌊(ordinal − weekday + 10) / 7⌋, corrected into the previous or next year; a year has 53
+    // weeks when p(y) = 4 or p(y − 1) = 3, p(y) = (y + ⌊y/4⌋ − ⌊y/100⌋ + ⌊y/400⌋) mod 7.
+    const p = (y: number) => (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400)) % 7
+    const weeksIn = (y: number) => (p(y) === 4 || p(y - 1) === 3 ? 53 : 52)
+    const reference = (time: number) => {
+      const date = new Date(time)
+      const y = date.getUTCFullYear()
+      const ordinal = Math.floor((time - Date.UTC(y, 0, 1)) / 86_400_000) + 1
+      const weekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay()
+      let year = y
+      let week = Math.floor((ordinal - weekday + 10) / 7)
+      if (week < 1) {
+        year = y - 1
+        week = weeksIn(year)
+      } else if (week > weeksIn(y)) {
+        year = y + 1
+        week = 1
+      }
+      return `${year}-W${String(week).padStart(2, '0')}`
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: -25_567, max: 47_482 }), (day) => {
+        const time = day * 86_400_000 + 43_200_000
+        const [row] = groupMetric([time], nps, {
+          value: () => 9,
+          period: { date: (t) => new Date(t), unit: 'week' },
+        })
+        expect(row?.period?.label).toBe(reference(time))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('works with any object that has initial, add and result', () => {
     // A sum of values: the simplest aggregator a user may write.
     const sum: Aggregator<{ total: number }, number, number> = {
