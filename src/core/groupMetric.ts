@@ -105,10 +105,10 @@ const DENSE_CELLS = 1 << 22
 const MAX_FILLED_ROWS = 10_000_000
 
 /**
- * Any aggregator's metric per group, per calendar period in a time zone, or both, in one
- * pass: records are mapped to integer group codes (one `Map` lookup per record), periods
- * are found by binary search over period starts computed once, and each group × period
- * cell folds its records with `aggregator.add` in record order.
+ * Any aggregator's metric per group, per calendar period in a time zone, or both, reading
+ * each record once per option function: records are mapped to integer group codes (one
+ * `Map` lookup per record), periods are found by binary search over period starts computed
+ * once, and each group × period cell folds its records with `aggregator.add` in record order.
  *
  * ```text
  * row (g, p) = aggregator.result(fold(add, initial(), [value(r) : by(r) = g, date(r) ∈ p]))

@@ -267,7 +267,8 @@ describe('groupMetric', () => {
   })
 
   it('labels Monday weeks as ISO 8601 weeks with their week-numbering year', () => {
-    // Hand-worked: a week belongs to the year of its Thursday.
+    // Hand-worked (and checked with Python datetime.date.isocalendar): a week belongs to the
+    // year of its Thursday.
     // 2026-01-01 is a Thursday → week of Monday 2025-12-29 → 2026-W01.
     // 2027-01-01 is a Friday → Monday 2026-12-28, Thursday 2026-12-31 → 2026-W53.
     // 2021-01-03 is a Sunday → Monday 2020-12-28, Thursday 2020-12-31 → 2020-W53.
