@@ -391,6 +391,22 @@ describe('groupMetric', () => {
     expect(row?.result.rate).toBeNull()
   })
 
+  it('counts a large cell exactly', () => {
+    // 300,001 scores in one group and one month: 10, 0, 10, 0, … → 150,001 promoters and
+    // 150,000 detractors, NPS = 100 · 1 / 300,001.
+    const records = Array.from({ length: 300_001 }, (_, index) => (index % 2 === 0 ? 10 : 0))
+    const rows = groupMetric(records, nps, {
+      value: (score) => score,
+      by: () => 'all',
+      period: { date: () => new Date('2026-05-05T00:00:00Z'), unit: 'month' },
+    })
+    expect(rows.map((row) => [row.group, row.period?.label, row.n])).toEqual([
+      ['all', '2026-05', 300_001],
+    ])
+    expect(rows[0]?.result).toMatchObject({ promoters: 150_001, passives: 0, detractors: 150_000 })
+    expect(rows[0]?.result.score).toBeCloseTo(100 / 300_001, 12)
+  })
+
   it('does not mutate its input', () => {
     const answers = [answer(9, '2026-01-01T00:00:00Z', 'A'), answer(3, '2026-02-01T00:00:00Z')]
     const before = JSON.stringify(answers)
