@@ -6,6 +6,14 @@ export {
 } from './calendarPeriods.js'
 export type { CurrencyConversionOptions } from './currencyConversion.js'
 export {
+  type GroupKey,
+  type GroupMetricOptions,
+  type GroupMetricPeriod,
+  type GroupMetricPeriodOptions,
+  type GroupMetricRow,
+  groupMetric,
+} from './groupMetric.js'
+export {
   METRIC_INPUT_ERROR_CODES,
   MetricInputError,
   type MetricInputErrorCode,
