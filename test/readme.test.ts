@@ -82,9 +82,18 @@ describe('README code blocks', () => {
   })
 
   it('the scaling-out block merges shard states into the one-shot NPS', async () => {
-    const index = blocks.findIndex((block) => block.includes('netPromoterScoreAggregator()'))
+    const index = blocks.findIndex((block) => block.includes('const shards'))
     // Scores 10, 9, 3, 7, 10, 0: promoters 3, detractors 2, n 6 → 100 · 1/6.
     expect(await printed(index)).toEqual([String((100 * (3 - 2)) / 6)])
+  })
+
+  it('the grouping block prints NPS per segment and month', async () => {
+    const index = blocks.findIndex((block) => block.includes('groupMetric(responses'))
+    // enterprise: March [10] → 100, April [9] → 100 (7 April 15:00 UTC is 11:00 in New York);
+    // smb: March [3] → −100. Groups in order of first appearance, then months.
+    expect(await printed(index)).toEqual([
+      JSON.stringify(['enterprise 2026-03 100', 'enterprise 2026-04 100', 'smb 2026-03 -100']),
+    ])
   })
 
   it('every block runs without throwing', async () => {
