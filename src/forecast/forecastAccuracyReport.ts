@@ -1,4 +1,3 @@
-import { requireIntegerOption } from '../core/validate.js'
 import type { ForecastSeries } from './ForecastSeries.js'
 import {
   biasOf,
@@ -7,17 +6,13 @@ import {
   mean,
   meanAbsoluteOf,
   meanErrorOf,
-  naiveScale,
-  optionOr,
   percentageMean,
-  requireSeries,
   rootMeanSquareOf,
   type SeriesScan,
   scaledErrorOf,
-  scanSeries,
   weightedPercentageOf,
 } from './forecastKernel.js'
-import { ownScale } from './meanAbsoluteScaledError.js'
+import { scanWithScale } from './meanAbsoluteScaledError.js'
 
 /**
  * Input of {@link forecastAccuracyReport}.
@@ -89,24 +84,7 @@ export interface ForecastAccuracyReport {
 export function forecastAccuracyReport(input: ForecastAccuracyReportInput): ForecastAccuracyReport {
   const metric = 'forecastAccuracyReport'
   return guardInput(metric, () => {
-    requireSeries(input, metric)
-    const seasonality = requireIntegerOption(
-      optionOr(input.seasonality, 1),
-      1,
-      Number.MAX_SAFE_INTEGER,
-      metric,
-      'seasonality',
-    )
-    // Without training, the MASE scale comes from differencing actual — in the same pass.
-    const training = input.training
-    const scan = scanSeries(input, metric, {
-      full: true,
-      seasonality: training === undefined ? seasonality : 0,
-    })
-    const scale =
-      training === undefined
-        ? ownScale(scan.naiveTotal as number, input.actual.length, seasonality, scan.unit)
-        : naiveScale(training, seasonality, metric, 'training')
+    const { scan, scale } = scanWithScale(input, metric, true)
     return reportOfScan(scan, scale, metric)
   })
 }

@@ -7,6 +7,7 @@ import {
   naiveScale,
   optionOr,
   requireSeries,
+  type SeriesScan,
   scaledErrorOf,
   scanSeries,
 } from './forecastKernel.js'
@@ -54,24 +55,39 @@ export interface MeanAbsoluteScaledErrorInput extends ForecastSeries {
 export function meanAbsoluteScaledError(input: MeanAbsoluteScaledErrorInput): number | null {
   const metric = 'meanAbsoluteScaledError'
   return guardInput(metric, () => {
-    requireSeries(input, metric)
-    const seasonality = requireIntegerOption(
-      optionOr(input.seasonality, 1),
-      1,
-      Number.MAX_SAFE_INTEGER,
-      metric,
-      'seasonality',
-    )
-    const training = input.training
-    const scan = scanSeries(input, metric, {
-      seasonality: training === undefined ? seasonality : 0,
-    })
-    const scale =
-      training === undefined
-        ? ownScale(scan.naiveTotal as number, input.actual.length, seasonality, scan.unit)
-        : naiveScale(training, seasonality, metric, 'training')
+    const { scan, scale } = scanWithScale(input, metric, false)
     return scaledErrorOf(scan, scale, metric)
   })
+}
+
+/**
+ * Checks the series and `seasonality`, scans them (the full report's sums when `full`), and
+ * finds the MASE scale: from `training` when given, else from differencing `actual` in the
+ * same pass. Shared by MASE and the report. Internal.
+ */
+export function scanWithScale(
+  input: MeanAbsoluteScaledErrorInput,
+  metric: string,
+  full: boolean,
+): { readonly scan: SeriesScan; readonly scale: ReturnType<typeof ownScale> } {
+  requireSeries(input, metric)
+  const seasonality = requireIntegerOption(
+    optionOr(input.seasonality, 1),
+    1,
+    Number.MAX_SAFE_INTEGER,
+    metric,
+    'seasonality',
+  )
+  const training = input.training
+  const scan = scanSeries(input, metric, {
+    ...(full ? { full: true } : {}),
+    seasonality: training === undefined ? seasonality : 0,
+  })
+  const scale =
+    training === undefined
+      ? ownScale(scan.naiveTotal as number, input.actual.length, seasonality, scan.unit)
+      : naiveScale(training, seasonality, metric, 'training')
+  return { scan, scale }
 }
 
 /** The MASE scale from `actual` itself, differenced in the scan's pass. Internal. */
