@@ -216,8 +216,8 @@ describe('rankOpportunities cost does not grow with stages × deals', () => {
     )
     // One open deal at the last stage, so the stage win rates are really computed.
     deals.push(deal('open', [last], { id: 'open' }))
-    // stages × deals is 5 × 10^8 steps: a per-deal stage scan would blow up. Measured:
-    // FIG_PIPE_RANK (see notes/timing.md, BENCHMARKS); the hang guard is the regression check.
+    // stages × deals is 5 × 10^8 steps. BENCHMARKS.md, "Issue 12 fixes": 1.9 s before,
+    // < 0.2 s after (40 ms here, notes/timing.md). The hang guard catches a hang.
     const ranked = runWithHangGuard(
       () => rankOpportunities(deals, { asOf: day(30), stages }),
       'rankOpportunities on 5,000 deals over 100,000 stages',

@@ -295,7 +295,7 @@ describe('STAGE_CONVERSION', () => {
 
   it('handles a large funnel without a hang', () => {
     // Stage counts of 1,000,000 then 250,000 (work that grew with the counts would blow up).
-    // Hand: 250,000 / 1,000,000 = 0.25. Measured: FIG_SHEET_FUNNEL (see notes/timing.md,
+    // Hand: 250,000 / 1,000,000 = 0.25. Measured: ~60 ms (notes/timing.md,
     // BENCHMARKS); the hang guard is the regression check.
     expect(
       runWithHangGuard(
