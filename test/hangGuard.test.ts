@@ -91,6 +91,15 @@ describe('runWithHangGuard', () => {
     expect(runWithHangGuard(() => 'next', 'next')).toBe('next')
   })
 
+  it('nested, the shorter guard fires and names itself', () => {
+    expect(() =>
+      runWithHangGuard(() => runWithHangGuard(spinForever, 'inner', 10_000), 'outer', 30),
+    ).toThrow(/^outer ran past the hang guard of 0\.03 s/)
+    expect(() =>
+      runWithHangGuard(() => runWithHangGuard(spinForever, 'inner', 30), 'outer', 10_000),
+    ).toThrow(/^inner ran past the hang guard of 0\.03 s/)
+  })
+
   it('guards with ten times the issue 12 budget of 1 s by default', () => {
     expect(HANG_GUARD_MILLISECONDS).toBe(10 * 1000)
   })
