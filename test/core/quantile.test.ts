@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { quantile, quantileBySelection, quantileOfSorted } from '../../src/core/quantile.js'
+import { runWithHangGuard } from '../hangGuard.js'
 import { expectMetricError } from '../helpers.js'
 
 const oneToTen = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5]
@@ -193,12 +194,34 @@ describe('quantile', () => {
   })
 
   it('selects the median of a 125,000-value median-of-3 killer without going quadratic', () => {
-    // Before introselect this input took 2.7 s (sorted input: 19 ms); now ~30 ms. The
-    // values are 0 … 62,499 once each and 124,999 62,500 times, so the sorted middle pair
-    // is 62,499 and 124,999: median (62,499 + 124,999) / 2 = 93,749 by hand.
+    // Before introselect this input took 2.7 s (sorted input: 19 ms); now ~30 ms
+    // (BENCHMARKS.md, "Issue 12 fixes": 2,661 ms → 27 ms). The values are 0 … 62,499 once
+    // each and 124,999 62,500 times, so the sorted middle pair is 62,499 and 124,999:
+    // median (62,499 + 124,999) / 2 = 93,749 by hand.
     const killer = medianOfThreeKiller(125_000)
-    expect(quantile(killer, 0.5)).toBe(93_749)
+    const median = runWithHangGuard(() => quantile(killer, 0.5), 'quantile of a 125,000 killer')
+    expect(median).toBe(93_749)
     expect(quantile(killer, 0.5, { method: 'nearest-rank' })).toBe(62_499)
+  })
+
+  it('selects the median of a 500,000-value killer within the hang guard (the regression check)', () => {
+    // 2.7 s at 125,000 is under the 10 s hang guard, so the guard alone would not notice
+    // quadratic selection coming back on that input; four times the size costs sixteen times
+    // as much quadratically. Measured (notes/timing.md, BENCHMARKS): the code before
+    // introselect (commit 81c27dc) ran past the 10 s guard on this input; now ~0.1 s.
+    // By hand as above: 0 … 249,999 once each and 499,999 250,000 times, so the middle pair
+    // is 249,999 and 499,999: median (249,999 + 499,999) / 2 = 374,999; nearest rank
+    // ⌈0.5 × 500,000⌉ = 250,000th value = 249,999.
+    const killer = medianOfThreeKiller(500_000)
+    expect(runWithHangGuard(() => quantile(killer, 0.5), 'quantile of a 500,000 killer')).toBe(
+      374_999,
+    )
+    expect(
+      runWithHangGuard(
+        () => quantile(killer, 0.5, { method: 'nearest-rank' }),
+        'nearest-rank quantile of a 500,000 killer',
+      ),
+    ).toBe(249_999)
   })
 
   it('matches the documented example', () => {

@@ -11,6 +11,7 @@ import {
   SheetFunctionError,
   type SheetRangeOrigin,
 } from '../../src/sheets/sheetValues.js'
+import { runWithHangGuard } from '../hangGuard.js'
 
 const names = [
   'NPS',
@@ -292,10 +293,16 @@ describe('STAGE_CONVERSION', () => {
     expectSheetError(() => call('STAGE_CONVERSION', col(2e7, 1)), 'NUM', 'at most')
   })
 
-  it('handles a large funnel quickly', () => {
-    const started = performance.now()
-    expect(call('STAGE_CONVERSION', col(1_000_000, 250_000))).toEqual([[0.25]])
-    expect(performance.now() - started).toBeLessThan(1000)
+  it('handles a large funnel without a hang', () => {
+    // Stage counts of 1,000,000 then 250,000 (work that grew with the counts would blow up).
+    // Hand: 250,000 / 1,000,000 = 0.25. Measured: ~60 ms (notes/timing.md,
+    // BENCHMARKS); the hang guard is the regression check.
+    expect(
+      runWithHangGuard(
+        () => call('STAGE_CONVERSION', col(1_000_000, 250_000)),
+        'STAGE_CONVERSION of counts 1,000,000 → 250,000',
+      ),
+    ).toEqual([[0.25]])
   })
 })
 

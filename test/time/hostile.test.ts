@@ -13,7 +13,7 @@ import {
 /**
  * Issue 12's reliability sweep over every export of src/time: each call returns a clean
  * result or throws MetricInputError naming the function called, never mutates its input and
- * takes under a second. The export list is read from the module, so a new export is swept
+ * never hangs (the shared hang guard, ../hangGuard.ts). The export list is read from the module, so a new export is swept
  * too (with hostile argument lists; give it a valid seed below to sweep planted values).
  */
 
