@@ -123,3 +123,20 @@ export function readState<State>(
   }
   return clean as State
 }
+
+/**
+ * The cheap check `add` makes on each row: `state` is a non-null object (not an array), so
+ * reading its fields cannot throw. Its fields are checked where states meet — in `merge` and
+ * `result`, with {@link readState} — so a tampered state is refused there, and a hot loop of
+ * `add` pays one `typeof` per row. Internal.
+ */
+export function requireStateObject<State>(state: State, metric: string): State {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    throw invalidState(
+      metric,
+      ['state'],
+      `${metric}: state is ${describeValue(state)}; it must be a state made by this aggregator`,
+    )
+  }
+  return state
+}

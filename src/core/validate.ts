@@ -182,10 +182,11 @@ export function guardMethods<T extends object>(methods: T, metric: string): T {
       guarded[key] = value
       continue
     }
-    const method = value as (...args: unknown[]) => unknown
-    guarded[key] = (...args: unknown[]) => {
+    // Aggregator methods take at most two arguments; fixed parameters keep the call cheap.
+    const method = value as (first: unknown, second: unknown) => unknown
+    guarded[key] = (first: unknown, second: unknown) => {
       try {
-        return method(...args)
+        return method(first, second)
       } catch (error) {
         throw asMetricInputError(error, metric)
       }

@@ -1,5 +1,5 @@
 import type { Aggregator } from '../core/Aggregator.js'
-import { readState, type StateShape } from '../core/aggregatorState.js'
+import { readState, requireStateObject, type StateShape } from '../core/aggregatorState.js'
 import { criticalValue } from '../core/criticalValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { asMetricInputError, guardMethods, readOptions } from '../core/validate.js'
@@ -74,7 +74,7 @@ export function csatAggregator(options: CsatOptions = {}): CsatAggregator {
       {
         initial: () => ({ satisfied: 0, total: 0 }),
         add(state, rating) {
-          state = check(state, ['state'])
+          requireStateObject(state, metric)
           if (
             !(
               typeof rating === 'number' &&

@@ -1,5 +1,5 @@
 import type { Aggregator } from '../core/Aggregator.js'
-import { readState, type StateShape } from '../core/aggregatorState.js'
+import { readState, requireStateObject, type StateShape } from '../core/aggregatorState.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { asMetricInputError, guardMethods } from '../core/validate.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
@@ -63,7 +63,7 @@ export function netPromoterScoreAggregator(): NpsAggregator {
       {
         initial: () => ({ promoters: 0, passives: 0, detractors: 0 }),
         add(state, score) {
-          state = read(state, ['state'])
+          requireStateObject(state, metric)
           if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
             throw scoreOutOfRange(metric, [], score, 0, 10)
           }

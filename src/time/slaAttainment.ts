@@ -1,7 +1,7 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { requireNonNegative } from '../core/validate.js'
-import { readFailure, requireList, requireOptions } from './timeInputs.js'
+import { requireList, requireNonNegative } from '../core/validate.js'
+import { readFailure, requireOptions } from './timeInputs.js'
 
 /**
  * Options of {@link slaAttainment}.
@@ -27,8 +27,9 @@ export interface SlaAttainmentOptions {
  * @param options - `open`: elapsed times of unfinished items.
  * @returns A fraction in [0, 1]; `null` when no item has an outcome.
  * @throws MetricInputError `NEGATIVE_VALUE` / `NOT_FINITE` (path `[i]`, `['open', i]`,
- *   `['target']`; `null`, strings and other non-numbers are `NOT_FINITE`), `INVALID_OPTION`
- *   (path `[]` / `['open']`: not an array or typed array).
+ *   `['target']`; `null`, strings and other non-numbers are `NOT_FINITE`),
+ *   `VALUE_OUT_OF_RANGE` (path `[]` / `['open']`: not an `ArrayLike`), `INVALID_OPTION`
+ *   (options that are not an object).
  * @example
  * ```ts
  * slaAttainment([2, 5, 30], 24, { open: [10, 40] }) // => 0.5 (2 of 4: one finished late, one open and late)
@@ -55,7 +56,7 @@ function attainment(
   options: SlaAttainmentOptions,
   metric: string,
 ): number | null {
-  requireList(durations, metric, [])
+  requireList(durations, metric, [], 'durations')
   requireOptions(options, metric)
   requireNonNegative(target, metric, ['target'], 'target')
   let within = 0
@@ -67,7 +68,7 @@ function attainment(
   }
   let lateOpen = 0
   const open = options.open ?? []
-  requireList(open, metric, ['open'])
+  requireList(open, metric, ['open'], 'open')
   for (let index = 0; index < open.length; index++) {
     const value = open[index] as number
     if (!(typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY))

@@ -42,14 +42,22 @@ describe('time defects of issue 12', () => {
 
   it('slaAttainment refuses a value that is not a list (was NaN for {})', () => {
     for (const bad of [{}, null, undefined, 5, 'abc', { length: -1 }, { length: 1.5 }])
-      expectMetricError(() => slaAttainment(bad as unknown as number[], 24), 'INVALID_OPTION', {
+      expectMetricError(() => slaAttainment(bad as unknown as number[], 24), 'VALUE_OUT_OF_RANGE', {
         path: [],
         metric: 'slaAttainment',
       })
     expectMetricError(
       () => slaAttainment([1], 24, { open: {} as unknown as number[] }),
-      'INVALID_OPTION',
+      'VALUE_OUT_OF_RANGE',
       { path: ['open'], metric: 'slaAttainment' },
+    )
+  })
+
+  it('slaAttainment reads any ArrayLike<number> without a copy, as SPEC says', () => {
+    // 2 ≤ 24 and 5 ≤ 24 are within, 30 is not: 2 of 3.
+    expect(slaAttainment({ length: 3, 0: 2, 1: 5, 2: 30 }, 24)).toBe(2 / 3)
+    expect(slaAttainment(new Float64Array([2, 5, 30]), 24, { open: { length: 1, 0: 30 } })).toBe(
+      2 / 4,
     )
   })
 
