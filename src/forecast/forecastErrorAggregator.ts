@@ -60,7 +60,9 @@ export type ForecastErrorAggregatorState = Readonly<ForecastSums>
  *   from `add`; `INVALID_OPTION` (scale);
  *   `INVALID_STATE` (and `NEGATIVE_VALUE` / `NOT_FINITE`) from `merge` and `result`
  *   for a state this aggregator did not make (a foreign or tampered state, a fractional or
- *   negative count); `VALUE_OUT_OF_RANGE` when a sum would overflow double precision.
+ *   negative count); `VALUE_OUT_OF_RANGE` when a sum would overflow double precision. Unlike
+ *   the one-shot functions, which rescale and fail only on their own value, the state keeps
+ *   plain sums: an error past about 1.3e154 (its square overflows) is refused by `add`.
  * @example
  * ```ts
  * const errors = forecastErrorAggregator()

@@ -184,7 +184,7 @@ export function addPeriod(
         code: 'VALUE_OUT_OF_RANGE',
         metric,
         path: ['actual'],
-        message: `${metric}: adding this period makes a sum overflow double precision (values near 1e308); scale the data down`,
+        message: `${metric}: adding this period makes its ${key} sum overflow double precision (squared errors overflow past about 1.3e154); scale the data down`,
       })
     }
   }

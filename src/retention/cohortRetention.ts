@@ -5,6 +5,8 @@ import {
   periodIndex,
   readPeriodLayout,
 } from '../core/calendarPeriods.js'
+import { createCurrencyTracker, trackCurrency } from '../core/currency.js'
+import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import {
@@ -118,6 +120,8 @@ export interface CohortRetentionResult {
   readonly cohorts: CohortRow[]
   /** One entry per age. */
   readonly pooled: PooledRetention[]
+  /** The one currency the revenue rows named (revenue basis), or `null` when none did. */
+  readonly currency: string | null
 }
 
 /**
@@ -189,7 +193,9 @@ function buildCohorts(
           ['asOf'],
           'option asOf',
         )
-  if (activity.length === 0) return { basis, periods: [], cohorts: [], pooled: [] }
+  if (activity.length === 0) return { basis, periods: [], cohorts: [], pooled: [], currency: null }
+  // Revenue of different currencies never meets in one sum (an activity without one conflicts with none).
+  const currency = createCurrencyTracker(metric)
 
   // Pass 1: validate, encode customers, find each customer's first activity.
   const rows = activity.length
@@ -221,8 +227,20 @@ function buildCohorts(
         message: `${metric}: at of index ${index} is ${new Date(time).toISOString()}, after asOf ${new Date(asOf).toISOString()}`,
       })
     }
-    if (basis === 'revenue' && row.revenue === undefined) {
-      throw missing(metric, index, 'revenue', "revenue cohorts need each row's revenue")
+    if (basis === 'revenue') {
+      if (row.revenue === undefined) {
+        throw missing(metric, index, 'revenue', "revenue cohorts need each row's revenue")
+      }
+      const named = row.currency
+      if (named !== undefined && typeof named !== 'string') {
+        throw new MetricInputError({
+          code: 'INVALID_RECORD',
+          metric,
+          path: [index, 'currency'],
+          message: `${metric}: currency at index ${index} is ${describeValue(named)}; it must be an ISO 4217 code such as 'EUR'`,
+        })
+      }
+      trackCurrency(currency, named, () => [index, 'currency'])
     }
     let code = codeOf.get(customerId)
     if (code === undefined) {
@@ -313,7 +331,7 @@ function buildCohorts(
       }
     }
   }
-  return summarise(basis, grid, size, active, revenue, metric)
+  return { ...summarise(basis, grid, size, active, revenue, metric), currency: currency.currency }
 }
 
 function summarise(
@@ -323,7 +341,7 @@ function summarise(
   active: readonly (Float64Array | undefined)[],
   revenue: readonly ((MoneySum | undefined)[] | undefined)[],
   metric: string,
-): CohortRetentionResult {
+): Omit<CohortRetentionResult, 'currency'> {
   const periods = grid.labels.length
   const zero = new MoneyDecimal(0)
   const cohorts: CohortRow[] = []

@@ -1,12 +1,14 @@
 import * as z from 'zod'
 import type { CustomerActivity } from '../retention/CustomerActivity.js'
+import { OptionalCurrencySchema } from './AccountRevenueSchema.js'
 import { InstantSchema, withoutUndefined } from './fields.js'
 import { OptionalMoneySchema } from './money.js'
 
 /**
  * One customer activity (login, order, invoice) as exports hold it: `customerId`, `at` (ISO
  * date or date-time, UTC unless it has an offset), optional `revenue` (number or decimal
- * string ≥ 0, becomes a `Decimal`; a blank cell is absent).
+ * string ≥ 0, becomes a `Decimal`; a blank cell is absent) and optional `currency` (ISO 4217,
+ * upper-cased).
  *
  * @example
  * ```ts
@@ -20,5 +22,6 @@ export const CustomerActivitySchema = z
     customerId: z.string().trim().min(1, 'expected a customer id'),
     at: InstantSchema,
     revenue: OptionalMoneySchema,
+    currency: OptionalCurrencySchema,
   })
   .transform((record): CustomerActivity => withoutUndefined(record) as CustomerActivity)

@@ -1,5 +1,6 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
+import { asMetricInputError } from '../core/validate.js'
 
 /**
  * Shape checks for the arguments of the time functions: lists, records and option objects
@@ -43,17 +44,12 @@ export function requireOptions(options: unknown, metric: string): void {
 /**
  * What an exported function throws for an error raised while it ran: a `MetricInputError`
  * as is; anything else — a getter or Proxy trap in the input that threw — as
- * `INVALID_RECORD` at path `[]`. Used as `catch (error) { throw readFailure(error, metric) }`
- * (no closure per call on hot paths).
+ * `INVALID_RECORD` naming `metric`, with the caller's error as `cause` and no path (the
+ * place is not known), as in every family (`asMetricInputError`). Used as
+ * `catch (error) { throw readFailure(error, metric) }` (no closure per call on hot paths).
  */
 export function readFailure(error: unknown, metric: string): MetricInputError {
-  if (error instanceof MetricInputError) return error
-  return new MetricInputError({
-    code: 'INVALID_RECORD',
-    metric,
-    path: [],
-    message: `${metric}: the input could not be read: ${thrownText(error)}`,
-  })
+  return asMetricInputError(error, metric)
 }
 
 /** A short description of a thrown value; never throws. */

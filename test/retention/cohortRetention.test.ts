@@ -80,7 +80,39 @@ describe('cohortRetention', () => {
   })
 
   it('returns empty lists for no activity', () => {
-    expect(cohortRetention([])).toEqual({ basis: 'logo', periods: [], cohorts: [], pooled: [] })
+    expect(cohortRetention([])).toEqual({
+      basis: 'logo',
+      periods: [],
+      cohorts: [],
+      pooled: [],
+      currency: null,
+    })
+  })
+
+  it('refuses revenue of two currencies in one table (USD 100 and JPY 100 are not 200)', () => {
+    const rows = [
+      { customerId: 'a', at: at('2026-01-05'), revenue: 100, currency: 'USD' },
+      { customerId: 'b', at: at('2026-01-09'), revenue: 100 },
+      { customerId: 'c', at: at('2026-02-03'), revenue: 100, currency: 'JPY' },
+    ]
+    expectMetricError(() => cohortRetention(rows, { basis: 'revenue' }), 'CURRENCY_MISMATCH', {
+      path: [2, 'currency'],
+      metric: 'cohortRetention',
+    })
+    // One currency (and rows naming none) is kept and reported; the logo basis ignores money.
+    expect(cohortRetention(rows.slice(0, 2), { basis: 'revenue' }).currency).toBe('USD')
+    expect(cohortRetention(rows).currency).toBeNull()
+    expectMetricError(
+      () =>
+        cohortRetention(
+          [{ customerId: 'a', at: at('2026-01-05'), revenue: 1, currency: 7 as never }],
+          {
+            basis: 'revenue',
+          },
+        ),
+      'INVALID_RECORD',
+      { path: [0, 'currency'] },
+    )
   })
 
   it('refuses rows it cannot place', () => {

@@ -12,6 +12,17 @@ describe('CustomerActivitySchema', () => {
     expect(row.revenue?.toString()).toBe('12.3')
   })
 
+  it('reads an optional currency, upper-cased, and keeps a blank one absent', () => {
+    expect(
+      CustomerActivitySchema.parse({ customerId: 'C-1', at: '2026-02-01', currency: 'usd' })
+        .currency,
+    ).toBe('USD')
+    expect(
+      'currency' in
+        CustomerActivitySchema.parse({ customerId: 'C-1', at: '2026-02-01', currency: '' }),
+    ).toBe(false)
+  })
+
   it('refuses an invalid date or a missing customer', () => {
     expect(
       CustomerActivitySchema.safeParse({ customerId: 'C-1', at: '2026-02-30' }).error?.issues[0]

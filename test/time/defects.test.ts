@@ -269,7 +269,7 @@ describe('time defects of issue 12', () => {
     )
   })
 
-  it('found by the sweep: a Proxy or throwing getter in any argument is INVALID_RECORD naming the function', () => {
+  it('found by the sweep: a Proxy or throwing getter in any argument is INVALID_RECORD naming the function, without a path, with the error as cause', () => {
     const trap = new Proxy(
       {},
       {
@@ -286,7 +286,7 @@ describe('time defects of issue 12', () => {
       () => businessHoursBetween(trap as never, start, weekdays),
       'INVALID_RECORD',
       {
-        path: [],
+        path: undefined,
         metric: 'businessHoursBetween',
       },
     )
@@ -295,7 +295,7 @@ describe('time defects of issue 12', () => {
       metric: 'addBusinessHours',
     })
     expectMetricError(() => networkDays(trap as never, '2026-01-01'), 'INVALID_RECORD', {
-      path: [],
+      path: undefined,
       metric: 'networkDays',
     })
     const lead = Object.defineProperty({ id: 'L' }, 'createdAt', {
@@ -307,17 +307,23 @@ describe('time defects of issue 12', () => {
     expectMetricError(
       () => leadToQuoteSummary([lead as never], [], { asOf: start }),
       'INVALID_RECORD',
-      { path: [], metric: 'leadToQuoteSummary' },
+      { path: undefined, metric: 'leadToQuoteSummary' },
     )
     const sla = slaAttainmentAggregator(24)
     expectMetricError(() => sla.add(sla.initial(), trap as never), 'INVALID_RECORD', {
-      path: [],
+      path: undefined,
       metric: 'slaAttainmentAggregator',
     })
-    expectMetricError(() => slaAttainment([1], 24, trap as never), 'INVALID_RECORD', {
-      path: [],
-      metric: 'slaAttainment',
-    })
+    const refused = expectMetricError(
+      () => slaAttainment([1], 24, trap as never),
+      'INVALID_RECORD',
+      {
+        path: undefined,
+        metric: 'slaAttainment',
+      },
+    )
+    // The caller's own error stays reachable, as in every family.
+    expect((refused.cause as Error).message).toBe('trap')
   })
 
   it('found by the sweep: a null lead, a non-string quote id and null options are refused', () => {
