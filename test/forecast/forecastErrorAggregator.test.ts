@@ -40,12 +40,14 @@ describe('forecastErrorAggregator', () => {
             const got = merged[key as keyof typeof merged]
             if (value === null || got === null) expect(got).toBe(value)
             else
+              // SPEC: "within 1e-12 relative" — relative to the one-shot value, no absolute floor.
               expect(Math.abs((got as number) - (value as number))).toBeLessThanOrEqual(
-                1e-9 * Math.max(1, Math.abs(value as number)),
+                1e-12 * Math.abs(value as number),
               )
           }
         },
       ),
+      { numRuns: 1000 },
     )
   })
 
