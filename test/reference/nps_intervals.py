@@ -23,6 +23,9 @@ Which test uses which number:
       P=1, D=1, n=2, adjusted-Wald 95 %
   test/sheets/hyperformula.test.ts  NPS_CI with confidence 0.9 on the README sheet
       P=2, passive=1, D=2, n=5, adjusted-Wald 90 %
+  test/survey/NpsTally.test.ts      "NPS_INTERVAL_METHODS: ..." standard errors
+      P=2, passive=1, D=1, n=4, adjusted-Wald and Wald 95 %
+  (test/reference/cx_score.py imports nps_interval for the npsComponent SE.)
 """
 
 from math import sqrt
@@ -45,13 +48,15 @@ def nps_interval(promoters, passives, detractors, confidence=0.95, method="adjus
 
 
 CASES = [
-    ("README sheet 10,9,7,0,3 (95 %)", 2, 1, 2, 0.95),
-    ("README sheet 10,9,7,0,3 (90 %)", 2, 1, 2, 0.90),
-    ("Apps Script 10,9,3 (95 %)", 2, 0, 1, 0.95),
-    ("Excel 10,0 (95 %)", 1, 0, 1, 0.95),
+    ("README sheet 10,9,7,0,3 (95 %)", 2, 1, 2, 0.95, "adjusted-wald"),
+    ("README sheet 10,9,7,0,3 (90 %)", 2, 1, 2, 0.90, "adjusted-wald"),
+    ("Apps Script 10,9,3 (95 %)", 2, 0, 1, 0.95, "adjusted-wald"),
+    ("Excel 10,0 (95 %)", 1, 0, 1, 0.95, "adjusted-wald"),
+    ("NpsTally 2/1/1 adjusted-wald", 2, 1, 1, 0.95, "adjusted-wald"),
+    ("NpsTally 2/1/1 wald", 2, 1, 1, 0.95, "wald"),
 ]
 
 if __name__ == "__main__":
-    for label, promoters, passives, detractors, confidence in CASES:
-        score, lower, upper, se = nps_interval(promoters, passives, detractors, confidence)
+    for label, promoters, passives, detractors, confidence, method in CASES:
+        score, lower, upper, se = nps_interval(promoters, passives, detractors, confidence, method)
         print(f"{label:34s} score {score!r} lower {lower!r} upper {upper!r} SE {se!r}")
