@@ -8,8 +8,7 @@ import {
 
 describe('Aggregator', () => {
   it('is satisfied by the survey aggregators, and rejects a wrong input or state type (tsc)', () => {
-    const aggregator: Aggregator<NpsAggregatorState, number, unknown> =
-      netPromoterScoreAggregator()
+    const aggregator: Aggregator<NpsAggregatorState, number, unknown> = netPromoterScoreAggregator()
     // @ts-expect-error: the NPS aggregator adds numbers (0–10 scores), not strings
     const wrongInput: Aggregator<NpsAggregatorState, string, unknown> = netPromoterScoreAggregator()
     // @ts-expect-error: its state is a tally of three counts, not a number

@@ -39,8 +39,8 @@ describe('forecastErrorAggregator', () => {
           for (const [key, value] of Object.entries(expected)) {
             const got = merged[key as keyof typeof merged]
             if (value === null || got === null) expect(got).toBe(value)
+            // SPEC: "within 1e-12 relative" — relative to the one-shot value, no absolute floor.
             else
-              // SPEC: "within 1e-12 relative" — relative to the one-shot value, no absolute floor.
               expect(Math.abs((got as number) - (value as number))).toBeLessThanOrEqual(
                 1e-12 * Math.abs(value as number),
               )
