@@ -25,6 +25,8 @@ Which test uses which number:
       P=2, passive=1, D=2, n=5, adjusted-Wald 90 %
   test/survey/NpsTally.test.ts      "NPS_INTERVAL_METHODS: ..." standard errors
       P=2, passive=1, D=1, n=4, adjusted-Wald and Wald 95 %
+  test/survey/npsBySegment.test.ts  "scores each segment like netPromoterScore and npsInterval ..."
+      SMB scores 10, 3, 8: P=1, passive=1, D=1, n=3, adjusted-Wald 95 %
   (test/reference/cx_score.py imports nps_interval for the npsComponent SE.)
 """
 
@@ -54,6 +56,7 @@ CASES = [
     ("Excel 10,0 (95 %)", 1, 0, 1, 0.95, "adjusted-wald"),
     ("NpsTally 2/1/1 adjusted-wald", 2, 1, 1, 0.95, "adjusted-wald"),
     ("NpsTally 2/1/1 wald", 2, 1, 1, 0.95, "wald"),
+    ("npsBySegment SMB 10,3,8", 1, 1, 1, 0.95, "adjusted-wald"),
 ]
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ Which test uses which number:
     5/6, 3/4, 2/3 (95 %)           -> next-step rows Discovery, Proposal, Negotiation
     3/5 (95 %)                     -> Proposal row with open: 'include'
     5/6, 3/4 (90 %)                -> confidence: 0.9
+  test/pipeline/leadRate.test.ts ('groups by source or owner ...')
+    1/2 (95 %)                     -> the 'inbound' group's interval
 """
 
 from math import sqrt
@@ -55,6 +57,7 @@ CASES = [
     ("stageConversion Proposal open=include", 3, 5, 0.95),
     ("stageConversion Discovery 90%", 5, 6, 0.90),
     ("stageConversion Proposal 90%", 3, 4, 0.90),
+    ("leadRate inbound", 1, 2, 0.95),
 ]
 
 if __name__ == "__main__":

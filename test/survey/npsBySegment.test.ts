@@ -30,6 +30,12 @@ describe('npsBySegment', () => {
     expect(smb.lower).toBe(interval.lower)
     expect(smb.upper).toBe(interval.upper)
     expect(smb.standardError).toBe(interval.standardError)
+    // and the numbers themselves: adjusted-Wald on P = 1, passive = 1, D = 1
+    // (test/reference/nps_intervals.py, "npsBySegment SMB 10,3,8")
+    expect(smb.score).toBe(0)
+    expect(smb.lower).toBeCloseTo(-61.112614338043166, 10)
+    expect(smb.upper).toBeCloseTo(61.112614338043166, 10)
+    expect(smb.standardError).toBeCloseTo(31.180478223116175, 10)
     expect(smb.responses).toBe(3)
     expect(smb.effectiveSampleSize).toBe(3)
   })
