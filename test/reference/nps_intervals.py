@@ -27,6 +27,9 @@ Which test uses which number:
       P=2, passive=1, D=1, n=4, adjusted-Wald and Wald 95 %
   test/survey/npsBySegment.test.ts  "scores each segment like netPromoterScore and npsInterval ..."
       SMB scores 10, 3, 8: P=1, passive=1, D=1, n=3, adjusted-Wald 95 %
+  test/survey/compareNps.test.ts    "clips the interval of the difference to [-200, 200]"
+      compareNps([10], [0]) adjusted-Wald 95 %: difference, SE, lower, upper of the difference
+      (SE = 100 sqrt(var_a / n_a + var_b / n_b) on adjusted counts, centred on NPS'_a - NPS'_b)
   (test/reference/cx_score.py imports nps_interval for the npsComponent SE.)
 """
 
@@ -49,6 +52,21 @@ def nps_interval(promoters, passives, detractors, confidence=0.95, method="adjus
     return score, float(lower), float(upper), float(standard_error)
 
 
+def compare_nps(a, b, confidence=0.95):
+    """Adjusted-Wald interval of NPS_a - NPS_b; a and b are (P, passive, D) tallies."""
+    moments = []
+    for promoters, passives, detractors in (a, b):
+        n = promoters + passives + detractors + 3
+        p, d = (promoters + 0.75) / n, (detractors + 0.75) / n
+        moments.append((100 * (p - d), (p + d - (p - d) ** 2) / n))
+    difference = moments[0][0] - moments[1][0]
+    standard_error = 100 * sqrt(moments[0][1] + moments[1][1])
+    z = norm.ppf(1 - (1 - confidence) / 2)
+    lower = max(-200.0, difference - z * standard_error)
+    upper = min(200.0, difference + z * standard_error)
+    return float(difference), float(standard_error), float(lower), float(upper)
+
+
 CASES = [
     ("README sheet 10,9,7,0,3 (95 %)", 2, 1, 2, 0.95, "adjusted-wald"),
     ("README sheet 10,9,7,0,3 (90 %)", 2, 1, 2, 0.90, "adjusted-wald"),
@@ -63,3 +81,5 @@ if __name__ == "__main__":
     for label, promoters, passives, detractors, confidence, method in CASES:
         score, lower, upper, se = nps_interval(promoters, passives, detractors, confidence, method)
         print(f"{label:34s} score {score!r} lower {lower!r} upper {upper!r} SE {se!r}")
+    difference, se, lower, upper = compare_nps((1, 0, 0), (0, 0, 1))
+    print(f"compareNps [10] vs [0] adjusted: difference' {difference!r} SE {se!r} lower {lower!r} upper {upper!r}")

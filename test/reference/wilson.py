@@ -24,6 +24,8 @@ Which test uses which number:
     5/6, 3/4, 2/3 (95 %)           -> next-step rows Discovery, Proposal, Negotiation
     3/5 (95 %)                     -> Proposal row with open: 'include'
     5/6, 3/4 (90 %)                -> confidence: 0.9
+  test/survey/csat.test.ts ('uses the confidence option for the Wilson interval')
+    2/4 at 50 % and at 99 %
   test/pipeline/leadRate.test.ts ('groups by source or owner ...')
     1/2 (95 %)                     -> the 'inbound' group's interval
 """
@@ -58,6 +60,8 @@ CASES = [
     ("stageConversion Discovery 90%", 5, 6, 0.90),
     ("stageConversion Proposal 90%", 3, 4, 0.90),
     ("leadRate inbound", 1, 2, 0.95),
+    ("csat 2/4 50%", 2, 4, 0.50),
+    ("csat 2/4 99%", 2, 4, 0.99),
 ]
 
 if __name__ == "__main__":

@@ -65,8 +65,13 @@ describe('compareNps', () => {
     const result = compareNps([10], [0], { method: 'wald' })
     expect(result).toMatchObject({ difference: 200, standardError: 0, lower: 200, upper: 200 })
     const adjusted = compareNps([10], [0])
-    expect(adjusted.upper).toBeLessThanOrEqual(200)
-    expect(adjusted.lower).toBeGreaterThanOrEqual(-200)
+    // Adjusted counts (1.75, 0, 0.75 of 4 and 0.75, 0, 1.75 of 4): NPS' = 25 and −25,
+    // SE = 100 · √(2 · 0.5625/4) = 53.033…; 50 ± 1.959964 · SE stays inside ±200
+    // (test/reference/nps_intervals.py).
+    expect(adjusted.difference).toBe(200)
+    expect(adjusted.standardError).toBeCloseTo(53.03300858899106, 10)
+    expect(adjusted.lower).toBeCloseTo(-53.94278682622583, 10)
+    expect(adjusted.upper).toBeCloseTo(153.9427868262258, 10)
   })
 
   it('names the sample in the error path', () => {
