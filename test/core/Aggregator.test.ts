@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import type { Aggregator } from '../../src/core/Aggregator.js'
 import {
   type NpsAggregatorState,
@@ -9,11 +9,12 @@ import {
 describe('Aggregator', () => {
   it('is satisfied by the survey aggregators, and rejects a wrong input or state type (tsc)', () => {
     const aggregator: Aggregator<NpsAggregatorState, number, unknown> = netPromoterScoreAggregator()
-    // @ts-expect-error: the NPS aggregator adds numbers (0–10 scores), not strings
-    const wrongInput: Aggregator<NpsAggregatorState, string, unknown> = netPromoterScoreAggregator()
-    // @ts-expect-error: its state is a tally of three counts, not a number
-    const wrongState: Aggregator<number, number, unknown> = netPromoterScoreAggregator()
-    expect([wrongInput, wrongState]).toHaveLength(2)
+    // Checked by tsc: the NPS aggregator adds numbers (0–10 scores), not strings, and its
+    // state is a tally of three counts, not a number.
+    expectTypeOf(netPromoterScoreAggregator()).not.toExtend<
+      Aggregator<NpsAggregatorState, string, unknown>
+    >()
+    expectTypeOf(netPromoterScoreAggregator()).not.toExtend<Aggregator<number, number, unknown>>()
     // initial() is an empty tally, a new object on every call (so callers may not share it)
     expect(aggregator.initial()).toEqual({ promoters: 0, passives: 0, detractors: 0 })
     expect(aggregator.initial()).not.toBe(aggregator.initial())

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
   CX_DIRECTIONS,
   type CxComponent,
@@ -36,11 +36,14 @@ describe('CxComponent', () => {
     })
   })
 
-  it('types: direction is one of CX_DIRECTIONS and a component needs a range (tsc)', () => {
-    // @ts-expect-error: 'up' is not a direction
-    const up: CxDirection = 'up'
+  it('types (checked by tsc): CxDirection derives from CX_DIRECTIONS; a component needs a range', () => {
+    expectTypeOf<CxDirection>().toEqualTypeOf<(typeof CX_DIRECTIONS)[number]>()
+    expectTypeOf<'up'>().not.toExtend<CxDirection>()
     // @ts-expect-error: range is required
     const rangeless: CxComponent = { name: 'NPS', value: 1, weight: 1 }
-    expect([up, rangeless.name]).toEqual(['up', 'NPS'])
+    expectMetricError(() => cxScore([rangeless]), 'VALUE_OUT_OF_RANGE', {
+      path: [0, 'range'],
+      metric: 'cxScore',
+    })
   })
 })

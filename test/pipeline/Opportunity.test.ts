@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
   OPPORTUNITY_STATUSES,
   type Opportunity,
@@ -6,6 +6,7 @@ import {
 } from '../../src/pipeline/Opportunity.js'
 import { winRate } from '../../src/pipeline/winRate.js'
 import { OpportunitySchema } from '../../src/schemas/OpportunitySchema.js'
+import { expectMetricError } from '../helpers.js'
 import { deal } from './fixtures.js'
 
 describe('Opportunity', () => {
@@ -36,10 +37,14 @@ describe('Opportunity', () => {
     expect(OpportunitySchema.safeParse({ ...row, status: 'stalled' }).success).toBe(false)
   })
 
-  it('types: OpportunityStatus is the union of OPPORTUNITY_STATUSES (tsc)', () => {
-    const open: OpportunityStatus = OPPORTUNITY_STATUSES[0]
-    // @ts-expect-error: 'closed' is not a status (closed deals are won or lost)
-    const closed: OpportunityStatus = 'closed'
-    expect([open, closed]).toEqual(['open', 'closed'])
+  it('types (checked by tsc): OpportunityStatus derives from OPPORTUNITY_STATUSES', () => {
+    expectTypeOf<OpportunityStatus>().toEqualTypeOf<(typeof OPPORTUNITY_STATUSES)[number]>()
+    // 'closed' is not a status: closed deals are won or lost
+    expectTypeOf<'closed'>().not.toExtend<OpportunityStatus>()
+    const closed = deal('won', [], { status: 'closed' as OpportunityStatus })
+    expectMetricError(() => winRate([closed]), 'VALUE_OUT_OF_RANGE', {
+      path: [0, 'status'],
+      metric: 'winRate',
+    })
   })
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { classifyNps } from '../../src/survey/classifyNps.js'
 import {
   NPS_CLASSES,
@@ -50,12 +50,14 @@ describe('NpsTally', () => {
     )
   })
 
-  it('types: a tally carries its total, a tally input may leave it out (tsc)', () => {
-    const input: NpsTallyInput = { promoters: 1, passives: 0, detractors: 0 }
-    // @ts-expect-error: an NpsTally always has its total
-    const tally: NpsTally = { promoters: 1, passives: 0, detractors: 0 }
-    // @ts-expect-error: 'neutral' is not one of NPS_CLASSES
-    const neutral: NpsClass = 'neutral'
-    expect([input.promoters, tally.total, neutral]).toEqual([1, undefined, 'neutral'])
+  it('types (checked by tsc): classes and methods derive from their lists; a tally carries its total', () => {
+    expectTypeOf<NpsClass>().toEqualTypeOf<(typeof NPS_CLASSES)[number]>()
+    expectTypeOf<NpsIntervalMethod>().toEqualTypeOf<(typeof NPS_INTERVAL_METHODS)[number]>()
+    expectTypeOf<'neutral'>().not.toExtend<NpsClass>()
+    expectTypeOf<{ promoters: 1; passives: 0; detractors: 0 }>().toExtend<NpsTallyInput>()
+    expectTypeOf<{ promoters: 1; passives: 0; detractors: 0 }>().not.toExtend<NpsTally>()
+    // At run time npsInterval checks a given total against the counts.
+    const tally: NpsTally = { promoters: 1, passives: 0, detractors: 0, total: 2 }
+    expectMetricError(() => npsInterval(tally), 'INCONSISTENT_TOTAL', { metric: 'npsInterval' })
   })
 })
