@@ -3,7 +3,8 @@ import { compareNps } from '../../src/survey/compareNps.js'
 import { expectMetricError } from '../helpers.js'
 
 // Reference values: the two-sample z test of Rocks' `nps_test` / MeasuringU's adjusted-Wald
-// comparison, evaluated independently in Python 3 (statistics.NormalDist).
+// comparison, evaluated independently in Python 3 (statistics.NormalDist); rerun
+// test/reference/nps_intervals.py (lines "survey/compareNps …").
 describe('compareNps', () => {
   const a = { promoters: 60, passives: 25, detractors: 15 } // NPS 45
   const b = { promoters: 45, passives: 30, detractors: 25 } // NPS 20

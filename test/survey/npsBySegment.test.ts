@@ -59,7 +59,8 @@ describe('npsBySegment', () => {
   it('weights responses and sizes the interval by the Kish effective sample size', () => {
     // Weights 2 (promoter), 1 (passive), 1 (detractor): NPS = 100·(2 − 1)/4 = 25,
     // n_eff = (Σw)²/Σw² = 16/6; the Wald interval on the tally scaled to n_eff, evaluated
-    // independently in Python: SE = 50.77524002897476, lower = −74.51764176316699.
+    // independently in Python: SE = 50.77524002897476, lower = −74.51764176316699
+    // (test/reference/nps_intervals.py, "survey/npsBySegment weights 2,1,1 …").
     const rows = npsBySegment(
       [response(10, 's', 2), response(7, 's', 1), response(0, 's')],
       undefined,
