@@ -26,6 +26,10 @@ Which test uses which number:
     5/6, 3/4 (90 %)                -> confidence: 0.9
   test/survey/csat.test.ts ('uses the confidence option for the Wilson interval')
     2/4 at 50 % and at 99 %
+  test/pipeline/winRate.test.ts, test/core/groupMetric.test.ts (win rate per owner/month)
+    2/3 (95 %)                     -> 0.2076596 0.9385081 (same as stageConversion Negotiation)
+  test/survey/csat.test.ts ('matches the documented ...' 70/100)
+    70/100 (95 %)                  -> 0.6041515 0.7810511
   test/pipeline/leadRate.test.ts ('groups by source or owner ...')
     1/2 (95 %)                     -> the 'inbound' group's interval
 """
@@ -60,6 +64,8 @@ CASES = [
     ("stageConversion Discovery 90%", 5, 6, 0.90),
     ("stageConversion Proposal 90%", 3, 4, 0.90),
     ("leadRate inbound", 1, 2, 0.95),
+    ("winRate / groupMetric 2/3", 2, 3, 0.95),
+    ("csat 70/100", 70, 100, 0.95),
     ("csat 2/4 50%", 2, 4, 0.50),
     ("csat 2/4 99%", 2, 4, 0.99),
 ]

@@ -16,6 +16,7 @@ describe('csat', () => {
     expect(result.satisfied).toBe(70)
     expect(result.total).toBe(100)
     // Wilson 70/100, the score-interval formula evaluated independently in Python: 0.6041515 0.7810511
+    // (test/reference/wilson.py)
     expect(result.interval?.lower).toBeCloseTo(0.6041515, 6)
     expect(result.interval?.upper).toBeCloseTo(0.7810511, 6)
   })
