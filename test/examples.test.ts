@@ -30,7 +30,8 @@ describe('README quick start', () => {
     })
     await import('../examples/quickstart.js')
     // 6 promoters, 2 passives, 2 detractors of 10 → 40. Interval and p-value: the
-    // adjusted-Wald formulas evaluated independently in Python (−12.5856, 74.1240; p 0.2210).
+    // adjusted-Wald formulas evaluated independently in Python (−12.5856, 74.1240; p 0.2210):
+    // test/reference/nps_intervals.py, "examples quickstart …".
     expect(lines).toEqual(['40', '-12.6 74.1', '0.221', '0.8', 'SCORE_OUT_OF_RANGE [1]'])
   })
 })

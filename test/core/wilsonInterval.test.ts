@@ -24,7 +24,7 @@ describe('wilsonInterval', () => {
 
   it('matches the formula worked by hand for 56/70 and for 3/5 at 90 %', () => {
     // centre = (p + z²/2n)/(1 + z²/n), half = z·sqrt(p(1−p)/n + z²/4n²)/(1 + z²/n), with
-    // z = qnorm(0.975) and qnorm(0.95), evaluated independently in Python.
+    // z = qnorm(0.975) and qnorm(0.95), evaluated independently in Python (test/reference/wilson.py).
     expect(wilsonInterval(56, 70)?.lower).toBeCloseTo(0.6918335550374695, 12)
     expect(wilsonInterval(56, 70)?.upper).toBeCloseTo(0.8769526075163705, 12)
     expect(wilsonInterval(3, 5, { confidence: 0.9 })?.lower).toBeCloseTo(0.2724831718661929, 12)

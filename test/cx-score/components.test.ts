@@ -14,13 +14,11 @@ import { expectMetricError } from '../helpers.js'
 
 describe('component helpers', () => {
   it('carry the scale, direction and standard error of each family result', () => {
-    const interval = npsInterval([10, 9, 7, 3])
-    expect(npsComponent(interval)).toMatchObject({
-      name: 'NPS',
-      value: 25,
-      range: [-100, 100],
-      standardError: interval.standardError,
-    })
+    // Adjusted-Wald SE of 2 promoters, 1 passive, 1 detractor (n' = 7, P' = 2.75, D' = 1.75):
+    // 100 · √((p' + d' − (p' − d')²) / n') = 29.8196718…, from test/reference/cx_score.py.
+    const component = npsComponent(npsInterval([10, 9, 7, 3]))
+    expect(component).toMatchObject({ name: 'NPS', value: 25, range: [-100, 100] })
+    expect(component.standardError).toBeCloseTo(29.819671828984607, 10)
     expect(npsComponent(netPromoterScore([10]), { weight: 2 })).toMatchObject({
       value: 100,
       weight: 2,

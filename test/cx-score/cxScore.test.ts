@@ -174,7 +174,11 @@ describe('cxScore says which component has no standard error', () => {
       100 * Math.sqrt((0.5 * (1.0801234497 / 6)) ** 2 + (0.5 * 0.03) ** 2),
       8,
     )
-    expect(result.lower).not.toBeNull()
+    // score = 100 · (½ · (5 − 1)/6 + ½ · 0.9) = 78.333…; bounds ± 1.959964 · SE, from
+    // test/reference/cx_score.py.
+    expect(result.score).toBeCloseTo(78.33333333333333, 10)
+    expect(result.lower).toBeCloseTo(60.44835122685374, 8)
+    expect(result.upper).toBeCloseTo(96.21831543981293, 8)
   })
 
   it('names the present components without one when the interval is null', () => {

@@ -39,13 +39,15 @@ describe('forecastErrorAggregator', () => {
           for (const [key, value] of Object.entries(expected)) {
             const got = merged[key as keyof typeof merged]
             if (value === null || got === null) expect(got).toBe(value)
+            // SPEC: "within 1e-12 relative" — relative to the one-shot value, no absolute floor.
             else
               expect(Math.abs((got as number) - (value as number))).toBeLessThanOrEqual(
-                1e-9 * Math.max(1, Math.abs(value as number)),
+                1e-12 * Math.abs(value as number),
               )
           }
         },
       ),
+      { numRuns: 1000 },
     )
   })
 

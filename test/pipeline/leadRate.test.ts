@@ -22,7 +22,10 @@ describe('leadRate', () => {
     expect(
       leadRate(leads, 'convertedAt', 'm', { groupBy: 'owner' }).groups.map((g) => g.group),
     ).toEqual(['ana', 'ben', null])
-    expect(result.groups[1]?.interval).not.toBeNull()
+    // Wilson interval of 1/2, R prop.test(1, 2, correct = FALSE): 0.0945312 0.9054688
+    // (test/reference/wilson.py).
+    expect(result.groups[1]?.interval?.lower).toBeCloseTo(0.09453120573423074, 12)
+    expect(result.groups[1]?.interval?.upper).toBeCloseTo(0.9054687942657693, 12)
   })
 
   it('with asOf alone, a conversion after asOf is not known yet and a lead created after it is too recent', () => {

@@ -42,11 +42,30 @@ describe('stageConversion', () => {
     expect(rows.map((row) => row.rate)).toEqual([1, 5 / 6, 3 / 6])
   })
 
-  it('gives Wilson intervals of each rate', () => {
+  // Expected bounds: R prop.test(x, n, correct = FALSE)$conf.int, i.e. the Wilson score
+  // interval, computed from its closed form and checked against scipy's binomtest
+  // proportion_ci(method='wilson') by test/reference/wilson.py.
+  it('gives the Wilson interval of each rate (R prop.test(x, n, correct = FALSE))', () => {
     const rows = stageConversion(deals, { stages })
-    const first = rows[0]!
-    expect(first.interval!.lower).toBeLessThan(first.rate!)
-    expect(first.interval!.upper).toBeGreaterThan(first.rate!)
+    const expected = [
+      [0.43649717781352987, 0.9699466302516935], // 5/6
+      [0.30064184258240184, 0.9544127391902995], // 3/4
+      [0.2076596008020477, 0.9385080552796037], // 2/3
+    ]
+    for (let index = 0; index < expected.length; index++) {
+      expect(rows[index]!.interval!.lower).toBeCloseTo(expected[index]![0]!, 12)
+      expect(rows[index]!.interval!.upper).toBeCloseTo(expected[index]![1]!, 12)
+    }
+    // open: 'include' → Proposal is 3/5
+    const included = stageConversion(deals, { stages, open: 'include' })[1]!.interval!
+    expect(included.lower).toBeCloseTo(0.2307242812760128, 12)
+    expect(included.upper).toBeCloseTo(0.882379225767352, 12)
+    // confidence: 0.9 → z = qnorm(0.95)
+    const narrow = stageConversion(deals, { stages, confidence: 0.9 })
+    expect(narrow[0]!.interval!.lower).toBeCloseTo(0.4975829158754002, 12)
+    expect(narrow[0]!.interval!.upper).toBeCloseTo(0.9618944299206573, 12)
+    expect(narrow[1]!.interval!.lower).toBeCloseTo(0.3561680085985064, 12)
+    expect(narrow[1]!.interval!.upper).toBeCloseTo(0.9420926788001414, 12)
   })
 
   it('ignores stages not in the list and is null on an empty pipeline', () => {

@@ -19,6 +19,7 @@ describe('winRate', () => {
     expect(result.won).toBe(2)
     expect(result.lost).toBe(1)
     // Wilson 2/3, formula evaluated independently (Python): 0.2076596, 0.9385081
+    // (test/reference/wilson.py; = R prop.test(2, 3, correct = FALSE))
     expect(result.interval?.lower).toBeCloseTo(0.2076596, 6)
     expect(result.interval?.upper).toBeCloseTo(0.9385081, 6)
   })

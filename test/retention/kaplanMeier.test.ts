@@ -79,7 +79,8 @@ describe('kaplanMeier', () => {
   })
 
   it("log-log bounds (lifelines' exponential Greenwood) match the formula worked independently", () => {
-    // exp(−exp(log(−log S) ∓ z·sqrt(Σ d/(n(n−d)))/log S)), evaluated in Python for aml Maintained.
+    // exp(−exp(log(−log S) ∓ z·sqrt(Σ d/(n(n−d)))/log S)), evaluated in Python for aml Maintained
+    // (rerun test/reference/kaplan_meier.py).
     const { steps } = kaplanMeier(maintained, { interval: 'log-log' })
     expect(steps[0]?.lower).toBeCloseTo(0.5080802057699297, 10)
     expect(steps[0]?.upper).toBeCloseTo(0.9866738226678231, 10)
@@ -88,6 +89,7 @@ describe('kaplanMeier', () => {
   })
 
   it('plain bounds are S ± z·SE clipped to [0, 1]', () => {
+    // Greenwood SE, z = norm.ppf(0.975): test/reference/kaplan_meier.py
     const { steps } = kaplanMeier(maintained, { interval: 'plain' })
     expect(steps[0]?.lower).toBeCloseTo(0.7392043331338484, 10)
     expect(steps[0]?.upper).toBe(1)

@@ -33,6 +33,11 @@ describe('Google Sheets (Apps Script) file', () => {
     const row = run('NPS_CI([[10],[9],[3]])') as number[][]
     expect(row).toHaveLength(1)
     expect(row[0]).toHaveLength(3)
+    // Adjusted-Wald on P = 2, D = 1, n = 3 (n' = 6, P' = 2.75, D' = 1.75), from
+    // test/reference/nps_intervals.py: score 100/3, bounds centred on the adjusted 100/6.
+    expect(row[0]![0]).toBeCloseTo(100 / 3, 12)
+    expect(row[0]![1]).toBeCloseTo(-51.333173113253274, 10)
+    expect(row[0]![2]).toBeCloseTo(84.6665064465866, 10)
     expect(run('STAGE_CONVERSION([[100],[0],[0]])')).toEqual([[0], ['']])
     const days = run(
       'LEAD_TO_QUOTE_DAYS([[new Date(2026, 2, 2)], [new Date(2026, 2, 3)]], [[new Date(2026, 2, 5, 12)], [""]])',

@@ -155,6 +155,12 @@ describe('Excel custom functions', () => {
     expect(codeOf(() => local.get('WAPE')!([[0]], [[1]], invocation))).toBe('#DIV/0!')
     expect(codeOf(() => local.get('NPS')!([[-1]], invocation))).toBe('#NUM!')
     expect(codeOf(() => local.get('GRR')!('x', 1, 1, invocation))).toBe('#VALUE!')
-    expect(local.get('NPS_CI')!([[10], [0]], null, invocation)).toHaveLength(1)
+    // Adjusted-Wald on P = 1, D = 1, n = 2, from test/reference/nps_intervals.py.
+    const interval = local.get('NPS_CI')!([[10], [0]], null, invocation) as number[][]
+    expect(interval).toHaveLength(1)
+    expect(interval[0]).toHaveLength(3)
+    expect(interval[0]![0]).toBe(0)
+    expect(interval[0]![1]).toBeCloseTo(-73.33513720565179, 10)
+    expect(interval[0]![2]).toBeCloseTo(73.33513720565179, 10)
   })
 })

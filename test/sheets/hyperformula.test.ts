@@ -105,7 +105,20 @@ describe('HyperFormula sheet with the KPI functions', () => {
     expect(value(hf, 2, 3)).toBeCloseTo(25 / 170, 9)
     expect(value(hf, 4, 3)).toBeCloseTo(1 - 25 / 170, 9)
     expect(value(hf, 5, 3)).toBe(80)
-    expect(typeof value(hf, 3, 4)).toBe('number') // the interval spills right
+    // NPS_CI spills score, lower, upper to the right. Adjusted-Wald (Rocks 2016) on
+    // P = 2, passive = 1, D = 2, n = 5, from test/reference/nps_intervals.py;
+    // HyperFormula keeps 11 significant digits.
+    expect(value(hf, 3, 3)).toBe(0)
+    expect(value(hf, 3, 4)).toBeCloseTo(-57.456537261081216, 8)
+    expect(value(hf, 3, 5)).toBeCloseTo(57.456537261081216, 8)
+  })
+
+  it('NPS_CI passes its confidence through: 90 % adjusted-Wald on the same five scores', () => {
+    const hf = buildKpiSheet([[10, '=NPS_CI(A1:A5, 0.9)'], [9], [7], [0], [3]])
+    // test/reference/nps_intervals.py, "README sheet 10,9,7,0,3 (90 %)"
+    expect(value(hf, 0, 1)).toBe(0)
+    expect(value(hf, 0, 2)).toBeCloseTo(-48.21904609034946, 8)
+    expect(value(hf, 0, 3)).toBeCloseTo(48.21904609034946, 8)
   })
 
   it('names the refused cell by its address: #NUM! NPS: A4 is 11', () => {

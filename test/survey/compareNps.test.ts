@@ -3,7 +3,8 @@ import { compareNps } from '../../src/survey/compareNps.js'
 import { expectMetricError } from '../helpers.js'
 
 // Reference values: the two-sample z test of Rocks' `nps_test` / MeasuringU's adjusted-Wald
-// comparison, evaluated independently in Python 3 (statistics.NormalDist).
+// comparison, evaluated independently in Python 3 (statistics.NormalDist); rerun
+// test/reference/nps_intervals.py (lines "survey/compareNps …").
 describe('compareNps', () => {
   const a = { promoters: 60, passives: 25, detractors: 15 } // NPS 45
   const b = { promoters: 45, passives: 30, detractors: 25 } // NPS 20
@@ -65,8 +66,13 @@ describe('compareNps', () => {
     const result = compareNps([10], [0], { method: 'wald' })
     expect(result).toMatchObject({ difference: 200, standardError: 0, lower: 200, upper: 200 })
     const adjusted = compareNps([10], [0])
-    expect(adjusted.upper).toBeLessThanOrEqual(200)
-    expect(adjusted.lower).toBeGreaterThanOrEqual(-200)
+    // Adjusted counts (1.75, 0, 0.75 of 4 and 0.75, 0, 1.75 of 4): NPS' = 25 and −25,
+    // SE = 100 · √(2 · 0.5625/4) = 53.033…; 50 ± 1.959964 · SE stays inside ±200
+    // (test/reference/nps_intervals.py).
+    expect(adjusted.difference).toBe(200)
+    expect(adjusted.standardError).toBeCloseTo(53.03300858899106, 10)
+    expect(adjusted.lower).toBeCloseTo(-53.94278682622583, 10)
+    expect(adjusted.upper).toBeCloseTo(153.9427868262258, 10)
   })
 
   it('names the sample in the error path', () => {

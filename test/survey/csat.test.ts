@@ -16,6 +16,7 @@ describe('csat', () => {
     expect(result.satisfied).toBe(70)
     expect(result.total).toBe(100)
     // Wilson 70/100, the score-interval formula evaluated independently in Python: 0.6041515 0.7810511
+    // (test/reference/wilson.py)
     expect(result.interval?.lower).toBeCloseTo(0.6041515, 6)
     expect(result.interval?.upper).toBeCloseTo(0.7810511, 6)
   })
@@ -42,6 +43,12 @@ describe('csat', () => {
     const narrow = csat([5, 5, 1, 1], { confidence: 0.5 }).interval!
     const wide = csat([5, 5, 1, 1], { confidence: 0.99 }).interval!
     expect(wide.upper - wide.lower).toBeGreaterThan(narrow.upper - narrow.lower)
+    // Wilson 2/4 at 50 % and 99 % (R prop.test(2, 4, conf.level = …, correct = FALSE)),
+    // from test/reference/wilson.py.
+    expect(narrow.lower).toBeCloseTo(0.3402191955361477, 12)
+    expect(narrow.upper).toBeCloseTo(0.6597808044638522, 12)
+    expect(wide.lower).toBeCloseTo(0.10506970646097863, 12)
+    expect(wide.upper).toBeCloseTo(0.8949302935390213, 12)
   })
 
   it('refuses ratings off the scale with their index, and bad options', () => {

@@ -30,6 +30,12 @@ describe('npsBySegment', () => {
     expect(smb.lower).toBe(interval.lower)
     expect(smb.upper).toBe(interval.upper)
     expect(smb.standardError).toBe(interval.standardError)
+    // and the numbers themselves: adjusted-Wald on P = 1, passive = 1, D = 1
+    // (test/reference/nps_intervals.py, "npsBySegment SMB 10,3,8")
+    expect(smb.score).toBe(0)
+    expect(smb.lower).toBeCloseTo(-61.112614338043166, 10)
+    expect(smb.upper).toBeCloseTo(61.112614338043166, 10)
+    expect(smb.standardError).toBeCloseTo(31.180478223116175, 10)
     expect(smb.responses).toBe(3)
     expect(smb.effectiveSampleSize).toBe(3)
   })
@@ -53,7 +59,8 @@ describe('npsBySegment', () => {
   it('weights responses and sizes the interval by the Kish effective sample size', () => {
     // Weights 2 (promoter), 1 (passive), 1 (detractor): NPS = 100·(2 − 1)/4 = 25,
     // n_eff = (Σw)²/Σw² = 16/6; the Wald interval on the tally scaled to n_eff, evaluated
-    // independently in Python: SE = 50.77524002897476, lower = −74.51764176316699.
+    // independently in Python: SE = 50.77524002897476, lower = −74.51764176316699
+    // (test/reference/nps_intervals.py, "survey/npsBySegment weights 2,1,1 …").
     const rows = npsBySegment(
       [response(10, 's', 2), response(7, 's', 1), response(0, 's')],
       undefined,

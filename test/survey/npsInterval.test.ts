@@ -4,7 +4,8 @@ import { npsInterval } from '../../src/survey/npsInterval.js'
 import { expectMetricError } from '../helpers.js'
 
 // Reference values: the formulas of SPEC.md / Rocks (2016) / MeasuringU evaluated
-// independently in Python 3 (statistics.NormalDist for z), printed to 16 digits.
+// independently in Python 3 (statistics.NormalDist for z), printed to 16 digits; rerun
+// test/reference/nps_intervals.py (lines "survey/npsInterval …").
 describe('npsInterval', () => {
   it('Wald SE matches stats.stackexchange 18603 (whuber): variance 5/9, n = 324, SE ≈ 4.1 points', () => {
     const result = npsInterval(
