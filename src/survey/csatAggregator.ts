@@ -43,6 +43,8 @@ export interface CsatAggregator extends Aggregator<CsatAggregatorState, number, 
  *   `addAll`; from `merge` / `result`, `INVALID_STATE` for a state this aggregator did not
  *   make (not an object, a missing or extra key, a fractional count), `NEGATIVE_VALUE`,
  *   `NOT_FINITE`, `SUCCESSES_EXCEED_TRIALS`.
+ *   Per row, `add` checks only that the state is an object (`INVALID_STATE`); `addAll`,
+ *   `merge` and `result` check every field.
  * @example
  * ```ts
  * const agg = csatAggregator()

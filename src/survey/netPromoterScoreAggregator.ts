@@ -44,6 +44,8 @@ export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, Np
  * @throws MetricInputError `SCORE_OUT_OF_RANGE` from `add` / `addAll`; from `merge` /
  *   `result`, `INVALID_STATE` for a state this aggregator did not make (not an object, a
  *   missing or extra key, a fractional count), `NEGATIVE_VALUE`, `NOT_FINITE`.
+ *   Per row, `add` checks only that the state is an object (`INVALID_STATE`); `addAll`,
+ *   `merge` and `result` check every field.
  * @example
  * ```ts
  * const nps = netPromoterScoreAggregator()
