@@ -6,7 +6,7 @@ export function expectMetricError(
   action: () => unknown,
   code: MetricInputErrorCode,
   expected: {
-    path?: readonly (string | number)[]
+    path?: readonly (string | number)[] | undefined
     metric?: string
     message?: RegExp | string
   } = {},
