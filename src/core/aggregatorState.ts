@@ -125,18 +125,27 @@ export function readState<State>(
 }
 
 /**
- * The cheap check `add` makes on each row: `state` is a non-null object (not an array), so
- * reading its fields cannot throw. Its fields are checked where states meet — in `merge` and
- * `result`, with {@link readState} — so a tampered state is refused there, and a hot loop of
- * `add` pays one `typeof` per row. Internal.
+ * The cheap check `add` makes on each row: `state` is a non-null object whose `fields` are
+ * finite numbers, so one more row cannot turn it into `NaN` or `Infinity`. No copy and no
+ * key scan: the full check ({@link readState}: exact keys, whole counts) runs where states
+ * meet, in `merge` and `result`, so a hot loop of `add` pays a few `typeof`s per row. Internal.
  */
-export function requireStateObject<State>(state: State, metric: string): State {
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-    throw invalidState(
-      metric,
-      ['state'],
-      `${metric}: state is ${describeValue(state)}; it must be a state made by this aggregator`,
-    )
+export function requireStateObject<State>(
+  state: State,
+  fields: readonly string[],
+  metric: string,
+): State {
+  if (typeof state === 'object' && state !== null && !Array.isArray(state)) {
+    let index = 0
+    for (; index < fields.length; index++) {
+      const value = (state as Record<string, unknown>)[fields[index] as string]
+      if (!(typeof value === 'number' && value - value === 0)) break
+    }
+    if (index === fields.length) return state
   }
-  return state
+  throw invalidState(
+    metric,
+    ['state'],
+    `${metric}: state is ${describeValue(state)}; it must be a state made by this aggregator`,
+  )
 }

@@ -13,11 +13,11 @@ import { toMoneyDecimal } from '../core/moneySum.js'
  * for `core/`).
  */
 
-/** Throws `INVALID_RECORD` (path `[]`) unless `list` is an array. */
+/** Throws `VALUE_OUT_OF_RANGE` (path `[]`) unless `list` is an array, as `core/validate.requireList`. */
 export function requireList<T>(list: readonly T[], metric: string, label: string): readonly T[] {
   if (Array.isArray(list)) return list
   throw new MetricInputError({
-    code: 'INVALID_RECORD',
+    code: 'VALUE_OUT_OF_RANGE',
     metric,
     path: [],
     message: `${metric}: ${label} is ${describeValue(list)}; it must be an array`,

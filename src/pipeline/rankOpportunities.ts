@@ -92,7 +92,7 @@ export interface RankedOpportunity {
  * @throws MetricInputError `INVALID_OPTION` (stages), `INVALID_DATE`, `RATE_OUT_OF_RANGE`
  *   (probability), `NEGATIVE_VALUE` (amount), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`,
  *   `END_BEFORE_START`, `VALUE_OUT_OF_RANGE` (status; an amount too large for exact
- *   decimals), `INVALID_RECORD` (not an array, a row that is not an object).
+ *   decimals), `VALUE_OUT_OF_RANGE` (not an array), `INVALID_RECORD` (a row that is not an object).
  * @example
  * ```ts
  * const at = new Date('2026-03-01')

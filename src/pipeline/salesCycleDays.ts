@@ -31,7 +31,7 @@ export interface SalesCycleDaysOptions {
  * @param options - `outcome` (`'won'`), `statistic` (`'mean'`).
  * @returns Days as a number; `null` when no deal qualifies.
  * @throws MetricInputError `MISSING_VALUE` (closedAt), `INVALID_DATE`, `END_BEFORE_START`,
- *   `VALUE_OUT_OF_RANGE` (status), `INVALID_OPTION`, `INVALID_RECORD` (not an array, a row
+ *   `VALUE_OUT_OF_RANGE` (status; not an array), `INVALID_OPTION`, `INVALID_RECORD` (a row
  *   that is not an object).
  * @example
  * ```ts

@@ -44,7 +44,7 @@ export type WeightedPipelineOptions = CurrencyConversionOptions
  * @returns The total as a `Decimal`; `Decimal(0)` when nothing is open.
  * @throws MetricInputError `MISSING_VALUE` / `RATE_OUT_OF_RANGE` (probability),
  *   `NEGATIVE_VALUE` / `NOT_FINITE` (amount), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`,
- *   `INVALID_RECORD` (not an array, a row that is not an object), `INVALID_OPTION`,
+ *   `VALUE_OUT_OF_RANGE` (not an array), `INVALID_RECORD` (a row that is not an object), `INVALID_OPTION`,
  *   `VALUE_OUT_OF_RANGE` (a total too large for exact decimals, e.g. `'1e9000000000000001'`).
  * @example
  * ```ts

@@ -92,7 +92,7 @@ export interface WinRateAmountResult {
  * @throws MetricInputError `VALUE_OUT_OF_RANGE` (status), `MISSING_VALUE` (closedAt),
  *   `NEGATIVE_VALUE` / `NOT_FINITE` (amount), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`,
  *   `INVALID_OPTION` (by, confidence — also one too close to 1 —, rates, options),
- *   `INVALID_RECORD` (not an array, path `[]`; a row that is not an object, `[i]`; a
+ *   `VALUE_OUT_OF_RANGE` (not an array, path `[]`), `INVALID_RECORD` (a row that is not an object, `[i]`; a
  *   currency that is not a string), `VALUE_OUT_OF_RANGE` (a total too large for exact
  *   decimals).
  * @example

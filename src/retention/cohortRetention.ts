@@ -152,7 +152,7 @@ export interface CohortRetentionResult {
  *   revenue basis), `NEGATIVE_VALUE` / `NOT_FINITE` (revenue), `VALUE_OUT_OF_RANGE`
  *   (activity after `asOf`; an instant outside years 1–9999; a span of more than 1,200
  *   periods, path the latest row's `at` or `['asOf']`; a revenue ratio no finite number
- *   holds), `INVALID_OPTION`, `INVALID_RECORD` (not an array, a row that is not an object).
+ *   holds), `INVALID_OPTION`, `VALUE_OUT_OF_RANGE` (not an array), `INVALID_RECORD` (a row that is not an object).
  * @example
  * ```ts
  * const at = (iso: string) => new Date(iso)

@@ -114,8 +114,8 @@ const HALF_TOLERANCE = Math.sqrt(Number.EPSILON)
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE` (durations,
  *   entries, weights, path `['durations', i]` …), `VALUE_OUT_OF_RANGE` (an event that is
  *   not boolean / 0 / 1; weights whose sum or Greenwood variance overflows),
- *   `END_BEFORE_START` (entry ≥ duration), `INVALID_OPTION`, `INVALID_RECORD` (a list
- *   that is not an array or typed array; input that throws when read).
+ *   `END_BEFORE_START` (entry ≥ duration), `INVALID_OPTION`, `VALUE_OUT_OF_RANGE` (a list
+ *   that is not an array or typed array), `INVALID_RECORD` (input that throws when read).
  * @example
  * ```ts
  * const curve = kaplanMeier({ durations: [1, 2, 3, 4], events: [1, 1, 1, 1] })
@@ -392,7 +392,7 @@ function firstTimeAtOrBelowHalf(
   return null
 }
 
-/** The length of a list of values: a safe integer ≥ 0 (`INVALID_RECORD` otherwise). */
+/** The length of a list of values: a safe integer ≥ 0 (`VALUE_OUT_OF_RANGE` otherwise). */
 function requireLength(values: ArrayLike<unknown>, field: string, metric: string): number {
   const length =
     (typeof values === 'object' && values !== null) || typeof values === 'string'
@@ -407,7 +407,7 @@ function requireLength(values: ArrayLike<unknown>, field: string, metric: string
     return length as number
   }
   throw new MetricInputError({
-    code: 'INVALID_RECORD',
+    code: 'VALUE_OUT_OF_RANGE',
     metric,
     path: [field],
     message: `${metric}: ${field} is ${describeValue(values)}${length === undefined ? '' : ` with length ${describeValue(length)}`}; it must be an array or typed array`,

@@ -115,9 +115,9 @@ export interface RevenueMovementsResult extends RevenueMovementsSummary {
  * @param options - `history`: earlier rows, to tell reactivation from new.
  * @returns Exact `Decimal` totals, counts, the currency and the per-account movements.
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` (path `['start', i, 'amount']`),
- *   `MISSING_VALUE` (an empty `accountId`), `CURRENCY_MISMATCH`, `INVALID_RECORD` (a list
- *   that is not an array, path `['start']`; a row that is not an object, `['start', i]`),
- *   `VALUE_OUT_OF_RANGE` (an account total too large for exact decimals).
+ *   `MISSING_VALUE` (an empty `accountId`), `CURRENCY_MISMATCH`, `INVALID_RECORD` (a row
+ *   that is not an object, `['start', i]`), `VALUE_OUT_OF_RANGE` (a list that is not an
+ *   array, path `['start']`; an account total too large for exact decimals).
  * @example
  * ```ts
  * const moves = revenueMovements(
@@ -252,11 +252,11 @@ function sumByAccount(
   return sums
 }
 
-/** Throws `INVALID_RECORD` (path `[list]`) unless the rows are an array. */
+/** Throws `VALUE_OUT_OF_RANGE` (path `[list]`) unless the rows are an array. */
 function requireListAt(rows: readonly AccountRevenue[], metric: string, list: string): void {
   if (Array.isArray(rows)) return
   throw new MetricInputError({
-    code: 'INVALID_RECORD',
+    code: 'VALUE_OUT_OF_RANGE',
     metric,
     path: [list],
     message: `${metric}: ${list} is ${describeValue(rows)}; it must be an array of rows`,

@@ -146,12 +146,13 @@ function parseRow<S extends z.ZodType>(
   }
 }
 
-/** The iterator of `rows`, or `INVALID_OPTION` at `['rows']` for anything not iterable. */
+/** The iterator of `rows`, or `VALUE_OUT_OF_RANGE` at `['rows']` for anything not iterable. */
 function iteratorOf(rows: Iterable<unknown>): Iterator<unknown> {
   const refuse = () =>
     invalidArgument(
       ['rows'],
       `rows is ${describeValue(rows)}; it must be an array or another iterable of rows`,
+      'VALUE_OUT_OF_RANGE',
     )
   if (typeof rows !== 'object' || rows === null) throw refuse()
   try {
@@ -199,9 +200,13 @@ function readMode(options: ParseRecordsOptions): 'throw' | 'collect' {
   return mode
 }
 
-function invalidArgument(path: (string | number)[], message: string): MetricInputError {
+function invalidArgument(
+  path: (string | number)[],
+  message: string,
+  code: 'INVALID_OPTION' | 'VALUE_OUT_OF_RANGE' = 'INVALID_OPTION',
+): MetricInputError {
   return new MetricInputError({
-    code: 'INVALID_OPTION',
+    code,
     metric: 'parseRecords',
     path,
     message: `parseRecords: ${message}`,

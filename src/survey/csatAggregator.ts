@@ -18,6 +18,7 @@ export interface CsatAggregatorState {
 }
 
 const CSAT_STATE: StateShape = { satisfied: 'count', total: 'count' }
+const CSAT_FIELDS = ['satisfied', 'total'] as const
 
 /**
  * The CSAT aggregator, with `addAll` for adding a batch of ratings in one pass.
@@ -76,7 +77,7 @@ export function csatAggregator(options: CsatOptions = {}): CsatAggregator {
       {
         initial: () => ({ satisfied: 0, total: 0 }),
         add(state, rating) {
-          requireStateObject(state, metric)
+          requireStateObject(state, CSAT_FIELDS, metric)
           if (
             !(
               typeof rating === 'number' &&

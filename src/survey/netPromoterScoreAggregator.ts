@@ -17,6 +17,7 @@ export interface NpsAggregatorState {
 }
 
 const NPS_STATE: StateShape = { promoters: 'count', passives: 'count', detractors: 'count' }
+const NPS_FIELDS = ['promoters', 'passives', 'detractors'] as const
 
 /**
  * The NPS aggregator, with `addAll` for adding a whole batch of scores in one pass.
@@ -65,7 +66,7 @@ export function netPromoterScoreAggregator(): NpsAggregator {
       {
         initial: () => ({ promoters: 0, passives: 0, detractors: 0 }),
         add(state, score) {
-          requireStateObject(state, metric)
+          requireStateObject(state, NPS_FIELDS, metric)
           if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
             throw scoreOutOfRange(metric, [], score, 0, 10)
           }

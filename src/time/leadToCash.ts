@@ -65,8 +65,8 @@ export interface LeadToCashStep {
  * @returns One row per step in order, statistics `null` for a step nobody completed.
  * @throws MetricInputError `INVALID_DATE`, `MISSING_VALUE` (a won opportunity without
  *   `closedAt`, path `['opportunities', i, 'closedAt']`, as `winRate`), `INVALID_OPTION`
- *   (unit, calendar, an argument that is not an array), `INVALID_RECORD` (a row that is not
- *   an object), `VALUE_OUT_OF_RANGE` (a business-unit span longer than 365,250 days).
+ *   (unit, calendar), `INVALID_RECORD` (a row that is not an object), `VALUE_OUT_OF_RANGE`
+ *   (an argument that is not an array; a business-unit span longer than 365,250 days).
  * @example
  * ```ts
  * const at = (iso: string) => new Date(iso)

@@ -57,8 +57,8 @@ export interface LeadToQuoteTime {
  * @returns One row per lead, in the order of `leads`.
  * @throws MetricInputError `DUPLICATE_ID` (path `['leads', i, 'id']`), `INVALID_DATE`,
  *   `VALUE_OUT_OF_RANGE` (a lead created after `asOf`; a business-unit span longer than
- *   365,250 days, path `['leads', i]`), `INVALID_OPTION` (unit, calendar, `leads` or
- *   `quotes` not an array), `INVALID_RECORD` (a row that is not an object, an id that is
+ *   365,250 days, path `['leads', i]`), `INVALID_OPTION` (unit, calendar),
+ *   `VALUE_OUT_OF_RANGE` (`leads` or `quotes` not an array), `INVALID_RECORD` (a row that is not an object, an id that is
  *   not a string, or an input whose getter throws).
  * @example
  * ```ts

@@ -95,7 +95,7 @@ function countNetworkDays(
   const holidayList = options.holidays
   let holidays: ReadonlySet<number> = NO_HOLIDAYS
   if (holidayList !== undefined) {
-    requireList(holidayList, metric, ['holidays'])
+    requireList(holidayList, metric, ['holidays'], 'INVALID_OPTION')
     const days = new Set<number>()
     for (let index = 0; index < holidayList.length; index++) {
       days.add(readCalendarDate(holidayList[index]!, timeZone, metric, ['holidays', index]))

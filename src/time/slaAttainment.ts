@@ -68,7 +68,14 @@ function attainment(
   }
   let lateOpen = 0
   const open = options.open ?? []
-  requireList(open, metric, ['open'], 'open')
+  if (typeof open !== 'object' || open === null || !(open.length >>> 0 === open.length)) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['open'],
+      message: `${metric}: option open is ${describeValue(open)}; it must be a list of durations`,
+    })
+  }
   for (let index = 0; index < open.length; index++) {
     const value = open[index] as number
     if (!(typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY))

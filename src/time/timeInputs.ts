@@ -8,11 +8,19 @@ import { asMetricInputError } from '../core/validate.js'
  * never a TypeError. Internal.
  */
 
-/** Throws `INVALID_OPTION` at `path` unless `value` is an array or a typed array. */
-export function requireList(value: unknown, metric: string, path: MetricInputPath): void {
+/**
+ * Throws unless `value` is an array or a typed array: `VALUE_OUT_OF_RANGE` for a list
+ * argument (the data), `INVALID_OPTION` when `code` says the list is an option's value.
+ */
+export function requireList(
+  value: unknown,
+  metric: string,
+  path: MetricInputPath,
+  code: 'VALUE_OUT_OF_RANGE' | 'INVALID_OPTION' = 'VALUE_OUT_OF_RANGE',
+): void {
   if (Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView))) return
   throw new MetricInputError({
-    code: 'INVALID_OPTION',
+    code,
     metric,
     path,
     message: `${metric}: ${path.length === 0 ? 'the first argument' : path.join('.')} is ${describeValue(value)}; it must be an array`,

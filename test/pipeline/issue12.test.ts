@@ -21,7 +21,7 @@ const hostile = <T>(value: unknown) => value as T
 
 describe('pipeline inputs that used to throw bare TypeErrors (issue 12)', () => {
   it('winRate(null) is refused with a MetricInputError', () => {
-    expectMetricError(() => winRate(hostile(null)), 'INVALID_RECORD', {
+    expectMetricError(() => winRate(hostile(null)), 'VALUE_OUT_OF_RANGE', {
       path: [],
       metric: 'winRate',
     })

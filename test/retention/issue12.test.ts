@@ -71,7 +71,7 @@ describe('retention inputs that are not what their type says (issue 12)', () => 
   it('kaplanMeier refuses a durations list of length -1 without allocating', () => {
     expectMetricError(
       () => kaplanMeier({ durations: hostile({ length: -1 }), events: hostile({ length: -1 }) }),
-      'INVALID_RECORD',
+      'VALUE_OUT_OF_RANGE',
       { path: ['durations'], metric: 'kaplanMeier' },
     )
   })

@@ -129,11 +129,11 @@ describe('schema defects of issue 12', () => {
     expect(MoneySchema.safeParse(`1${'0'.repeat(100_000)}`).success).toBe(false)
   })
 
-  it('refuses rows that are not iterable with INVALID_OPTION at path rows', () => {
+  it('refuses rows that are not iterable with VALUE_OUT_OF_RANGE at path rows', () => {
     for (const bad of [null, undefined, 5, {}])
       expectMetricError(
         () => parseRecords(SurveyResponseSchema, bad as unknown as unknown[]),
-        'INVALID_OPTION',
+        'VALUE_OUT_OF_RANGE',
         { path: ['rows'], metric: 'parseRecords' },
       )
     expectMetricError(() => parseRecords(null as never, []), 'INVALID_OPTION', {

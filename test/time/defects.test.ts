@@ -48,7 +48,7 @@ describe('time defects of issue 12', () => {
       })
     expectMetricError(
       () => slaAttainment([1], 24, { open: {} as unknown as number[] }),
-      'VALUE_OUT_OF_RANGE',
+      'INVALID_OPTION',
       { path: ['open'], metric: 'slaAttainment' },
     )
   })
@@ -334,7 +334,7 @@ describe('time defects of issue 12', () => {
     })
     expectMetricError(
       () => leadToCash([{ id: 'L', createdAt: asOf }], [], { length: 1 } as never),
-      'INVALID_OPTION',
+      'VALUE_OUT_OF_RANGE',
       { path: ['opportunities'], metric: 'leadToCash' },
     )
     expectMetricError(
