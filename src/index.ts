@@ -257,6 +257,7 @@ export {
   type NetworkDaysOptions,
   networkDays,
   type Quote,
+  type SlaAttainmentAggregator,
   type SlaAttainmentAggregatorState,
   type SlaAttainmentOptions,
   type SlaItem,
