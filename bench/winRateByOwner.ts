@@ -104,7 +104,9 @@ const folded = groupMetric(deals, oneByOne, options)
 if (batched.length !== OWNERS * MONTHS) throw new Error(`cells: ${batched.length}`)
 for (let index = 0; index < batched.length; index++) {
   const row = batched[index] as (typeof batched)[number]
-  const month = (row.period.start.getUTCFullYear() - 2024) * 12 + row.period.start.getUTCMonth()
+  const start = row.period?.start
+  if (start === undefined) throw new Error(`period ${index}`)
+  const month = (start.getUTCFullYear() - 2024) * 12 + start.getUTCMonth()
   if (row.result.rate !== expected.get(`${row.group}|${month}`)) throw new Error(`cell ${index}`)
   if (folded[index]?.result.rate !== row.result.rate) throw new Error(`fold ${index}`)
 }
