@@ -72,6 +72,7 @@ export {
   type ForecastAccuracyReportInput,
   type ForecastActual,
   type ForecastCategory,
+  type ForecastErrorAggregator,
   type ForecastErrorAggregatorOptions,
   type ForecastErrorAggregatorState,
   type ForecastGroupSummary,
