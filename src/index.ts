@@ -160,6 +160,7 @@ export {
   type CustomerActivity,
   type CustomerChurnRateInput,
   type CustomerPresence,
+  type CustomerRetentionAggregator,
   type CustomerRetentionAggregatorState,
   type CustomerRetentionRateInput,
   type CustomerRetentionSummary,

@@ -13,6 +13,7 @@ export {
 export { type CustomerChurnRateInput, customerChurnRate } from './customerChurnRate.js'
 export {
   type CustomerPresence,
+  type CustomerRetentionAggregator,
   type CustomerRetentionAggregatorState,
   type CustomerRetentionSummary,
   customerRetentionAggregator,
