@@ -183,6 +183,7 @@ export {
   REVENUE_MOVEMENTS,
   type RestrictedMeanSurvivalTimeResult,
   type RevenueMovement,
+  type RevenueMovementsAggregator,
   type RevenueMovementsAggregatorState,
   type RevenueMovementsOptions,
   type RevenueMovementsResult,

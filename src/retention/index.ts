@@ -48,6 +48,7 @@ export {
 } from './revenueMovements.js'
 export {
   type AccountRevenueChange,
+  type RevenueMovementsAggregator,
   type RevenueMovementsAggregatorState,
   revenueMovementsAggregator,
 } from './revenueMovementsAggregator.js'
