@@ -21,6 +21,7 @@ export {
 } from './forecastAccuracyReport.js'
 export { forecastBias } from './forecastBias.js'
 export {
+  type ForecastErrorAggregator,
   type ForecastErrorAggregatorOptions,
   type ForecastErrorAggregatorState,
   type ForecastPeriod,

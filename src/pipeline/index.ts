@@ -33,6 +33,7 @@ export {
 export { type TimeInStageOptions, type TimeInStageRow, timeInStage } from './timeInStage.js'
 export { type WeightedPipelineOptions, weightedPipeline } from './weightedPipeline.js'
 export {
+  type WeightedPipelineAggregator,
   type WeightedPipelineAggregatorState,
   weightedPipelineAggregator,
 } from './weightedPipelineAggregator.js'
@@ -43,4 +44,8 @@ export {
   type WinRateOptions,
   winRate,
 } from './winRate.js'
-export { type WinRateAggregatorState, winRateAggregator } from './winRateAggregator.js'
+export {
+  type WinRateAggregator,
+  type WinRateAggregatorState,
+  winRateAggregator,
+} from './winRateAggregator.js'

@@ -7,7 +7,7 @@ import {
   readCurrencyOptions,
   resultCurrency,
 } from '../core/currencyConversion.js'
-import type { MetricInputPath } from '../core/MetricInputError.js'
+import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import {
   addMoneyTimes,
   createMoneySum,
@@ -21,6 +21,7 @@ import {
   readCriticalValue,
   readOptions,
   readStateMoney,
+  requireList,
   requireRatesOption,
 } from './inputGuards.js'
 import type { Opportunity } from './Opportunity.js'
@@ -51,6 +52,42 @@ const COUNT_STATE: StateShape = { won: 'count', lost: 'count', currency: 'string
 const AMOUNT_STATE: StateShape = { won: 'string', lost: 'string', currency: 'string-or-null' }
 
 /**
+ * The win-rate aggregator, with `addAll` for adding a batch of deals in one pass.
+ *
+ * @category Pipeline
+ */
+export interface WinRateAggregator
+  extends Aggregator<
+    WinRateAggregatorState,
+    Opportunity,
+    WinRateCountResult | WinRateAmountResult
+  > {
+  /**
+   * A new state with every deal of `opportunities` added, in order: the same state as
+   * folding `add` over them, and the same error for the first bad deal (path `[index, …]`).
+   */
+  addAll(
+    state: WinRateAggregatorState,
+    opportunities: readonly Opportunity[],
+  ): WinRateAggregatorState
+}
+
+/** `CURRENCY_MISMATCH` for deal `index` naming `found` where the state holds `expected`. */
+function currencyMismatch(
+  metric: string,
+  index: number,
+  found: string,
+  expected: string,
+): MetricInputError {
+  return new MetricInputError({
+    code: 'CURRENCY_MISMATCH',
+    metric,
+    path: [index, 'currency'],
+    message: `${metric}: currency at index ${index} is ${JSON.stringify(found)} but the amounts so far are in ${JSON.stringify(expected)}; convert amounts to one currency first`,
+  })
+}
+
+/**
  * A mergeable win rate: add deals per part (open ones are skipped), merge parts in any
  * order, and get exactly the one-shot `winRate` — counts with their Wilson interval, or
  * exact amounts kept as decimal strings.
@@ -60,8 +97,11 @@ const AMOUNT_STATE: StateShape = { won: 'string', lost: 'string', currency: 'str
  * ```
  *
  * @param options - As `winRate`: `by`, `confidence`, `rates` / `baseCurrency`.
- * @returns `{ initial, add, merge, result }`; `add` takes one `Opportunity`.
- * @throws MetricInputError as `winRate` for a bad deal; `CURRENCY_MISMATCH` when parts of
+ * @returns `{ initial, add, addAll, merge, result }`; `add` takes one `Opportunity`,
+ *   `addAll` a list of them in one pass (the same state as folding `add`, without a new
+ *   state per deal; `groupMetric` uses it).
+ * @throws MetricInputError as `winRate` for a bad deal (path `[index, …]` into the list
+ *   for `addAll`); `VALUE_OUT_OF_RANGE` (path `[]`) when `addAll` is given no array; `CURRENCY_MISMATCH` when parts of
  *   different currencies meet; `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE` for a state
  *   this aggregator did not make — foreign, incomplete, a fractional or negative count, a
  *   negative or non-decimal amount (path `['a', 'won']` … in `merge`).
@@ -72,13 +112,12 @@ const AMOUNT_STATE: StateShape = { won: 'string', lost: 'string', currency: 'str
  *   closedAt: new Date('2026-01-09'), amount: 1, status, stageHistory: [] })
  * const state = rates.merge(rates.add(rates.initial(), deal('won')), rates.add(rates.initial(), deal('lost')))
  * rates.result(state).rate // => 0.5
+ * rates.result(rates.addAll(rates.initial(), [deal('won'), deal('won'), deal('lost')])).won // => 2
  * ```
  * @see winRate.
  * @category Pipeline
  */
-export function winRateAggregator(
-  options?: WinRateOptions,
-): Aggregator<WinRateAggregatorState, Opportunity, WinRateCountResult | WinRateAmountResult> {
+export function winRateAggregator(options?: WinRateOptions): WinRateAggregator {
   const metric = 'winRateAggregator'
   const checked = guardInput(metric, () => readOptions(options, metric))
   const byAmount = guardInput(
@@ -153,6 +192,61 @@ export function winRateAggregator(
           lost: current.lost.toString(),
           currency,
           [field]: total.toString(),
+        }
+      })
+    },
+    addAll(state, opportunities) {
+      return guardInput(metric, () => {
+        const current = read(state, ['state'])
+        const list = requireList(opportunities, metric, 'opportunities')
+        if (typeof current.won === 'number' && typeof current.lost === 'number') {
+          let won = current.won
+          let lost = current.lost
+          for (let index = 0; index < list.length; index++) {
+            const opportunity = list[index] as Opportunity
+            const status = requireStatus(opportunity, index, metric)
+            if (status === 'open') continue
+            requireClosedAtPresent(opportunity, index, metric)
+            if (status === 'won') won++
+            else lost++
+          }
+          return { won, lost, currency: null }
+        }
+        const wonSum = createMoneySum()
+        const lostSum = createMoneySum()
+        let currency = current.currency
+        for (let index = 0; index < list.length; index++) {
+          const opportunity = list[index] as Opportunity
+          const status = requireStatus(opportunity, index, metric)
+          if (status === 'open') continue
+          requireClosedAtPresent(opportunity, index, metric)
+          const named = requireCurrency(opportunity, index, metric)
+          // As `add`: without rates, the state's currency (not the shared converter) is tracked.
+          const factor = converter.rates === null ? 1 : conversionFactor(converter, named, index)
+          addMoneyTimes(
+            status === 'won' ? wonSum : lostSum,
+            opportunity.amount,
+            factor,
+            context,
+            index,
+          )
+          if (converter.base === null && named !== undefined && named !== currency) {
+            if (currency !== null) throw currencyMismatch(metric, index, named, currency)
+            currency = named
+          }
+        }
+        return {
+          won: finiteMoney(
+            moneySumValue(wonSum).plus(current.won as Decimal),
+            metric,
+            'won',
+          ).toString(),
+          lost: finiteMoney(
+            moneySumValue(lostSum).plus(current.lost as Decimal),
+            metric,
+            'lost',
+          ).toString(),
+          currency: converter.base ?? currency,
         }
       })
     },

@@ -1,7 +1,7 @@
 import type { Aggregator } from '../core/Aggregator.js'
 import { readState, type StateShape } from '../core/aggregatorState.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { guardInput, requireRecord } from '../pipeline/inputGuards.js'
+import { guardInput, requireList, requireRecord } from '../pipeline/inputGuards.js'
 
 /**
  * One customer's status at both ends of the period.
@@ -45,6 +45,23 @@ const STATE_SHAPE: StateShape = {
 }
 
 /**
+ * The customer-retention aggregator, with `addAll` for adding a batch of rows in one pass.
+ *
+ * @category Retention
+ */
+export interface CustomerRetentionAggregator
+  extends Aggregator<CustomerRetentionAggregatorState, CustomerPresence, CustomerRetentionSummary> {
+  /**
+   * A new state with every row of `rows` added, in order: the same counts as folding `add`
+   * over them, and the same error for the first bad row (path `[index]`).
+   */
+  addAll(
+    state: CustomerRetentionAggregatorState,
+    rows: readonly CustomerPresence[],
+  ): CustomerRetentionAggregatorState
+}
+
+/**
  * Mergeable customer (logo) retention: add one row per customer — active at the start,
  * active at the end — merge parts in any order, and get the counts and exactly the rates
  * of `customerRetentionRate` and `customerChurnRate`.
@@ -54,14 +71,16 @@ const STATE_SHAPE: StateShape = {
  * retention = (E − N) / S,  churn = churned / S
  * ```
  *
- * @returns `{ initial, add, merge, result }`.
+ * @returns `{ initial, add, addAll, merge, result }`; `add` takes one row, `addAll` a list of
+ * them in one pass (the same counts as folding `add`; `groupMetric` uses it).
  * `merge` and `result` refuse a state this aggregator did not make: foreign, incomplete,
  * a fractional or negative count, or counts that cannot happen together (more churned
  * than at the start).
  *
  * @throws MetricInputError `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE` for such a state
  *   (path `['a', 'newCustomers']` … in `merge`); `INVALID_RECORD` for a row that is not an
- *   object.
+ *   object (path `[index]` in `addAll`); `VALUE_OUT_OF_RANGE` (path `[]`) when `addAll` is
+ *   given no array.
  * @example
  * ```ts
  * const logos = customerRetentionAggregator()
@@ -72,15 +91,12 @@ const STATE_SHAPE: StateShape = {
  *   { activeAtStart: false, activeAtEnd: true },
  * ]) state = logos.add(state, row)
  * logos.result(state).retentionRate // => 0.5
+ * logos.addAll(logos.initial(), [{ activeAtStart: true, activeAtEnd: false }]).churnedCustomers // => 1
  * ```
  * @see customerRetentionRate, customerChurnRate.
  * @category Retention
  */
-export function customerRetentionAggregator(): Aggregator<
-  CustomerRetentionAggregatorState,
-  CustomerPresence,
-  CustomerRetentionSummary
-> {
+export function customerRetentionAggregator(): CustomerRetentionAggregator {
   const metric = 'customerRetentionAggregator'
   const read = (state: unknown, at: MetricInputPath) => {
     const clean = readState<CustomerRetentionAggregatorState>(state, STATE_SHAPE, metric, at)
@@ -122,6 +138,33 @@ export function customerRetentionAggregator(): Aggregator<
           newCustomers: current.newCustomers + (!start && end ? 1 : 0),
           churnedCustomers: current.churnedCustomers + (start && !end ? 1 : 0),
         }
+      })
+    },
+    addAll(state, rows) {
+      return guardInput(metric, () => {
+        const current = read(state, ['state'])
+        const list = requireList(rows, metric, 'rows')
+        let customersAtStart = current.customersAtStart
+        let customersAtEnd = current.customersAtEnd
+        let newCustomers = current.newCustomers
+        let churnedCustomers = current.churnedCustomers
+        for (let index = 0; index < list.length; index++) {
+          const row = list[index] as CustomerPresence
+          if (typeof row !== 'object' || row === null) {
+            requireRecord(row, metric, [index], `row at index ${index}`)
+          }
+          const start = row.activeAtStart === true
+          const end = row.activeAtEnd === true
+          if (start) {
+            customersAtStart++
+            if (end) customersAtEnd++
+            else churnedCustomers++
+          } else if (end) {
+            customersAtEnd++
+            newCustomers++
+          }
+        }
+        return { customersAtStart, customersAtEnd, newCustomers, churnedCustomers }
       })
     },
     merge(a, b) {

@@ -13,6 +13,7 @@ export {
 export { type CustomerChurnRateInput, customerChurnRate } from './customerChurnRate.js'
 export {
   type CustomerPresence,
+  type CustomerRetentionAggregator,
   type CustomerRetentionAggregatorState,
   type CustomerRetentionSummary,
   customerRetentionAggregator,
@@ -47,6 +48,7 @@ export {
 } from './revenueMovements.js'
 export {
   type AccountRevenueChange,
+  type RevenueMovementsAggregator,
   type RevenueMovementsAggregatorState,
   revenueMovementsAggregator,
 } from './revenueMovementsAggregator.js'

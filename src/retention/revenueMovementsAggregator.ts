@@ -3,8 +3,21 @@ import type { Aggregator } from '../core/Aggregator.js'
 import { readState, type StateShape } from '../core/aggregatorState.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import type { MoneyInput } from '../core/MoneyInput.js'
-import { type MoneyContext, toMoneyDecimal } from '../core/moneySum.js'
-import { finiteMoney, guardInput, readStateMoney, requireRecord } from '../pipeline/inputGuards.js'
+import {
+  addMoney,
+  createMoneySum,
+  type MoneyContext,
+  type MoneySum,
+  moneySumValue,
+  toMoneyDecimal,
+} from '../core/moneySum.js'
+import {
+  finiteMoney,
+  guardInput,
+  readStateMoney,
+  requireList,
+  requireRecord,
+} from '../pipeline/inputGuards.js'
 import {
   classifyMovement,
   REVENUE_MOVEMENTS,
@@ -103,6 +116,34 @@ function readMovementsState(state: unknown, metric: string, at: MetricInputPath)
 }
 
 /**
+ * The revenue-movements aggregator, with `addAll` for adding a batch of rows in one pass.
+ *
+ * @category Retention
+ */
+export interface RevenueMovementsAggregator
+  extends Aggregator<
+    RevenueMovementsAggregatorState,
+    AccountRevenueChange,
+    RevenueMovementsSummary
+  > {
+  /**
+   * A new state with every row of `rows` added, in order: the same state as folding `add`
+   * over them, and the same error for the first bad row (path `[index, …]`).
+   */
+  addAll(
+    state: RevenueMovementsAggregatorState,
+    rows: readonly AccountRevenueChange[],
+  ): RevenueMovementsAggregatorState
+}
+
+/** One `MoneySum` per movement. */
+function movementSums(): Record<RevenueMovement, MoneySum> {
+  const sums = {} as Record<RevenueMovement, MoneySum>
+  for (const movement of REVENUE_MOVEMENTS) sums[movement] = createMoneySum()
+  return sums
+}
+
+/**
  * Mergeable revenue movements: add one row per account (each account's start and end
  * revenue in one part — partition by account), merge parts in any order, and get exactly
  * the totals of `revenueMovements`, ready for `netRevenueRetention` and friends.
@@ -111,9 +152,13 @@ function readMovementsState(state: unknown, metric: string, at: MetricInputPath)
  * state = exact decimal totals per movement + counts;  merge = sums
  * ```
  *
- * @returns `{ initial, add, merge, result }`.
+ * @returns `{ initial, add, addAll, merge, result }`; `add` takes one row, `addAll` a list of
+ *   them in one pass (the same state as folding `add`, exact sums without a `Decimal` per
+ *   numeric row; `groupMetric` uses it).
  * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` from `add` (path `['startAmount']`
- *   or `['endAmount']`); `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE` from `merge` and
+ *   or `['endAmount']`) and `addAll` (path `[index, 'startAmount']` …); `INVALID_RECORD` for
+ *   a row that is not an object; `VALUE_OUT_OF_RANGE` (path `[]`) when `addAll` is given no
+ *   array; `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE` from `merge` and
  *   `result` for a state this aggregator did not make — foreign, incomplete, a negative or
  *   non-decimal amount, a fractional or negative count (path `['a', 'totals', 'churn']` …).
  * @example
@@ -122,15 +167,12 @@ function readMovementsState(state: unknown, metric: string, at: MetricInputPath)
  * const a = moves.add(moves.initial(), { startAmount: 100, endAmount: 120 })
  * const b = moves.add(moves.initial(), { startAmount: 50, endAmount: 0 })
  * netRevenueRetention(moves.result(moves.merge(a, b))) // => 0.8
+ * moves.addAll(moves.initial(), [{ startAmount: 100, endAmount: 120 }, { startAmount: 50, endAmount: 0 }]).totals.churn // => '50'
  * ```
  * @see revenueMovements.
  * @category Retention
  */
-export function revenueMovementsAggregator(): Aggregator<
-  RevenueMovementsAggregatorState,
-  AccountRevenueChange,
-  RevenueMovementsSummary
-> {
+export function revenueMovementsAggregator(): RevenueMovementsAggregator {
   const metric = 'revenueMovementsAggregator'
   const context: MoneyContext = { metric, allowNegative: false }
   const read = (value: MoneyInput, key: string) =>
@@ -149,6 +191,9 @@ export function revenueMovementsAggregator(): Aggregator<
       endingCustomers: state.endingCustomers,
     }
   }
+  /** A string or Decimal amount as `add` reads it (numbers stay numbers in `addAll`). */
+  const exact = (value: MoneyInput, context: MoneyContext, index: number) =>
+    finiteMoney(toMoneyDecimal(value, context, index), metric, context.field as string)
   const zeroTotals = () =>
     Object.fromEntries(REVENUE_MOVEMENTS.map((movement) => [movement, '0'])) as Record<
       RevenueMovement,
@@ -186,6 +231,86 @@ export function revenueMovementsAggregator(): Aggregator<
           counts: { ...current.counts, [movement]: current.counts[movement] + 1 },
           startingCustomers: current.startingCustomers + (startAmount.gt(0) ? 1 : 0),
           endingCustomers: current.endingCustomers + (endAmount.gt(0) ? 1 : 0),
+        })
+      })
+    },
+    addAll(state, rows) {
+      return guardInput(metric, () => {
+        const current = readMovementsState(state, metric, ['state'])
+        const list = requireList(rows, metric, 'rows')
+        const startContext: MoneyContext = { metric, allowNegative: false, field: 'startAmount' }
+        const endContext: MoneyContext = { metric, allowNegative: false, field: 'endAmount' }
+        const starting = createMoneySum()
+        const ending = createMoneySum()
+        // |end − start| per movement, as (Σ plus) − (Σ minus): exact, no Decimal per row.
+        const plus = movementSums()
+        const minus = movementSums()
+        const counts = { ...current.counts }
+        let startingCustomers = current.startingCustomers
+        let endingCustomers = current.endingCustomers
+        for (let index = 0; index < list.length; index++) {
+          const row = list[index] as AccountRevenueChange
+          if (typeof row !== 'object' || row === null) {
+            requireRecord(row, metric, [index], `row at index ${index}`)
+          }
+          const start = row.startAmount
+          const end = row.endAmount
+          // Checked in the order `add` checks them: the start amount, then the end amount.
+          addMoney(starting, start, startContext, index)
+          const startExact = typeof start === 'number' ? null : exact(start, startContext, index)
+          addMoney(ending, end, endContext, index)
+          const endExact = typeof end === 'number' ? null : exact(end, endContext, index)
+          let startPaid: boolean
+          let endPaid: boolean
+          let order: number
+          if (startExact === null && endExact === null) {
+            // Finite numbers ≥ 0 (checked above); a double orders as its shortest decimal does.
+            startPaid = (start as number) > 0
+            endPaid = (end as number) > 0
+            order = end > start ? 1 : end < start ? -1 : 0
+          } else {
+            const startAmount = startExact ?? exact(start, startContext, index)
+            const endAmount = endExact ?? exact(end, endContext, index)
+            startPaid = startAmount.gt(0)
+            endPaid = endAmount.gt(0)
+            order = endAmount.cmp(startAmount)
+          }
+          let movement: RevenueMovement
+          if (!startPaid) {
+            if (!endPaid) continue
+            movement = row.paidBefore === true ? 'reactivation' : 'new'
+            addMoney(plus[movement], end, endContext, index)
+          } else if (!endPaid) {
+            movement = 'churn'
+            addMoney(plus.churn, start, startContext, index)
+          } else if (order > 0) {
+            movement = 'expansion'
+            addMoney(plus.expansion, end, endContext, index)
+            addMoney(minus.expansion, start, startContext, index)
+          } else if (order < 0) {
+            movement = 'contraction'
+            addMoney(plus.contraction, start, startContext, index)
+            addMoney(minus.contraction, end, endContext, index)
+          } else {
+            movement = 'unchanged'
+          }
+          counts[movement]++
+          if (startPaid) startingCustomers++
+          if (endPaid) endingCustomers++
+        }
+        const totals = {} as Record<RevenueMovement, Decimal>
+        for (const movement of REVENUE_MOVEMENTS) {
+          totals[movement] = current.totals[movement]
+            .plus(moneySumValue(plus[movement]))
+            .minus(moneySumValue(minus[movement]))
+        }
+        return write({
+          startingRevenue: current.startingRevenue.plus(moneySumValue(starting)),
+          endingRevenue: current.endingRevenue.plus(moneySumValue(ending)),
+          totals,
+          counts,
+          startingCustomers,
+          endingCustomers,
         })
       })
     },

@@ -27,6 +27,7 @@ export { type CalendarDate, type NetworkDaysOptions, networkDays } from './netwo
 export type { Quote } from './Quote.js'
 export { type SlaAttainmentOptions, slaAttainment } from './slaAttainment.js'
 export {
+  type SlaAttainmentAggregator,
   type SlaAttainmentAggregatorState,
   type SlaItem,
   slaAttainmentAggregator,

@@ -65,3 +65,98 @@ describe('customerRetentionAggregator', () => {
     expect(logos.result(state).retentionRate).toBe(0.5)
   })
 })
+
+describe('customerRetentionAggregator.addAll', () => {
+  const logos = customerRetentionAggregator()
+  const presence = fc.record({ activeAtStart: fc.boolean(), activeAtEnd: fc.boolean() })
+  type Row = { activeAtStart: boolean; activeAtEnd: boolean }
+  const fold = (state: ReturnType<typeof logos.initial>, rows: readonly Row[]) =>
+    rows.reduce((s, row) => logos.add(s, row), state)
+
+  it('equals folding add, and the one-shot rates after result, for random rows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(presence, { maxLength: 40 }),
+        fc.array(presence, { maxLength: 5 }),
+        (rows, prefix) => {
+          const start = fold(logos.initial(), prefix)
+          const batched = logos.addAll(start, rows)
+          expect(batched).toEqual(fold(start, rows))
+          // Independent: counted with filters, rate from customerRetentionRate.
+          const all = [...prefix, ...rows]
+          const counts = {
+            customersAtStart: all.filter((row) => row.activeAtStart).length,
+            customersAtEnd: all.filter((row) => row.activeAtEnd).length,
+            newCustomers: all.filter((row) => !row.activeAtStart && row.activeAtEnd).length,
+          }
+          expect(logos.result(batched).retentionRate).toBe(customerRetentionRate(counts))
+        },
+      ),
+    )
+  })
+
+  it('split into addAll parts, merged through JSON, equals the whole', () => {
+    fc.assert(
+      fc.property(fc.array(presence, { maxLength: 40 }), fc.nat(), (rows, cut) => {
+        const at = cut % (rows.length + 1)
+        const part = (slice: Row[]) =>
+          JSON.parse(JSON.stringify(logos.addAll(logos.initial(), slice)))
+        expect(logos.merge(part(rows.slice(at)), part(rows.slice(0, at)))).toEqual(
+          logos.addAll(logos.initial(), rows),
+        )
+        expect(logos.result(logos.merge(part(rows.slice(at)), part(rows.slice(0, at))))).toEqual(
+          logos.result(fold(logos.initial(), rows)),
+        )
+      }),
+    )
+  })
+
+  it('empty inputs return an equal state', () => {
+    const state = logos.add(logos.initial(), { activeAtStart: true, activeAtEnd: false })
+    expect(logos.addAll(state, [])).toEqual(state)
+    expect(logos.addAll(logos.initial(), [])).toEqual(logos.initial())
+  })
+
+  it('refuses a bad row at index k with the code add gives and the path [k]', () => {
+    fc.assert(
+      fc.property(
+        fc.array(presence, { maxLength: 10 }),
+        fc.nat(),
+        fc.constantFrom(null, 3, 'row'),
+        (good, cut, row) => {
+          const k = cut % (good.length + 1)
+          const rows = [...good.slice(0, k), row, ...good.slice(k)] as Row[]
+          expectMetricError(() => fold(logos.initial(), rows), 'INVALID_RECORD')
+          expectMetricError(() => logos.addAll(logos.initial(), rows), 'INVALID_RECORD', {
+            path: [k],
+            metric: 'customerRetentionAggregator',
+          })
+        },
+      ),
+    )
+    for (const inputs of [null, 'rows', { length: 1 }, 7]) {
+      expectMetricError(
+        () => logos.addAll(logos.initial(), inputs as never),
+        'VALUE_OUT_OF_RANGE',
+        {
+          path: [],
+        },
+      )
+    }
+    expectMetricError(
+      () =>
+        logos.addAll(
+          { customersAtStart: 0, customersAtEnd: 0, newCustomers: 0, churnedCustomers: 1 },
+          [],
+        ),
+      'INVALID_STATE',
+    )
+  })
+
+  it('matches the documented example', () => {
+    // Hand count: one customer active at the start and gone at the end is one churned.
+    expect(
+      logos.addAll(logos.initial(), [{ activeAtStart: true, activeAtEnd: false }]).churnedCustomers,
+    ).toBe(1)
+  })
+})

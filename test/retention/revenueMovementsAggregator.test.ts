@@ -97,3 +97,142 @@ describe('revenueMovementsAggregator', () => {
     expect(netRevenueRetention(moves.result(moves.merge(a, b)))).toBe(0.8)
   })
 })
+
+describe('revenueMovementsAggregator.addAll', () => {
+  const moves = revenueMovementsAggregator()
+  type Row = { startAmount: number | string; endAmount: number | string; paidBefore: boolean }
+  // Amounts as numbers (cents, and a few awkward doubles) or decimal strings.
+  const amount = fc.oneof(
+    fc.integer({ min: 0, max: 10_000 }).map((c) => c / 100),
+    fc.constantFrom(0, 0.1, 0.2, 0.3, 1e-7, 123456789.123456),
+    fc.integer({ min: 0, max: 10_000 }).map((c) => (c / 100).toFixed(2)),
+  )
+  const row: fc.Arbitrary<Row> = fc.record({
+    startAmount: amount,
+    endAmount: amount,
+    paidBefore: fc.boolean(),
+  })
+  const fold = (state: ReturnType<typeof moves.initial>, rows: readonly Row[]) =>
+    rows.reduce((s, r) => moves.add(s, r), state)
+  const keys = [
+    'startingRevenue',
+    'endingRevenue',
+    'newRevenue',
+    'expansion',
+    'contraction',
+    'churn',
+    'reactivation',
+  ] as const
+
+  it('equals folding add exactly, for random numeric and string amounts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 30 }),
+        fc.array(row, { maxLength: 5 }),
+        (rows, prefix) => {
+          const start = fold(moves.initial(), prefix)
+          expect(moves.addAll(start, rows)).toEqual(fold(start, rows))
+        },
+      ),
+    )
+  })
+
+  it('split into addAll parts, merged through JSON, equals revenueMovements', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), fc.nat(), (accounts, cut) => {
+        const id = (index: number) => `acct-${String(index).padStart(3, '0')}`
+        // Independent source: the one-shot revenueMovements over the same accounts.
+        const expected = revenueMovements(
+          accounts.map((a, index) => ({ accountId: id(index), amount: a.startAmount })),
+          accounts.map((a, index) => ({ accountId: id(index), amount: a.endAmount })),
+          {
+            history: accounts.flatMap((a, index) =>
+              a.paidBefore ? [{ accountId: id(index), amount: 1 }] : [],
+            ),
+          },
+        )
+        const at = cut % (accounts.length + 1)
+        const part = (slice: Row[]) =>
+          JSON.parse(JSON.stringify(moves.addAll(moves.initial(), slice)))
+        const result = moves.result(
+          moves.merge(part(accounts.slice(at)), part(accounts.slice(0, at))),
+        )
+        for (const key of keys) expect(result[key].eq(expected[key])).toBe(true)
+        expect(result.counts).toEqual(expected.counts)
+      }),
+    )
+  })
+
+  it('empty inputs return an equal state', () => {
+    const state = moves.add(moves.initial(), { startAmount: 10, endAmount: 12.5 })
+    expect(moves.addAll(state, [])).toEqual(state)
+    expect(moves.addAll(moves.initial(), [])).toEqual(moves.initial())
+  })
+
+  it('sums exactly by hand: expansion 0.1 → 0.3 and 0.2 → 0.3 is 0.2 + 0.1 = 0.3', () => {
+    const state = moves.addAll(moves.initial(), [
+      { startAmount: 0.1, endAmount: 0.3 },
+      { startAmount: '0.2', endAmount: 0.3 },
+      { startAmount: 5, endAmount: 0 },
+      { startAmount: 0, endAmount: 0 },
+    ])
+    expect(state.totals.expansion).toBe('0.3')
+    expect(state.totals.churn).toBe('5')
+    expect(state.startingRevenue).toBe('5.3') // 0.1 + 0.2 + 5
+    expect(state.endingRevenue).toBe('0.6') // 0.3 + 0.3
+    expect(state.counts).toMatchObject({ expansion: 2, churn: 1 })
+    expect(state.startingCustomers).toBe(3)
+    expect(state.endingCustomers).toBe(2)
+  })
+
+  it('refuses a bad row at index k with the code add gives and the path [k, …]', () => {
+    const bad: Array<[readonly (string | number)[], unknown, string]> = [
+      [[], null, 'INVALID_RECORD'],
+      [[], 'row', 'INVALID_RECORD'],
+      [['startAmount'], { startAmount: -1, endAmount: 1 }, 'NEGATIVE_VALUE'],
+      [['endAmount'], { startAmount: 1, endAmount: Number.NaN }, 'NOT_FINITE'],
+      [['startAmount'], { startAmount: -1, endAmount: Number.NaN }, 'NEGATIVE_VALUE'],
+      [['endAmount'], { startAmount: '1', endAmount: '-2' }, 'NEGATIVE_VALUE'],
+      [['startAmount'], { endAmount: 1 }, 'NOT_FINITE'],
+    ]
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 10 }),
+        fc.nat(),
+        fc.constantFrom(...bad),
+        (good, cut, [field, r, code]) => {
+          const k = cut % (good.length + 1)
+          const rows = [...good.slice(0, k), r, ...good.slice(k)] as Row[]
+          expectMetricError(() => fold(moves.initial(), rows), code as never)
+          expectMetricError(() => moves.addAll(moves.initial(), rows), code as never, {
+            path: [k, ...field],
+            metric: 'revenueMovementsAggregator',
+          })
+        },
+      ),
+    )
+    for (const inputs of [null, 'rows', { length: 1 }, 7]) {
+      expectMetricError(
+        () => moves.addAll(moves.initial(), inputs as never),
+        'VALUE_OUT_OF_RANGE',
+        {
+          path: [],
+        },
+      )
+    }
+    expectMetricError(
+      () => moves.addAll({ ...moves.initial(), startingRevenue: '-1' }, []),
+      'NEGATIVE_VALUE',
+    )
+  })
+
+  it('matches the documented example', () => {
+    // Hand: the second account paid 50 at the start and nothing at the end: churn 50.
+    expect(
+      moves.addAll(moves.initial(), [
+        { startAmount: 100, endAmount: 120 },
+        { startAmount: 50, endAmount: 0 },
+      ]).totals.churn,
+    ).toBe('50')
+  })
+})

@@ -49,3 +49,100 @@ describe('slaAttainmentAggregator', () => {
     expect(sla.result(sla.merge(a, b))).toBe(0.3333333333333333)
   })
 })
+
+describe('slaAttainmentAggregator.addAll', () => {
+  const item = fc.record(
+    { duration: fc.integer({ min: 0, max: 60 }), open: fc.boolean() },
+    { requiredKeys: ['duration'] },
+  )
+  const fold = <S, I>(agg: { add(s: S, i: I): S }, state: S, rows: readonly I[]) =>
+    rows.reduce((s, row) => agg.add(s, row), state)
+  /** Independent: the one-shot slaAttainment of finished and open durations. */
+  const oneShot = (items: readonly { duration: number; open?: boolean }[]) =>
+    slaAttainment(
+      items.filter((i) => i.open !== true).map((i) => i.duration),
+      24,
+      { open: items.filter((i) => i.open === true).map((i) => i.duration) },
+    )
+
+  it('equals folding add, and slaAttainment after result, for random items', () => {
+    const sla = slaAttainmentAggregator(24)
+    fc.assert(
+      fc.property(
+        fc.array(item, { maxLength: 40 }),
+        fc.array(item, { maxLength: 5 }),
+        (items, prefix) => {
+          const start = fold(sla, sla.initial(), prefix)
+          const batched = sla.addAll(start, items)
+          expect(batched).toEqual(fold(sla, start, items))
+          expect(sla.result(batched)).toBe(oneShot([...prefix, ...items]))
+        },
+      ),
+    )
+  })
+
+  it('split into addAll parts, merged through JSON, equals slaAttainment', () => {
+    const sla = slaAttainmentAggregator(24)
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), fc.nat(), (items, cut) => {
+        const at = cut % (items.length + 1)
+        const part = (rows: typeof items) =>
+          JSON.parse(JSON.stringify(sla.addAll(sla.initial(), rows)))
+        expect(sla.result(sla.merge(part(items.slice(at)), part(items.slice(0, at))))).toBe(
+          oneShot(items),
+        )
+      }),
+    )
+  })
+
+  it('empty inputs return an equal state', () => {
+    const sla = slaAttainmentAggregator(24)
+    const state = sla.add(sla.initial(), { duration: 3 })
+    expect(sla.addAll(state, [])).toEqual(state)
+    expect(sla.addAll(sla.initial(), [])).toEqual(sla.initial())
+  })
+
+  it('refuses a bad item at index k with the code add gives and the path [k, …]', () => {
+    const sla = slaAttainmentAggregator(24)
+    const bad: Array<[readonly (string | number)[], unknown, string]> = [
+      [[], null, 'INVALID_OPTION'],
+      [[], 5, 'INVALID_OPTION'],
+      [['duration'], { duration: -1 }, 'NEGATIVE_VALUE'],
+      [['duration'], { duration: Number.NaN, open: true }, 'NOT_FINITE'],
+      [['duration'], { duration: '3' }, 'NOT_FINITE'],
+      [['duration'], {}, 'NOT_FINITE'],
+    ]
+    fc.assert(
+      fc.property(
+        fc.array(item, { maxLength: 10 }),
+        fc.nat(),
+        fc.constantFrom(...bad),
+        (good, cut, [field, row, code]) => {
+          const k = cut % (good.length + 1)
+          const rows = [...good.slice(0, k), row, ...good.slice(k)] as { duration: number }[]
+          expectMetricError(() => fold(sla, sla.initial(), rows), code as never)
+          expectMetricError(() => sla.addAll(sla.initial(), rows), code as never, {
+            path: [k, ...field],
+            metric: 'slaAttainmentAggregator',
+          })
+        },
+      ),
+    )
+    for (const inputs of [null, 'items', { length: 1 }, new Float64Array(2)]) {
+      expectMetricError(() => sla.addAll(sla.initial(), inputs as never), 'VALUE_OUT_OF_RANGE', {
+        path: [],
+      })
+    }
+    expectMetricError(() => sla.addAll({ within: 2, done: 1, lateOpen: 0 }, []), 'INVALID_STATE', {
+      path: ['state', 'within'],
+    })
+  })
+
+  it('matches the documented example', () => {
+    const sla = slaAttainmentAggregator(24)
+    // Hand count against target 24: 2 is within, 30 finished late, 40 is open and late.
+    expect(
+      sla.addAll(sla.initial(), [{ duration: 2 }, { duration: 30 }, { duration: 40, open: true }]),
+    ).toEqual({ within: 1, done: 2, lateOpen: 1 })
+  })
+})
