@@ -521,6 +521,13 @@ describe('hostile input to every export', () => {
         if (add === undefined) return
         const problem = sweepCall(`${name}().add`, add, [initial, ...values.slice(0, 1)])
         if (problem !== null) problems.push(problem)
+        // addAll takes a batch: the hostile value as the batch, and inside one.
+        const addAll = aggregator.addAll
+        if (addAll === undefined) return
+        for (const batch of [values[0], values.slice(0, 2)]) {
+          const batchProblem = sweepCall(`${name}().addAll`, addAll, [initial, batch])
+          if (batchProblem !== null) problems.push(batchProblem)
+        }
       }),
       { numRuns: RUNS_PER_EXPORT, seed: SEED },
     )
