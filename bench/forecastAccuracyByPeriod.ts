@@ -8,30 +8,16 @@
  *
  * Run: npx tsx bench/forecastAccuracyByPeriod.ts
  */
+
 import { sumMoney } from '../src/core/sumMoney.js'
 import type { ForecastActual, ForecastSubmission } from '../src/forecast/ForecastSubmission.js'
 import { forecastAccuracyByPeriod } from '../src/forecast/forecastAccuracyByPeriod.js'
+import { medianMilliseconds } from './harness.js'
 
 let seed = 4242
 function random(): number {
   seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0
   return seed / 4294967296
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[sorted.length >> 1] as number
-}
-
-function time(run: () => unknown, repeats: number): number {
-  run()
-  const times: number[] = []
-  for (let repeat = 0; repeat < repeats; repeat++) {
-    const started = performance.now()
-    run()
-    times.push(performance.now() - started)
-  }
-  return median(times)
 }
 
 function monthly(owners: number, bookings: number) {
@@ -75,8 +61,8 @@ for (const owners of [20, 2_000, 8_000]) {
     ['numbers', actuals, amounts],
     ['strings', asStrings, stringAmounts],
   ] as const) {
-    const library = time(() => forecastAccuracyByPeriod(submissions, rows), 5)
-    const floor = time(() => sumMoney(values), 5)
+    const library = medianMilliseconds(() => forecastAccuracyByPeriod(submissions, rows), 5)
+    const floor = medianMilliseconds(() => sumMoney(values), 5)
     console.log(
       `${kind} | ${owners} | ${library.toFixed(1)} | ${floor.toFixed(1)} | ${(library / floor).toFixed(2)}×`,
     )
@@ -103,7 +89,7 @@ for (let owner = 0; owner < 4_000; owner++) {
     })
   }
 }
-const ownTime = time(() => forecastAccuracyByPeriod(own, ownActuals), 3)
+const ownTime = medianMilliseconds(() => forecastAccuracyByPeriod(own, ownActuals), 3)
 console.log(
   `4,000 owners, each on its own overlapping 7-day period, 200,000 bookings: ${ownTime.toFixed(0)} ms`,
 )

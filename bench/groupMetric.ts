@@ -5,12 +5,14 @@
  * row, class counts in typed arrays). Prints medians and ratios.
  * Usage: npx tsx bench/groupMetric.ts
  */
+
 import { periodGrid, periodIndex, readPeriodLayout } from '../src/core/calendarPeriods.js'
 import { groupMetric } from '../src/core/groupMetric.js'
 import { netPromoterScoreAggregator } from '../src/survey/netPromoterScoreAggregator.js'
 import { npsBySegment } from '../src/survey/npsBySegment.js'
 import { npsTrend } from '../src/survey/npsTrend.js'
 import type { SurveyResponse } from '../src/survey/SurveyResponse.js'
+import { medianMilliseconds } from './harness.js'
 
 const LENGTH = 1_000_000
 const SEGMENTS = 100
@@ -32,17 +34,8 @@ function responsesOf(length: number, seed: number): SurveyResponse[] {
   return responses
 }
 
-function median(run: () => unknown, repeats = 9): number {
-  run()
-  const times: number[] = []
-  for (let index = 0; index < repeats; index++) {
-    const begin = performance.now()
-    run()
-    times.push(performance.now() - begin)
-  }
-  times.sort((a, b) => a - b)
-  return times[repeats >> 1] as number
-}
+/** Median of 9 runs (the figures BENCHMARKS.md quotes). */
+const median = (run: () => unknown, repeats = 9) => medianMilliseconds(run, repeats)
 
 /** NPS class counts per segment code: the loop a user would write by hand. */
 function handBySegment(responses: readonly SurveyResponse[]): Map<string, number> {

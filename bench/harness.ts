@@ -56,6 +56,19 @@ export function measure(
   return results
 }
 
+/** The median time of `repeats` runs of `run` after one warm-up run, in milliseconds. */
+export function medianMilliseconds(run: () => unknown, repeats = 5): number {
+  consume(run())
+  const times: number[] = []
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    const start = performance.now()
+    consume(run())
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return times[repeats >> 1] as number
+}
+
 /** The last value written to the sink, for tools that want to check a run happened. */
 export function lastConsumed(): unknown {
   return sink

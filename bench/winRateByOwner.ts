@@ -6,9 +6,11 @@
  * that all three agree, then prints medians.
  * Usage: npx tsx bench/winRateByOwner.ts
  */
+
 import { groupMetric } from '../src/core/groupMetric.js'
 import type { Opportunity } from '../src/pipeline/Opportunity.js'
 import { winRateAggregator } from '../src/pipeline/winRateAggregator.js'
+import { medianMilliseconds } from './harness.js'
 
 const LENGTH = 1_000_000
 const OWNERS = 50
@@ -39,18 +41,6 @@ function dealsOf(length: number, seed: number): Opportunity[] {
     })
   }
   return deals
-}
-
-function median(run: () => unknown, repeats = 5): number {
-  run()
-  const times: number[] = []
-  for (let index = 0; index < repeats; index++) {
-    const begin = performance.now()
-    run()
-    times.push(performance.now() - begin)
-  }
-  times.sort((a, b) => a - b)
-  return times[repeats >> 1] as number
 }
 
 /** Won and lost counts per owner × UTC month: the loop a user would write by hand. */
@@ -111,9 +101,9 @@ for (let index = 0; index < batched.length; index++) {
   if (folded[index]?.result.rate !== row.result.rate) throw new Error(`fold ${index}`)
 }
 
-const withAddAll = median(() => groupMetric(deals, rates, options))
-const withAdd = median(() => groupMetric(deals, oneByOne, options), 3)
-const byHand = median(() => hand(deals))
+const withAddAll = medianMilliseconds(() => groupMetric(deals, rates, options), 5)
+const withAdd = medianMilliseconds(() => groupMetric(deals, oneByOne, options), 3)
+const byHand = medianMilliseconds(() => hand(deals), 5)
 const ms = (time: number) => `${time.toFixed(1)} ms`
 console.log(`1M deals, ${OWNERS} owners × ${MONTHS} months (UTC), win rate by count`)
 console.log(`groupMetric + winRateAggregator (addAll per cell): ${ms(withAddAll)}`)

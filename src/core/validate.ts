@@ -125,7 +125,7 @@ export function requireList<T>(
       code: 'VALUE_OUT_OF_RANGE',
       metric,
       path,
-      message: `${metric}: ${label} is ${describeValue(values)}; it must be an array or typed array`,
+      message: `${metric}: ${label} is ${describeValue(values)}; it must be an array${arrayOnly ? '' : ' or typed array'}`,
     })
   }
   return values

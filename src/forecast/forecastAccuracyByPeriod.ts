@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js'
 import { type CurrencyConversionOptions, resultCurrency } from '../core/currencyConversion.js'
 import { MetricInputError } from '../core/MetricInputError.js'
+import { moneySumValue } from '../core/moneySum.js'
 import type { ForecastActual, ForecastCategory, ForecastSubmission } from './ForecastSubmission.js'
 import {
   biasOf,
@@ -12,7 +13,6 @@ import {
 } from './forecastKernel.js'
 import {
   bookActuals,
-  decimalOf,
   type GroupCell,
   groupCells,
   numberOf,
@@ -192,14 +192,14 @@ function summarize(
     let hits = 0
     for (const cell of cells) {
       const period = table.periods[cell.period] as Period
-      const actual = decimalOf(cell.booked)
+      const actual = moneySumValue(cell.booked)
       const a = requireFiniteAmount(numberOf(cell.booked, actual), metric, 'actuals')
       let forecast: Decimal | null = null
       let f: number | null = null
       if (cell.call === null) {
         missing++
       } else {
-        forecast = decimalOf(cell.call)
+        forecast = moneySumValue(cell.call)
         f = requireFiniteAmount(numberOf(cell.call, forecast), metric, 'submissions')
         actualSeries.push(a)
         forecastSeries.push(f)

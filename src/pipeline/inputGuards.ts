@@ -4,6 +4,7 @@ import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import { toMoneyDecimal } from '../core/moneySum.js'
+import { requireList as requireArray } from '../core/validate.js'
 
 /**
  * Guards shared by the pipeline and retention families for input that does not match its
@@ -13,15 +14,9 @@ import { toMoneyDecimal } from '../core/moneySum.js'
  * for `core/`).
  */
 
-/** Throws `VALUE_OUT_OF_RANGE` (path `[]`) unless `list` is an array, as `core/validate.requireList`. */
+/** Throws `VALUE_OUT_OF_RANGE` (path `[]`) unless `list` is an array (core's list check). */
 export function requireList<T>(list: readonly T[], metric: string, label: string): readonly T[] {
-  if (Array.isArray(list)) return list
-  throw new MetricInputError({
-    code: 'VALUE_OUT_OF_RANGE',
-    metric,
-    path: [],
-    message: `${metric}: ${label} is ${describeValue(list)}; it must be an array`,
-  })
+  return requireArray(list, metric, [], label, true) as readonly T[]
 }
 
 /** Throws `INVALID_RECORD` at `path` unless `row` is an object (not `null`). */
@@ -35,31 +30,9 @@ export function requireRecord<T>(row: T, metric: string, path: MetricInputPath, 
   })
 }
 
-/** The options object (`{}` when absent); `INVALID_OPTION` (path `[]`) for anything else. */
-export function readOptions<T extends object>(options: T | undefined, metric: string): T {
-  if (options === undefined) return {} as T
-  if (typeof options === 'object' && options !== null && !Array.isArray(options)) return options
-  throw new MetricInputError({
-    code: 'INVALID_OPTION',
-    metric,
-    path: [],
-    message: `${metric}: options is ${describeValue(options)}; it must be an object`,
-  })
-}
-
-/**
- * The two-sided critical value of option `confidence` (default 0.95); `INVALID_OPTION` also
- * when the level is so close to 1 that no finite critical value exists.
- */
+/** The two-sided critical value of option `confidence` (default 0.95; finite below 1). */
 export function readCriticalValue(confidence: number | undefined, metric: string): number {
-  const z = criticalValue(confidence ?? 0.95, metric)
-  if (Number.isFinite(z)) return z
-  throw new MetricInputError({
-    code: 'INVALID_OPTION',
-    metric,
-    path: ['confidence'],
-    message: `${metric}: option confidence is ${describeValue(confidence)}; it is too close to 1 for a finite interval`,
-  })
+  return criticalValue(confidence ?? 0.95, metric)
 }
 
 /**
@@ -166,4 +139,4 @@ export function requireRatesOption<T extends { readonly rates?: unknown }>(
   })
 }
 
-export { guardInput } from '../core/validate.js'
+export { guardInput, readOptions } from '../core/validate.js'

@@ -94,7 +94,7 @@ describe('groupMetric', () => {
     expect(reference.size).toBe(rows.length)
     for (const row of rows) {
       const expected = reference.get(row.group as string | null)
-      expect(expected).toBeDefined()
+      expect(expected?.segment).toBe(row.group)
       expect(row.result.score).toBe(expected?.score)
       expect([row.result.promoters, row.result.passives, row.result.detractors]).toEqual([
         expected?.promoters,
@@ -810,7 +810,10 @@ describe('groupMetric', () => {
         expect(whole.length).toBe(merged.size)
         for (const row of whole) {
           const state = merged.get(key(row))
-          expect(state).toBeDefined()
+          // The merged halves hold exactly the cell's records.
+          expect((state?.promoters ?? 0) + (state?.passives ?? 0) + (state?.detractors ?? 0)).toBe(
+            row.n,
+          )
           expect(nps.result(state as NpsAggregatorState)).toEqual(row.result)
         }
       }),

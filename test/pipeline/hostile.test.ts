@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, it } from 'vitest'
 import * as pipeline from '../../src/pipeline/index.js'
 import {
   day,
@@ -9,7 +9,7 @@ import {
   money,
   mostly,
   sweepAggregator,
-  tally,
+  sweepFamily,
   throwingArray,
   throwingGetter,
   throwingProxy,
@@ -98,30 +98,7 @@ const argumentLists = fc.oneof(
 const functions = exportedFunctions(pipeline)
 
 describe('hostile input to every pipeline export', () => {
-  afterAll(() => {
-    console.info(
-      `pipeline hostile sweep: ${tally.calls} calls, ${tally.returned} results, ${tally.refused} refusals`,
-    )
-  })
-
-  it('finds every exported function (so a new export is swept too)', () => {
-    expect(functions.map(([name]) => name)).toContain('winRate')
-    expect(functions.length).toBeGreaterThanOrEqual(14)
-  })
-
-  for (const [name, run] of functions) {
-    it(`${name} returns finite results or throws MetricInputError, for anything`, () => {
-      fc.assert(
-        fc.property(argumentLists, (args) => {
-          const result = expectContract(name, args, () => run(...args))
-          if (name.endsWith('Aggregator')) {
-            sweepAggregator(name, result, [args[0], args[1]], args)
-          }
-        }),
-        { numRuns: 150 },
-      )
-    }, 60_000)
-  }
+  sweepFamily('pipeline', functions, argumentLists, { includes: 'winRate', atLeast: 14 })
 
   it('aggregators meet valid, foreign and tampered states', () => {
     const won = {
@@ -181,13 +158,4 @@ describe('hostile input to every pipeline export', () => {
       }
     }
   }, 120_000)
-
-  it('hostile values alone never escape as bare errors', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { maxLength: 3 }), (args) => {
-        for (const [name, run] of functions) expectContract(name, args, () => run(...args))
-      }),
-      { numRuns: 100 },
-    )
-  }, 60_000)
 })

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import { Decimal } from 'decimal.js'
 import fc from 'fast-check'
-import { expect } from 'vitest'
+import { afterAll, expect, it } from 'vitest'
 import { MetricInputError } from '../../src/core/MetricInputError.js'
 import { runWithHangGuard } from '../hangGuard.js'
 
@@ -299,4 +299,48 @@ export function sweepAggregator(
     expectContract(metric, [state, other], () => add!(other, rows[0]))
   }
   expectContract(metric, [state], () => result!(state))
+}
+
+/**
+ * The part of a family sweep that is the same for every family: log the tally, check the
+ * export list was read (so a new export is swept too), run every export on `argumentLists`
+ * (aggregators also through their methods), and on hostile values alone.
+ */
+export function sweepFamily(
+  family: string,
+  functions: readonly [string, AnyFunction][],
+  argumentLists: fc.Arbitrary<unknown[]>,
+  expected: { readonly includes: string; readonly atLeast: number },
+): void {
+  afterAll(() => {
+    console.info(
+      `${family} hostile sweep: ${tally.calls} calls, ${tally.returned} results, ${tally.refused} refusals`,
+    )
+  })
+
+  it('finds every exported function (so a new export is swept too)', () => {
+    expect(functions.map(([name]) => name)).toContain(expected.includes)
+    expect(functions.length).toBeGreaterThanOrEqual(expected.atLeast)
+  })
+
+  for (const [name, run] of functions) {
+    it(`${name} returns finite results or throws MetricInputError, for anything`, () => {
+      fc.assert(
+        fc.property(argumentLists, (args) => {
+          const result = expectContract(name, args, () => run(...args))
+          if (name.endsWith('Aggregator')) sweepAggregator(name, result, [args[0], args[1]], args)
+        }),
+        { numRuns: 150 },
+      )
+    }, 60_000)
+  }
+
+  it('hostile values alone never escape as bare errors', () => {
+    fc.assert(
+      fc.property(fc.array(hostileValue, { maxLength: 3 }), (args) => {
+        for (const [name, run] of functions) expectContract(name, args, () => run(...args))
+      }),
+      { numRuns: 100 },
+    )
+  }, 60_000)
 }

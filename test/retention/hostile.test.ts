@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, it } from 'vitest'
 import * as retention from '../../src/retention/index.js'
 import {
   day,
@@ -9,7 +9,7 @@ import {
   money,
   mostly,
   sweepAggregator,
-  tally,
+  sweepFamily,
   throwingArray,
   throwingGetter,
   throwingProxy,
@@ -116,28 +116,7 @@ const argumentLists = fc.oneof(
 const functions = exportedFunctions(retention)
 
 describe('hostile input to every retention export', () => {
-  afterAll(() => {
-    console.info(
-      `retention hostile sweep: ${tally.calls} calls, ${tally.returned} results, ${tally.refused} refusals`,
-    )
-  })
-
-  it('finds every exported function (so a new export is swept too)', () => {
-    expect(functions.map(([name]) => name)).toContain('cohortRetention')
-    expect(functions.length).toBeGreaterThanOrEqual(12)
-  })
-
-  for (const [name, run] of functions) {
-    it(`${name} returns finite results or throws MetricInputError, for anything`, () => {
-      fc.assert(
-        fc.property(argumentLists, (args) => {
-          const result = expectContract(name, args, () => run(...args))
-          if (name.endsWith('Aggregator')) sweepAggregator(name, result, [args[0], args[1]], args)
-        }),
-        { numRuns: 150 },
-      )
-    }, 60_000)
-  }
+  sweepFamily('retention', functions, argumentLists, { includes: 'cohortRetention', atLeast: 12 })
 
   it('aggregators meet valid, foreign and tampered states', () => {
     const logos = retention.customerRetentionAggregator()
@@ -196,13 +175,4 @@ describe('hostile input to every retention export', () => {
       }
     }
   }, 120_000)
-
-  it('hostile values alone never escape as bare errors', () => {
-    fc.assert(
-      fc.property(fc.array(hostileValue, { maxLength: 3 }), (args) => {
-        for (const [name, run] of functions) expectContract(name, args, () => run(...args))
-      }),
-      { numRuns: 100 },
-    )
-  }, 60_000)
 })

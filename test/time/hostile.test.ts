@@ -84,8 +84,8 @@ describe('time: hostile input sweep (issue 12)', () => {
 
   for (const [name, fn] of functions) {
     it(`${name}: valid arguments with one hostile value planted anywhere`, () => {
+      // 'covers every function export' above checks that every export has its seed.
       const seed = SEEDS[name]
-      expect(seed).toBeDefined()
       expectContained(() => fn(...(seed as unknown[])), name, seed)
       fc.assert(
         fc.property(plantedArguments(seed as unknown[]), (args) => {
