@@ -10,8 +10,8 @@
  */
 
 import { sumMoney } from '../src/core/sumMoney.js'
-import type { ForecastActual, ForecastSubmission } from '../src/forecast/ForecastSubmission.js'
 import { forecastAccuracyByPeriod } from '../src/forecast/forecastAccuracyByPeriod.js'
+import type { ForecastActual, ForecastSubmission } from '../src/records/ForecastSubmission.js'
 import { medianMilliseconds } from './harness.js'
 
 let seed = 4242

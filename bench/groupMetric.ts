@@ -8,10 +8,10 @@
 
 import { periodGrid, periodIndex, readPeriodLayout } from '../src/core/calendarPeriods.js'
 import { groupMetric } from '../src/core/groupMetric.js'
+import type { SurveyResponse } from '../src/records/SurveyResponse.js'
 import { netPromoterScoreAggregator } from '../src/survey/netPromoterScoreAggregator.js'
 import { npsBySegment } from '../src/survey/npsBySegment.js'
 import { npsTrend } from '../src/survey/npsTrend.js'
-import type { SurveyResponse } from '../src/survey/SurveyResponse.js'
 import { medianMilliseconds } from './harness.js'
 
 const LENGTH = 1_000_000

@@ -3,7 +3,7 @@
  * America/New_York: the per-row work (one binary search over the period starts) dominates.
  * Usage: npx tsx bench/npsTrend.ts [path to the npsTrend module, for a before/after run]
  */
-import type { SurveyResponse } from '../src/survey/SurveyResponse.js'
+import type { SurveyResponse } from '../src/records/SurveyResponse.js'
 
 const modulePath = process.argv[2] ?? '../src/survey/npsTrend.js'
 const { npsTrend } = (await import(modulePath)) as typeof import('../src/survey/npsTrend.js')

@@ -8,8 +8,8 @@
  */
 
 import { groupMetric } from '../src/core/groupMetric.js'
-import type { Opportunity } from '../src/pipeline/Opportunity.js'
 import { winRateAggregator } from '../src/pipeline/winRateAggregator.js'
+import type { Opportunity } from '../src/records/Opportunity.js'
 import { medianMilliseconds } from './harness.js'
 
 const LENGTH = 1_000_000

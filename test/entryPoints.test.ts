@@ -124,6 +124,8 @@ describe('entry points', () => {
     const graph = [...moduleGraph('src/index.ts'), ...moduleGraph('src/schemas/index.ts')]
     const families: Record<string, string> = {
       core: 'Core',
+      records: 'Records',
+      survival: 'Survival',
       survey: 'Survey',
       retention: 'Retention',
       pipeline: 'Pipeline',

@@ -6,9 +6,9 @@
  * `import type`, `export … from`, `export * as … from`, `import()` and `import('…').T` types
  * are all seen, and imports inside comments or strings are not); each relative import is
  * resolved to the file it lands in, and each edge between two folders is checked against the
- * one table below. Today's known debt is listed in `KNOWN_VIOLATIONS`: the test fails on any
- * new upward or sideways import, and also when a listed edge is gone, so the list can only
- * shrink.
+ * one table below. There is no allow-list: the shared records live in `records/`, survival
+ * analysis in `survival/` and the shared input guards in `core/`, so any upward or sideways
+ * import fails the test.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { posix } from 'node:path'
@@ -67,92 +67,6 @@ const PACKAGE_RULES: readonly { readonly name: string; readonly onlyIn: readonly
   { name: 'hyperformula', onlyIn: ['sheets'] },
   // A self-import through the package name would hide every layer behind src/index.ts.
   { name: 'cx-metrics', onlyIn: [] },
-]
-
-const TO_REMOVE = 'to remove when records/ and survival/ exist (issue 13)'
-
-/**
- * Today's violations (importing file → imported file). Each is debt, not a rule: the test
- * fails when one of these edges disappears, so delete its line when the move is done.
- */
-const KNOWN_VIOLATIONS: readonly {
-  readonly from: string
-  readonly to: string
-  readonly reason: string
-}[] = [
-  // forecast → pipeline
-  {
-    from: 'src/forecast/actualsFromOpportunities.ts',
-    to: 'src/pipeline/Opportunity.ts',
-    reason: `the Opportunity record lives in pipeline/; ${TO_REMOVE}`,
-  },
-  {
-    from: 'src/forecast/actualsFromOpportunities.ts',
-    to: 'src/pipeline/pipelineKernel.ts',
-    reason: `forecast reads deals through pipeline's internal kernel; ${TO_REMOVE}`,
-  },
-  // retention → pipeline (the shared input guards)
-  ...[
-    'cohortRetention',
-    'customerChurnRate',
-    'customerRetentionAggregator',
-    'customerRetentionRate',
-    'grossMrrChurnRate',
-    'grossRevenueRetention',
-    'kaplanMeier',
-    'netMrrChurnRate',
-    'netRevenueRetention',
-    'restrictedMeanSurvivalTime',
-    'retentionKernel',
-    'revenueMovements',
-    'revenueMovementsAggregator',
-  ].map((name) => ({
-    from: `src/retention/${name}.ts`,
-    to: 'src/pipeline/inputGuards.ts',
-    reason: `shared record/money guards live in pipeline/inputGuards.ts; ${TO_REMOVE}`,
-  })),
-  {
-    from: 'src/retention/restrictedMeanSurvivalTime.ts',
-    to: 'src/pipeline/pipelineKernel.ts',
-    reason: `survival analysis borrows pipeline's internal kernel; ${TO_REMOVE}`,
-  },
-  {
-    from: 'src/retention/revenueMovements.ts',
-    to: 'src/pipeline/pipelineKernel.ts',
-    reason: `revenue movements borrow pipeline's internal kernel; ${TO_REMOVE}`,
-  },
-  // time → pipeline (the Lead and Opportunity records)
-  {
-    from: 'src/time/leadToCash.ts',
-    to: 'src/pipeline/Lead.ts',
-    reason: `the Lead record lives in pipeline/; ${TO_REMOVE}`,
-  },
-  {
-    from: 'src/time/leadToCash.ts',
-    to: 'src/pipeline/Opportunity.ts',
-    reason: `the Opportunity record lives in pipeline/; ${TO_REMOVE}`,
-  },
-  {
-    from: 'src/time/leadToQuoteSummary.ts',
-    to: 'src/pipeline/Lead.ts',
-    reason: `the Lead record lives in pipeline/; ${TO_REMOVE}`,
-  },
-  {
-    from: 'src/time/leadToQuoteTimes.ts',
-    to: 'src/pipeline/Lead.ts',
-    reason: `the Lead record lives in pipeline/; ${TO_REMOVE}`,
-  },
-  {
-    from: 'src/time/timeToQuoteSurvival.ts',
-    to: 'src/pipeline/Lead.ts',
-    reason: `the Lead record lives in pipeline/; ${TO_REMOVE}`,
-  },
-  // time → retention (survival analysis)
-  {
-    from: 'src/time/timeToQuoteSurvival.ts',
-    to: 'src/retention/kaplanMeier.ts',
-    reason: `kaplanMeier lives in retention/ instead of survival/; ${TO_REMOVE}`,
-  },
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -349,8 +263,6 @@ function importGraph(sources: ReadonlyMap<string, string>): {
 
 const format = (violation: Violation): string =>
   `${violation.from} -> ${violation.to} (${violation.rule})`
-const key = (edge: { readonly from: string; readonly to: string }): string =>
-  `${edge.from} -> ${edge.to}`
 
 // ---------------------------------------------------------------------------------------------
 // The real source tree.
@@ -372,11 +284,11 @@ describe('layers: the import graph of src/', () => {
     expect(SOURCES.size).toBeGreaterThan(100)
     expect(SOURCES.has('src/index.ts')).toBe(true)
     expect(GRAPH.unresolved).toEqual([])
-    // A multi-line `import type { Lead } from '../pipeline/Lead.js'` read by hand in the file.
+    // The `import type { Lead } from '../records/Lead.js'` read by hand in the file.
     expect(GRAPH.edges).toContainEqual({
       from: 'src/time/timeToQuoteSurvival.ts',
       kind: 'file',
-      to: 'src/pipeline/Lead.ts',
+      to: 'src/records/Lead.ts',
     })
   })
 
@@ -385,20 +297,8 @@ describe('layers: the import graph of src/', () => {
     expect(folders.filter((folder) => !LAYER_OF_FOLDER.has(folder))).toEqual([])
   })
 
-  it('no import breaks the layering rule beyond the known violations', () => {
-    const known = new Set(KNOWN_VIOLATIONS.map(key))
-    expect(VIOLATIONS.filter((violation) => !known.has(key(violation))).map(format)).toEqual([])
-  })
-
-  it('every known violation still exists (delete its line once the debt is paid)', () => {
-    const current = new Set(VIOLATIONS.map(key))
-    expect(KNOWN_VIOLATIONS.map(key).filter((edge) => !current.has(edge))).toEqual([])
-  })
-
-  it('the known violations are listed once each, with a reason and the issue that removes them', () => {
-    const keys = KNOWN_VIOLATIONS.map(key)
-    expect(new Set(keys).size).toBe(keys.length)
-    for (const violation of KNOWN_VIOLATIONS) expect(violation.reason).toContain(TO_REMOVE)
+  it('no import breaks the layering rule (there is no allow-list)', () => {
+    expect(VIOLATIONS.map(format)).toEqual([])
   })
 
   it('no file in core/ or a family imports zod (only schemas/ and sources/ may)', () => {
@@ -445,7 +345,7 @@ describe('layers: the checker on synthetic graphs', () => {
   it('passes the allowed directions: edges → families, composites → families, families → core and shared', () => {
     expect(
       checkImports([
-        file('src/schemas/SurveyResponseSchema.ts', 'src/survey/SurveyResponse.ts'),
+        file('src/schemas/SurveyResponseSchema.ts', 'src/records/SurveyResponse.ts'),
         file('src/sheets/coreFunctions.ts', 'src/survey/netPromoterScore.ts'),
         file('src/sources/hubspot.ts', 'src/schemas/parseRecords.ts'),
         file('src/cx-score/components.ts', 'src/pipeline/winRate.ts'),

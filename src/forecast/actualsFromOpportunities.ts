@@ -1,8 +1,8 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import type { Opportunity } from '../pipeline/Opportunity.js'
-import { requireClosedAt, requireStatus } from '../pipeline/pipelineKernel.js'
-import type { ForecastActual } from './ForecastSubmission.js'
+import type { ForecastActual } from '../records/ForecastSubmission.js'
+import { requireClosedAt, requireStatus } from '../records/fieldChecks.js'
+import type { Opportunity } from '../records/Opportunity.js'
 import { guardInput, requireArrayLike } from './forecastKernel.js'
 
 /**

@@ -2,7 +2,11 @@ import type { Decimal } from 'decimal.js'
 import { type CurrencyConversionOptions, resultCurrency } from '../core/currencyConversion.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { moneySumValue } from '../core/moneySum.js'
-import type { ForecastActual, ForecastCategory, ForecastSubmission } from './ForecastSubmission.js'
+import type {
+  ForecastActual,
+  ForecastCategory,
+  ForecastSubmission,
+} from '../records/ForecastSubmission.js'
 import {
   biasOf,
   finished,

@@ -19,7 +19,7 @@ import {
   type ForecastActual,
   type ForecastCategory,
   type ForecastSubmission,
-} from './ForecastSubmission.js'
+} from '../records/ForecastSubmission.js'
 import type { ForecastAccuracyByPeriodOptions } from './forecastAccuracyByPeriod.js'
 import { requireArrayLike } from './forecastKernel.js'
 

@@ -1,11 +1,5 @@
 export { actualsFromOpportunities } from './actualsFromOpportunities.js'
 export type { ForecastSeries } from './ForecastSeries.js'
-export {
-  FORECAST_CATEGORIES,
-  type ForecastActual,
-  type ForecastCategory,
-  type ForecastSubmission,
-} from './ForecastSubmission.js'
 export { type ForecastAccuracyInput, forecastAccuracy } from './forecastAccuracy.js'
 export {
   type ForecastAccuracyByPeriodOptions,

@@ -1,13 +1,6 @@
-export type { Lead } from './Lead.js'
 export { leadContactRate } from './leadContactRate.js'
 export { leadConversionRate } from './leadConversionRate.js'
 export type { LeadRate, LeadRateGroup, LeadRateOptions, LeadRateResult } from './leadRate.js'
-export {
-  OPPORTUNITY_STATUSES,
-  type Opportunity,
-  type OpportunityStatus,
-  type StageEntry,
-} from './Opportunity.js'
 export { type PipelineCoverageInput, pipelineCoverage } from './pipelineCoverage.js'
 export {
   type ProbabilitySource,

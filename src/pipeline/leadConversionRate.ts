@@ -1,4 +1,4 @@
-import type { Lead } from './Lead.js'
+import type { Lead } from '../records/Lead.js'
 import { type LeadRateOptions, type LeadRateResult, leadRate } from './leadRate.js'
 
 /**

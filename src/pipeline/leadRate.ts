@@ -1,6 +1,3 @@
-import { MetricInputError } from '../core/MetricInputError.js'
-import { requireInstant, requireOneOf } from '../core/validate.js'
-import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
 import {
   guardInput,
   readCriticalValue,
@@ -8,8 +5,11 @@ import {
   requireList,
   requireNonNegativeOption,
   requireRow,
-} from './inputGuards.js'
-import type { Lead } from './Lead.js'
+} from '../core/inputGuards.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireInstant, requireOneOf } from '../core/validate.js'
+import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
+import type { Lead } from '../records/Lead.js'
 
 const DAY_MILLISECONDS = 86_400_000
 

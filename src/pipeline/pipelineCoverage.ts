@@ -1,6 +1,6 @@
+import { finiteMoney, finiteRatio, guardInput, requireRecord } from '../core/inputGuards.js'
 import type { MoneyInput } from '../core/MoneyInput.js'
 import { toMoneyDecimal } from '../core/moneySum.js'
-import { finiteMoney, finiteRatio, guardInput, requireRecord } from './inputGuards.js'
 
 /**
  * Input of {@link pipelineCoverage}.

@@ -4,6 +4,13 @@ import {
   conversionFactor,
   readCurrencyOptions,
 } from '../core/currencyConversion.js'
+import {
+  finiteMoney,
+  guardInput,
+  readOptions,
+  requireList,
+  requireRatesOption,
+} from '../core/inputGuards.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import {
   addMoneyTimes,
@@ -14,20 +21,13 @@ import {
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant } from '../core/validate.js'
 import {
-  finiteMoney,
-  guardInput,
-  readOptions,
-  requireList,
-  requireRatesOption,
-} from './inputGuards.js'
-import type { Opportunity } from './Opportunity.js'
-import {
   furthestStage,
   readStages,
   requireCurrency,
   requireRate,
   requireStatus,
-} from './pipelineKernel.js'
+} from '../records/fieldChecks.js'
+import type { Opportunity } from '../records/Opportunity.js'
 import { collectStageSpells } from './stageSpells.js'
 
 /**

@@ -1,5 +1,5 @@
-import { finiteRatio } from './inputGuards.js'
-import { requireRate } from './pipelineKernel.js'
+import { finiteRatio } from '../core/inputGuards.js'
+import { requireRate } from '../records/fieldChecks.js'
 
 /**
  * The pipeline coverage a win rate requires to make quota on average: the inverse of the

@@ -1,8 +1,8 @@
+import { guardInput, readOptions, requireList } from '../core/inputGuards.js'
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant, requireOneOf } from '../core/validate.js'
-import { guardInput, readOptions, requireList } from './inputGuards.js'
-import type { Opportunity } from './Opportunity.js'
-import { requireClosedAt, requireStatus } from './pipelineKernel.js'
+import { requireClosedAt, requireStatus } from '../records/fieldChecks.js'
+import type { Opportunity } from '../records/Opportunity.js'
 
 const DAY_MILLISECONDS = 86_400_000
 

@@ -1,10 +1,10 @@
 import type { Decimal } from 'decimal.js'
+import { finiteMoney, guardInput, requireRecord } from '../core/inputGuards.js'
 import type { MoneyInput } from '../core/MoneyInput.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import { toMoneyDecimal } from '../core/moneySum.js'
 import { requireNonNegative } from '../core/validate.js'
-import { finiteMoney, guardInput, requireRecord } from './inputGuards.js'
-import { requireRate } from './pipelineKernel.js'
+import { requireRate } from '../records/fieldChecks.js'
 
 /**
  * Input of {@link salesVelocity}.

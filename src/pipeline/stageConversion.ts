@@ -1,8 +1,8 @@
+import { guardInput, readCriticalValue, readOptions, requireList } from '../core/inputGuards.js'
 import { requireOneOf } from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
-import { guardInput, readCriticalValue, readOptions, requireList } from './inputGuards.js'
-import type { Opportunity } from './Opportunity.js'
-import { furthestStage, readStages, requireStatus } from './pipelineKernel.js'
+import { furthestStage, readStages, requireStatus } from '../records/fieldChecks.js'
+import type { Opportunity } from '../records/Opportunity.js'
 
 /**
  * The conversion views of {@link stageConversion}.

@@ -1,7 +1,7 @@
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireInstant } from '../core/validate.js'
-import type { Opportunity } from './Opportunity.js'
-import { requireStageEntry, requireStageHistory, requireStatus } from './pipelineKernel.js'
+import { requireStageEntry, requireStageHistory, requireStatus } from '../records/fieldChecks.js'
+import type { Opportunity } from '../records/Opportunity.js'
 
 const DAY_MILLISECONDS = 86_400_000
 

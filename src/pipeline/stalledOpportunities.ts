@@ -1,9 +1,9 @@
 import { describeValue } from '../core/describeValue.js'
+import { guardInput, readOptions, requireList } from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant, requireIntegerOption } from '../core/validate.js'
-import { guardInput, readOptions, requireList } from './inputGuards.js'
-import type { Opportunity } from './Opportunity.js'
+import type { Opportunity } from '../records/Opportunity.js'
 import { collectStageSpells } from './stageSpells.js'
 
 /**

@@ -1,8 +1,8 @@
+import { guardInput, readOptions, requireList } from '../core/inputGuards.js'
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant } from '../core/validate.js'
-import { guardInput, readOptions, requireList } from './inputGuards.js'
-import type { Opportunity } from './Opportunity.js'
-import { readStages } from './pipelineKernel.js'
+import { readStages } from '../records/fieldChecks.js'
+import type { Opportunity } from '../records/Opportunity.js'
 import { collectStageSpells } from './stageSpells.js'
 
 /**

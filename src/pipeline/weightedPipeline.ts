@@ -4,6 +4,13 @@ import {
   conversionFactor,
   readCurrencyOptions,
 } from '../core/currencyConversion.js'
+import {
+  finiteMoney,
+  guardInput,
+  readOptions,
+  requireList,
+  requireRatesOption,
+} from '../core/inputGuards.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import {
   addMoneyTimes,
@@ -11,15 +18,8 @@ import {
   type MoneyContext,
   moneySumValue,
 } from '../core/moneySum.js'
-import {
-  finiteMoney,
-  guardInput,
-  readOptions,
-  requireList,
-  requireRatesOption,
-} from './inputGuards.js'
-import type { Opportunity } from './Opportunity.js'
-import { requireCurrency, requireProbability, requireStatus } from './pipelineKernel.js'
+import { requireCurrency, requireProbability, requireStatus } from '../records/fieldChecks.js'
+import type { Opportunity } from '../records/Opportunity.js'
 
 /**
  * Options of {@link weightedPipeline}: currency conversion.

@@ -7,6 +7,14 @@ import {
   readCurrencyOptions,
   resultCurrency,
 } from '../core/currencyConversion.js'
+import {
+  finiteMoney,
+  guardInput,
+  readOptions,
+  readStateMoney,
+  requireList,
+  requireRatesOption,
+} from '../core/inputGuards.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import {
@@ -15,16 +23,8 @@ import {
   type MoneyContext,
   moneySumValue,
 } from '../core/moneySum.js'
-import {
-  finiteMoney,
-  guardInput,
-  readOptions,
-  readStateMoney,
-  requireList,
-  requireRatesOption,
-} from './inputGuards.js'
-import type { Opportunity } from './Opportunity.js'
-import { requireCurrency, requireProbability, requireStatus } from './pipelineKernel.js'
+import { requireCurrency, requireProbability, requireStatus } from '../records/fieldChecks.js'
+import type { Opportunity } from '../records/Opportunity.js'
 import { sumWeightedPipeline, type WeightedPipelineOptions } from './weightedPipeline.js'
 
 /**

@@ -6,6 +6,14 @@ import {
   resultCurrency,
 } from '../core/currencyConversion.js'
 import {
+  finiteMoney,
+  guardInput,
+  readCriticalValue,
+  readOptions,
+  requireList,
+  requireRatesOption,
+} from '../core/inputGuards.js'
+import {
   addMoneyTimes,
   createMoneySum,
   type MoneyContext,
@@ -13,16 +21,8 @@ import {
 } from '../core/moneySum.js'
 import { requireOneOf } from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
-import {
-  finiteMoney,
-  guardInput,
-  readCriticalValue,
-  readOptions,
-  requireList,
-  requireRatesOption,
-} from './inputGuards.js'
-import type { Opportunity } from './Opportunity.js'
-import { requireClosedAtPresent, requireCurrency, requireStatus } from './pipelineKernel.js'
+import { requireClosedAtPresent, requireCurrency, requireStatus } from '../records/fieldChecks.js'
+import type { Opportunity } from '../records/Opportunity.js'
 
 /**
  * What {@link winRate} counts.

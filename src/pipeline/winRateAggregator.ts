@@ -7,14 +7,6 @@ import {
   readCurrencyOptions,
   resultCurrency,
 } from '../core/currencyConversion.js'
-import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import {
-  addMoneyTimes,
-  createMoneySum,
-  type MoneyContext,
-  moneySumValue,
-} from '../core/moneySum.js'
-import { requireOneOf } from '../core/validate.js'
 import {
   finiteMoney,
   guardInput,
@@ -23,9 +15,17 @@ import {
   readStateMoney,
   requireList,
   requireRatesOption,
-} from './inputGuards.js'
-import type { Opportunity } from './Opportunity.js'
-import { requireClosedAtPresent, requireCurrency, requireStatus } from './pipelineKernel.js'
+} from '../core/inputGuards.js'
+import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
+import {
+  addMoneyTimes,
+  createMoneySum,
+  type MoneyContext,
+  moneySumValue,
+} from '../core/moneySum.js'
+import { requireOneOf } from '../core/validate.js'
+import { requireClosedAtPresent, requireCurrency, requireStatus } from '../records/fieldChecks.js'
+import type { Opportunity } from '../records/Opportunity.js'
 import {
   WIN_RATE_BASES,
   type WinRateAmountResult,

@@ -7,6 +7,14 @@ import {
 } from '../core/calendarPeriods.js'
 import { createCurrencyTracker, trackCurrency } from '../core/currency.js'
 import { describeValue } from '../core/describeValue.js'
+import {
+  finiteMoney,
+  finiteRatio,
+  guardInput,
+  readOptions,
+  requireList,
+  requireRow,
+} from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import {
@@ -17,15 +25,7 @@ import {
   moneySumValue,
 } from '../core/moneySum.js'
 import { requireInstant, requireOneOf } from '../core/validate.js'
-import {
-  finiteMoney,
-  finiteRatio,
-  guardInput,
-  readOptions,
-  requireList,
-  requireRow,
-} from '../pipeline/inputGuards.js'
-import type { CustomerActivity } from './CustomerActivity.js'
+import type { CustomerActivity } from '../records/CustomerActivity.js'
 
 /**
  * What a cohort cell measures.

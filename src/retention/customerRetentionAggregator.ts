@@ -1,7 +1,7 @@
 import type { Aggregator } from '../core/Aggregator.js'
 import { readState, type StateShape } from '../core/aggregatorState.js'
+import { guardInput, requireList, requireRecord } from '../core/inputGuards.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { guardInput, requireList, requireRecord } from '../pipeline/inputGuards.js'
 
 /**
  * One customer's status at both ends of the period.

@@ -1,4 +1,4 @@
-import { guardInput } from '../pipeline/inputGuards.js'
+import { guardInput } from '../core/inputGuards.js'
 import { impossible, readCount, requireInput } from './retentionKernel.js'
 
 /**

@@ -1,4 +1,4 @@
-import { guardInput } from '../pipeline/inputGuards.js'
+import { guardInput } from '../core/inputGuards.js'
 import type { RevenueMovementTotals } from './RevenueMovementTotals.js'
 import { ratio, readStartAndLosses, requireInput } from './retentionKernel.js'
 

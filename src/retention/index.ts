@@ -1,5 +1,3 @@
-export type { AccountRevenue } from './AccountRevenue.js'
-export type { CustomerActivity } from './CustomerActivity.js'
 export {
   COHORT_BASES,
   type CohortBasis,
@@ -21,22 +19,9 @@ export {
 export { type CustomerRetentionRateInput, customerRetentionRate } from './customerRetentionRate.js'
 export { grossMrrChurnRate } from './grossMrrChurnRate.js'
 export { type GrossRevenueRetentionInput, grossRevenueRetention } from './grossRevenueRetention.js'
-export {
-  type KaplanMeierInput,
-  type KaplanMeierOptions,
-  type KaplanMeierResult,
-  type KaplanMeierStep,
-  kaplanMeier,
-  SURVIVAL_INTERVALS,
-  type SurvivalInterval,
-} from './kaplanMeier.js'
 export { netMrrChurnRate } from './netMrrChurnRate.js'
 export { netRevenueRetention } from './netRevenueRetention.js'
 export type { RevenueMovementTotals } from './RevenueMovementTotals.js'
-export {
-  type RestrictedMeanSurvivalTimeResult,
-  restrictedMeanSurvivalTime,
-} from './restrictedMeanSurvivalTime.js'
 export {
   type AccountMovement,
   REVENUE_MOVEMENTS,

@@ -1,10 +1,10 @@
 import type { Decimal } from 'decimal.js'
 import { describeValue } from '../core/describeValue.js'
+import { finiteMoney, finiteRatio, requireRecord } from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import type { MoneyInput } from '../core/MoneyInput.js'
 import { type MoneyContext, toMoneyDecimal } from '../core/moneySum.js'
 import { requireNonNegative } from '../core/validate.js'
-import { finiteMoney, finiteRatio, requireRecord } from '../pipeline/inputGuards.js'
 
 /**
  * Shared reading of the retention functions' inputs: named customer counts and named

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js'
 import { type CurrencyTracker, createCurrencyTracker, trackCurrency } from '../core/currency.js'
 import { describeValue } from '../core/describeValue.js'
+import { finiteMoney, guardInput, readOptions, requireRow } from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { MoneyDecimal } from '../core/MoneyInput.js'
 import {
@@ -11,9 +12,8 @@ import {
   moneySumOrZero,
   moneySumValue,
 } from '../core/moneySum.js'
-import { finiteMoney, guardInput, readOptions, requireRow } from '../pipeline/inputGuards.js'
-import { requireCurrency } from '../pipeline/pipelineKernel.js'
-import type { AccountRevenue } from './AccountRevenue.js'
+import type { AccountRevenue } from '../records/AccountRevenue.js'
+import { requireCurrency } from '../records/fieldChecks.js'
 
 /**
  * How an account's revenue moved between two snapshots.

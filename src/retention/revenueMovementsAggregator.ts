@@ -1,6 +1,13 @@
 import type { Decimal } from 'decimal.js'
 import type { Aggregator } from '../core/Aggregator.js'
 import { readState, type StateShape } from '../core/aggregatorState.js'
+import {
+  finiteMoney,
+  guardInput,
+  readStateMoney,
+  requireList,
+  requireRecord,
+} from '../core/inputGuards.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import type { MoneyInput } from '../core/MoneyInput.js'
 import {
@@ -11,13 +18,6 @@ import {
   moneySumValue,
   toMoneyDecimal,
 } from '../core/moneySum.js'
-import {
-  finiteMoney,
-  guardInput,
-  readStateMoney,
-  requireList,
-  requireRecord,
-} from '../pipeline/inputGuards.js'
 import {
   classifyMovement,
   REVENUE_MOVEMENTS,

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import type { AccountRevenue } from '../retention/AccountRevenue.js'
+import type { AccountRevenue } from '../records/AccountRevenue.js'
 import { OptionalTextSchema, withoutUndefined } from './fields.js'
 import { MoneySchema } from './money.js'
 

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import type { CustomerActivity } from '../retention/CustomerActivity.js'
+import type { CustomerActivity } from '../records/CustomerActivity.js'
 import { OptionalCurrencySchema } from './AccountRevenueSchema.js'
 import { InstantSchema, withoutUndefined } from './fields.js'
 import { OptionalMoneySchema } from './money.js'

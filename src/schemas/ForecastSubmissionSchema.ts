@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { FORECAST_CATEGORIES, type ForecastSubmission } from '../forecast/ForecastSubmission.js'
+import { FORECAST_CATEGORIES, type ForecastSubmission } from '../records/ForecastSubmission.js'
 import { OptionalCurrencySchema } from './AccountRevenueSchema.js'
 import { InstantSchema, withoutUndefined } from './fields.js'
 import { MoneySchema } from './money.js'

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import type { Lead } from '../pipeline/Lead.js'
+import type { Lead } from '../records/Lead.js'
 import {
   InstantSchema,
   OptionalInstantSchema,

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { describeValue } from '../core/describeValue.js'
-import type { Opportunity } from '../pipeline/Opportunity.js'
+import type { Opportunity } from '../records/Opportunity.js'
 import { OptionalCurrencySchema } from './AccountRevenueSchema.js'
 import {
   CsvNumberSchema,

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import type { Quote } from '../time/Quote.js'
+import type { Quote } from '../records/Quote.js'
 import { InstantSchema } from './fields.js'
 
 /**

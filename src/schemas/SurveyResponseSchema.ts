@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import type { SurveyResponse } from '../survey/SurveyResponse.js'
+import type { SurveyResponse } from '../records/SurveyResponse.js'
 import {
   csvIntegerSchema,
   InstantSchema,

@@ -34,5 +34,4 @@ export {
 export type { NpsGroupOptions, NpsGroupSummary } from './npsGroups.js'
 export { type NpsIntervalOptions, type NpsIntervalResult, npsInterval } from './npsInterval.js'
 export { type NpsTrendOptions, type NpsTrendRow, npsTrend } from './npsTrend.js'
-export type { SurveyResponse } from './SurveyResponse.js'
 export { tallyNps } from './tallyNps.js'

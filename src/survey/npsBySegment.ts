@@ -1,6 +1,7 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { asMetricInputError } from '../core/validate.js'
+import type { SurveyResponse } from '../records/SurveyResponse.js'
 import {
   type NpsGroupOptions,
   type NpsGroupSummary,
@@ -10,7 +11,6 @@ import {
   summariseGroup,
 } from './npsGroups.js'
 import { readIntervalOptions } from './npsKernel.js'
-import type { SurveyResponse } from './SurveyResponse.js'
 
 /**
  * Options of {@link npsBySegment}.

@@ -1,11 +1,11 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireList } from '../core/validate.js'
+import type { SurveyResponse } from '../records/SurveyResponse.js'
 import type { NpsIntervalMethod, NpsTally } from './NpsTally.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
 import { intervalOfTally } from './npsInterval.js'
 import { type readIntervalOptions, scoreOutOfRange } from './npsKernel.js'
-import type { SurveyResponse } from './SurveyResponse.js'
 
 /**
  * The grouped NPS kernel behind `npsBySegment` and `npsTrend`: one pass that validates

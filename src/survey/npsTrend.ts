@@ -5,6 +5,7 @@ import {
   readPeriodLayout,
 } from '../core/calendarPeriods.js'
 import { asMetricInputError, requireInstant } from '../core/validate.js'
+import type { SurveyResponse } from '../records/SurveyResponse.js'
 import {
   type NpsGroupOptions,
   type NpsGroupSummary,
@@ -14,7 +15,6 @@ import {
   summariseGroup,
 } from './npsGroups.js'
 import { readIntervalOptions } from './npsKernel.js'
-import type { SurveyResponse } from './SurveyResponse.js'
 
 /**
  * Options of {@link npsTrend}: the calendar layout and the interval.

@@ -24,7 +24,6 @@ export {
   leadToQuoteTimes,
 } from './leadToQuoteTimes.js'
 export { type CalendarDate, type NetworkDaysOptions, networkDays } from './networkDays.js'
-export type { Quote } from './Quote.js'
 export { type SlaAttainmentOptions, slaAttainment } from './slaAttainment.js'
 export {
   type SlaAttainmentAggregator,

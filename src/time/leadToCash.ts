@@ -1,11 +1,11 @@
 import { MetricInputError } from '../core/MetricInputError.js'
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant } from '../core/validate.js'
-import type { Lead } from '../pipeline/Lead.js'
-import type { Opportunity } from '../pipeline/Opportunity.js'
+import type { Lead } from '../records/Lead.js'
+import type { Opportunity } from '../records/Opportunity.js'
+import type { Quote } from '../records/Quote.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
 import { type DurationUnit, durationMeasure } from './durationUnits.js'
-import type { Quote } from './Quote.js'
 import { readFailure, requireList, requireOptions, requireRecord } from './timeInputs.js'
 
 /**

@@ -1,13 +1,13 @@
 import { QUANTILE_METHODS, type QuantileMethod, quantileOfSorted } from '../core/quantile.js'
 import { requireNonNegative, requireOneOf } from '../core/validate.js'
-import type { Lead } from '../pipeline/Lead.js'
+import type { Lead } from '../records/Lead.js'
+import type { Quote } from '../records/Quote.js'
 import type { DurationUnit } from './durationUnits.js'
 import {
   computeLeadToQuoteTimes,
   type LeadToQuoteTimesOptions,
   requireTimesOptions,
 } from './leadToQuoteTimes.js'
-import type { Quote } from './Quote.js'
 import { slaAttainment } from './slaAttainment.js'
 import { readFailure } from './timeInputs.js'
 

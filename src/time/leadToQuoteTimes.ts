@@ -1,10 +1,10 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireInstant } from '../core/validate.js'
-import type { Lead } from '../pipeline/Lead.js'
+import type { Lead } from '../records/Lead.js'
+import type { Quote } from '../records/Quote.js'
 import type { BusinessCalendar } from './BusinessCalendar.js'
 import { type DurationUnit, durationMeasure } from './durationUnits.js'
-import type { Quote } from './Quote.js'
 import { readFailure, requireList, requireRecord } from './timeInputs.js'
 
 /**

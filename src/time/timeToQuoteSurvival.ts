@@ -1,17 +1,17 @@
 import { requireConfidence, requireOneOf } from '../core/validate.js'
-import type { Lead } from '../pipeline/Lead.js'
+import type { Lead } from '../records/Lead.js'
+import type { Quote } from '../records/Quote.js'
 import {
   type KaplanMeierOptions,
   type KaplanMeierResult,
   kaplanMeier,
   SURVIVAL_INTERVALS,
-} from '../retention/kaplanMeier.js'
+} from '../survival/kaplanMeier.js'
 import {
   computeLeadToQuoteTimes,
   type LeadToQuoteTime,
   type LeadToQuoteTimesOptions,
 } from './leadToQuoteTimes.js'
-import type { Quote } from './Quote.js'
 import { readFailure } from './timeInputs.js'
 
 /**

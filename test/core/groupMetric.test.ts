@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest'
 import type { Aggregator } from '../../src/core/Aggregator.js'
 import { type GroupMetricRow, groupMetric } from '../../src/core/groupMetric.js'
 import { MetricInputError } from '../../src/core/MetricInputError.js'
-import type { Opportunity } from '../../src/pipeline/Opportunity.js'
 import { winRateAggregator } from '../../src/pipeline/winRateAggregator.js'
+import type { Opportunity } from '../../src/records/Opportunity.js'
+import type { SurveyResponse } from '../../src/records/SurveyResponse.js'
 import {
   type NpsAggregatorState,
   netPromoterScoreAggregator,
 } from '../../src/survey/netPromoterScoreAggregator.js'
 import { npsBySegment } from '../../src/survey/npsBySegment.js'
 import { npsTrend } from '../../src/survey/npsTrend.js'
-import type { SurveyResponse } from '../../src/survey/SurveyResponse.js'
 import { expectMetricError } from '../helpers.js'
 
 interface Answer {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ForecastSubmission } from '../../src/forecast/ForecastSubmission.js'
 import { forecastAccuracyByPeriod } from '../../src/forecast/forecastAccuracyByPeriod.js'
+import type { ForecastSubmission } from '../../src/records/ForecastSubmission.js'
 import { runWithHangGuard } from '../hangGuard.js'
 import { expectMetricError } from '../helpers.js'
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { ForecastActual, ForecastSubmission } from '../../src/forecast/ForecastSubmission.js'
 import {
   bookActuals,
   groupCells,
@@ -7,6 +6,7 @@ import {
   readCalls,
   readPeriodOptions,
 } from '../../src/forecast/forecastPeriodKernel.js'
+import type { ForecastActual, ForecastSubmission } from '../../src/records/ForecastSubmission.js'
 import { expectMetricError } from '../helpers.js'
 
 const metric = 'forecastAccuracyByPeriod'

@@ -1,4 +1,4 @@
-import type { Opportunity } from '../../src/pipeline/Opportunity.js'
+import type { Opportunity } from '../../src/records/Opportunity.js'
 
 /** A day in January 2026 (UTC), day 1 = 1 January. */
 export const day = (d: number) => new Date(Date.UTC(2026, 0, d))

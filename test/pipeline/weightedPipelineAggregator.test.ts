@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Opportunity } from '../../src/pipeline/Opportunity.js'
 import { weightedPipeline } from '../../src/pipeline/weightedPipeline.js'
 import { weightedPipelineAggregator } from '../../src/pipeline/weightedPipelineAggregator.js'
+import type { Opportunity } from '../../src/records/Opportunity.js'
 import { expectMetricError } from '../helpers.js'
 import { deal } from './fixtures.js'
 

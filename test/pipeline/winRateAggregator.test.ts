@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Opportunity } from '../../src/pipeline/Opportunity.js'
 import { type WinRateOptions, winRate } from '../../src/pipeline/winRate.js'
 import { winRateAggregator } from '../../src/pipeline/winRateAggregator.js'
+import type { Opportunity } from '../../src/records/Opportunity.js'
 import { expectMetricError } from '../helpers.js'
 import { deal } from './fixtures.js'
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { SurveyResponse } from '../../src/records/SurveyResponse.js'
 import { netPromoterScore } from '../../src/survey/netPromoterScore.js'
 import { npsBySegment } from '../../src/survey/npsBySegment.js'
 import { npsInterval } from '../../src/survey/npsInterval.js'
-import type { SurveyResponse } from '../../src/survey/SurveyResponse.js'
 import { expectMetricError } from '../helpers.js'
 
 const at = new Date('2026-03-01T00:00:00Z')

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { SurveyResponse } from '../../src/records/SurveyResponse.js'
 import { netPromoterScore } from '../../src/survey/netPromoterScore.js'
 import { npsTrend } from '../../src/survey/npsTrend.js'
-import type { SurveyResponse } from '../../src/survey/SurveyResponse.js'
 import { expectMetricError } from '../helpers.js'
 
 const response = (score: number, iso: string): SurveyResponse => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { kaplanMeier } from '../../src/retention/kaplanMeier.js'
-import { restrictedMeanSurvivalTime } from '../../src/retention/restrictedMeanSurvivalTime.js'
+import { kaplanMeier } from '../../src/survival/kaplanMeier.js'
+import { restrictedMeanSurvivalTime } from '../../src/survival/restrictedMeanSurvivalTime.js'
 import { expectMetricError } from '../helpers.js'
 
 describe('restrictedMeanSurvivalTime', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
+import { forecastAccuracyByPeriod } from '../../src/forecast/forecastAccuracyByPeriod.js'
 import {
   FORECAST_CATEGORIES,
   type ForecastCategory,
   type ForecastSubmission,
-} from '../../src/forecast/ForecastSubmission.js'
-import { forecastAccuracyByPeriod } from '../../src/forecast/forecastAccuracyByPeriod.js'
+} from '../../src/records/ForecastSubmission.js'
 import { ForecastSubmissionSchema } from '../../src/schemas/ForecastSubmissionSchema.js'
 import { expectMetricError } from '../helpers.js'
 

@@ -3,13 +3,13 @@ import type { MoneyInput } from '../core/MoneyInput.js'
 /**
  * The forecast categories of a sales forecast call, from most to least certain.
  *
- * @category Forecast
+ * @category Records
  */
 export const FORECAST_CATEGORIES = ['commit', 'best-case', 'pipeline'] as const
 /**
  * One of {@link FORECAST_CATEGORIES}.
  *
- * @category Forecast
+ * @category Records
  */
 export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number]
 
@@ -17,7 +17,7 @@ export type ForecastCategory = (typeof FORECAST_CATEGORIES)[number]
  * One forecast call: what an owner expects to close in a period, in a category, submitted
  * at a moment. Owners usually resubmit during the period; the lead time decides which call
  * is judged.
- * @category Forecast
+ * @category Records
  */
 export interface ForecastSubmission {
   readonly ownerId: string
@@ -35,7 +35,7 @@ export interface ForecastSubmission {
 /**
  * A closed-won booking: who closed how much, when.
  *
- * @category Forecast
+ * @category Records
  */
 export interface ForecastActual {
   readonly ownerId: string

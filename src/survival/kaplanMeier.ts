@@ -1,30 +1,25 @@
 import { describeValue } from '../core/describeValue.js'
+import { guardInput, readCriticalValue, readOptions, requireRecord } from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireNonNegative, requireOneOf } from '../core/validate.js'
-import {
-  guardInput,
-  readCriticalValue,
-  readOptions,
-  requireRecord,
-} from '../pipeline/inputGuards.js'
 
 /**
  * The confidence-interval transforms {@link kaplanMeier} offers.
  *
- * @category Retention
+ * @category Survival
  */
 export const SURVIVAL_INTERVALS = ['log', 'log-log', 'plain'] as const
 /**
  * One of {@link SURVIVAL_INTERVALS}.
  *
- * @category Retention
+ * @category Survival
  */
 export type SurvivalInterval = (typeof SURVIVAL_INTERVALS)[number]
 
 /**
  * The observations of {@link kaplanMeier}, one entry per subject (customer).
  *
- * @category Retention
+ * @category Survival
  */
 export interface KaplanMeierInput {
   /** Time from the origin to the event or to censoring (≥ 0), e.g. months since signup. */
@@ -40,7 +35,7 @@ export interface KaplanMeierInput {
 /**
  * Options of {@link kaplanMeier}.
  *
- * @category Retention
+ * @category Survival
  */
 export interface KaplanMeierOptions {
   /** Confidence level of the pointwise intervals; default 0.95. */
@@ -52,7 +47,7 @@ export interface KaplanMeierOptions {
 /**
  * The curve at one event time.
  *
- * @category Retention
+ * @category Survival
  */
 export interface KaplanMeierStep {
   readonly time: number
@@ -74,7 +69,7 @@ export interface KaplanMeierStep {
 /**
  * The result of {@link kaplanMeier}.
  *
- * @category Retention
+ * @category Survival
  */
 export interface KaplanMeierResult {
   /** One step per distinct event time, in time order; `[]` when there is no event. */
@@ -124,7 +119,7 @@ const HALF_TOLERANCE = Math.sqrt(Number.EPSILON)
  * ```
  * @see E. L. Kaplan & P. Meier (1958), JASA 53:457–481; R `survival::survfit`
  *   (`summary()` prints the same standard error); lifelines `KaplanMeierFitter`.
- * @category Retention
+ * @category Survival
  */
 export function kaplanMeier(
   input: KaplanMeierInput,

@@ -9,7 +9,7 @@ import {
   requireNonNegativeOption,
   requireRatesOption,
   requireRow,
-} from '../../src/pipeline/inputGuards.js'
+} from '../../src/core/inputGuards.js'
 import { expectMetricError } from '../helpers.js'
 
 describe('pipeline and retention input guards', () => {

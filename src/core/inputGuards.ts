@@ -1,10 +1,10 @@
 import type { Decimal } from 'decimal.js'
-import { criticalValue } from '../core/criticalValue.js'
-import { describeValue } from '../core/describeValue.js'
-import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { MoneyDecimal } from '../core/MoneyInput.js'
-import { toMoneyDecimal } from '../core/moneySum.js'
-import { requireList as requireArray } from '../core/validate.js'
+import { criticalValue } from './criticalValue.js'
+import { describeValue } from './describeValue.js'
+import { MetricInputError, type MetricInputPath } from './MetricInputError.js'
+import { MoneyDecimal } from './MoneyInput.js'
+import { toMoneyDecimal } from './moneySum.js'
+import { requireList as requireArray } from './validate.js'
 
 /**
  * Guards shared by the pipeline and retention families for input that does not match its
@@ -139,4 +139,4 @@ export function requireRatesOption<T extends { readonly rates?: unknown }>(
   })
 }
 
-export { guardInput, readOptions } from '../core/validate.js'
+export { guardInput, readOptions } from './validate.js'

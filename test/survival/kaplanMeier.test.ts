@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { kaplanMeier } from '../../src/retention/kaplanMeier.js'
+import { kaplanMeier } from '../../src/survival/kaplanMeier.js'
 import { expectMetricError } from '../helpers.js'
 
 // R survival's `aml` data (acute myelogenous leukaemia, Embury et al. 1977).

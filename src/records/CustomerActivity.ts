@@ -3,7 +3,7 @@ import type { MoneyInput } from '../core/MoneyInput.js'
 /**
  * One sign of life of a customer: a login, an order, an invoice — with its revenue if any.
  *
- * @category Retention
+ * @category Records
  */
 export interface CustomerActivity {
   readonly customerId: string

@@ -3,7 +3,7 @@ import type { MoneyInput } from '../core/MoneyInput.js'
 /**
  * The stages an opportunity has entered, in time order.
  *
- * @category Pipeline
+ * @category Records
  */
 export interface StageEntry {
   readonly stage: string
@@ -13,20 +13,20 @@ export interface StageEntry {
 /**
  * The statuses of an opportunity.
  *
- * @category Pipeline
+ * @category Records
  */
 export const OPPORTUNITY_STATUSES = ['open', 'won', 'lost'] as const
 /**
  * One of {@link OPPORTUNITY_STATUSES}.
  *
- * @category Pipeline
+ * @category Records
  */
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number]
 
 /**
  * A sales opportunity (deal) as CRMs export it.
  *
- * @category Pipeline
+ * @category Records
  */
 export interface Opportunity {
   readonly id: string

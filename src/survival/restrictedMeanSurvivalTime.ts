@@ -1,14 +1,14 @@
 import { describeValue } from '../core/describeValue.js'
+import { guardInput, requireRecord } from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireNonNegative } from '../core/validate.js'
-import { guardInput, requireRecord } from '../pipeline/inputGuards.js'
-import { requireRate } from '../pipeline/pipelineKernel.js'
+import { requireRate } from '../records/fieldChecks.js'
 import type { KaplanMeierResult, KaplanMeierStep } from './kaplanMeier.js'
 
 /**
  * The result of {@link restrictedMeanSurvivalTime}.
  *
- * @category Retention
+ * @category Survival
  */
 export interface RestrictedMeanSurvivalTimeResult {
   readonly horizon: number
@@ -45,7 +45,7 @@ export interface RestrictedMeanSurvivalTimeResult {
  * ```
  * @see P. Royston & M. Parmar (2013), BMC Med Res Methodol 13:152; R `survival`
  *   `print.survfit(rmean = )`.
- * @category Retention
+ * @category Survival
  */
 export function restrictedMeanSurvivalTime(
   curve: KaplanMeierResult,

@@ -1,13 +1,13 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
+import { winRate } from '../../src/pipeline/winRate.js'
 import {
   OPPORTUNITY_STATUSES,
   type Opportunity,
   type OpportunityStatus,
-} from '../../src/pipeline/Opportunity.js'
-import { winRate } from '../../src/pipeline/winRate.js'
+} from '../../src/records/Opportunity.js'
 import { OpportunitySchema } from '../../src/schemas/OpportunitySchema.js'
 import { expectMetricError } from '../helpers.js'
-import { deal } from './fixtures.js'
+import { deal } from '../pipeline/fixtures.js'
 
 describe('Opportunity', () => {
   it('winRate reads each of OPPORTUNITY_STATUSES: open is left out, won and lost are closed', () => {

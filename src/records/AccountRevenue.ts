@@ -4,7 +4,7 @@ import type { MoneyInput } from '../core/MoneyInput.js'
  * One account's recurring revenue (MRR or ARR) in one snapshot, e.g. one row of a monthly
  * billing export. Several rows for one account in a snapshot (several subscriptions) are
  * added together.
- * @category Retention
+ * @category Records
  */
 export interface AccountRevenue {
   readonly accountId: string

@@ -1,7 +1,7 @@
 /**
  * A lead (prospect) as CRMs and marketing tools export it.
  *
- * @category Pipeline
+ * @category Records
  */
 export interface Lead {
   readonly id: string

@@ -1,7 +1,7 @@
 import { describeValue } from '../core/describeValue.js'
+import { requireRow } from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireInstant } from '../core/validate.js'
-import { requireRow } from './inputGuards.js'
 import type { Opportunity, OpportunityStatus, StageEntry } from './Opportunity.js'
 
 /**

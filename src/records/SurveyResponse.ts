@@ -1,7 +1,7 @@
 /**
  * One answer to a recommend (NPS) survey, as exported by survey tools and CRMs.
  *
- * @category Survey
+ * @category Records
  */
 export interface SurveyResponse {
   /** The 0–10 likelihood-to-recommend answer. */

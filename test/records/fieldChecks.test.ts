@@ -4,11 +4,11 @@ import {
   readStages,
   requireClosedAt,
   requireRate,
-} from '../../src/pipeline/pipelineKernel.js'
+} from '../../src/records/fieldChecks.js'
 import { expectMetricError } from '../helpers.js'
-import { day, deal } from './fixtures.js'
+import { day, deal } from '../pipeline/fixtures.js'
 
-describe('pipelineKernel', () => {
+describe('records/fieldChecks', () => {
   it('finds the furthest listed stage; a won deal passes all; unlisted stages are ignored', () => {
     const stages = readStages(['A', 'B', 'C'], 'm')
     expect(furthestStage(deal('lost', ['A', 'X', 'C', 'B']), 0, stages, 'm')).toBe(2)

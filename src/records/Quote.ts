@@ -1,7 +1,7 @@
 /**
  * A quote (proposal) sent for a lead.
  *
- * @category Time
+ * @category Records
  */
 export interface Quote {
   readonly id: string

@@ -1,0 +1,14 @@
+/** Survival analysis shared by retention (customer lifetimes) and time (time to quote). */
+export {
+  type KaplanMeierInput,
+  type KaplanMeierOptions,
+  type KaplanMeierResult,
+  type KaplanMeierStep,
+  kaplanMeier,
+  SURVIVAL_INTERVALS,
+  type SurvivalInterval,
+} from './kaplanMeier.js'
+export {
+  type RestrictedMeanSurvivalTimeResult,
+  restrictedMeanSurvivalTime,
+} from './restrictedMeanSurvivalTime.js'
