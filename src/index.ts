@@ -140,8 +140,12 @@ export {
   winRateAggregator,
 } from './pipeline/index.js'
 export {
+  ACTIVITY_TYPES,
   type AccountRevenue,
+  type Activity,
+  type ActivityType,
   type CustomerActivity,
+  type FieldChange,
   FORECAST_CATEGORIES,
   type ForecastActual,
   type ForecastCategory,
@@ -150,6 +154,7 @@ export {
   OPPORTUNITY_STATUSES,
   type Opportunity,
   type OpportunityStatus,
+  type Quota,
   type Quote,
   type StageEntry,
   type SurveyResponse,

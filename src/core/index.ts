@@ -1,4 +1,5 @@
 export type { Aggregator } from './Aggregator.js'
+export type { CalendarDate } from './CalendarDate.js'
 export {
   CALENDAR_PERIODS,
   type CalendarPeriod,

@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../core/CalendarDate.js'
 import type { MoneyInput } from '../core/MoneyInput.js'
 
 /**
@@ -8,6 +9,17 @@ import type { MoneyInput } from '../core/MoneyInput.js'
 export interface StageEntry {
   readonly stage: string
   readonly enteredAt: Date
+}
+
+/**
+ * One change of a tracked field, from CRM field history (Salesforce `OpportunityFieldHistory`
+ * or `OpportunityHistory`, HubSpot property history): the value it took at `at`.
+ *
+ * @category Records
+ */
+export interface FieldChange<T> {
+  readonly at: Date
+  readonly value: T
 }
 
 /**
@@ -44,4 +56,14 @@ export interface Opportunity {
   readonly probability?: number
   readonly ownerId?: string
   readonly segment?: string
+  /** The customer account (a new deal of an existing customer is expansion / cross-sell). */
+  readonly accountId?: string
+  /** Where the deal came from: inbound, outbound, partner, event, … */
+  readonly source?: string
+  /** Planned close date of an open deal, a calendar date (Salesforce `CloseDate`). */
+  readonly expectedCloseAt?: CalendarDate
+  /** Every planned close date the deal had, oldest first (pushed close dates). */
+  readonly closeDateHistory?: readonly FieldChange<CalendarDate>[]
+  /** Every amount the deal had, oldest first. */
+  readonly amountHistory?: readonly FieldChange<MoneyInput>[]
 }

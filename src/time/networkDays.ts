@@ -1,15 +1,11 @@
+import type { CalendarDate } from '../core/CalendarDate.js'
 import { requireTimeZone } from '../core/calendarPeriods.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { DAY_MILLISECONDS, epochDayOfText, localDayOf, weekdayOf } from './calendarKernel.js'
 import { readFailure, requireList, requireOptions } from './timeInputs.js'
 
-/**
- * A calendar date: `'YYYY-MM-DD'`, or a `Date` read in the `timeZone` option.
- *
- * @category Time
- */
-export type CalendarDate = string | Date
+export type { CalendarDate }
 
 /**
  * Options of {@link networkDays}.
