@@ -469,70 +469,78 @@ describe('hostile input to every export', () => {
     expect(aggregators.length).toBeGreaterThanOrEqual(8)
   })
 
-  it.each(functionExports)('%s returns a clean result or throws MetricInputError', (name, fn) => {
-    const problems: Problem[] = []
-    fc.assert(
-      fc.property(hostileArguments(), (markers) => {
-        const problem = sweepCall(name, fn, materialise(markers) as unknown[])
-        if (problem !== null) problems.push(problem)
-      }),
-      { numRuns: RUNS_PER_EXPORT, seed: SEED },
-    )
-    for (const values of largeArguments()) {
-      const problem = sweepCall(name, fn, values)
-      if (problem !== null) problems.push(problem)
-    }
-    expectNoProblems(problems)
-  })
-
-  it.each(aggregators)('%s refuses tampered states and hostile rows', (name, aggregator) => {
-    const problems: Problem[] = []
-    const initial = aggregator.initial?.() as Record<string, unknown>
-    const tamperedStates: unknown[] = [
-      ...Object.keys(initial).flatMap((key) => [
-        { ...initial, [key]: -1 },
-        { ...initial, [key]: 1.5 },
-        { ...initial, [key]: '5' },
-        { ...initial, [key]: Number.NaN },
-        { ...initial, [key]: null },
-      ]),
-      ...aggregators.filter(([other]) => other !== name).map(([, other]) => other.initial?.()),
-      null,
-      undefined,
-      {},
-      [],
-    ]
-    for (const state of tamperedStates) {
-      for (const [method, values] of [
-        ['merge', [state, initial]],
-        ['merge', [initial, state]],
-        ['result', [state]],
-      ] as const) {
-        const fn = aggregator[method]
-        if (fn === undefined) continue
-        const problem = sweepCall(`${name}().${method}`, fn, [...values])
+  it.each(functionExports)(
+    '%s returns a clean result or throws MetricInputError',
+    (name, fn) => {
+      const problems: Problem[] = []
+      fc.assert(
+        fc.property(hostileArguments(), (markers) => {
+          const problem = sweepCall(name, fn, materialise(markers) as unknown[])
+          if (problem !== null) problems.push(problem)
+        }),
+        { numRuns: RUNS_PER_EXPORT, seed: SEED },
+      )
+      for (const values of largeArguments()) {
+        const problem = sweepCall(name, fn, values)
         if (problem !== null) problems.push(problem)
       }
-    }
-    fc.assert(
-      fc.property(hostileArguments(), (markers) => {
-        const values = materialise(markers) as unknown[]
-        const add = aggregator.add
-        if (add === undefined) return
-        const problem = sweepCall(`${name}().add`, add, [initial, ...values.slice(0, 1)])
-        if (problem !== null) problems.push(problem)
-        // addAll takes a batch: the hostile value as the batch, and inside one.
-        const addAll = aggregator.addAll
-        if (addAll === undefined) return
-        for (const batch of [values[0], values.slice(0, 2)]) {
-          const batchProblem = sweepCall(`${name}().addAll`, addAll, [initial, batch])
-          if (batchProblem !== null) problems.push(batchProblem)
+      expectNoProblems(problems)
+    },
+    60_000,
+  ) // ~1 s each on an idle machine; generous so a loaded one does not time out
+
+  it.each(aggregators)(
+    '%s refuses tampered states and hostile rows',
+    (name, aggregator) => {
+      const problems: Problem[] = []
+      const initial = aggregator.initial?.() as Record<string, unknown>
+      const tamperedStates: unknown[] = [
+        ...Object.keys(initial).flatMap((key) => [
+          { ...initial, [key]: -1 },
+          { ...initial, [key]: 1.5 },
+          { ...initial, [key]: '5' },
+          { ...initial, [key]: Number.NaN },
+          { ...initial, [key]: null },
+        ]),
+        ...aggregators.filter(([other]) => other !== name).map(([, other]) => other.initial?.()),
+        null,
+        undefined,
+        {},
+        [],
+      ]
+      for (const state of tamperedStates) {
+        for (const [method, values] of [
+          ['merge', [state, initial]],
+          ['merge', [initial, state]],
+          ['result', [state]],
+        ] as const) {
+          const fn = aggregator[method]
+          if (fn === undefined) continue
+          const problem = sweepCall(`${name}().${method}`, fn, [...values])
+          if (problem !== null) problems.push(problem)
         }
-      }),
-      { numRuns: RUNS_PER_EXPORT, seed: SEED },
-    )
-    expectNoProblems(problems)
-  })
+      }
+      fc.assert(
+        fc.property(hostileArguments(), (markers) => {
+          const values = materialise(markers) as unknown[]
+          const add = aggregator.add
+          if (add === undefined) return
+          const problem = sweepCall(`${name}().add`, add, [initial, ...values.slice(0, 1)])
+          if (problem !== null) problems.push(problem)
+          // addAll takes a batch: the hostile value as the batch, and inside one.
+          const addAll = aggregator.addAll
+          if (addAll === undefined) return
+          for (const batch of [values[0], values.slice(0, 2)]) {
+            const batchProblem = sweepCall(`${name}().addAll`, addAll, [initial, batch])
+            if (batchProblem !== null) problems.push(batchProblem)
+          }
+        }),
+        { numRuns: RUNS_PER_EXPORT, seed: SEED },
+      )
+      expectNoProblems(problems)
+    },
+    60_000,
+  )
 
   it.each(schemaExports)(
     'schema %s never throws from safeParse and yields clean data',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import {
   leadContactRate,
   leadConversionRate,
+  type MoneyInput,
   type Opportunity,
   pipelineCoverage,
   rankOpportunities,
@@ -26,6 +27,14 @@ const money = (value: number | { toFixed(digits: number): string } | null) =>
   value === null ? '—' : Number(value.toFixed(0)).toLocaleString('en-US')
 
 /** The pipeline report of the sample data: funnel, win rates, velocity, coverage, coaching list, leads. */
+/** The deals' amounts; every deal of the sample data has one (a deal without one is an error here). */
+function amountsOf(deals: readonly Opportunity[]): MoneyInput[] {
+  return deals.map((deal) => {
+    if (deal.amount === undefined) throw new Error(`deal ${deal.id} has no amount`)
+    return deal.amount
+  })
+}
+
 export function pipelineReport(): string {
   const out: string[] = []
   const raw = JSON.parse(readFileSync(sampleDataPath('opportunities.json'), 'utf8')) as unknown[]
@@ -89,23 +98,22 @@ export function pipelineReport(): string {
   const won = deals.filter((deal) => deal.status === 'won')
   const rate = winRate(deals).rate
   const cycle = salesCycleDays(deals)
-  const averageDealSize =
-    won.length === 0 ? 0 : sumMoney(won.map((deal) => deal.amount)).div(won.length)
+  const averageDealSize = won.length === 0 ? 0 : sumMoney(amountsOf(won)).div(won.length)
   const velocity = salesVelocity({
     opportunities: open.length,
     averageDealSize,
     winRate: rate,
     salesCycleDays: cycle,
   })
-  const openPipeline = sumMoney(open.map((deal) => deal.amount))
+  const openPipeline = sumMoney(amountsOf(open))
   const quota = 1_500_000
   const wonThisQuarter = sumMoney(
-    won
-      .filter(
+    amountsOf(
+      won.filter(
         (deal: Opportunity) =>
           deal.closedAt !== undefined && deal.closedAt >= new Date('2026-10-01T00:00:00Z'),
-      )
-      .map((deal) => deal.amount),
+      ),
+    ),
   )
   const remaining = wonThisQuarter.gte(quota)
     ? sumMoney([])

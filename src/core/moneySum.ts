@@ -53,7 +53,7 @@ export interface MoneyContext {
  */
 export function addMoney(
   sum: MoneySum,
-  value: MoneyInput,
+  value: MoneyInput | undefined,
   context: MoneyContext,
   key: number | string,
 ): void {
@@ -67,7 +67,7 @@ export function addMoney(
       refuse('NEGATIVE_VALUE', value.toString(), context, key)
     addToRemainder(sum, exactDecimal(new MoneyDecimal(value), context, key), context, key)
   } else {
-    refuse('NOT_FINITE', describeValue(value), context, key)
+    refuse(value === undefined ? 'MISSING_VALUE' : 'NOT_FINITE', describeValue(value), context, key)
   }
 }
 
@@ -141,7 +141,7 @@ export function decimalScale(value: number): number {
  */
 export function addMoneyTimes(
   sum: MoneySum,
-  value: MoneyInput,
+  value: MoneyInput | undefined,
   factor: number | Decimal,
   context: MoneyContext,
   key: number | string,
@@ -308,7 +308,7 @@ function describeKey(context: MoneyContext | null, key: number | string): string
 }
 
 function refuse(
-  code: 'NOT_FINITE' | 'NEGATIVE_VALUE' | 'VALUE_OUT_OF_RANGE',
+  code: 'MISSING_VALUE' | 'NOT_FINITE' | 'NEGATIVE_VALUE' | 'VALUE_OUT_OF_RANGE',
   shown: string,
   context: MoneyContext,
   key: number | string,
@@ -322,10 +322,12 @@ function refuse(
     metric,
     path,
     message:
-      code === 'NOT_FINITE'
-        ? `${metric}: ${label} is ${shown}; amounts must be finite decimal numbers`
-        : code === 'NEGATIVE_VALUE'
-          ? `${metric}: ${label} is ${shown}; amounts must not be negative`
-          : `${metric}: ${label} is ${shown}; an exact amount holds at most ${MONEY_DIGITS} significant digits and exponents within ±9e15`,
+      code === 'MISSING_VALUE'
+        ? `${metric}: ${label} is missing; a money value needs an amount`
+        : code === 'NOT_FINITE'
+          ? `${metric}: ${label} is ${shown}; amounts must be finite decimal numbers`
+          : code === 'NEGATIVE_VALUE'
+            ? `${metric}: ${label} is ${shown}; amounts must not be negative`
+            : `${metric}: ${label} is ${shown}; an exact amount holds at most ${MONEY_DIGITS} significant digits and exponents within ±9e15`,
   })
 }

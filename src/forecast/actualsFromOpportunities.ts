@@ -64,11 +64,18 @@ export function actualsFromOpportunities(opportunities: readonly Opportunity[]):
           message: `${metric}: currency at index ${index} is ${describeValue(currency)}; it must be an ISO 4217 code such as 'USD'`,
         })
       }
+      const { amount } = opportunity
+      if (amount === undefined) {
+        throw new MetricInputError({
+          code: 'MISSING_VALUE',
+          metric,
+          path: [index, 'amount'],
+          message: `${metric}: amount at index ${index} is missing; a won deal books its amount`,
+        })
+      }
       const at = opportunity.closedAt as Date
       actuals.push(
-        currency === undefined
-          ? { ownerId, at, amount: opportunity.amount }
-          : { ownerId, at, amount: opportunity.amount, currency },
+        currency === undefined ? { ownerId, at, amount } : { ownerId, at, amount, currency },
       )
     }
     return actuals

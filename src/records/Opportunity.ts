@@ -43,8 +43,12 @@ export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number]
 export interface Opportunity {
   readonly id: string
   readonly createdAt: Date
-  /** Deal value, ≥ 0. */
-  readonly amount: MoneyInput
+  /**
+   * Deal value, ≥ 0. Optional: CRMs leave early deals without one. Count-based functions do
+   * not read it; a money function that must value a deal without one refuses it with
+   * `MISSING_VALUE` (path `[index, 'amount']`).
+   */
+  readonly amount?: MoneyInput
   /** ISO 4217 code; mixing currencies in one call needs `rates` (else `CURRENCY_MISMATCH`). */
   readonly currency?: string
   readonly status: OpportunityStatus

@@ -193,7 +193,7 @@ describe('revenueMovementsAggregator.addAll', () => {
       [['endAmount'], { startAmount: 1, endAmount: Number.NaN }, 'NOT_FINITE'],
       [['startAmount'], { startAmount: -1, endAmount: Number.NaN }, 'NEGATIVE_VALUE'],
       [['endAmount'], { startAmount: '1', endAmount: '-2' }, 'NEGATIVE_VALUE'],
-      [['startAmount'], { endAmount: 1 }, 'NOT_FINITE'],
+      [['startAmount'], { endAmount: 1 }, 'MISSING_VALUE'], // absent → MISSING_VALUE (refusal-code rule)
     ]
     fc.assert(
       fc.property(

@@ -21,7 +21,7 @@ const row = {
 describe('OpportunitySchema', () => {
   it('reads a JSON export record into an Opportunity, blanks absent', () => {
     const deal = OpportunitySchema.parse(row)
-    expect(deal.amount.toString()).toBe('12000.5')
+    expect(deal.amount?.toString()).toBe('12000.5')
     expect(deal.currency).toBe('EUR')
     expect(deal.probability).toBe(0.25)
     expect(deal.stageHistory[0]?.enteredAt.toISOString()).toBe('2026-01-05T10:00:00.000Z')
