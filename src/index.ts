@@ -168,6 +168,7 @@ export {
 export {
   type AccountMovement,
   type AccountRevenueChange,
+  type AccountRevenueSnapshot,
   COHORT_BASES,
   type CohortBasis,
   type CohortRetentionOptions,
@@ -198,8 +199,17 @@ export {
   type RevenueMovementsResult,
   type RevenueMovementsSummary,
   type RevenueMovementTotals,
+  type RevenueRetention,
+  type RevenueRetentionOptions,
+  type RevenueRetentionOverWindowOptions,
+  type RevenueRetentionOverWindowResult,
+  type RevenueRetentionRow,
+  type RevenueRetentionSeriesOptions,
+  type RevenueRetentionSeriesResult,
   revenueMovements,
   revenueMovementsAggregator,
+  revenueRetentionOverWindow,
+  revenueRetentionSeries,
 } from './retention/index.js'
 export {
   CES_METHODS,
