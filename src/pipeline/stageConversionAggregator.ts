@@ -61,6 +61,8 @@ const ELEMENT: StateShape = { count: 'count' }
  * before it (all stages when won) and to `open` of its furthest stage when still open.
  *
  * @param options - As `stageConversion`: `stages` (required), `mode`, `open`, `confidence`.
+ *   Called without options, `initial()` gives an empty state and every other method
+ *   refuses with `INVALID_OPTION` at `['stages']` (a funnel needs its stages).
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one `Opportunity`,
  *   `addAll` a list of them in one pass (`groupMetric` uses it).
  * @throws MetricInputError `INVALID_OPTION` at once for bad options (path `['stages']`,
@@ -86,9 +88,10 @@ const ELEMENT: StateShape = { count: 'count' }
  * @category Pipeline
  */
 export function stageConversionAggregator(
-  options: StageConversionOptions,
+  options?: StageConversionOptions,
 ): StageConversionAggregator {
   const metric = 'stageConversionAggregator'
+  if (options === undefined) return withoutStages(metric)
   const settings = guardInput(metric, () => readStageConversionOptions(options, metric))
   const stageCount = settings.stages.length
   const read = (state: unknown, at: MetricInputPath): StageCounts => {
@@ -178,6 +181,25 @@ export function stageConversionAggregator(
     result(state) {
       return guardInput(metric, () => stageConversionRows(read(state, []), settings))
     },
+  }
+}
+
+/** The aggregator made without options: nothing but `initial` works until stages are given. */
+function withoutStages(metric: string): StageConversionAggregator {
+  const refuse = (): never => {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['stages'],
+      message: `${metric}: option stages is missing; pass { stages: [...] } with the pipeline's stages in order`,
+    })
+  }
+  return {
+    initial: () => ({ reached: [], advanced: [], open: [] }),
+    add: refuse,
+    addAll: refuse,
+    merge: refuse,
+    result: refuse,
   }
 }
 

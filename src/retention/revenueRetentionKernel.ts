@@ -131,7 +131,7 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
     scratch.context = null
     addMoney(scratch, amount, context, index)
     const remainder = scratch.remainder as Decimal | null
-    paidRow[index] = scratch.units > 0 || (remainder !== null && remainder.gt(0)) ? 1 : 0
+    paidRow[index] = scratch.units > 0 || remainder?.gt(0) ? 1 : 0
     const month = readMonth(row.month, index, timeZone, metric, monthOfText, monthOfInstant)
     monthOfRow[index] = month
     if (month < firstMonth) firstMonth = month
