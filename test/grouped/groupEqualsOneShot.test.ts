@@ -74,7 +74,7 @@ describe('groupMetric per group and month equals the one-shot function', () => {
         })
         coversAll(records, rows)
         for (const { result, payloads } of cellsOf(records, rows)) {
-          const expected = winRate(payloads, options)
+          const expected = byAmount ? winRate(payloads, { by: 'amount' }) : winRate(payloads)
           expect(result.rate).toBe(expected.rate)
           expect(String(result.won)).toBe(String(expected.won))
           expect(String(result.lost)).toBe(String(expected.lost))

@@ -111,7 +111,7 @@ describe('revenueRetentionOverWindow', () => {
       { path: ['from'], metric },
     )
     expectMetricError(
-      () => revenueRetentionOverWindow(quarter, 5 as unknown as {}),
+      () => revenueRetentionOverWindow(quarter, 5 as unknown as undefined),
       'INVALID_OPTION',
       { path: [], metric },
     )
