@@ -103,7 +103,7 @@ const snapshots = readSampleCsv('account-revenue.csv').map((row) => ({
   accountId: row.accountId as string,
   month: row.month as string, // '2026-03-01': the month of the snapshot
   amount: row.amount as string, // exact decimal strings
-  currency: row.currency,
+  currency: row.currency as string,
   segment: segmentOf.get(row.accountId as string) ?? null,
 }))
 console.log(

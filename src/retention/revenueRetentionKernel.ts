@@ -122,16 +122,24 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
       accountCode.set(accountId, account)
     }
     accountOfRow[index] = account
-    trackCurrency(currency, requireCurrency(row, index, metric), () => [index, 'currency'])
-    // One scratch sum checks the amount (≥ 0, finite, a plain decimal) without a Decimal.
+    const code = requireCurrency(row, index, metric)
+    if (code !== undefined && code !== currency.currency) {
+      trackCurrency(currency, code, () => [index, 'currency'])
+    }
     const amount = row.amount
-    scratch.units = 0
-    scratch.scale = 0
-    scratch.remainder = null
-    scratch.context = null
-    addMoney(scratch, amount, context, index)
-    const remainder = scratch.remainder as Decimal | null
-    paidRow[index] = scratch.units > 0 || remainder?.gt(0) ? 1 : 0
+    if (typeof amount === 'number' && amount >= 0 && amount < Number.POSITIVE_INFINITY) {
+      // A finite number ≥ 0 is a valid amount (what addMoney checks for a number).
+      paidRow[index] = amount > 0 ? 1 : 0
+    } else {
+      // One scratch sum checks any other amount (a decimal string, a Decimal) or refuses it.
+      scratch.units = 0
+      scratch.scale = 0
+      scratch.remainder = null
+      scratch.context = null
+      addMoney(scratch, amount, context, index)
+      const remainder = scratch.remainder as Decimal | null
+      paidRow[index] = scratch.units > 0 || remainder?.gt(0) ? 1 : 0
+    }
     const month = readMonth(row.month, index, timeZone, metric, monthOfText, monthOfInstant)
     monthOfRow[index] = month
     if (month < firstMonth) firstMonth = month
@@ -168,11 +176,12 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
   const dense = cells <= Math.max(1 << 22, 4 * length)
   const table = dense ? new Int32Array(cells).fill(-1) : null
   const sparse = dense ? null : new Map<number, number>()
-  const slotFirstRow: number[] = []
-  const slotAccount: number[] = []
-  const slotMonthList: number[] = []
-  const slotPaidList: number[] = []
+  const slotFirstRow = new Int32Array(length)
+  const slotAccount = new Int32Array(length)
+  const slotMonth = new Int32Array(length)
+  const slotPaid = new Uint8Array(length)
   const slotKey: GroupKey[] = []
+  let slots = 0
   const extraRows = new Map<number, number[]>()
   const rowsPerMonth = new Int32Array(monthCount)
   for (let index = 0; index < length; index++) {
@@ -182,20 +191,20 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
     const cell = account * monthCount + month
     const known = table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
     if (known < 0) {
-      const slot = slotFirstRow.length
+      const slot = slots++
       if (table === null) sparse?.set(cell, slot)
       else table[cell] = slot
-      slotFirstRow.push(index)
-      slotAccount.push(account)
-      slotMonthList.push(month)
-      slotPaidList.push(paidRow[index] as number)
+      slotFirstRow[slot] = index
+      slotAccount[slot] = account
+      slotMonth[slot] = month
+      slotPaid[slot] = paidRow[index] as number
       slotKey.push(by === undefined ? null : (keyOfRow[index] as GroupKey))
     } else {
       // Several rows of one account in one month (several subscriptions): added together.
       const others = extraRows.get(known)
       if (others === undefined) extraRows.set(known, [index])
       else others.push(index)
-      if (paidRow[index] === 1) slotPaidList[known] = 1
+      if (paidRow[index] === 1) slotPaid[known] = 1
     }
   }
   for (let month = 0; month < monthCount; month++) {
@@ -208,17 +217,10 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
       })
     }
   }
-  const slots = slotFirstRow.length
   // Slots by account, then month: a stable counting sort by month, then one by account.
-  const byMonth = countingSort(slots, monthCount, (slot) => slotMonthList[slot] as number, null)
+  const byMonth = countingSort(slots, monthCount, slotMonth, null)
   const accountStart = new Int32Array(accounts + 1)
-  const order = countingSort(
-    slots,
-    accounts,
-    (slot) => slotAccount[slot] as number,
-    byMonth,
-    accountStart,
-  )
+  const order = countingSort(slots, accounts, slotAccount, byMonth, accountStart)
   const summed = new Map<number, Decimal>()
   const amountOf = (slot: number): MoneyInput => {
     const first = list[slotFirstRow[slot] as number] as R
@@ -239,8 +241,8 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
     timeZone,
     firstMonth,
     monthCount,
-    slotMonth: Int32Array.from(slotMonthList),
-    slotPaid: Uint8Array.from(slotPaidList),
+    slotMonth: slotMonth.subarray(0, slots),
+    slotPaid: slotPaid.subarray(0, slots),
     slotKey,
     order,
     accountStart,
@@ -250,19 +252,19 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
 }
 
 /**
- * Indices 0..count−1 ordered by `bucketOf` (0..buckets−1), stable; `within` gives the order
+ * Indices 0..count−1 ordered by `bucketOf[index]` (0..buckets−1), stable; `within` gives the order
  * to keep within a bucket (identity when `null`). `starts` (length buckets + 1), when
  * given, receives each bucket's first position.
  */
 function countingSort(
   count: number,
   buckets: number,
-  bucketOf: (index: number) => number,
+  bucketOf: Int32Array,
   within: Int32Array | null,
   starts: Int32Array = new Int32Array(buckets + 1),
 ): Int32Array {
   for (let index = 0; index < count; index++) {
-    const bucket = bucketOf(index) + 1
+    const bucket = (bucketOf[index] as number) + 1
     starts[bucket] = (starts[bucket] as number) + 1
   }
   for (let bucket = 0; bucket < buckets; bucket++) {
@@ -272,7 +274,7 @@ function countingSort(
   const sorted = new Int32Array(count)
   for (let position = 0; position < count; position++) {
     const index = within === null ? position : (within[position] as number)
-    const bucket = bucketOf(index)
+    const bucket = bucketOf[index] as number
     sorted[cursor[bucket] as number] = index
     cursor[bucket] = (cursor[bucket] as number) + 1
   }
