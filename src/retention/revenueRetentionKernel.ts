@@ -15,9 +15,11 @@ import type { MoneyInput } from '../core/MoneyInput.js'
 import {
   addMoney,
   createMoneySum,
+  decimalScale,
   type MoneyContext,
   type MoneySum,
   moneySumValue,
+  POWERS_OF_TEN,
 } from '../core/moneySum.js'
 import { requireCurrency } from '../records/fieldChecks.js'
 import { customerChurnRate } from './customerChurnRate.js'
@@ -70,6 +72,16 @@ export interface Snapshots {
   readonly order: Int32Array
   readonly accountStart: Int32Array
   readonly currency: string | null
+  /**
+   * Per slot, its revenue as an integer number of 10^−scale units, when every amount is a
+   * number of at most 6 decimal places and the total of all rows is a safe integer (then
+   * every movement total is too); `null` otherwise (the exact Decimal path).
+   */
+  readonly units: Float64Array | null
+  readonly scale: number
+  /** Group keys coded in order of first appearance in the rows, and each slot's code. */
+  readonly groupKeys: readonly GroupKey[]
+  readonly slotGroup: Int32Array
   /** The revenue of a slot as the aggregator reads it (the row's own amount when alone). */
   amountOf(slot: number): MoneyInput
 }
@@ -100,6 +112,10 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
   const paidRow = new Uint8Array(length)
   const accountOfRow = new Int32Array(length)
   const keyOfRow: GroupKey[] = by === undefined ? [] : new Array(length)
+  // Decimal places of each number amount (−1: not a number of at most 6 places).
+  const scaleOfRow = new Int8Array(length)
+  let maxScale = 0
+  let allScaled = true
   const accountCode = new Map<string, number>()
   const monthOfText = new Map<string, number>()
   const monthOfInstant = new Map<number, number>()
@@ -130,7 +146,14 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
     if (typeof amount === 'number' && amount >= 0 && amount < Number.POSITIVE_INFINITY) {
       // A finite number ≥ 0 is a valid amount (what addMoney checks for a number).
       paidRow[index] = amount > 0 ? 1 : 0
+      if (allScaled) {
+        const scale = decimalScale(amount)
+        scaleOfRow[index] = scale
+        if (scale < 0) allScaled = false
+        else if (scale > maxScale) maxScale = scale
+      }
     } else {
+      allScaled = false
       // One scratch sum checks any other amount (a decimal string, a Decimal) or refuses it.
       scratch.units = 0
       scratch.scale = 0
@@ -158,6 +181,10 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
       order: new Int32Array(0),
       accountStart: new Int32Array(1),
       currency: null,
+      units: null,
+      scale: 0,
+      groupKeys: [],
+      slotGroup: new Int32Array(0),
       amountOf: () => 0,
     }
   }
@@ -181,6 +208,9 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
   const slotMonth = new Int32Array(length)
   const slotPaid = new Uint8Array(length)
   const slotKey: GroupKey[] = []
+  const slotGroup = new Int32Array(length)
+  const groupCode = new Map<GroupKey, number>()
+  const groupKeys: GroupKey[] = []
   let slots = 0
   const extraRows = new Map<number, number[]>()
   const rowsPerMonth = new Int32Array(monthCount)
@@ -198,7 +228,15 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
       slotAccount[slot] = account
       slotMonth[slot] = month
       slotPaid[slot] = paidRow[index] as number
-      slotKey.push(by === undefined ? null : (keyOfRow[index] as GroupKey))
+      const key = by === undefined ? null : (keyOfRow[index] as GroupKey)
+      slotKey.push(key)
+      let code = groupCode.get(key)
+      if (code === undefined) {
+        code = groupKeys.length
+        groupCode.set(key, code)
+        groupKeys.push(key)
+      }
+      slotGroup[slot] = code
     } else {
       // Several rows of one account in one month (several subscriptions): added together.
       const others = extraRows.get(known)
@@ -221,6 +259,25 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
   const byMonth = countingSort(slots, monthCount, slotMonth, null)
   const accountStart = new Int32Array(accounts + 1)
   const order = countingSort(slots, accounts, slotAccount, byMonth, accountStart)
+  // Scaled integer units per slot (each row's exact units, times a power of ten).
+  let units: Float64Array | null = null
+  if (allScaled) {
+    units = new Float64Array(slots)
+    let total = 0
+    for (let index = 0; index < length; index++) {
+      const scale = scaleOfRow[index] as number
+      const amount = (list[index] as R).amount as number
+      const exact =
+        Math.round(amount * (POWERS_OF_TEN[scale] as number)) *
+        (POWERS_OF_TEN[maxScale - scale] as number)
+      total += exact
+      const month = (monthOfRow[index] as number) - firstMonth
+      const cell = (accountOfRow[index] as number) * monthCount + month
+      const slot = table === null ? (sparse?.get(cell) as number) : (table[cell] as number)
+      units[slot] = (units[slot] as number) + exact
+    }
+    if (!Number.isSafeInteger(total)) units = null
+  }
   const summed = new Map<number, Decimal>()
   const amountOf = (slot: number): MoneyInput => {
     const first = list[slotFirstRow[slot] as number] as R
@@ -244,6 +301,10 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
     slotMonth: slotMonth.subarray(0, slots),
     slotPaid: slotPaid.subarray(0, slots),
     slotKey,
+    units,
+    scale: maxScale,
+    groupKeys,
+    slotGroup: slotGroup.subarray(0, slots),
     order,
     accountStart,
     currency: currency.currency,
@@ -371,39 +432,211 @@ export function monthStart(month: number, timeZone: string): Date {
 }
 
 /** A month's movement of one account: the aggregator's input plus its group and month. */
-export interface AccountChange extends AccountRevenueChange {
+interface AccountChange extends AccountRevenueChange {
   readonly key: GroupKey
   /** Month offset from `firstMonth` of the period's last month. */
   readonly month: number
 }
 
-/** The change of one account between the snapshots in slots `start` and `end` (−1: none). */
-export function accountChange(
+/** Most group × period cells the scaled-integer path lays out flat. */
+const MAX_FAST_CELLS = 1 << 20
+
+/**
+ * Collects the movements of the accounts — `emit(start, end, paidBefore, period)` with the
+ * slots of the start and end snapshots (−1: no row) — and gives the rows. With scaled-integer
+ * units and few cells, each movement is added into flat per-cell totals (no object per
+ * account, exact integers); otherwise each becomes an `AccountRevenueChange` folded by
+ * `revenueMovementsAggregator` through `groupMetric` (exact decimals). Both give the totals
+ * of `revenueMovements` between the two snapshots.
+ */
+export interface ChangeSink {
+  emit(start: number, end: number, paidBefore: boolean, period: number): void
+  rows(): RevenueRetentionRow[]
+}
+
+/**
+ * A sink for `periods` periods per group; `periodOf(p)` gives the row's period and
+ * `instantOf(p)` an instant inside it (for `groupMetric`'s calendar), or `null` for one
+ * period without a calendar (a window).
+ */
+export function createChangeSink(
   snapshots: Snapshots,
-  start: number,
-  end: number,
-  paidBefore: boolean,
-  month: number,
-): AccountChange {
-  const startPaid = start >= 0 && snapshots.slotPaid[start] === 1
+  grouped: boolean,
+  periods: number,
+  periodOf: (period: number) => GroupMetricPeriod,
+  instantOf: ((period: number) => Date) | null,
+): ChangeSink {
+  const { units, slotGroup, groupKeys } = snapshots
+  if (units !== null && groupKeys.length * periods <= MAX_FAST_CELLS) {
+    return scaledSink(
+      snapshots,
+      units,
+      slotGroup,
+      grouped ? groupKeys : [null],
+      grouped,
+      periods,
+      periodOf,
+    )
+  }
+  const changes: AccountChange[] = []
   return {
-    startAmount: start < 0 ? 0 : snapshots.amountOf(start),
-    endAmount: end < 0 ? 0 : snapshots.amountOf(end),
-    paidBefore,
-    key: snapshots.slotKey[startPaid || end < 0 ? start : end] ?? null,
-    month,
+    emit(start, end, paidBefore, period) {
+      const startPaid = start >= 0 && snapshots.slotPaid[start] === 1
+      changes.push({
+        startAmount: start < 0 ? 0 : snapshots.amountOf(start),
+        endAmount: end < 0 ? 0 : snapshots.amountOf(end),
+        paidBefore,
+        key: grouped ? (snapshots.slotKey[startPaid || end < 0 ? start : end] ?? null) : null,
+        month: period,
+      })
+    },
+    rows() {
+      const rows = foldChanges(snapshots, changes, grouped, instantOf)
+      return instantOf === null ? rows.map((row) => ({ ...row, period: periodOf(0) })) : rows
+    },
+  }
+}
+
+/** Movement fields of the flat totals: money in units, counts. */
+const MONEY_FIELDS = [
+  'start',
+  'end',
+  'new',
+  'expansion',
+  'contraction',
+  'churn',
+  'reactivation',
+] as const
+const COUNT_FIELDS = [
+  'new',
+  'expansion',
+  'contraction',
+  'churn',
+  'reactivation',
+  'unchanged',
+  'startingCustomers',
+  'endingCustomers',
+  'n',
+] as const
+
+function scaledSink(
+  snapshots: Snapshots,
+  units: Float64Array,
+  slotGroup: Int32Array,
+  keys: readonly GroupKey[],
+  grouped: boolean,
+  periods: number,
+  periodOf: (period: number) => GroupMetricPeriod,
+): ChangeSink {
+  const groupCount = keys.length
+  const cells = groupCount * periods
+  const money = {} as Record<(typeof MONEY_FIELDS)[number], Float64Array>
+  for (const field of MONEY_FIELDS) money[field] = new Float64Array(cells)
+  const counts = {} as Record<(typeof COUNT_FIELDS)[number], Int32Array>
+  for (const field of COUNT_FIELDS) counts[field] = new Int32Array(cells)
+  // Groups are numbered in order of first appearance among the movements (as groupMetric).
+  const order = new Int32Array(groupCount).fill(-1)
+  const groupAt: number[] = []
+  const { start: startTotal, end: endTotal } = money
+  return {
+    emit(start, end, paidBefore, period) {
+      const before = start < 0 ? 0 : (units[start] as number)
+      const after = end < 0 ? 0 : (units[end] as number)
+      let group = 0
+      if (grouped) {
+        const code = slotGroup[before > 0 || end < 0 ? start : end] as number
+        group = order[code] as number
+        if (group < 0) {
+          group = groupAt.length
+          order[code] = group
+          groupAt.push(code)
+        }
+      } else if (groupAt.length === 0) {
+        groupAt.push(0)
+      }
+      const cell = group * periods + period
+      counts.n[cell] = (counts.n[cell] as number) + 1
+      if (before > 0) {
+        startTotal[cell] = (startTotal[cell] as number) + before
+        counts.startingCustomers[cell] = (counts.startingCustomers[cell] as number) + 1
+      }
+      if (after > 0) {
+        endTotal[cell] = (endTotal[cell] as number) + after
+        counts.endingCustomers[cell] = (counts.endingCustomers[cell] as number) + 1
+      }
+      let field: (typeof COUNT_FIELDS)[number]
+      let amount: number
+      if (before === 0) {
+        field = paidBefore ? 'reactivation' : 'new'
+        amount = after
+      } else if (after === 0) {
+        field = 'churn'
+        amount = before
+      } else if (after > before) {
+        field = 'expansion'
+        amount = after - before
+      } else if (after < before) {
+        field = 'contraction'
+        amount = before - after
+      } else {
+        counts.unchanged[cell] = (counts.unchanged[cell] as number) + 1
+        return
+      }
+      const totals = money[field as (typeof MONEY_FIELDS)[number]]
+      totals[cell] = (totals[cell] as number) + amount
+      counts[field][cell] = (counts[field][cell] as number) + 1
+    },
+    rows() {
+      const rows: RevenueRetentionRow[] = []
+      const decimal = (value: number) =>
+        moneySumValue({ units: value, scale: snapshots.scale, remainder: null, context: null })
+      for (let group = 0; group < groupAt.length; group++) {
+        for (let period = 0; period < periods; period++) {
+          const cell = group * periods + period
+          const n = counts.n[cell] as number
+          if (n === 0) continue
+          const count = (field: (typeof COUNT_FIELDS)[number]) => counts[field][cell] as number
+          const summary: RevenueMovementsSummary = {
+            startingRevenue: decimal(money.start[cell] as number),
+            endingRevenue: decimal(money.end[cell] as number),
+            newRevenue: decimal(money.new[cell] as number),
+            expansion: decimal(money.expansion[cell] as number),
+            contraction: decimal(money.contraction[cell] as number),
+            churn: decimal(money.churn[cell] as number),
+            reactivation: decimal(money.reactivation[cell] as number),
+            counts: {
+              new: count('new'),
+              expansion: count('expansion'),
+              contraction: count('contraction'),
+              churn: count('churn'),
+              reactivation: count('reactivation'),
+              unchanged: count('unchanged'),
+              startingCustomers: count('startingCustomers'),
+              endingCustomers: count('endingCustomers'),
+            },
+          }
+          rows.push({
+            group: keys[groupAt[group] as number] ?? null,
+            period: periodOf(period),
+            result: retentionOf(summary, snapshots.currency),
+            n,
+          })
+        }
+      }
+      return rows
+    },
   }
 }
 
 /**
- * Folds the changes per group (and per month with `months`) with `revenueMovementsAggregator`
- * through `groupMetric`, and finishes each row with the retention rates.
+ * Folds the changes per group (and per period with `instantOf`) with
+ * `revenueMovementsAggregator` through `groupMetric`, and finishes each row with the rates.
  */
-export function foldChanges(
+function foldChanges(
   snapshots: Snapshots,
   changes: readonly AccountChange[],
   grouped: boolean,
-  months: readonly Date[] | null,
+  instantOf: ((period: number) => Date) | null,
 ): GroupMetricRow<RevenueRetention>[] {
   const movements = revenueMovementsAggregator()
   const currency = snapshots.currency
@@ -420,11 +653,11 @@ export function foldChanges(
     return groupMetric(changes, aggregator, {
       value: (change) => change,
       ...(grouped ? { by: (change: AccountChange) => change.key } : {}),
-      ...(months === null
+      ...(instantOf === null
         ? {}
         : {
             period: {
-              date: (change: AccountChange) => months[change.month] as Date,
+              date: (change: AccountChange) => instantOf(change.month),
               unit: 'month' as const,
               timeZone: snapshots.timeZone,
             },
@@ -466,17 +699,11 @@ function retentionOf(summary: RevenueMovementsSummary, currency: string | null):
   }
 }
 
-/** The shared period of a window row. */
-export function windowPeriod(
-  from: number,
-  to: number,
-  timeZone: string,
-): GroupMetricPeriod & { readonly label: string } {
+/** The period of a window row, or of a month (`from` = `to`). */
+export function windowPeriod(from: number, to: number, timeZone: string): GroupMetricPeriod {
   return {
     start: monthStart(from, timeZone),
     end: monthStart(to + 1, timeZone),
     label: from === to ? monthLabel(from) : `${monthLabel(from)}/${monthLabel(to)}`,
   }
 }
-
-export type { RevenueRetentionRow }

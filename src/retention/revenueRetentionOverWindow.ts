@@ -6,9 +6,7 @@ import type {
   RevenueRetentionRow,
 } from './RevenueRetention.js'
 import {
-  type AccountChange,
-  accountChange,
-  foldChanges,
+  createChangeSink,
   monthLabel,
   readMonthOption,
   readSnapshots,
@@ -110,7 +108,13 @@ export function revenueRetentionOverWindow<R extends AccountRevenueSnapshot>(
         message: `${metric}: option to is ${monthLabel(firstMonth + to)}; it must lie between from (${monthLabel(firstMonth + from)}) and the last snapshot (${monthLabel(firstMonth + monthCount - 1)})`,
       })
     }
-    const changes: AccountChange[] = []
+    const sink = createChangeSink(
+      data,
+      checked.by !== undefined,
+      1,
+      () => windowPeriod(firstMonth + from, firstMonth + to, data.timeZone),
+      null,
+    )
     const accounts = accountStart.length - 1
     for (let account = 0; account < accounts; account++) {
       let startSlot = -1
@@ -130,11 +134,8 @@ export function revenueRetentionOverWindow<R extends AccountRevenueSnapshot>(
       }
       const startPaid = startSlot >= 0 && slotPaid[startSlot] === 1
       const endPaid = endSlot >= 0 && slotPaid[endSlot] === 1
-      if (startPaid || endPaid) changes.push(accountChange(data, startSlot, endSlot, paidBefore, 0))
+      if (startPaid || endPaid) sink.emit(startSlot, endSlot, paidBefore, 0)
     }
-    return foldChanges(data, changes, checked.by !== undefined, null).map((row) => ({
-      ...row,
-      period: windowPeriod(firstMonth + from, firstMonth + to, data.timeZone),
-    }))
+    return sink.rows()
   })
 }

@@ -4,12 +4,7 @@ import type {
   RevenueRetentionOptions,
   RevenueRetentionRow,
 } from './RevenueRetention.js'
-import {
-  type AccountChange,
-  accountChange,
-  foldChanges,
-  readSnapshots,
-} from './revenueRetentionKernel.js'
+import { createChangeSink, readSnapshots, windowPeriod } from './revenueRetentionKernel.js'
 
 /**
  * Options of {@link revenueRetentionSeries}.
@@ -82,7 +77,18 @@ export function revenueRetentionSeries<R extends AccountRevenueSnapshot>(
     const data = readSnapshots(snapshots, options, metric)
     const { order, accountStart, slotMonth, slotPaid, monthCount } = data
     if (monthCount < 2) return []
-    const changes: AccountChange[] = []
+    const months: Date[] = []
+    for (let month = 0; month < monthCount; month++) {
+      const number = data.firstMonth + month
+      months.push(new Date(Date.UTC(Math.floor(number / 12), number % 12, 15)))
+    }
+    const sink = createChangeSink(
+      data,
+      options?.by !== undefined,
+      monthCount,
+      (month) => windowPeriod(data.firstMonth + month, data.firstMonth + month, data.timeZone),
+      (month) => months[month] as Date,
+    )
     const accounts = accountStart.length - 1
     for (let account = 0; account < accounts; account++) {
       let lastMonth = -1
@@ -97,8 +103,7 @@ export function revenueRetentionSeries<R extends AccountRevenueSnapshot>(
         const paid = slotPaid[slot] === 1
         if (lastSlot >= 0 && month > lastMonth + 1) {
           // No row in the month after lastMonth: the account stopped paying then.
-          if (lastPaid)
-            changes.push(accountChange(data, lastSlot, -1, paidBeforeLast, lastMonth + 1))
+          if (lastPaid) sink.emit(lastSlot, -1, paidBeforeLast, lastMonth + 1)
           paidBeforeLast = paidThrough
           lastMonth = month - 1
           lastSlot = -1
@@ -108,14 +113,11 @@ export function revenueRetentionSeries<R extends AccountRevenueSnapshot>(
           const adjacent = lastMonth === month - 1
           const startPaid = adjacent && lastPaid
           if (startPaid || paid) {
-            changes.push(
-              accountChange(
-                data,
-                adjacent ? lastSlot : -1,
-                slot,
-                adjacent ? paidBeforeLast : paidThrough,
-                month,
-              ),
+            sink.emit(
+              adjacent ? lastSlot : -1,
+              slot,
+              adjacent ? paidBeforeLast : paidThrough,
+              month,
             )
           }
         }
@@ -126,14 +128,9 @@ export function revenueRetentionSeries<R extends AccountRevenueSnapshot>(
         lastPaid = paid
       }
       if (lastPaid && lastMonth + 1 < monthCount) {
-        changes.push(accountChange(data, lastSlot, -1, paidBeforeLast, lastMonth + 1))
+        sink.emit(lastSlot, -1, paidBeforeLast, lastMonth + 1)
       }
     }
-    const months: Date[] = []
-    for (let month = 0; month < monthCount; month++) {
-      const number = data.firstMonth + month
-      months.push(new Date(Date.UTC(Math.floor(number / 12), number % 12, 15)))
-    }
-    return foldChanges(data, changes, options?.by !== undefined, months)
+    return sink.rows()
   })
 }

@@ -300,6 +300,21 @@ describe('revenueRetentionSeries properties', () => {
     )
   })
 
+  it('gives the same rows from decimal strings (exact Decimal path) as from numbers (scaled-integer path)', () => {
+    fc.assert(
+      fc.property(snapshotsArbitrary, fc.boolean(), (rows, grouped) => {
+        const options = grouped ? { by: (r: (typeof rows)[number]) => r.segment ?? null } : {}
+        const strings = rows.map((r) => ({ ...r, amount: String(r.amount) }))
+        expect(revenueRetentionSeries(strings, options)).toEqual(
+          revenueRetentionSeries(rows, options),
+        )
+        expect(revenueRetentionOverWindow(strings, options)).toEqual(
+          revenueRetentionOverWindow(rows, options),
+        )
+      }),
+    )
+  })
+
   it('does not depend on the order of the rows', () => {
     fc.assert(
       fc.property(snapshotsArbitrary, (rows) => {
