@@ -4,7 +4,12 @@ import type {
   RevenueRetentionOptions,
   RevenueRetentionRow,
 } from './RevenueRetention.js'
-import { createChangeSink, readSnapshots, windowPeriod } from './revenueRetentionKernel.js'
+import {
+  createChangeSink,
+  monthLabel,
+  monthStart,
+  readSnapshots,
+} from './revenueRetentionKernel.js'
 
 /**
  * Options of {@link revenueRetentionSeries}.
@@ -82,11 +87,20 @@ export function revenueRetentionSeries<R extends AccountRevenueSnapshot>(
       const number = data.firstMonth + month
       months.push(new Date(Date.UTC(Math.floor(number / 12), number % 12, 15)))
     }
+    // Month boundaries in the time zone, computed once per month.
+    const starts = new Float64Array(monthCount + 1)
+    for (let month = 0; month <= monthCount; month++) {
+      starts[month] = monthStart(data.firstMonth + month, data.timeZone).getTime()
+    }
     const sink = createChangeSink(
       data,
       options?.by !== undefined,
       monthCount,
-      (month) => windowPeriod(data.firstMonth + month, data.firstMonth + month, data.timeZone),
+      (month) => ({
+        start: new Date(starts[month] as number),
+        end: new Date(starts[month + 1] as number),
+        label: monthLabel(data.firstMonth + month),
+      }),
       (month) => months[month] as Date,
     )
     const accounts = accountStart.length - 1

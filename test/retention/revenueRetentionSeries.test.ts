@@ -216,6 +216,33 @@ describe('revenueRetentionSeries', () => {
     )
   })
 
+  it('keeps a long, sparse history (sparse slot table; per-account groups on the exact path)', () => {
+    // 1,100 accounts pay 10 in January 1700 only; z pays 1 every month for 4,000 months:
+    // 1,101 accounts × 4,000 months is past the flat table, and 1,101 groups × 4,000 months
+    // past the flat totals. By hand: February 1700 loses 1,100 × 10 = 11,000 of 11,001.
+    const rows: { accountId: string; month: string; amount: number }[] = []
+    for (let account = 0; account < 1100; account++) {
+      rows.push({ accountId: `a${account}`, month: '1700-01', amount: 10 })
+    }
+    for (let month = 0; month < 4000; month++) {
+      const label = `${1700 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`
+      rows.push({ accountId: 'z', month: label, amount: 1 })
+    }
+    const series = revenueRetentionSeries(rows)
+    expect(series).toHaveLength(3999)
+    expect(series[0]!.result.churn.toString()).toBe('11000')
+    expect(series[0]!.result.grossRevenueRetention).toBe(1 / 11001)
+    expect(series[1]!.result.grossRevenueRetention).toBe(1)
+    const perAccount = revenueRetentionSeries(rows, { by: (row) => row.accountId })
+    expect(perAccount).toHaveLength(1100 + 3999)
+    const first = perAccount.find((row) => row.group === 'a0')!
+    expect([
+      first.period?.label,
+      first.result.churn.toString(),
+      first.result.customerChurnRate,
+    ]).toEqual(['1700-02', '10', 1])
+  }, 60_000)
+
   it('does not change its input', () => {
     const rows = [row('a', '2026-01', 1), row('a', '2026-02', 2)]
     const copy = structuredClone(rows)
