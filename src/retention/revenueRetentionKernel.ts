@@ -207,10 +207,10 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
   const slotAccount = new Int32Array(length)
   const slotMonth = new Int32Array(length)
   const slotPaid = new Uint8Array(length)
-  const slotKey: GroupKey[] = []
+  const slotKey: GroupKey[] = by === undefined ? [] : new Array(length)
   const slotGroup = new Int32Array(length)
   const groupCode = new Map<GroupKey, number>()
-  const groupKeys: GroupKey[] = []
+  const groupKeys: GroupKey[] = by === undefined ? [null] : []
   let slots = 0
   const extraRows = new Map<number, number[]>()
   const rowsPerMonth = new Int32Array(monthCount)
@@ -228,15 +228,18 @@ export function readSnapshots<R extends AccountRevenueSnapshot>(
       slotAccount[slot] = account
       slotMonth[slot] = month
       slotPaid[slot] = paidRow[index] as number
-      const key = by === undefined ? null : (keyOfRow[index] as GroupKey)
-      slotKey.push(key)
-      let code = groupCode.get(key)
-      if (code === undefined) {
-        code = groupKeys.length
-        groupCode.set(key, code)
-        groupKeys.push(key)
+      if (by !== undefined) {
+        // Without `by` every slot is in group 0 (`null`) and no key is kept per slot.
+        const key = keyOfRow[index] as GroupKey
+        slotKey[slot] = key
+        let code = groupCode.get(key)
+        if (code === undefined) {
+          code = groupKeys.length
+          groupCode.set(key, code)
+          groupKeys.push(key)
+        }
+        slotGroup[slot] = code
       }
-      slotGroup[slot] = code
     } else {
       // Several rows of one account in one month (several subscriptions): added together.
       const others = extraRows.get(known)
