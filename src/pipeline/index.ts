@@ -13,11 +13,19 @@ export { type SalesCycleDaysOptions, salesCycleDays } from './salesCycleDays.js'
 export { type SalesVelocityInput, salesVelocity } from './salesVelocity.js'
 export {
   OPEN_DEAL_POLICIES,
+  type OpenDealPolicy,
   STAGE_CONVERSION_MODES,
+  type StageConversionMode,
   type StageConversionOptions,
+  type StageConversionResult,
   type StageConversionRow,
   stageConversion,
 } from './stageConversion.js'
+export {
+  type StageConversionAggregator,
+  type StageConversionAggregatorState,
+  stageConversionAggregator,
+} from './stageConversionAggregator.js'
 export {
   type StalledOpportunitiesOptions,
   type StalledOpportunity,

@@ -22,6 +22,12 @@ export { type GrossRevenueRetentionInput, grossRevenueRetention } from './grossR
 export { netMrrChurnRate } from './netMrrChurnRate.js'
 export { netRevenueRetention } from './netRevenueRetention.js'
 export type { RevenueMovementTotals } from './RevenueMovementTotals.js'
+export type {
+  AccountRevenueSnapshot,
+  RevenueRetention,
+  RevenueRetentionOptions,
+  RevenueRetentionRow,
+} from './RevenueRetention.js'
 export {
   type AccountMovement,
   REVENUE_MOVEMENTS,
@@ -37,3 +43,13 @@ export {
   type RevenueMovementsAggregatorState,
   revenueMovementsAggregator,
 } from './revenueMovementsAggregator.js'
+export {
+  type RevenueRetentionOverWindowOptions,
+  type RevenueRetentionOverWindowResult,
+  revenueRetentionOverWindow,
+} from './revenueRetentionOverWindow.js'
+export {
+  type RevenueRetentionSeriesOptions,
+  type RevenueRetentionSeriesResult,
+  revenueRetentionSeries,
+} from './revenueRetentionSeries.js'

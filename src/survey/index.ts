@@ -10,6 +10,11 @@ export {
   customerEffortScore,
 } from './customerEffortScore.js'
 export {
+  type CustomerEffortScoreAggregator,
+  type CustomerEffortScoreAggregatorState,
+  customerEffortScoreAggregator,
+} from './customerEffortScoreAggregator.js'
+export {
   NPS_CLASSES,
   NPS_INTERVAL_METHODS,
   type NpsClass,

@@ -68,6 +68,34 @@ describe('stageConversion', () => {
     expect(narrow[1]!.interval!.upper).toBeCloseTo(0.9420926788001414, 12)
   })
 
+  it('gives the bounds flat (lower, upper, confidence) beside the deprecated interval', () => {
+    // Same R prop.test(x, n, correct = FALSE) bounds as above, read from the flat fields.
+    const rows = stageConversion(deals, { stages })
+    expect(rows[0]!.lower).toBeCloseTo(0.43649717781352987, 12)
+    expect(rows[0]!.upper).toBeCloseTo(0.9699466302516935, 12)
+    expect(rows[2]!.lower).toBeCloseTo(0.2076596008020477, 12)
+    expect(rows[2]!.upper).toBeCloseTo(0.9385080552796037, 12)
+    expect(rows.map((row) => row.confidence)).toEqual([0.95, 0.95, 0.95])
+    for (const row of rows) expect(row.interval).toEqual({ lower: row.lower, upper: row.upper })
+    const narrow = stageConversion(deals, { stages, confidence: 0.9 })
+    expect(narrow[1]!.lower).toBeCloseTo(0.3561680085985064, 12)
+    expect(narrow[1]!.confidence).toBe(0.9)
+    const empty = stageConversion([], { stages })[0]!
+    expect([empty.lower, empty.upper, empty.interval]).toEqual([null, null, null])
+  })
+
+  it('refuses an unknown open policy and a confidence outside (0, 1) with INVALID_OPTION', () => {
+    expectMetricError(
+      () => stageConversion(deals, { stages, open: 'maybe' as 'include' }),
+      'INVALID_OPTION',
+      { path: ['open'], metric: 'stageConversion' },
+    )
+    expectMetricError(() => stageConversion(deals, { stages, confidence: 0 }), 'INVALID_OPTION', {
+      path: ['confidence'],
+      metric: 'stageConversion',
+    })
+  })
+
   it('ignores stages not in the list and is null on an empty pipeline', () => {
     const rows = stageConversion([deal('lost', ['Unlisted'])], { stages })
     expect(rows.map((row) => [row.reached, row.rate])).toEqual([
