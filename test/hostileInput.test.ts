@@ -445,6 +445,7 @@ const schemaExports: [string, SafeParsing][] = Object.entries(schemas)
 /** Arguments for aggregator factories that have a required one. */
 const FACTORY_ARGUMENTS: Readonly<Record<string, unknown[]>> = {
   'cx-metrics.slaAttainmentAggregator': [24],
+  'cx-metrics.stageConversionAggregator': [{ stages: ['Qualify', 'Propose'] }],
 }
 
 /** The aggregators, made with their default options, for sweeping their methods. */
