@@ -1,8 +1,9 @@
 import type { Aggregator } from '../core/Aggregator.js'
 import { readState, type StateShape } from '../core/aggregatorState.js'
 import { describeValue } from '../core/describeValue.js'
+import { requireNonNegativeOption } from '../core/inputGuards.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { requireList, requireNonNegative } from '../core/validate.js'
+import { readOptions, requireList, requireNonNegative } from '../core/validate.js'
 import { readFailure } from './timeInputs.js'
 
 const STATE_SHAPE: StateShape = { within: 'count', done: 'count', lateOpen: 'count' }
@@ -17,6 +18,16 @@ export interface SlaItem {
   readonly duration: number
   /** Still open (not yet quoted, answered, resolved…); default false. */
   readonly open?: boolean
+}
+
+/**
+ * Options of {@link slaAttainmentAggregator}.
+ *
+ * @category Time
+ */
+export interface SlaAttainmentAggregatorOptions {
+  /** The SLA target (a finite number ≥ 0), in the items' unit. Required. */
+  readonly target: number
 }
 
 /**
@@ -59,19 +70,22 @@ export interface SlaAttainmentAggregator
  * state = { within, done, lateOpen };  merge = sums;  result = within / (done + lateOpen)
  * ```
  *
- * @param target - The SLA target (≥ 0), in the items' unit.
+ * @param options - `{ target }`: the SLA target (≥ 0), in the items' unit. A bare number
+ *   (the 0.1 form `slaAttainmentAggregator(24)`) is still accepted as the target; deprecated.
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one item, `addAll` a list
  *   of them in one pass (the same state as folding `add`; `groupMetric` uses it); `result`
  *   is a fraction or `null`.
- * @throws MetricInputError `NEGATIVE_VALUE` / `NOT_FINITE` (target, a duration; path
- *   `[index, 'duration']` in `addAll`), `INVALID_OPTION` (an item that is not an object),
+ * @throws MetricInputError `INVALID_OPTION` (path `['target']`: a target that is missing
+ *   or not a finite number ≥ 0; path `[]`: options that are neither an object nor a number;
+ *   an item that is not an object), `NEGATIVE_VALUE` / `NOT_FINITE` (a duration; path
+ *   `[index, 'duration']` in `addAll`),
  *   `VALUE_OUT_OF_RANGE` (path `[]`) when `addAll` is given no array, `INVALID_STATE` in
  *   `addAll` / `merge` / `result`
  *   (a foreign or tampered state: missing or extra keys, fractional or negative counts,
  *   `within` > `done`; paths `['a', …]`, `['b', …]` in `merge`).
  * @example
  * ```ts
- * const sla = slaAttainmentAggregator(24)
+ * const sla = slaAttainmentAggregator({ target: 24 })
  * const a = sla.add(sla.add(sla.initial(), { duration: 2 }), { duration: 30 })
  * const b = sla.add(sla.initial(), { duration: 40, open: true })
  * sla.result(sla.merge(a, b)) // => 0.3333333333333333
@@ -81,9 +95,17 @@ export interface SlaAttainmentAggregator
  * @see slaAttainment.
  * @category Time
  */
-export function slaAttainmentAggregator(target: number): SlaAttainmentAggregator {
+export function slaAttainmentAggregator(
+  options: SlaAttainmentAggregatorOptions | number,
+): SlaAttainmentAggregator {
   const metric = 'slaAttainmentAggregator'
-  requireNonNegative(target, metric, ['target'], 'target')
+  let target: number
+  try {
+    const given = typeof options === 'number' ? { target: options } : readOptions(options, metric)
+    target = requireNonNegativeOption(given.target, metric, 'target')
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
   const check = (state: SlaAttainmentAggregatorState, at: MetricInputPath) => {
     const clean = readState<SlaAttainmentAggregatorState>(state, STATE_SHAPE, metric, at)
     if (clean.within > clean.done) {

@@ -6,7 +6,7 @@ import { expectMetricError } from '../helpers.js'
 
 describe('slaAttainmentAggregator', () => {
   it('any split, merged in any order and through JSON, equals slaAttainment', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     fc.assert(
       fc.property(
         fc.array(fc.record({ duration: fc.integer({ min: 0, max: 60 }), open: fc.boolean() })),
@@ -28,9 +28,39 @@ describe('slaAttainmentAggregator', () => {
     )
   })
 
+  it('takes { target } and still the 0.1 positional target, with the same counts', () => {
+    // target 24: done 2 (within), 30 (late); open 40 > 24 is a breach → 1 / 3 (hand count)
+    const items = [{ duration: 2 }, { duration: 30 }, { duration: 40, open: true }]
+    for (const sla of [slaAttainmentAggregator({ target: 24 }), slaAttainmentAggregator(24)]) {
+      expect(sla.result(sla.addAll(sla.initial(), items))).toBe(1 / 3)
+    }
+  })
+
   it('refuses negative targets, durations and corrupted states', () => {
-    expectMetricError(() => slaAttainmentAggregator(-1), 'NEGATIVE_VALUE', { path: ['target'] })
-    const sla = slaAttainmentAggregator(1)
+    // A bad target is a bad option value: INVALID_OPTION (0.1 threw NEGATIVE_VALUE, a data code).
+    for (const target of [-1, Number.NaN, Number.POSITIVE_INFINITY, '24', null, undefined]) {
+      expectMetricError(
+        () => slaAttainmentAggregator({ target: target as number }),
+        'INVALID_OPTION',
+        { path: ['target'], metric: 'slaAttainmentAggregator' },
+      )
+    }
+    expectMetricError(() => slaAttainmentAggregator(-1), 'INVALID_OPTION', {
+      path: ['target'],
+      metric: 'slaAttainmentAggregator',
+    })
+    for (const options of [null, 'x', [24]]) {
+      expectMetricError(
+        () => slaAttainmentAggregator(options as unknown as number),
+        'INVALID_OPTION',
+        { path: [], metric: 'slaAttainmentAggregator' },
+      )
+    }
+    expectMetricError(() => (slaAttainmentAggregator as () => unknown)(), 'INVALID_OPTION', {
+      path: ['target'],
+      metric: 'slaAttainmentAggregator',
+    })
+    const sla = slaAttainmentAggregator({ target: 1 })
     expectMetricError(() => sla.add(sla.initial(), { duration: -2 }), 'NEGATIVE_VALUE', {
       path: ['duration'],
     })
@@ -43,7 +73,7 @@ describe('slaAttainmentAggregator', () => {
   })
 
   it('matches the documented example', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     const a = sla.add(sla.add(sla.initial(), { duration: 2 }), { duration: 30 })
     const b = sla.add(sla.initial(), { duration: 40, open: true })
     expect(sla.result(sla.merge(a, b))).toBe(0.3333333333333333)
@@ -66,7 +96,7 @@ describe('slaAttainmentAggregator.addAll', () => {
     )
 
   it('equals folding add, and slaAttainment after result, for random items', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     fc.assert(
       fc.property(
         fc.array(item, { maxLength: 40 }),
@@ -82,7 +112,7 @@ describe('slaAttainmentAggregator.addAll', () => {
   })
 
   it('split into addAll parts, merged through JSON, equals slaAttainment', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     fc.assert(
       fc.property(fc.array(item, { maxLength: 40 }), fc.nat(), (items, cut) => {
         const at = cut % (items.length + 1)
@@ -96,14 +126,14 @@ describe('slaAttainmentAggregator.addAll', () => {
   })
 
   it('empty inputs return an equal state', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     const state = sla.add(sla.initial(), { duration: 3 })
     expect(sla.addAll(state, [])).toEqual(state)
     expect(sla.addAll(sla.initial(), [])).toEqual(sla.initial())
   })
 
   it('refuses a bad item at index k with the code add gives and the path [k, …]', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     const bad: Array<[readonly (string | number)[], unknown, string]> = [
       [[], null, 'INVALID_OPTION'],
       [[], 5, 'INVALID_OPTION'],
@@ -139,7 +169,7 @@ describe('slaAttainmentAggregator.addAll', () => {
   })
 
   it('matches the documented example', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     // Hand count against target 24: 2 is within, 30 finished late, 40 is open and late.
     expect(
       sla.addAll(sla.initial(), [{ duration: 2 }, { duration: 30 }, { duration: 40, open: true }]),
