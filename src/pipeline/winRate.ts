@@ -19,7 +19,12 @@ import {
   type MoneyContext,
   moneySumValue,
 } from '../core/moneySum.js'
-import { METRIC_BASES, type MetricBasis, readAliasedOption, requireOneOf } from '../core/validate.js'
+import {
+  METRIC_BASES,
+  type MetricBasis,
+  readAliasedOption,
+  requireOneOf,
+} from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
 import { requireClosedAtPresent, requireCurrency, requireStatus } from '../records/fieldChecks.js'
 import type { Opportunity } from '../records/Opportunity.js'

@@ -53,11 +53,10 @@ describe('winRateAggregator', () => {
       // by amount: 100 / (100 + 300) = 0.25 (by count it would be 1/2)
       expect(rates.result(rates.addAll(rates.initial(), deals)).rate).toBe(0.25)
     }
-    expectMetricError(
-      () => winRateAggregator({ basis: 'count', by: 'amount' }),
-      'INVALID_OPTION',
-      { path: ['basis'], metric: 'winRateAggregator' },
-    )
+    expectMetricError(() => winRateAggregator({ basis: 'count', by: 'amount' }), 'INVALID_OPTION', {
+      path: ['basis'],
+      metric: 'winRateAggregator',
+    })
     for (const bad of [null, 1, 'amount', []]) {
       expectMetricError(() => winRateAggregator(bad as WinRateOptions), 'INVALID_OPTION', {
         path: [],
