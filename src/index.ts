@@ -4,6 +4,10 @@
  * Every metric family is re-exported here by name. This entry point never loads zod; the
  * schemas for untrusted input live in `cx-metrics/schemas`.
  *
+ * Option names follow one vocabulary (the same word for the same idea everywhere): see the
+ * "Option vocabulary" document.
+ *
+ * @document ../docs/option-vocabulary.md
  * @packageDocumentation
  */
 export {
