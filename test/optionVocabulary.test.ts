@@ -173,3 +173,65 @@ describe('the option vocabulary', () => {
     expect(wordsOutsideTable(invented)).toEqual(['MadeUpOptions.per'])
   })
 })
+
+describe('the choice constants', () => {
+  it('match the documented examples', () => {
+    expect(root.METRIC_BASES).toEqual(['count', 'amount'])
+    expect(root.SUMMARY_STATISTICS).toEqual(['mean', 'median'])
+    expect(root.WIN_RATE_BASES).toEqual(['count', 'amount'])
+    expect(root.COHORT_BASES).toEqual(['count', 'amount', 'logo', 'revenue'])
+    expect(root.CES_STATISTICS).toEqual(['mean', 'agree-share'])
+    expect(root.SALES_CYCLE_OUTCOMES).toEqual(['won', 'closed'])
+    expect(root.SMAPE_VARIANTS).toEqual(['m4', 'bounded'])
+  })
+
+  it('list only values their functions accept, each giving its own documented result', () => {
+    const day = 86_400_000
+    const deal = (status: 'won' | 'lost', days: number, amount: number) => ({
+      id: `${status}${days}`,
+      createdAt: new Date(0),
+      closedAt: new Date(days * day),
+      amount,
+      status,
+      stageHistory: [],
+    })
+    const deals = [deal('won', 10, 100), deal('won', 20, 100), deal('lost', 3, 300)]
+    // Hand arithmetic: by count 2 / 3; by amount 200 / 500.
+    expect(root.WIN_RATE_BASES.map((basis) => root.winRate(deals, { basis }).rate)).toEqual([
+      2 / 3,
+      0.4,
+    ])
+    // Won cycles 10, 20 → mean 15, median 15; closed 10, 20, 3 → mean 11, median 10.
+    expect(
+      root.SALES_CYCLE_OUTCOMES.flatMap((outcome) =>
+        root.SUMMARY_STATISTICS.map((statistic) =>
+          root.salesCycleDays(deals, { outcome, statistic }),
+        ),
+      ),
+    ).toEqual([15, 15, 11, 10])
+    // Ratings 7, 6, 5, 2: mean 5; 3 of 4 at or above 5.
+    expect(
+      root.CES_STATISTICS.map(
+        (statistic) => root.customerEffortScore([7, 6, 5, 2], { statistic }).score,
+      ),
+    ).toEqual([5, 0.75])
+    // A = 100, F = 50: m4 2·50/150 = 2/3; bounded 50/150 = 1/3.
+    const smape = root.SMAPE_VARIANTS.map((variant) =>
+      root.symmetricMeanAbsolutePercentageError({ actual: [100], forecast: [50], variant }),
+    )
+    expect(smape[0]).toBeCloseTo(2 / 3, 15)
+    expect(smape[1]).toBeCloseTo(1 / 3, 15)
+    // Customer a active in January and February, b only in January: age 1 keeps 1 of 2.
+    const activity = [
+      { customerId: 'a', at: new Date('2026-01-05T00:00:00Z'), revenue: 10 },
+      { customerId: 'b', at: new Date('2026-01-06T00:00:00Z'), revenue: 30 },
+      { customerId: 'a', at: new Date('2026-02-05T00:00:00Z'), revenue: 10 },
+    ]
+    // count/logo: 1 of 2 customers; amount/revenue: 10 of 40.
+    expect(
+      root.COHORT_BASES.map(
+        (basis) => root.cohortRetention(activity, { basis }).cohorts[0]?.retention[1],
+      ),
+    ).toEqual([0.5, 0.25, 0.5, 0.25])
+  })
+})

@@ -172,6 +172,11 @@ export function winRate(
 export function winRate(
   opportunities: readonly Opportunity[],
   options?: WinRateOptions,
+): WinRateResult
+/** @category Pipeline */
+export function winRate(
+  opportunities: readonly Opportunity[],
+  options?: WinRateOptions,
 ): WinRateResult {
   return guardInput('winRate', () => computeWinRate(opportunities, options))
 }
