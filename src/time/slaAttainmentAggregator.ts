@@ -9,15 +9,38 @@ import { readFailure } from './timeInputs.js'
 const STATE_SHAPE: StateShape = { within: 'count', done: 'count', lateOpen: 'count' }
 
 /**
- * One item: its time so far, and whether it is still open.
+ * One item: its time so far, and whether it is still open (censored) — the shape of a
+ * `leadToQuoteTimes` row, so those rows can be added as they are.
  *
  * @category Time
  */
 export interface SlaItem {
-  /** Time to completion, or time elapsed so far when `open` (same unit as the target). */
+  /** Time to completion, or time elapsed so far when `censored` (same unit as the target). */
   readonly duration: number
-  /** Still open (not yet quoted, answered, resolved…); default false. */
+  /** Still open — not yet quoted, answered, resolved… (no outcome yet); default false. */
+  readonly censored?: boolean
+  /**
+   * The 0.1 name of `censored` (in 0.2, `open` in options is a policy and in results a
+   * count). Both given and different is `INVALID_RECORD`.
+   *
+   * @deprecated Use `censored`.
+   */
   readonly open?: boolean
+}
+
+/** Whether item `item` is still open: `censored`, or its 0.1 name `open`. */
+function isCensored(item: SlaItem, metric: string, path: (string | number)[]): boolean {
+  const censored = item.censored
+  const open = item.open
+  if (censored !== undefined && open !== undefined && censored !== open) {
+    throw new MetricInputError({
+      code: 'INVALID_RECORD',
+      metric,
+      path: [...path, 'censored'],
+      message: `${metric}: item${path.length === 0 ? '' : ` at index ${path[0]}`} has censored ${describeValue(censored)} but open ${describeValue(open)}; open is the older name of censored, give one`,
+    })
+  }
+  return (censored ?? open) === true
 }
 
 /**
@@ -87,9 +110,9 @@ export interface SlaAttainmentAggregator
  * ```ts
  * const sla = slaAttainmentAggregator({ target: 24 })
  * const a = sla.add(sla.add(sla.initial(), { duration: 2 }), { duration: 30 })
- * const b = sla.add(sla.initial(), { duration: 40, open: true })
+ * const b = sla.add(sla.initial(), { duration: 40, censored: true })
  * sla.result(sla.merge(a, b)) // => 0.3333333333333333
- * sla.addAll(sla.initial(), [{ duration: 2 }, { duration: 30 }, { duration: 40, open: true }])
+ * sla.addAll(sla.initial(), [{ duration: 2 }, { duration: 30 }, { duration: 40, censored: true }])
  * // => { within: 1, done: 2, lateOpen: 1 }
  * ```
  * @see slaAttainment.
@@ -138,14 +161,14 @@ export function slaAttainmentAggregator(
               code: 'INVALID_OPTION',
               metric,
               path: [index],
-              message: `${metric}: item at index ${index} is ${describeValue(item)}; it must be { duration, open? }`,
+              message: `${metric}: item at index ${index} is ${describeValue(item)}; it must be { duration, censored? }`,
             })
           }
           const duration = item.duration
           if (!(typeof duration === 'number' && duration >= 0 && duration - duration === 0)) {
             requireNonNegative(duration, metric, [index, 'duration'], `duration at index ${index}`)
           }
-          if (item.open === true) {
+          if (isCensored(item, metric, [index])) {
             if (duration > target) lateOpen++
           } else {
             if (duration <= target) within++
@@ -198,11 +221,11 @@ export function slaAttainmentAggregator(
         code: 'INVALID_OPTION',
         metric,
         path: ['item'],
-        message: `${metric}: item is ${describeValue(item)}; it must be { duration, open? }`,
+        message: `${metric}: item is ${describeValue(item)}; it must be { duration, censored? }`,
       })
     }
     const duration = requireNonNegative(item.duration, metric, ['duration'], 'duration')
-    if (item.open === true)
+    if (isCensored(item, metric, []))
       return duration > target ? { ...state, lateOpen: state.lateOpen + 1 } : state
     return { ...state, within: state.within + (duration <= target ? 1 : 0), done: state.done + 1 }
   }

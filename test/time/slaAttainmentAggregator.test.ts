@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { leadToQuoteTimes } from '../../src/time/leadToQuoteTimes.js'
 import { slaAttainment } from '../../src/time/slaAttainment.js'
 import { slaAttainmentAggregator } from '../../src/time/slaAttainmentAggregator.js'
 import { expectMetricError } from '../helpers.js'
@@ -25,6 +26,43 @@ describe('slaAttainmentAggregator', () => {
           )
         },
       ),
+    )
+  })
+
+  it('reads an open item as censored (the leadToQuoteTimes row shape), open kept as the 0.1 name', () => {
+    const sla = slaAttainmentAggregator({ target: 24 })
+    // done 2 (within), 30 (late); still open after 40 > 24 → a breach: 1 / 3 (hand count)
+    const censored = [{ duration: 2 }, { duration: 30 }, { duration: 40, censored: true }]
+    expect(sla.result(sla.addAll(sla.initial(), censored))).toBe(1 / 3)
+    let state = sla.initial()
+    for (const item of censored) state = sla.add(state, item)
+    expect(state).toEqual({ within: 1, done: 2, lateOpen: 1 })
+    // Rows of leadToQuoteTimes go in as they are: a quoted after 10 h, b still waiting at 30 h.
+    const rows = leadToQuoteTimes(
+      [
+        { id: 'a', createdAt: new Date('2026-03-02T00:00:00Z') },
+        { id: 'b', createdAt: new Date('2026-03-02T00:00:00Z') },
+      ],
+      [{ id: 'q', leadId: 'a', createdAt: new Date('2026-03-02T10:00:00Z') }],
+      { asOf: new Date('2026-03-03T06:00:00Z') },
+    )
+    // a within 24 h; b open for 30 h > 24 → breach: 1 / 2
+    expect(sla.result(sla.addAll(sla.initial(), rows))).toBe(0.5)
+    expect(sla.add(sla.initial(), { duration: 40, censored: true, open: true })).toEqual({
+      within: 0,
+      done: 0,
+      lateOpen: 1,
+    })
+    expectMetricError(
+      () =>
+        sla.addAll(sla.initial(), [{ duration: 1 }, { duration: 40, censored: true, open: false }]),
+      'INVALID_RECORD',
+      { path: [1, 'censored'], metric: 'slaAttainmentAggregator' },
+    )
+    expectMetricError(
+      () => sla.add(sla.initial(), { duration: 40, censored: false, open: true }),
+      'INVALID_RECORD',
+      { path: ['censored'], metric: 'slaAttainmentAggregator' },
     )
   })
 
