@@ -14,6 +14,7 @@ import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import * as root from '../src/index.js'
 import * as schemas from '../src/schemas/index.js'
+import { expectMetricError } from './helpers.js'
 
 const ENTRY_POINTS = ['../src/index.ts', '../src/schemas/index.ts'].map((path) =>
   fileURLToPath(new URL(path, import.meta.url)),
@@ -248,5 +249,126 @@ describe('the choice constants', () => {
         (basis) => root.cohortRetention(activity, { basis }).cohorts[0]?.retention[1],
       ),
     ).toEqual([0.5, 0.25, 0.5, 0.25])
+  })
+})
+
+describe('bad option values', () => {
+  const at = (iso: string) => new Date(iso)
+  const won = {
+    id: 'w',
+    createdAt: at('2026-01-01'),
+    closedAt: at('2026-02-01'),
+    amount: 1,
+    status: 'won' as const,
+    stageHistory: [{ stage: 'A', enteredAt: at('2026-01-01') }],
+  }
+  const asOf = at('2026-03-01')
+  // [function, option, a bad value, the call]: every one is INVALID_OPTION at [option],
+  // naming the function called — never a data code (NEGATIVE_VALUE, NOT_FINITE).
+  const cases: [string, string, unknown, (value: never) => unknown][] = [
+    ['winRate', 'basis', 'logo', (basis) => root.winRate([won], { basis })],
+    ['winRate', 'confidence', 1, (confidence) => root.winRate([won], { confidence })],
+    ['winRateAggregator', 'basis', 'deals', (basis) => root.winRateAggregator({ basis })],
+    ['csat', 'threshold', 9, (threshold) => root.csat([5], { threshold })],
+    ['csatAggregator', 'confidence', -0.5, (confidence) => root.csatAggregator({ confidence })],
+    [
+      'customerEffortScore',
+      'statistic',
+      'median',
+      (statistic) => root.customerEffortScore([7], { statistic }),
+    ],
+    ['npsInterval', 'method', 'exact', (method) => root.npsInterval([9], { method })],
+    ['compareNps', 'confidence', 0, (confidence) => root.compareNps([9], [1], { confidence })],
+    ['salesCycleDays', 'outcome', 'lost', (outcome) => root.salesCycleDays([won], { outcome })],
+    [
+      'salesCycleDays',
+      'statistic',
+      'mode',
+      (statistic) => root.salesCycleDays([won], { statistic }),
+    ],
+    [
+      'stalledOpportunities',
+      'quantile',
+      1.5,
+      (quantile) => root.stalledOpportunities([won], { asOf, quantile }),
+    ],
+    [
+      'stalledOpportunities',
+      'minimumSpells',
+      -1,
+      (minimumSpells) => root.stalledOpportunities([won], { asOf, minimumSpells }),
+    ],
+    ['timeInStage', 'stages', 'A', (stages) => root.timeInStage([won], { stages })],
+    ['cohortRetention', 'basis', 'seats', (basis) => root.cohortRetention([], { basis })],
+    [
+      'kaplanMeier',
+      'method',
+      'arcsine',
+      (method) => root.kaplanMeier({ durations: [1], events: [1] }, { method }),
+    ],
+    ['quantile', 'method', 'type9', (method) => root.quantile([1, 2], 0.5, { method })],
+    [
+      'leadToQuoteSummary',
+      'target',
+      -1,
+      (target) => root.leadToQuoteSummary([], [], { asOf, target }),
+    ],
+    [
+      'leadToQuoteSummary',
+      'method',
+      'type9',
+      (method) => root.leadToQuoteSummary([], [], { asOf, method }),
+    ],
+    ['leadToQuoteTimes', 'unit', 'weeks', (unit) => root.leadToQuoteTimes([], [], { asOf, unit })],
+    [
+      'slaAttainment',
+      'openDurations',
+      5,
+      (openDurations) => root.slaAttainment([1], 2, { openDurations }),
+    ],
+    [
+      'slaAttainmentAggregator',
+      'target',
+      Number.NaN,
+      (target) => root.slaAttainmentAggregator({ target }),
+    ],
+    [
+      'networkDays',
+      'timeZone',
+      'Mars/Olympus',
+      (timeZone) => root.networkDays('2026-01-01', '2026-01-02', { timeZone }),
+    ],
+    [
+      'symmetricMeanAbsolutePercentageError',
+      'variant',
+      'mean',
+      (variant) =>
+        root.symmetricMeanAbsolutePercentageError({ actual: [1], forecast: [1], variant }),
+    ],
+    [
+      'forecastHitRate',
+      'tolerance',
+      -0.1,
+      (tolerance) => root.forecastHitRate({ actual: [1], forecast: [1], tolerance }),
+    ],
+  ]
+
+  it.each(cases)('%s refuses a bad %s as INVALID_OPTION', (metric, option, value, call) => {
+    expectMetricError(() => call(value as never), 'INVALID_OPTION', { path: [option], metric })
+  })
+
+  it.each([
+    'winRateAggregator',
+    'csatAggregator',
+    'weightedPipelineAggregator',
+    'netPromoterScoreAggregator',
+    'customerRetentionAggregator',
+    'revenueMovementsAggregator',
+    'slaAttainmentAggregator',
+  ] as const)('%s refuses options that are not an object', (metric) => {
+    const factory = root[metric] as (options: unknown) => unknown
+    for (const options of [null, 'x', []]) {
+      expectMetricError(() => factory(options), 'INVALID_OPTION', { path: [], metric })
+    }
   })
 })
