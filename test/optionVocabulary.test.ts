@@ -358,17 +358,19 @@ describe('bad option values', () => {
   })
 
   it.each([
-    'winRateAggregator',
-    'csatAggregator',
-    'weightedPipelineAggregator',
-    'netPromoterScoreAggregator',
-    'customerRetentionAggregator',
-    'revenueMovementsAggregator',
-    'slaAttainmentAggregator',
-  ] as const)('%s refuses options that are not an object', (metric) => {
-    const factory = root[metric] as (options: unknown) => unknown
-    for (const options of [null, 'x', []]) {
-      expectMetricError(() => factory(options), 'INVALID_OPTION', { path: [], metric })
-    }
-  })
+    ['winRateAggregator', root.winRateAggregator],
+    ['csatAggregator', root.csatAggregator],
+    ['weightedPipelineAggregator', root.weightedPipelineAggregator],
+    ['netPromoterScoreAggregator', root.netPromoterScoreAggregator],
+    ['customerRetentionAggregator', root.customerRetentionAggregator],
+    ['revenueMovementsAggregator', root.revenueMovementsAggregator],
+    ['slaAttainmentAggregator', root.slaAttainmentAggregator],
+  ] as [string, (options: never) => unknown][])(
+    '%s refuses options that are not an object',
+    (metric, factory) => {
+      for (const options of [null, 'x', []]) {
+        expectMetricError(() => factory(options as never), 'INVALID_OPTION', { path: [], metric })
+      }
+    },
+  )
 })
