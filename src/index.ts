@@ -4,6 +4,10 @@
  * Every metric family is re-exported here by name. This entry point never loads zod; the
  * schemas for untrusted input live in `cx-metrics/schemas`.
  *
+ * Option names follow one vocabulary (the same word for the same idea everywhere): see the
+ * "Option vocabulary" document.
+ *
+ * @document ../docs/option-vocabulary.md
  * @packageDocumentation
  */
 export {
@@ -18,7 +22,9 @@ export {
   type GroupMetricPeriodOptions,
   type GroupMetricRow,
   groupMetric,
+  METRIC_BASES,
   METRIC_INPUT_ERROR_CODES,
+  type MetricBasis,
   MetricInputError,
   type MetricInputErrorCode,
   type MetricInputErrorDetails,
@@ -31,7 +37,9 @@ export {
   type QuantileOptions,
   quantile,
   quantiles,
+  SUMMARY_STATISTICS,
   type SumMoneyOptions,
+  type SummaryStatistic,
   sumMoney,
   type WilsonIntervalOptions,
   type WilsonIntervalResult,
@@ -91,6 +99,7 @@ export {
   meanError,
   rootMeanSquaredError,
   SMAPE_VARIANTS,
+  type SmapeVariant,
   type SymmetricMeanAbsolutePercentageErrorInput,
   symmetricMeanAbsolutePercentageError,
   trackingSignal,
@@ -112,7 +121,9 @@ export {
   type RankOpportunitiesOptions,
   rankOpportunities,
   requiredPipelineCoverage,
+  SALES_CYCLE_OUTCOMES,
   type SalesCycleDaysOptions,
+  type SalesCycleOutcome,
   type SalesVelocityInput,
   STAGE_CONVERSION_MODES,
   type StageConversionAggregator,
@@ -138,8 +149,10 @@ export {
   type WinRateAggregator,
   type WinRateAggregatorState,
   type WinRateAmountResult,
+  type WinRateBasis,
   type WinRateCountResult,
   type WinRateOptions,
+  type WinRateResult,
   weightedPipeline,
   weightedPipelineAggregator,
   winRate,
@@ -177,6 +190,7 @@ export {
   type CustomerChurnRateInput,
   type CustomerPresence,
   type CustomerRetentionAggregator,
+  type CustomerRetentionAggregatorOptions,
   type CustomerRetentionAggregatorState,
   type CustomerRetentionRateInput,
   type CustomerRetentionSummary,
@@ -194,6 +208,7 @@ export {
   REVENUE_MOVEMENTS,
   type RevenueMovement,
   type RevenueMovementsAggregator,
+  type RevenueMovementsAggregatorOptions,
   type RevenueMovementsAggregatorState,
   type RevenueMovementsOptions,
   type RevenueMovementsResult,
@@ -213,7 +228,9 @@ export {
 } from './retention/index.js'
 export {
   CES_METHODS,
+  CES_STATISTICS,
   type CesMethod,
+  type CesStatistic,
   type CompareNpsOptions,
   type CompareNpsResult,
   type CsatAggregator,
@@ -230,6 +247,7 @@ export {
   csatAggregator,
   customerEffortScore,
   customerEffortScoreAggregator,
+  type NetPromoterScoreAggregatorOptions,
   NPS_CLASSES,
   NPS_INTERVAL_METHODS,
   type NpsAggregator,
@@ -281,6 +299,7 @@ export {
   type LeadToCashStep,
   type LeadToQuoteSummary,
   type LeadToQuoteSummaryOptions,
+  type LeadToQuoteSummaryResult,
   type LeadToQuoteTime,
   type LeadToQuoteTimesOptions,
   leadToCash,
@@ -289,6 +308,7 @@ export {
   type NetworkDaysOptions,
   networkDays,
   type SlaAttainmentAggregator,
+  type SlaAttainmentAggregatorOptions,
   type SlaAttainmentAggregatorState,
   type SlaAttainmentOptions,
   type SlaItem,

@@ -33,6 +33,12 @@ export {
 export { quantiles } from './quantiles.js'
 export { type SumMoneyOptions, sumMoney } from './sumMoney.js'
 export {
+  METRIC_BASES,
+  type MetricBasis,
+  SUMMARY_STATISTICS,
+  type SummaryStatistic,
+} from './validate.js'
+export {
   type WilsonIntervalOptions,
   type WilsonIntervalResult,
   wilsonInterval,

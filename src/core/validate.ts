@@ -3,8 +3,85 @@ import { MetricInputError, type MetricInputPath } from './MetricInputError.js'
 
 /**
  * Cheap contract checks shared by every family. Each throws a {@link MetricInputError}
- * whose message names the function, the place and the value. Internal.
+ * whose message names the function, the place and the value. Internal, except the shared
+ * option words below ({@link METRIC_BASES}, {@link SUMMARY_STATISTICS}).
+ *
+ * The option words (see docs/option-vocabulary.md; every exported options object uses only
+ * these, checked by test/optionVocabulary.test.ts):
+ * - `basis` — count or money: `'count' | 'amount'` ({@link METRIC_BASES}).
+ * - `method` — the interval or estimator method (`'adjusted-wald'`, `'log'`, `'linear'` …).
+ * - `variant` — a published variant of one formula (sMAPE `'m4' | 'bounded'`).
+ * - `mode` — how stages are compared (`'next-step' | 'cumulative'`).
+ * - `statistic` — which summary statistic (`'mean' | 'median'`, CES `'agree-share'`).
+ * - `open` — in options a policy about undecided items (`'exclude' | 'include'`); in
+ *   results a count of undecided items.
+ * - `confidence`, `tolerance`, `target`, `threshold`, `scaleMax`, `asOf`, `timeZone`, `unit`,
+ *   `period`, `rates`, `baseCurrency`, … as listed in the table.
+ * A bad option value — wrong type, unknown choice, negative tolerance or target,
+ * confidence outside (0, 1) — is `INVALID_OPTION` with path `[optionName]`; data codes
+ * (`NEGATIVE_VALUE`, `NOT_FINITE`) are for data only.
  */
+
+/**
+ * The values of the count-vs-money switch `basis`: `'count'` counts records (deals,
+ * customers), `'amount'` sums their money. The one name for this choice in every export
+ * ({@link winRate}'s `by` and {@link cohortRetention}'s `'logo'` / `'revenue'` are aliases).
+ *
+ * @example
+ * ```ts
+ * METRIC_BASES // => ['count', 'amount']
+ * ```
+ * @category Core
+ */
+export const METRIC_BASES = ['count', 'amount'] as const
+/**
+ * One of {@link METRIC_BASES}.
+ *
+ * @category Core
+ */
+export type MetricBasis = (typeof METRIC_BASES)[number]
+
+/**
+ * The values of the option `statistic` where a function summarises many values by one:
+ * the arithmetic mean or the median.
+ *
+ * @example
+ * ```ts
+ * SUMMARY_STATISTICS // => ['mean', 'median']
+ * ```
+ * @category Core
+ */
+export const SUMMARY_STATISTICS = ['mean', 'median'] as const
+/**
+ * One of {@link SUMMARY_STATISTICS}.
+ *
+ * @category Core
+ */
+export type SummaryStatistic = (typeof SUMMARY_STATISTICS)[number]
+
+/**
+ * The value of option `name`, or of its older name `alias` when `name` is absent; throws
+ * `INVALID_OPTION` (path `[name]`) when both are given with different values. Internal.
+ */
+export function readAliasedOption<T>(
+  options: object,
+  name: string,
+  alias: string,
+  metric: string,
+): T | undefined {
+  const value = (options as Record<string, unknown>)[name]
+  const old = (options as Record<string, unknown>)[alias]
+  if (value === undefined) return old as T | undefined
+  if (old !== undefined && old !== value) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: [name],
+      message: `${metric}: options ${name} (${describeValue(value)}) and ${alias} (${describeValue(old)}) disagree; ${alias} is the older name of ${name}, give one`,
+    })
+  }
+  return value as T
+}
 
 /** Throws `NOT_FINITE` or `NEGATIVE_VALUE` unless `value` is a finite number ≥ 0. */
 export function requireNonNegative(

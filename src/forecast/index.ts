@@ -33,6 +33,7 @@ export { meanError } from './meanError.js'
 export { rootMeanSquaredError } from './rootMeanSquaredError.js'
 export {
   SMAPE_VARIANTS,
+  type SmapeVariant,
   type SymmetricMeanAbsolutePercentageErrorInput,
   symmetricMeanAbsolutePercentageError,
 } from './symmetricMeanAbsolutePercentageError.js'

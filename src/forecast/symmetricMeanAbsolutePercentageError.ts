@@ -5,9 +5,19 @@ import { guardInput, mean, optionOr, requireSeries, scanSeries } from './forecas
 /**
  * The sMAPE definitions offered: `'m4'` (0..2) and `'bounded'` (0..1).
  *
+ * @example
+ * ```ts
+ * SMAPE_VARIANTS // => ['m4', 'bounded']
+ * ```
  * @category Forecast
  */
 export const SMAPE_VARIANTS = ['m4', 'bounded'] as const
+/**
+ * One of {@link SMAPE_VARIANTS}.
+ *
+ * @category Forecast
+ */
+export type SmapeVariant = (typeof SMAPE_VARIANTS)[number]
 
 /**
  * Input of {@link symmetricMeanAbsolutePercentageError}.
@@ -16,7 +26,7 @@ export const SMAPE_VARIANTS = ['m4', 'bounded'] as const
  */
 export interface SymmetricMeanAbsolutePercentageErrorInput extends ForecastSeries {
   /** `'m4'` (default): the M4 competition's 2|A−F|/(|A|+|F|); `'bounded'`: half of it. */
-  readonly variant?: (typeof SMAPE_VARIANTS)[number]
+  readonly variant?: SmapeVariant
 }
 
 /**

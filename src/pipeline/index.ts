@@ -9,7 +9,12 @@ export {
   rankOpportunities,
 } from './rankOpportunities.js'
 export { requiredPipelineCoverage } from './requiredPipelineCoverage.js'
-export { type SalesCycleDaysOptions, salesCycleDays } from './salesCycleDays.js'
+export {
+  SALES_CYCLE_OUTCOMES,
+  type SalesCycleDaysOptions,
+  type SalesCycleOutcome,
+  salesCycleDays,
+} from './salesCycleDays.js'
 export { type SalesVelocityInput, salesVelocity } from './salesVelocity.js'
 export {
   OPEN_DEAL_POLICIES,
@@ -41,8 +46,10 @@ export {
 export {
   WIN_RATE_BASES,
   type WinRateAmountResult,
+  type WinRateBasis,
   type WinRateCountResult,
   type WinRateOptions,
+  type WinRateResult,
   winRate,
 } from './winRate.js'
 export {

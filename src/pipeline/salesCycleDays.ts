@@ -1,10 +1,32 @@
 import { guardInput, readOptions, requireList } from '../core/inputGuards.js'
 import { quantileOfSorted } from '../core/quantile.js'
-import { requireInstant, requireOneOf } from '../core/validate.js'
+import {
+  requireInstant,
+  requireOneOf,
+  SUMMARY_STATISTICS,
+  type SummaryStatistic,
+} from '../core/validate.js'
 import { requireClosedAt, requireStatus } from '../records/fieldChecks.js'
 import type { Opportunity } from '../records/Opportunity.js'
 
 const DAY_MILLISECONDS = 86_400_000
+
+/**
+ * Which deals {@link salesCycleDays} measures: `'won'` only, or every `'closed'` one.
+ *
+ * @example
+ * ```ts
+ * SALES_CYCLE_OUTCOMES // => ['won', 'closed']
+ * ```
+ * @category Pipeline
+ */
+export const SALES_CYCLE_OUTCOMES = ['won', 'closed'] as const
+/**
+ * One of {@link SALES_CYCLE_OUTCOMES}.
+ *
+ * @category Pipeline
+ */
+export type SalesCycleOutcome = (typeof SALES_CYCLE_OUTCOMES)[number]
 
 /**
  * Options of {@link salesCycleDays}.
@@ -13,9 +35,9 @@ const DAY_MILLISECONDS = 86_400_000
  */
 export interface SalesCycleDaysOptions {
   /** `'won'` (default): won deals only; `'closed'`: won and lost. */
-  readonly outcome?: 'won' | 'closed'
-  /** `'mean'` (default) or `'median'`. */
-  readonly statistic?: 'mean' | 'median'
+  readonly outcome?: SalesCycleOutcome
+  /** `'mean'` (default) or `'median'` (one of {@link SUMMARY_STATISTICS}). */
+  readonly statistic?: SummaryStatistic
 }
 
 /**
@@ -57,15 +79,10 @@ function computeSalesCycleDays(
   const metric = 'salesCycleDays'
   const opportunities = requireList(list, metric, 'opportunities')
   const options = readOptions(given, metric)
-  const outcome = requireOneOf(
-    options.outcome ?? 'won',
-    ['won', 'closed'] as const,
-    metric,
-    'outcome',
-  )
+  const outcome = requireOneOf(options.outcome ?? 'won', SALES_CYCLE_OUTCOMES, metric, 'outcome')
   const statistic = requireOneOf(
     options.statistic ?? 'mean',
-    ['mean', 'median'] as const,
+    SUMMARY_STATISTICS,
     metric,
     'statistic',
   )

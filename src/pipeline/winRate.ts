@@ -19,17 +19,32 @@ import {
   type MoneyContext,
   moneySumValue,
 } from '../core/moneySum.js'
-import { requireOneOf } from '../core/validate.js'
+import {
+  METRIC_BASES,
+  type MetricBasis,
+  readAliasedOption,
+  requireOneOf,
+} from '../core/validate.js'
 import { type WilsonIntervalResult, wilsonBounds } from '../core/wilsonInterval.js'
 import { requireClosedAtPresent, requireCurrency, requireStatus } from '../records/fieldChecks.js'
 import type { Opportunity } from '../records/Opportunity.js'
 
 /**
- * What {@link winRate} counts.
+ * What {@link winRate} counts: the shared {@link METRIC_BASES}, `'count'` or `'amount'`.
+ *
+ * @example
+ * ```ts
+ * WIN_RATE_BASES // => ['count', 'amount']
+ * ```
+ * @category Pipeline
+ */
+export const WIN_RATE_BASES = METRIC_BASES
+/**
+ * One of {@link WIN_RATE_BASES}.
  *
  * @category Pipeline
  */
-export const WIN_RATE_BASES = ['count', 'amount'] as const
+export type WinRateBasis = MetricBasis
 
 /**
  * Options of {@link winRate}.
@@ -38,7 +53,13 @@ export const WIN_RATE_BASES = ['count', 'amount'] as const
  */
 export interface WinRateOptions extends CurrencyConversionOptions {
   /** `'count'` (default): deals; `'amount'`: deal value. */
-  readonly by?: (typeof WIN_RATE_BASES)[number]
+  readonly basis?: WinRateBasis
+  /**
+   * The SPEC name of `basis`, still accepted; both given and different is `INVALID_OPTION`.
+   *
+   * @deprecated Use `basis`.
+   */
+  readonly by?: WinRateBasis
   /** Confidence of the Wilson interval (count form); default 0.95. */
   readonly confidence?: number
 }
@@ -53,7 +74,21 @@ export interface WinRateCountResult {
   readonly rate: number | null
   readonly won: number
   readonly lost: number
-  /** Wilson interval of the rate; `null` when nothing closed. */
+  /**
+   * Lower bound of the Wilson interval of the rate; `null` when nothing closed. Always
+   * present on what `winRate` returns; optional in the type only so that results built by
+   * hand for 0.1 (`{ rate, won, lost, interval }`) still type-check.
+   */
+  readonly lower?: number | null
+  /** Upper bound of the Wilson interval of the rate; `null` when nothing closed (as `lower`). */
+  readonly upper?: number | null
+  /** Confidence level of `lower` / `upper` (as `lower`, always present on results). */
+  readonly confidence?: number
+  /**
+   * The same bounds nested, `{ lower, upper }`; `null` when nothing closed.
+   *
+   * @deprecated Read the flat `lower` and `upper`; kept for 0.2.
+   */
   readonly interval: WilsonIntervalResult | null
 }
 
@@ -68,10 +103,26 @@ export interface WinRateAmountResult {
   readonly won: Decimal
   readonly lost: Decimal
   /** Always `null`: no interval for a ratio of amounts. */
+  readonly lower: null
+  /** Always `null`: no interval for a ratio of amounts. */
+  readonly upper: null
+  /**
+   * Always `null`.
+   *
+   * @deprecated Read the flat `lower` and `upper`; kept for 0.2.
+   */
   readonly interval: null
   /** Currency of the amounts (the base with `rates`), `null` if no deal named one. */
   readonly currency: string | null
 }
+
+/**
+ * The result of {@link winRate}: {@link WinRateCountResult} by count,
+ * {@link WinRateAmountResult} by amount.
+ *
+ * @category Pipeline
+ */
+export type WinRateResult = WinRateCountResult | WinRateAmountResult
 
 /**
  * Win rate: the share of closed deals that were won — Salesforce's `WON:SUM / CLOSED:SUM`,
@@ -86,12 +137,14 @@ export interface WinRateAmountResult {
  * Disqualified deals must be marked lost, or the rate is inflated.
  *
  * @param opportunities - Deals; closed ones need `closedAt`.
- * @param options - `by` (`'count'`), `confidence` (0.95), `rates` / `baseCurrency`.
- * @returns `{ rate, won, lost, interval }` (+ `currency` by amount); `rate` is `null` when
- *   nothing closed.
+ * @param options - `basis` (`'count'`; `by` is its SPEC alias), `confidence` (0.95),
+ *   `rates` / `baseCurrency`.
+ * @returns `{ rate, won, lost, lower, upper, confidence, interval }` (+ `currency` by
+ *   amount); `rate` is `null` when nothing closed; `interval` is the deprecated nested form
+ *   of `lower` / `upper`.
  * @throws MetricInputError `VALUE_OUT_OF_RANGE` (status), `MISSING_VALUE` (closedAt),
  *   `NEGATIVE_VALUE` / `NOT_FINITE` (amount), `CURRENCY_MISMATCH`, `MISSING_FX_RATE`,
- *   `INVALID_OPTION` (by, confidence — also one too close to 1 —, rates, options),
+ *   `INVALID_OPTION` (basis or by — also both given and different —, confidence — also one too close to 1 —, rates, options),
  *   `VALUE_OUT_OF_RANGE` (not an array, path `[]`), `INVALID_RECORD` (a row that is not an object, `[i]`; a
  *   currency that is not a string), `VALUE_OUT_OF_RANGE` (a total too large for exact
  *   decimals).
@@ -101,25 +154,30 @@ export interface WinRateAmountResult {
  *   ({ id: status + amount, createdAt: new Date('2026-01-01'), closedAt: new Date('2026-02-01'), amount, status, stageHistory: [] })
  * const deals = [closed('won', 100), closed('lost', 300), closed('won', 100)]
  * winRate(deals).rate // => 0.6666666666666666
- * winRate(deals, { by: 'amount' }).rate // => 0.4
+ * winRate(deals, { basis: 'amount' }).rate // => 0.4
  * ```
  * @see help.salesforce.com article 000387867; fivetran/dbt_salesforce (value win %).
  * @category Pipeline
  */
 export function winRate(
   opportunities: readonly Opportunity[],
-  options?: WinRateOptions & { readonly by?: 'count' },
+  options?: WinRateOptions & { readonly basis?: 'count'; readonly by?: 'count' },
 ): WinRateCountResult
 /** @category Pipeline */
 export function winRate(
   opportunities: readonly Opportunity[],
-  options: WinRateOptions & { readonly by: 'amount' },
+  options: WinRateOptions & ({ readonly basis: 'amount' } | { readonly by: 'amount' }),
 ): WinRateAmountResult
 /** @category Pipeline */
 export function winRate(
   opportunities: readonly Opportunity[],
   options?: WinRateOptions,
-): WinRateCountResult | WinRateAmountResult {
+): WinRateResult
+/** @category Pipeline */
+export function winRate(
+  opportunities: readonly Opportunity[],
+  options?: WinRateOptions,
+): WinRateResult {
   return guardInput('winRate', () => computeWinRate(opportunities, options))
 }
 
@@ -130,8 +188,9 @@ function computeWinRate(
   const metric = 'winRate'
   const opportunities = requireList(list, metric, 'opportunities')
   const options = readOptions(given, metric)
-  const by = requireOneOf(options.by ?? 'count', WIN_RATE_BASES, metric, 'by')
-  const z = readCriticalValue(options.confidence, metric)
+  const by = readWinRateBasis(options, metric)
+  const confidence = options.confidence ?? 0.95
+  const z = readCriticalValue(confidence, metric)
   if (by === 'count') {
     let won = 0
     let lost = 0
@@ -143,7 +202,7 @@ function computeWinRate(
       if (status === 'won') won++
       else lost++
     }
-    return winRateOfCounts(won, lost, z)
+    return winRateOfCounts(won, lost, z, confidence)
   }
   const converter = readCurrencyOptions(requireRatesOption(options, metric), metric)
   const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
@@ -164,14 +223,37 @@ function computeWinRate(
   )
 }
 
+/**
+ * Option `basis` (or its SPEC alias `by`), default `'count'`: `INVALID_OPTION` for another
+ * value or for both given and different. Internal.
+ */
+export function readWinRateBasis(options: WinRateOptions, metric: string): WinRateBasis {
+  const basis = readAliasedOption<WinRateBasis>(options, 'basis', 'by', metric)
+  return requireOneOf(
+    basis ?? 'count',
+    WIN_RATE_BASES,
+    metric,
+    options.basis === undefined && options.by !== undefined ? 'by' : 'basis',
+  )
+}
+
 /** The count result of validated counts. Internal. */
-export function winRateOfCounts(won: number, lost: number, z: number): WinRateCountResult {
+export function winRateOfCounts(
+  won: number,
+  lost: number,
+  z: number,
+  confidence: number,
+): WinRateCountResult {
   const closed = won + lost
+  const interval = wilsonBounds(won, closed, z)
   return {
     rate: closed === 0 ? null : won / closed,
     won,
     lost,
-    interval: wilsonBounds(won, closed, z),
+    lower: interval === null ? null : interval.lower,
+    upper: interval === null ? null : interval.upper,
+    confidence,
+    interval,
   }
 }
 
@@ -186,6 +268,8 @@ export function winRateOfAmounts(
     rate: closed.isZero() ? null : won.div(closed).toNumber(),
     won,
     lost,
+    lower: null,
+    upper: null,
     interval: null,
     currency,
   }

@@ -23,14 +23,12 @@ import {
   type MoneyContext,
   moneySumValue,
 } from '../core/moneySum.js'
-import { requireOneOf } from '../core/validate.js'
 import { requireClosedAtPresent, requireCurrency, requireStatus } from '../records/fieldChecks.js'
 import type { Opportunity } from '../records/Opportunity.js'
 import {
-  WIN_RATE_BASES,
-  type WinRateAmountResult,
-  type WinRateCountResult,
+  readWinRateBasis,
   type WinRateOptions,
+  type WinRateResult,
   winRateOfAmounts,
   winRateOfCounts,
 } from './winRate.js'
@@ -41,7 +39,7 @@ import {
  * @category Pipeline
  */
 export interface WinRateAggregatorState {
-  /** Won deals (count), or their exact value as a decimal string (`by: 'amount'`). */
+  /** Won deals (count), or their exact value as a decimal string (`basis: 'amount'`). */
   readonly won: number | string
   readonly lost: number | string
   /** The currency of the amounts so far (amount form; `null` until a deal names one). */
@@ -57,11 +55,7 @@ const AMOUNT_STATE: StateShape = { won: 'string', lost: 'string', currency: 'str
  * @category Pipeline
  */
 export interface WinRateAggregator
-  extends Aggregator<
-    WinRateAggregatorState,
-    Opportunity,
-    WinRateCountResult | WinRateAmountResult
-  > {
+  extends Aggregator<WinRateAggregatorState, Opportunity, WinRateResult> {
   /**
    * A new state with every deal of `opportunities` added, in order: the same state as
    * folding `add` over them, and the same error for the first bad deal (path `[index, …]`).
@@ -96,7 +90,8 @@ function currencyMismatch(
  * state = { won, lost };  merge = sums;  result = won / (won + lost)
  * ```
  *
- * @param options - As `winRate`: `by`, `confidence`, `rates` / `baseCurrency`.
+ * @param options - As `winRate`: `basis` (or its SPEC alias `by`), `confidence`, `rates` /
+ *   `baseCurrency`; `INVALID_OPTION` for a bad value or for options that are not an object.
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one `Opportunity`,
  *   `addAll` a list of them in one pass (the same state as folding `add`, without a new
  *   state per deal; `groupMetric` uses it).
@@ -120,11 +115,9 @@ function currencyMismatch(
 export function winRateAggregator(options?: WinRateOptions): WinRateAggregator {
   const metric = 'winRateAggregator'
   const checked = guardInput(metric, () => readOptions(options, metric))
-  const byAmount = guardInput(
-    metric,
-    () => requireOneOf(checked.by ?? 'count', WIN_RATE_BASES, metric, 'by') === 'amount',
-  )
-  const z = guardInput(metric, () => readCriticalValue(checked.confidence, metric))
+  const byAmount = guardInput(metric, () => readWinRateBasis(checked, metric) === 'amount')
+  const confidence = checked.confidence ?? 0.95
+  const z = guardInput(metric, () => readCriticalValue(confidence, metric))
   const converter = guardInput(metric, () =>
     readCurrencyOptions(requireRatesOption(checked, metric), metric),
   )
@@ -274,7 +267,7 @@ export function winRateAggregator(options?: WinRateOptions): WinRateAggregator {
       return guardInput(metric, () => {
         const clean = read(state, [])
         if (typeof clean.won === 'number' && typeof clean.lost === 'number') {
-          return winRateOfCounts(clean.won, clean.lost, z)
+          return winRateOfCounts(clean.won, clean.lost, z, confidence)
         }
         return winRateOfAmounts(clean.won as Decimal, clean.lost as Decimal, clean.currency)
       })

@@ -24,15 +24,22 @@ import {
   type MoneySum,
   moneySumValue,
 } from '../core/moneySum.js'
-import { requireInstant, requireOneOf } from '../core/validate.js'
+import { METRIC_BASES, type MetricBasis, requireInstant, requireOneOf } from '../core/validate.js'
 import type { CustomerActivity } from '../records/CustomerActivity.js'
 
 /**
- * What a cohort cell measures.
+ * The values option `basis` of {@link cohortRetention} accepts: the shared
+ * {@link METRIC_BASES} `'count'` (customers, "logo retention") and `'amount'` (revenue), and
+ * their 0.1 names `'logo'` and `'revenue'`, still accepted as aliases (the result names the
+ * canonical value).
  *
+ * @example
+ * ```ts
+ * COHORT_BASES // => ['count', 'amount', 'logo', 'revenue']
+ * ```
  * @category Retention
  */
-export const COHORT_BASES = ['logo', 'revenue'] as const
+export const COHORT_BASES = [...METRIC_BASES, 'logo', 'revenue'] as const
 /**
  * One of {@link COHORT_BASES}.
  *
@@ -69,7 +76,10 @@ const LONGEST_PERIOD_DAYS = { week: 8, month: 32, quarter: 93, year: 367 } as co
  * @category Retention
  */
 export interface CohortRetentionOptions extends CalendarPeriodOptions {
-  /** `'logo'` (default): share of the cohort's customers active; `'revenue'`: revenue vs age 0. */
+  /**
+   * `'count'` (default): share of the cohort's customers active (logo retention);
+   * `'amount'`: revenue vs age 0. `'logo'` and `'revenue'` are their 0.1 names, still accepted.
+   */
   readonly basis?: CohortBasis
   /** Extend the table to the period holding `asOf` (periods without activity count as 0, not unknown). */
   readonly asOf?: Date
@@ -113,7 +123,8 @@ export interface PooledRetention {
  * @category Retention
  */
 export interface CohortRetentionResult {
-  readonly basis: CohortBasis
+  /** The canonical basis: `'count'` (also for `'logo'`) or `'amount'` (also for `'revenue'`). */
+  readonly basis: MetricBasis
   /** Labels of every period of the table, oldest first. */
   readonly periods: string[]
   /** Non-empty cohorts, oldest first. */
@@ -145,8 +156,8 @@ export interface CohortRetentionResult {
  * `asOf`) — 100 years of months, 23 of weeks. Work and memory grow with the rows plus the
  * cells of the triangle (cohorts × periods), never with customers × periods.
  *
- * @param activity - Activity rows; `revenue` is required with `basis: 'revenue'`.
- * @param options - `basis` (`'logo'`), `period` (`'month'`), `timeZone` (`'UTC'`), `asOf`, …
+ * @param activity - Activity rows; `revenue` is required with `basis: 'amount'`.
+ * @param options - `basis` (`'count'`; `'amount'`; `'logo'` / `'revenue'` as aliases), `period` (`'month'`), `timeZone` (`'UTC'`), `asOf`, …
  * @returns `{ basis, periods, cohorts, pooled }`; empty lists for no activity.
  * @throws MetricInputError `INVALID_DATE`, `MISSING_VALUE` (customerId, or revenue with the
  *   revenue basis), `NEGATIVE_VALUE` / `NOT_FINITE` (revenue), `VALUE_OUT_OF_RANGE`
@@ -182,7 +193,8 @@ function buildCohorts(
   const metric = 'cohortRetention'
   const activity = requireList(list, metric, 'activity')
   const options = readOptions(given, metric)
-  const basis = requireOneOf(options.basis ?? 'logo', COHORT_BASES, metric, 'basis')
+  const named = requireOneOf(options.basis ?? 'count', COHORT_BASES, metric, 'basis')
+  const basis: MetricBasis = named === 'logo' ? 'count' : named === 'revenue' ? 'amount' : named
   const layout = readPeriodLayout(options, metric)
   const asOf =
     options.asOf === undefined
@@ -227,7 +239,7 @@ function buildCohorts(
         message: `${metric}: at of index ${index} is ${new Date(time).toISOString()}, after asOf ${new Date(asOf).toISOString()}`,
       })
     }
-    if (basis === 'revenue') {
+    if (basis === 'amount') {
       if (row.revenue === undefined) {
         throw missing(metric, index, 'revenue', "revenue cohorts need each row's revenue")
       }
@@ -300,7 +312,7 @@ function buildCohorts(
     size[cohort] = (size[cohort] as number) + 1
     if (active[cohort] === undefined) {
       active[cohort] = new Float64Array(periods - cohort)
-      if (basis === 'revenue') revenue[cohort] = new Array(periods - cohort)
+      if (basis === 'amount') revenue[cohort] = new Array(periods - cohort)
     }
   }
   const stamp = new Int32Array(periods).fill(-1)
@@ -335,7 +347,7 @@ function buildCohorts(
 }
 
 function summarise(
-  basis: CohortBasis,
+  basis: MetricBasis,
   grid: ReturnType<typeof periodGrid>,
   size: Float64Array,
   active: readonly (Float64Array | undefined)[],
@@ -408,7 +420,7 @@ function summarise(
   for (let age = 0; age < periods; age++) {
     const count = pooledCount[age] as number
     let retention: number | null = null
-    if (count > 0 && basis === 'logo') {
+    if (count > 0 && basis === 'count') {
       retention = (pooledActive[age] as number) / (pooledSize[age] as number)
     } else if (count > 0) {
       const base = baseUpTo[periods - 1 - age] as Decimal

@@ -1,6 +1,6 @@
 import type { Aggregator } from '../core/Aggregator.js'
 import { readState, type StateShape } from '../core/aggregatorState.js'
-import { guardInput, requireList, requireRecord } from '../core/inputGuards.js'
+import { guardInput, readOptions, requireList, requireRecord } from '../core/inputGuards.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 
 /**
@@ -62,6 +62,14 @@ export interface CustomerRetentionAggregator
 }
 
 /**
+ * Options of {@link customerRetentionAggregator}: none yet. The factory takes an options
+ * object like every aggregator factory, so that options can be added later.
+ *
+ * @category Retention
+ */
+export type CustomerRetentionAggregatorOptions = Readonly<Record<never, never>>
+
+/**
  * Mergeable customer (logo) retention: add one row per customer — active at the start,
  * active at the end — merge parts in any order, and get the counts and exactly the rates
  * of `customerRetentionRate` and `customerChurnRate`.
@@ -71,13 +79,14 @@ export interface CustomerRetentionAggregator
  * retention = (E − N) / S,  churn = churned / S
  * ```
  *
+ * @param options - None yet; `INVALID_OPTION` (path `[]`) unless it is an object or left out.
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one row, `addAll` a list of
  * them in one pass (the same counts as folding `add`; `groupMetric` uses it).
  * `merge` and `result` refuse a state this aggregator did not make: foreign, incomplete,
  * a fractional or negative count, or counts that cannot happen together (more churned
  * than at the start).
  *
- * @throws MetricInputError `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE` for such a state
+ * @throws MetricInputError `INVALID_OPTION` (options that are not an object); `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE` for such a state
  *   (path `['a', 'newCustomers']` … in `merge`); `INVALID_RECORD` for a row that is not an
  *   object (path `[index]` in `addAll`); `VALUE_OUT_OF_RANGE` (path `[]`) when `addAll` is
  *   given no array.
@@ -96,7 +105,10 @@ export interface CustomerRetentionAggregator
  * @see customerRetentionRate, customerChurnRate.
  * @category Retention
  */
-export function customerRetentionAggregator(): CustomerRetentionAggregator {
+export function customerRetentionAggregator(
+  options?: CustomerRetentionAggregatorOptions,
+): CustomerRetentionAggregator {
+  readOptions(options, 'customerRetentionAggregator')
   const metric = 'customerRetentionAggregator'
   const read = (state: unknown, at: MetricInputPath) => {
     const clean = readState<CustomerRetentionAggregatorState>(state, STATE_SHAPE, metric, at)

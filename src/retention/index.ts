@@ -12,6 +12,7 @@ export { type CustomerChurnRateInput, customerChurnRate } from './customerChurnR
 export {
   type CustomerPresence,
   type CustomerRetentionAggregator,
+  type CustomerRetentionAggregatorOptions,
   type CustomerRetentionAggregatorState,
   type CustomerRetentionSummary,
   customerRetentionAggregator,
@@ -40,6 +41,7 @@ export {
 export {
   type AccountRevenueChange,
   type RevenueMovementsAggregator,
+  type RevenueMovementsAggregatorOptions,
   type RevenueMovementsAggregatorState,
   revenueMovementsAggregator,
 } from './revenueMovementsAggregator.js'

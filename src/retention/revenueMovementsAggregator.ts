@@ -4,6 +4,7 @@ import { readState, type StateShape } from '../core/aggregatorState.js'
 import {
   finiteMoney,
   guardInput,
+  readOptions,
   readStateMoney,
   requireList,
   requireRecord,
@@ -144,6 +145,14 @@ function movementSums(): Record<RevenueMovement, MoneySum> {
 }
 
 /**
+ * Options of {@link revenueMovementsAggregator}: none yet. The factory takes an options
+ * object like every aggregator factory, so that options can be added later.
+ *
+ * @category Retention
+ */
+export type RevenueMovementsAggregatorOptions = Readonly<Record<never, never>>
+
+/**
  * Mergeable revenue movements: add one row per account (each account's start and end
  * revenue in one part — partition by account), merge parts in any order, and get exactly
  * the totals of `revenueMovements`, ready for `netRevenueRetention` and friends.
@@ -152,10 +161,11 @@ function movementSums(): Record<RevenueMovement, MoneySum> {
  * state = exact decimal totals per movement + counts;  merge = sums
  * ```
  *
+ * @param options - None yet; `INVALID_OPTION` (path `[]`) unless it is an object or left out.
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one row, `addAll` a list of
  *   them in one pass (the same state as folding `add`, exact sums without a `Decimal` per
  *   numeric row; `groupMetric` uses it).
- * @throws MetricInputError `NEGATIVE_VALUE`, `NOT_FINITE` from `add` (path `['startAmount']`
+ * @throws MetricInputError `INVALID_OPTION` (options that are not an object); `NEGATIVE_VALUE`, `NOT_FINITE` from `add` (path `['startAmount']`
  *   or `['endAmount']`) and `addAll` (path `[index, 'startAmount']` …); `INVALID_RECORD` for
  *   a row that is not an object; `VALUE_OUT_OF_RANGE` (path `[]`) when `addAll` is given no
  *   array; `INVALID_STATE`, `NEGATIVE_VALUE`, `NOT_FINITE` from `merge` and
@@ -172,7 +182,10 @@ function movementSums(): Record<RevenueMovement, MoneySum> {
  * @see revenueMovements.
  * @category Retention
  */
-export function revenueMovementsAggregator(): RevenueMovementsAggregator {
+export function revenueMovementsAggregator(
+  options?: RevenueMovementsAggregatorOptions,
+): RevenueMovementsAggregator {
+  readOptions(options, 'revenueMovementsAggregator')
   const metric = 'revenueMovementsAggregator'
   const context: MoneyContext = { metric, allowNegative: false }
   const read = (value: MoneyInput, key: string) =>

@@ -28,7 +28,21 @@ export interface CsatResult {
   /** Ratings at or above the threshold. */
   readonly satisfied: number
   readonly total: number
-  /** Wilson interval of the share; `null` when there are no ratings. */
+  /**
+   * Lower bound of the Wilson interval of the share; `null` when there are no ratings.
+   * Always present on what `csat` returns; optional in the type only so that results built
+   * by hand for 0.1 (`{ score, satisfied, total, interval }`) still type-check.
+   */
+  readonly lower?: number | null
+  /** Upper bound of the Wilson interval of the share; `null` when there are no ratings (as `lower`). */
+  readonly upper?: number | null
+  /** Confidence level of `lower` / `upper` (as `lower`, always present on results). */
+  readonly confidence?: number
+  /**
+   * The same bounds nested, `{ lower, upper }`; `null` when there are no ratings.
+   *
+   * @deprecated Read the flat `lower` and `upper`; kept for 0.2.
+   */
   readonly interval: WilsonIntervalResult | null
 }
 
@@ -46,8 +60,9 @@ export interface CsatResult {
  *
  * @param ratings - Integers from 1 to `scaleMax`.
  * @param options - `scaleMax` (default 5), `threshold` (default 4), `confidence` (0.95).
- * @returns `{ score, satisfied, total, interval }`; `score` and `interval` are `null`
- *   when there are no ratings.
+ * @returns `{ score, satisfied, total, lower, upper, confidence, interval }`; `score`,
+ *   `lower`, `upper` and `interval` are `null` when there are no ratings; `interval` is
+ *   the deprecated nested form of `lower` / `upper`.
  * @throws MetricInputError `SCORE_OUT_OF_RANGE` (index in `path`), `INVALID_OPTION` (also
  *   for options that are not an object), `VALUE_OUT_OF_RANGE` when `ratings` is not a list.
  * @example
@@ -62,20 +77,30 @@ export function csat(ratings: ArrayLike<number>, options: CsatOptions = {}): Csa
     const metric = 'csat'
     options = readOptions(options, metric)
     const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
-    const z = criticalValue(options.confidence ?? 0.95, metric)
+    const confidence = options.confidence ?? 0.95
+    const z = criticalValue(confidence, metric)
     const counts = countRatings(ratings, scaleMax, threshold, metric)
-    return csatOfCounts(counts.atOrAbove, counts.total, z)
+    return csatOfCounts(counts.atOrAbove, counts.total, z, confidence)
   } catch (error) {
     throw asMetricInputError(error, 'csat')
   }
 }
 
 /** The CSAT result of validated counts. Internal. */
-export function csatOfCounts(satisfied: number, total: number, z: number): CsatResult {
+export function csatOfCounts(
+  satisfied: number,
+  total: number,
+  z: number,
+  confidence: number,
+): CsatResult {
+  const interval = wilsonBounds(satisfied, total, z)
   return {
     score: total === 0 ? null : satisfied / total,
     satisfied,
     total,
-    interval: wilsonBounds(satisfied, total, z),
+    lower: interval === null ? null : interval.lower,
+    upper: interval === null ? null : interval.upper,
+    confidence,
+    interval,
   }
 }

@@ -60,7 +60,8 @@ export function csatAggregator(options: CsatOptions = {}): CsatAggregator {
     const metric = 'csatAggregator'
     options = readOptions(options, metric)
     const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 5, options.threshold ?? 4)
-    const z = criticalValue(options.confidence ?? 0.95, metric)
+    const confidence = options.confidence ?? 0.95
+    const z = criticalValue(confidence, metric)
     const check = (state: unknown, at: readonly string[] = []): CsatAggregatorState => {
       const { satisfied, total } = readState<CsatAggregatorState>(state, CSAT_STATE, metric, at)
       if (satisfied > total) {
@@ -108,7 +109,7 @@ export function csatAggregator(options: CsatOptions = {}): CsatAggregator {
         },
         result(state) {
           const { satisfied, total } = check(state)
-          return csatOfCounts(satisfied, total, z)
+          return csatOfCounts(satisfied, total, z, confidence)
         },
       },
       metric,

@@ -1,15 +1,15 @@
 import type { Aggregator } from '../core/Aggregator.js'
 import { readState, requireStateObject, type StateShape } from '../core/aggregatorState.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { asMetricInputError, guardMethods, readOptions, requireOneOf } from '../core/validate.js'
+import { asMetricInputError, guardMethods } from '../core/validate.js'
 import {
-  CES_METHODS,
-  type CesMethod,
   type CustomerEffortScoreOptions,
   type CustomerEffortScoreResult,
+  effortOfCounts,
+  readEffortOptions,
 } from './customerEffortScore.js'
 import { scoreOutOfRange } from './npsKernel.js'
-import { countRatings, readScale } from './ratingKernel.js'
+import { countRatings } from './ratingKernel.js'
 
 /**
  * The JSON-serialisable state of {@link customerEffortScoreAggregator}: whole numbers, so
@@ -60,7 +60,8 @@ export interface CustomerEffortScoreAggregator
  * ```
  * The sums are whole numbers (ratings are integers ≤ 100), so merging is exact.
  *
- * @param options - As `customerEffortScore`: `scaleMax` (7), `method` (`'mean'`), `threshold` (5).
+ * @param options - As `customerEffortScore`: `scaleMax` (7), `statistic` (`'mean'`; SPEC alias
+ *   `method`), `threshold` (5).
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one rating, `addAll` a list
  *   of ratings in one pass (`groupMetric` uses it).
  * @throws MetricInputError `INVALID_OPTION` at once for a bad option; `SCORE_OUT_OF_RANGE`
@@ -73,7 +74,7 @@ export interface CustomerEffortScoreAggregator
  * const effort = customerEffortScoreAggregator()
  * const state = effort.merge(effort.addAll(effort.initial(), [7, 6]), effort.add(effort.initial(), 2))
  * effort.result(state).score // => 5
- * customerEffortScoreAggregator({ method: 'agree-share' }).result(state).score // => 0.6666666666666666
+ * customerEffortScoreAggregator({ statistic: 'agree-share' }).result(state).score // => 0.6666666666666666
  * ```
  * @see customerEffortScore.
  * @category Survey
@@ -83,9 +84,7 @@ export function customerEffortScoreAggregator(
 ): CustomerEffortScoreAggregator {
   const metric = 'customerEffortScoreAggregator'
   try {
-    options = readOptions(options, metric)
-    const method = requireOneOf(options.method ?? 'mean', CES_METHODS, metric, 'method')
-    const { scaleMax, threshold } = readScale(metric, options.scaleMax ?? 7, options.threshold ?? 5)
+    const { statistic, scaleMax, threshold } = readEffortOptions(options, metric)
     const check = (state: unknown, at: readonly string[] = []) => {
       const clean = readState<CustomerEffortScoreAggregatorState>(state, CES_STATE, metric, at)
       const { agreeing, total, sum, sumOfSquares } = clean
@@ -150,44 +149,12 @@ export function customerEffortScoreAggregator(
           }
         },
         result(state) {
-          return effortOfCounts(check(state), method, scaleMax)
+          return effortOfCounts(check(state), statistic, scaleMax)
         },
       },
       metric,
     )
   } catch (error) {
     throw asMetricInputError(error, metric)
-  }
-}
-
-/**
- * `customerEffortScore`'s result from the counts: the same expressions in the same order,
- * so the numbers are identical to the one-shot function's.
- */
-function effortOfCounts(
-  counts: CustomerEffortScoreAggregatorState,
-  method: CesMethod,
-  scaleMax: number,
-): CustomerEffortScoreResult {
-  const { agreeing, total, sum, sumOfSquares } = counts
-  if (total === 0) return { score: null, total, method, scaleMax, standardError: null }
-  if (method === 'agree-share') {
-    const share = agreeing / total
-    return {
-      score: share,
-      total,
-      method,
-      scaleMax,
-      standardError: Math.sqrt((share * (1 - share)) / total),
-    }
-  }
-  const mean = sum / total
-  const variance = total < 2 ? null : Math.max(0, (sumOfSquares - sum * mean) / (total - 1))
-  return {
-    score: mean,
-    total,
-    method,
-    scaleMax,
-    standardError: variance === null ? null : Math.sqrt(variance / total),
   }
 }

@@ -4,7 +4,9 @@ export { type CsatOptions, type CsatResult, csat } from './csat.js'
 export { type CsatAggregator, type CsatAggregatorState, csatAggregator } from './csatAggregator.js'
 export {
   CES_METHODS,
+  CES_STATISTICS,
   type CesMethod,
+  type CesStatistic,
   type CustomerEffortScoreOptions,
   type CustomerEffortScoreResult,
   customerEffortScore,
@@ -25,6 +27,7 @@ export {
 } from './NpsTally.js'
 export { type NpsResult, netPromoterScore } from './netPromoterScore.js'
 export {
+  type NetPromoterScoreAggregatorOptions,
   type NpsAggregator,
   type NpsAggregatorState,
   netPromoterScoreAggregator,

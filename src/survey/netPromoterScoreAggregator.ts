@@ -1,7 +1,7 @@
 import type { Aggregator } from '../core/Aggregator.js'
 import { readState, requireStateObject, type StateShape } from '../core/aggregatorState.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { asMetricInputError, guardMethods } from '../core/validate.js'
+import { asMetricInputError, guardMethods, readOptions } from '../core/validate.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
 import { countNpsScores, scoreOutOfRange } from './npsKernel.js'
 
@@ -30,6 +30,14 @@ export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, Np
 }
 
 /**
+ * Options of {@link netPromoterScoreAggregator}: none yet. The factory takes an options
+ * object like every aggregator factory, so that options can be added later.
+ *
+ * @category Survey
+ */
+export type NetPromoterScoreAggregatorOptions = Readonly<Record<never, never>>
+
+/**
  * A mergeable Net Promoter Score: count scores in parts (workers, files, partitions),
  * merge the counts in any order, and get exactly the one-shot `netPromoterScore` — counts
  * are integers, so merging is exact.
@@ -41,8 +49,9 @@ export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, Np
  * The state is a plain object that survives `JSON.stringify` / `JSON.parse`, the shape a
  * BigQuery or Spark user-defined aggregate needs.
  *
+ * @param options - None yet; `INVALID_OPTION` (path `[]`) unless it is an object or left out.
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one 0–10 score.
- * @throws MetricInputError `SCORE_OUT_OF_RANGE` from `add` / `addAll`; from `merge` /
+ * @throws MetricInputError `INVALID_OPTION` (options that are not an object); `SCORE_OUT_OF_RANGE` from `add` / `addAll`; from `merge` /
  *   `result`, `INVALID_STATE` for a state this aggregator did not make (not an object, a
  *   missing or extra key, a fractional count), `NEGATIVE_VALUE`, `NOT_FINITE`.
  *   Per row, `add` checks only that the state is an object (`INVALID_STATE`); `addAll`,
@@ -57,7 +66,10 @@ export interface NpsAggregator extends Aggregator<NpsAggregatorState, number, Np
  * @see netPromoterScore.
  * @category Survey
  */
-export function netPromoterScoreAggregator(): NpsAggregator {
+export function netPromoterScoreAggregator(
+  options?: NetPromoterScoreAggregatorOptions,
+): NpsAggregator {
+  readOptions(options, 'netPromoterScoreAggregator')
   try {
     const metric = 'netPromoterScoreAggregator'
     const read = (state: unknown, at: readonly string[]): NpsAggregatorState =>

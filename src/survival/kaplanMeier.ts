@@ -1,7 +1,7 @@
 import { describeValue } from '../core/describeValue.js'
 import { guardInput, readCriticalValue, readOptions, requireRecord } from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { requireNonNegative, requireOneOf } from '../core/validate.js'
+import { readAliasedOption, requireNonNegative, requireOneOf } from '../core/validate.js'
 
 /**
  * The confidence-interval transforms {@link kaplanMeier} offers.
@@ -40,7 +40,13 @@ export interface KaplanMeierInput {
 export interface KaplanMeierOptions {
   /** Confidence level of the pointwise intervals; default 0.95. */
   readonly confidence?: number
-  /** `'log'` (default, R `survfit`), `'log-log'` (lifelines) or `'plain'`. */
+  /** The interval method: `'log'` (default, R `survfit`), `'log-log'` (lifelines) or `'plain'`. */
+  readonly method?: SurvivalInterval
+  /**
+   * The SPEC name of `method`, still accepted; both given and different is `INVALID_OPTION`.
+   *
+   * @deprecated Use `method`.
+   */
   readonly interval?: SurvivalInterval
 }
 
@@ -79,6 +85,13 @@ export interface KaplanMeierResult {
   /** The median's interval: the same rule applied to the lower and upper curves. */
   readonly medianInterval: { readonly lower: number | null; readonly upper: number | null }
   readonly confidence: number
+  /** The interval method used (`'log'`, `'log-log'` or `'plain'`). */
+  readonly method: SurvivalInterval
+  /**
+   * The same as `method`.
+   *
+   * @deprecated Read `method`; kept for 0.2.
+   */
   readonly interval: SurvivalInterval
 }
 
@@ -103,13 +116,15 @@ const HALF_TOLERANCE = Math.sqrt(Number.EPSILON)
  * midpoint to the next event time (R). Cost: one validation pass and a sort of the times.
  *
  * @param input - `{ durations, events, entries?, weights? }`, equal lengths.
- * @param options - `confidence` (0.95), `interval` (`'log'`).
- * @returns `{ steps, median, medianInterval, confidence, interval }`; no events →
+ * @param options - `confidence` (0.95), `method` (`'log'`; `interval` is its SPEC alias).
+ * @returns `{ steps, median, medianInterval, confidence, method, interval }` (`interval`
+ *   repeats `method`, deprecated); no events →
  *   `steps: []`, `median: null`.
  * @throws MetricInputError `LENGTH_MISMATCH`, `NOT_FINITE`, `NEGATIVE_VALUE` (durations,
  *   entries, weights, path `['durations', i]` …), `VALUE_OUT_OF_RANGE` (an event that is
  *   not boolean / 0 / 1; weights whose sum or Greenwood variance overflows),
- *   `END_BEFORE_START` (entry ≥ duration), `INVALID_OPTION`, `VALUE_OUT_OF_RANGE` (a list
+ *   `END_BEFORE_START` (entry ≥ duration), `INVALID_OPTION` (also `method` and `interval`
+ *   both given and different), `VALUE_OUT_OF_RANGE` (a list
  *   that is not an array or typed array), `INVALID_RECORD` (input that throws when read).
  * @example
  * ```ts
@@ -134,7 +149,7 @@ function estimateSurvival(
 ): KaplanMeierResult {
   const metric = 'kaplanMeier'
   const options = readOptions(given, metric)
-  const interval = requireOneOf(options.interval ?? 'log', SURVIVAL_INTERVALS, metric, 'interval')
+  const interval = readSurvivalMethod(options, metric)
   const confidence = options.confidence ?? 0.95
   const z = readCriticalValue(confidence, metric)
   requireRecord(input, metric, [], 'input')
@@ -148,6 +163,7 @@ function estimateSurvival(
       upper: firstTimeAtOrBelowHalf(steps, (step) => step.upper),
     },
     confidence,
+    method: interval,
     interval,
   }
 }
@@ -430,4 +446,18 @@ function requireSameLength(
 function requireTime(value: number, metric: string, field: string, index: number): number {
   if (value >= 0 && value < Number.POSITIVE_INFINITY) return value
   return requireNonNegative(value, metric, [field, index], `${field} at index ${index}`)
+}
+
+/**
+ * Option `method` (or its SPEC alias `interval`), default `'log'`: `INVALID_OPTION` for
+ * another value or for both given and different. Internal.
+ */
+export function readSurvivalMethod(options: KaplanMeierOptions, metric: string): SurvivalInterval {
+  const method = readAliasedOption<SurvivalInterval>(options, 'method', 'interval', metric)
+  return requireOneOf(
+    method ?? 'log',
+    SURVIVAL_INTERVALS,
+    metric,
+    options.method === undefined && options.interval !== undefined ? 'interval' : 'method',
+  )
 }

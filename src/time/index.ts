@@ -16,6 +16,7 @@ export {
 export {
   type LeadToQuoteSummary,
   type LeadToQuoteSummaryOptions,
+  type LeadToQuoteSummaryResult,
   leadToQuoteSummary,
 } from './leadToQuoteSummary.js'
 export {
@@ -27,6 +28,7 @@ export { type CalendarDate, type NetworkDaysOptions, networkDays } from './netwo
 export { type SlaAttainmentOptions, slaAttainment } from './slaAttainment.js'
 export {
   type SlaAttainmentAggregator,
+  type SlaAttainmentAggregatorOptions,
   type SlaAttainmentAggregatorState,
   type SlaItem,
   slaAttainmentAggregator,

@@ -1,5 +1,6 @@
+import { requireNonNegativeOption } from '../core/inputGuards.js'
 import { QUANTILE_METHODS, type QuantileMethod, quantileOfSorted } from '../core/quantile.js'
-import { requireNonNegative, requireOneOf } from '../core/validate.js'
+import { readAliasedOption, requireOneOf } from '../core/validate.js'
 import type { Lead } from '../records/Lead.js'
 import type { Quote } from '../records/Quote.js'
 import type { DurationUnit } from './durationUnits.js'
@@ -19,7 +20,13 @@ import { readFailure } from './timeInputs.js'
 export interface LeadToQuoteSummaryOptions extends LeadToQuoteTimesOptions {
   /** SLA target in `unit`; adds `slaAttainment` to the result. */
   readonly target?: number
-  /** Quantile definition for the median and p90; default `'linear'` (R type 7). */
+  /** Quantile definition (estimator method) for the median and p90; default `'linear'` (R type 7). */
+  readonly method?: QuantileMethod
+  /**
+   * The SPEC name of `method`, still accepted; both given and different is `INVALID_OPTION`.
+   *
+   * @deprecated Use `method`.
+   */
   readonly quantileMethod?: QuantileMethod
 }
 
@@ -28,7 +35,7 @@ export interface LeadToQuoteSummaryOptions extends LeadToQuoteTimesOptions {
  *
  * @category Time
  */
-export interface LeadToQuoteSummary {
+export interface LeadToQuoteSummaryResult {
   /** All leads. */
   readonly leads: number
   /** Leads quoted by `asOf`. */
@@ -45,6 +52,14 @@ export interface LeadToQuoteSummary {
 }
 
 /**
+ * The 0.1 name of {@link LeadToQuoteSummaryResult}.
+ *
+ * @deprecated Use `LeadToQuoteSummaryResult`.
+ * @category Time
+ */
+export type LeadToQuoteSummary = LeadToQuoteSummaryResult
+
+/**
  * The lead-to-quote report: how many leads were quoted, the median, 90th percentile and
  * mean time to quote, and — with a target — SLA attainment in which leads still waiting
  * past the target count as breaches.
@@ -58,10 +73,12 @@ export interface LeadToQuoteSummary {
  *
  * @param leads - Leads with unique ids.
  * @param quotes - Quotes with their `leadId`.
- * @param options - `asOf`, `calendar`, `unit`, `target`, `quantileMethod`.
+ * @param options - `asOf`, `calendar`, `unit`, `target`, `method` (`'linear'`;
+ *   `quantileMethod` is its SPEC alias).
  * @returns `{ leads, quoted, open, median, p90, mean, unit, slaAttainment? }`.
  * @throws MetricInputError as `leadToQuoteTimes` (naming `leadToQuoteSummary`);
- *   `NEGATIVE_VALUE` / `NOT_FINITE` (target), `INVALID_OPTION`.
+ *   `INVALID_OPTION` (a target that is not a finite number ≥ 0, an unknown method,
+ *   `method` and `quantileMethod` both given and different).
  * @example
  * ```ts
  * const at = (iso: string) => new Date(iso)
@@ -79,7 +96,7 @@ export function leadToQuoteSummary(
   leads: readonly Lead[],
   quotes: readonly Quote[],
   options: LeadToQuoteSummaryOptions,
-): LeadToQuoteSummary {
+): LeadToQuoteSummaryResult {
   const metric = 'leadToQuoteSummary'
   try {
     return summarise(leads, quotes, options, metric)
@@ -93,18 +110,20 @@ function summarise(
   quotes: readonly Quote[],
   options: LeadToQuoteSummaryOptions,
   metric: string,
-): LeadToQuoteSummary {
+): LeadToQuoteSummaryResult {
   requireTimesOptions(options, metric)
   const method = requireOneOf(
-    options.quantileMethod ?? 'linear',
+    readAliasedOption<QuantileMethod>(options, 'method', 'quantileMethod', metric) ?? 'linear',
     QUANTILE_METHODS,
     metric,
-    'quantileMethod',
+    options.method === undefined && options.quantileMethod !== undefined
+      ? 'quantileMethod'
+      : 'method',
   )
   const target =
     options.target === undefined
       ? undefined
-      : requireNonNegative(options.target, metric, ['target'], 'option target')
+      : requireNonNegativeOption(options.target, metric, 'target')
   const rows = computeLeadToQuoteTimes(leads, quotes, options, metric)
   const quotedTimes: number[] = []
   const openTimes: number[] = []
@@ -123,6 +142,6 @@ function summarise(
     unit,
     ...(target === undefined
       ? {}
-      : { slaAttainment: slaAttainment(sorted, target, { open: openTimes }) }),
+      : { slaAttainment: slaAttainment(sorted, target, { openDurations: openTimes }) }),
   }
 }

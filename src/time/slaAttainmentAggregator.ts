@@ -1,22 +1,56 @@
 import type { Aggregator } from '../core/Aggregator.js'
 import { readState, type StateShape } from '../core/aggregatorState.js'
 import { describeValue } from '../core/describeValue.js'
+import { requireNonNegativeOption } from '../core/inputGuards.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { requireList, requireNonNegative } from '../core/validate.js'
+import { readOptions, requireList, requireNonNegative } from '../core/validate.js'
 import { readFailure } from './timeInputs.js'
 
 const STATE_SHAPE: StateShape = { within: 'count', done: 'count', lateOpen: 'count' }
 
 /**
- * One item: its time so far, and whether it is still open.
+ * One item: its time so far, and whether it is still open (censored) — the shape of a
+ * `leadToQuoteTimes` row, so those rows can be added as they are.
  *
  * @category Time
  */
 export interface SlaItem {
-  /** Time to completion, or time elapsed so far when `open` (same unit as the target). */
+  /** Time to completion, or time elapsed so far when `censored` (same unit as the target). */
   readonly duration: number
-  /** Still open (not yet quoted, answered, resolved…); default false. */
+  /** Still open — not yet quoted, answered, resolved… (no outcome yet); default false. */
+  readonly censored?: boolean
+  /**
+   * The 0.1 name of `censored` (in 0.2, `open` in options is a policy and in results a
+   * count). Both given and different is `INVALID_RECORD`.
+   *
+   * @deprecated Use `censored`.
+   */
   readonly open?: boolean
+}
+
+/** Whether item `item` is still open: `censored`, or its 0.1 name `open`. */
+function isCensored(item: SlaItem, metric: string, path: (string | number)[]): boolean {
+  const censored = item.censored
+  const open = item.open
+  if (censored !== undefined && open !== undefined && censored !== open) {
+    throw new MetricInputError({
+      code: 'INVALID_RECORD',
+      metric,
+      path: [...path, 'censored'],
+      message: `${metric}: item${path.length === 0 ? '' : ` at index ${path[0]}`} has censored ${describeValue(censored)} but open ${describeValue(open)}; open is the older name of censored, give one`,
+    })
+  }
+  return (censored ?? open) === true
+}
+
+/**
+ * Options of {@link slaAttainmentAggregator}.
+ *
+ * @category Time
+ */
+export interface SlaAttainmentAggregatorOptions {
+  /** The SLA target (a finite number ≥ 0), in the items' unit. Required. */
+  readonly target: number
 }
 
 /**
@@ -59,31 +93,42 @@ export interface SlaAttainmentAggregator
  * state = { within, done, lateOpen };  merge = sums;  result = within / (done + lateOpen)
  * ```
  *
- * @param target - The SLA target (≥ 0), in the items' unit.
+ * @param options - `{ target }`: the SLA target (≥ 0), in the items' unit. A bare number
+ *   (the 0.1 form `slaAttainmentAggregator(24)`) is still accepted as the target; deprecated.
  * @returns `{ initial, add, addAll, merge, result }`; `add` takes one item, `addAll` a list
  *   of them in one pass (the same state as folding `add`; `groupMetric` uses it); `result`
  *   is a fraction or `null`.
- * @throws MetricInputError `NEGATIVE_VALUE` / `NOT_FINITE` (target, a duration; path
- *   `[index, 'duration']` in `addAll`), `INVALID_OPTION` (an item that is not an object),
+ * @throws MetricInputError `INVALID_OPTION` (path `['target']`: a target that is missing
+ *   or not a finite number ≥ 0; path `[]`: options that are neither an object nor a number;
+ *   an item that is not an object), `NEGATIVE_VALUE` / `NOT_FINITE` (a duration; path
+ *   `[index, 'duration']` in `addAll`),
  *   `VALUE_OUT_OF_RANGE` (path `[]`) when `addAll` is given no array, `INVALID_STATE` in
  *   `addAll` / `merge` / `result`
  *   (a foreign or tampered state: missing or extra keys, fractional or negative counts,
  *   `within` > `done`; paths `['a', …]`, `['b', …]` in `merge`).
  * @example
  * ```ts
- * const sla = slaAttainmentAggregator(24)
+ * const sla = slaAttainmentAggregator({ target: 24 })
  * const a = sla.add(sla.add(sla.initial(), { duration: 2 }), { duration: 30 })
- * const b = sla.add(sla.initial(), { duration: 40, open: true })
+ * const b = sla.add(sla.initial(), { duration: 40, censored: true })
  * sla.result(sla.merge(a, b)) // => 0.3333333333333333
- * sla.addAll(sla.initial(), [{ duration: 2 }, { duration: 30 }, { duration: 40, open: true }])
+ * sla.addAll(sla.initial(), [{ duration: 2 }, { duration: 30 }, { duration: 40, censored: true }])
  * // => { within: 1, done: 2, lateOpen: 1 }
  * ```
  * @see slaAttainment.
  * @category Time
  */
-export function slaAttainmentAggregator(target: number): SlaAttainmentAggregator {
+export function slaAttainmentAggregator(
+  options: SlaAttainmentAggregatorOptions | number,
+): SlaAttainmentAggregator {
   const metric = 'slaAttainmentAggregator'
-  requireNonNegative(target, metric, ['target'], 'target')
+  let target: number
+  try {
+    const given = typeof options === 'number' ? { target: options } : readOptions(options, metric)
+    target = requireNonNegativeOption(given.target, metric, 'target')
+  } catch (error) {
+    throw readFailure(error, metric)
+  }
   const check = (state: SlaAttainmentAggregatorState, at: MetricInputPath) => {
     const clean = readState<SlaAttainmentAggregatorState>(state, STATE_SHAPE, metric, at)
     if (clean.within > clean.done) {
@@ -116,14 +161,14 @@ export function slaAttainmentAggregator(target: number): SlaAttainmentAggregator
               code: 'INVALID_OPTION',
               metric,
               path: [index],
-              message: `${metric}: item at index ${index} is ${describeValue(item)}; it must be { duration, open? }`,
+              message: `${metric}: item at index ${index} is ${describeValue(item)}; it must be { duration, censored? }`,
             })
           }
           const duration = item.duration
           if (!(typeof duration === 'number' && duration >= 0 && duration - duration === 0)) {
             requireNonNegative(duration, metric, [index, 'duration'], `duration at index ${index}`)
           }
-          if (item.open === true) {
+          if (isCensored(item, metric, [index])) {
             if (duration > target) lateOpen++
           } else {
             if (duration <= target) within++
@@ -176,11 +221,11 @@ export function slaAttainmentAggregator(target: number): SlaAttainmentAggregator
         code: 'INVALID_OPTION',
         metric,
         path: ['item'],
-        message: `${metric}: item is ${describeValue(item)}; it must be { duration, open? }`,
+        message: `${metric}: item is ${describeValue(item)}; it must be { duration, censored? }`,
       })
     }
     const duration = requireNonNegative(item.duration, metric, ['duration'], 'duration')
-    if (item.open === true)
+    if (isCensored(item, metric, []))
       return duration > target ? { ...state, lateOpen: state.lateOpen + 1 } : state
     return { ...state, within: state.within + (duration <= target ? 1 : 0), done: state.done + 1 }
   }

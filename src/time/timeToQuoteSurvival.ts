@@ -1,11 +1,11 @@
-import { requireConfidence, requireOneOf } from '../core/validate.js'
+import { requireConfidence } from '../core/validate.js'
 import type { Lead } from '../records/Lead.js'
 import type { Quote } from '../records/Quote.js'
 import {
   type KaplanMeierOptions,
   type KaplanMeierResult,
   kaplanMeier,
-  SURVIVAL_INTERVALS,
+  readSurvivalMethod,
 } from '../survival/kaplanMeier.js'
 import {
   computeLeadToQuoteTimes,
@@ -35,10 +35,10 @@ export interface TimeToQuoteSurvivalOptions extends LeadToQuoteTimesOptions, Kap
  * @param leads - Leads with unique ids.
  * @param quotes - Quotes with their `leadId`.
  * @param options - As `leadToQuoteTimes` (`asOf`, `calendar`, `unit`) and `kaplanMeier`
- *   (`confidence`, `interval`).
+ *   (`confidence`, `method`; `interval` is its SPEC alias).
  * @returns The `kaplanMeier` result; its `median` is the median time to quote.
  * @throws MetricInputError as `leadToQuoteTimes`, naming `timeToQuoteSurvival`;
- *   `INVALID_OPTION` (confidence, interval).
+ *   `INVALID_OPTION` (confidence, method / interval).
  * @example
  * ```ts
  * const at = (iso: string) => new Date(iso)
@@ -65,13 +65,12 @@ export function timeToQuoteSurvival(
     throw readFailure(error, metric)
   }
   if (options.confidence !== undefined) requireConfidence(options.confidence, metric)
-  if (options.interval !== undefined)
-    requireOneOf(options.interval, SURVIVAL_INTERVALS, metric, 'interval')
+  const method = readSurvivalMethod(options, metric)
   return kaplanMeier(
     { durations: rows.map((row) => row.duration), events: rows.map((row) => !row.censored) },
     {
       ...(options.confidence === undefined ? {} : { confidence: options.confidence }),
-      ...(options.interval === undefined ? {} : { interval: options.interval }),
+      method,
     },
   )
 }

@@ -24,6 +24,44 @@ describe('winRate', () => {
     expect(result.interval?.upper).toBeCloseTo(0.9385081, 6)
   })
 
+  it('gives the Wilson bounds flat as lower / upper with their confidence, interval kept as the same numbers', () => {
+    const deals = [deal('won', []), deal('won', []), deal('lost', []), deal('open', [])]
+    const result = winRate(deals, { confidence: 0.9 })
+    // Wilson 2/3 at 90 % (= R prop.test(2, 3, conf.level = 0.9, correct = FALSE)), from the
+    // formula checked against scipy binomtest: test/reference/option_vocabulary.py
+    expect(result.lower).toBeCloseTo(0.2535339, 6)
+    expect(result.upper).toBeCloseTo(0.9217343, 6)
+    expect(result.confidence).toBe(0.9)
+    expect(result.interval).toEqual({ lower: result.lower, upper: result.upper })
+    const amount = winRate(deals, { basis: 'amount' })
+    expect([amount.lower, amount.upper, amount.interval]).toEqual([null, null, null])
+  })
+
+  it('takes basis as the count-vs-money switch, by as its SPEC alias, and refuses the two disagreeing', () => {
+    const deals = [
+      deal('won', [], { amount: 100 }),
+      deal('lost', [], { amount: 300 }),
+      deal('won', [], { amount: 100 }),
+    ]
+    // by amount: 200 / 500 = 0.4; by count: 2 / 3
+    expect(winRate(deals, { basis: 'amount' }).rate).toBe(0.4)
+    expect(winRate(deals, { by: 'amount' }).rate).toBe(0.4)
+    expect(winRate(deals, { basis: 'amount', by: 'amount' }).rate).toBe(0.4)
+    expect(winRate(deals, { basis: 'count' }).rate).toBe(2 / 3)
+    expectMetricError(() => winRate(deals, { basis: 'amount', by: 'count' }), 'INVALID_OPTION', {
+      path: ['basis'],
+      metric: 'winRate',
+    })
+    expectMetricError(() => winRate(deals, { basis: 'logo' as 'count' }), 'INVALID_OPTION', {
+      path: ['basis'],
+      metric: 'winRate',
+    })
+    expectMetricError(() => winRate(deals, { by: 'logo' as 'count' }), 'INVALID_OPTION', {
+      path: ['by'],
+      metric: 'winRate',
+    })
+  })
+
   it('by amount is won value / closed value (fivetran dbt_salesforce), exact', () => {
     const deals = [
       deal('won', [], { amount: '0.1' }),
@@ -40,7 +78,15 @@ describe('winRate', () => {
   })
 
   it('is null when nothing closed (fivetran: NULL when the denominator is 0)', () => {
-    expect(winRate([])).toEqual({ rate: null, won: 0, lost: 0, interval: null })
+    expect(winRate([])).toEqual({
+      rate: null,
+      won: 0,
+      lost: 0,
+      lower: null,
+      upper: null,
+      confidence: 0.95,
+      interval: null,
+    })
     expect(winRate([deal('open', [])]).rate).toBeNull()
     expect(winRate([deal('open', [])], { by: 'amount' }).rate).toBeNull()
     expect(winRate([deal('lost', [], { amount: 0 })], { by: 'amount' }).rate).toBeNull()

@@ -46,6 +46,25 @@ describe('winRateAggregator', () => {
     )
   })
 
+  it('takes basis (by as its alias), refuses the two disagreeing and options that are not an object', () => {
+    const deals = [deal('won', [], { amount: 100 }), deal('lost', [], { amount: 300 })]
+    for (const options of [{ basis: 'amount' }, { by: 'amount' }] as const) {
+      const rates = winRateAggregator(options)
+      // by amount: 100 / (100 + 300) = 0.25 (by count it would be 1/2)
+      expect(rates.result(rates.addAll(rates.initial(), deals)).rate).toBe(0.25)
+    }
+    expectMetricError(() => winRateAggregator({ basis: 'count', by: 'amount' }), 'INVALID_OPTION', {
+      path: ['basis'],
+      metric: 'winRateAggregator',
+    })
+    for (const bad of [null, 1, 'amount', []]) {
+      expectMetricError(() => winRateAggregator(bad as WinRateOptions), 'INVALID_OPTION', {
+        path: [],
+        metric: 'winRateAggregator',
+      })
+    }
+  })
+
   it('converts with rates into the base currency', () => {
     const agg = winRateAggregator({ by: 'amount', rates: { EUR: 2 }, baseCurrency: 'USD' })
     const state = agg.add(

@@ -50,6 +50,19 @@ describe('cohortRetention', () => {
     expect(table.pooled[2]?.retention).toBe(0.85)
   })
 
+  it("takes basis 'count' / 'amount' (the shared words), with 'logo' / 'revenue' as aliases that give the same table", () => {
+    const byAmount = cohortRetention(activity, { basis: 'amount' })
+    // Same hand figures as the revenue-basis test: January revenue 200, 120, 170.
+    expect(byAmount.basis).toBe('amount')
+    expect(byAmount.cohorts[0]?.retention).toEqual([1, 0.6, 0.85])
+    expect(cohortRetention(activity, { basis: 'revenue' })).toEqual(byAmount)
+    const byCount = cohortRetention(activity, { basis: 'count' })
+    expect(byCount.basis).toBe('count')
+    expect(byCount.cohorts[0]?.revenue).toBeNull()
+    expect(cohortRetention(activity, { basis: 'logo' })).toEqual(byCount)
+    expect(cohortRetention(activity)).toEqual(byCount)
+  })
+
   it('asOf extends the table: quiet recent periods are 0, not unknown', () => {
     const table = cohortRetention(activity, { asOf: at('2026-04-15T00:00:00Z') })
     expect(table.periods).toHaveLength(4)
@@ -81,7 +94,7 @@ describe('cohortRetention', () => {
 
   it('returns empty lists for no activity', () => {
     expect(cohortRetention([])).toEqual({
-      basis: 'logo',
+      basis: 'count',
       periods: [],
       cohorts: [],
       pooled: [],

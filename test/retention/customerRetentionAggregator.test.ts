@@ -5,6 +5,27 @@ import { customerRetentionRate } from '../../src/retention/customerRetentionRate
 import { expectMetricError } from '../helpers.js'
 
 describe('customerRetentionAggregator', () => {
+  it('takes an options object like every aggregator factory and refuses one that is not an object', () => {
+    const logos = customerRetentionAggregator({})
+    // one kept, one lost, one new: (2 − 1) / 2 = 0.5 (hand count)
+    const rows = [
+      { activeAtStart: true, activeAtEnd: true },
+      { activeAtStart: true, activeAtEnd: false },
+      { activeAtStart: false, activeAtEnd: true },
+    ]
+    expect(logos.result(logos.addAll(logos.initial(), rows)).retentionRate).toBe(0.5)
+    for (const bad of [null, 1, 'x', []]) {
+      expectMetricError(
+        () => customerRetentionAggregator(bad as unknown as object),
+        'INVALID_OPTION',
+        {
+          path: [],
+          metric: 'customerRetentionAggregator',
+        },
+      )
+    }
+  })
+
   const logos = customerRetentionAggregator()
 
   it('gives null rates with no starting customers', () => {

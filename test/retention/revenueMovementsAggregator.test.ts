@@ -6,6 +6,26 @@ import { revenueMovementsAggregator } from '../../src/retention/revenueMovements
 import { expectMetricError } from '../helpers.js'
 
 describe('revenueMovementsAggregator', () => {
+  it('takes an options object like every aggregator factory and refuses one that is not an object', () => {
+    const moves = revenueMovementsAggregator({})
+    // 100 → 120 expansion 20, 50 → 0 churn 50: NRR (150 + 20 − 50) / 150 = 0.8 (hand sum)
+    const state = moves.addAll(moves.initial(), [
+      { startAmount: 100, endAmount: 120 },
+      { startAmount: 50, endAmount: 0 },
+    ])
+    expect(state.totals.churn).toBe('50')
+    for (const bad of [null, 1, 'x', []]) {
+      expectMetricError(
+        () => revenueMovementsAggregator(bad as unknown as object),
+        'INVALID_OPTION',
+        {
+          path: [],
+          metric: 'revenueMovementsAggregator',
+        },
+      )
+    }
+  })
+
   const moves = revenueMovementsAggregator()
 
   it('starts at zero and skips accounts that paid nothing on both sides', () => {

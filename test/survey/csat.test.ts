@@ -32,11 +32,29 @@ describe('csat', () => {
   })
 
   it('is null with a null interval for no ratings, and handles one rating and all in one class', () => {
-    expect(csat([])).toEqual({ score: null, satisfied: 0, total: 0, interval: null })
+    expect(csat([])).toEqual({
+      score: null,
+      satisfied: 0,
+      total: 0,
+      lower: null,
+      upper: null,
+      confidence: 0.95,
+      interval: null,
+    })
     expect(csat([5]).score).toBe(1)
     const allLow = csat([1, 2, 3])
     expect(allLow.score).toBe(0)
     expect(allLow.interval?.lower).toBe(0)
+  })
+
+  it('gives the Wilson bounds flat as lower / upper with their confidence, interval kept as the same numbers', () => {
+    const result = csat([5, 4, 4, 1])
+    // 3 of 4 satisfied; Wilson 3/4 at 95 % (= R prop.test(3, 4, correct = FALSE)) from the
+    // formula checked against scipy binomtest: test/reference/option_vocabulary.py
+    expect(result.lower).toBeCloseTo(0.3006418, 6)
+    expect(result.upper).toBeCloseTo(0.9544127, 6)
+    expect(result.confidence).toBe(0.95)
+    expect(result.interval).toEqual({ lower: result.lower, upper: result.upper })
   })
 
   it('uses the confidence option for the Wilson interval', () => {

@@ -11,6 +11,9 @@ describe('csatAggregator', () => {
       score: null,
       satisfied: 0,
       total: 0,
+      lower: null,
+      upper: null,
+      confidence: 0.95,
       interval: null,
     })
   })

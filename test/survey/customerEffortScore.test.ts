@@ -15,21 +15,43 @@ describe('customerEffortScore', () => {
     expect(customerEffortScore([7, 2], { method: 'agree-share', threshold: 7 }).score).toBe(0.5)
   })
 
+  it('takes the summary as statistic, with method as its SPEC alias, and refuses the two disagreeing', () => {
+    // 7, 6, 5, 2: 3 of 4 at or above 5 → 0.75; mean 20 / 4 = 5 (hand count)
+    expect(customerEffortScore([7, 6, 5, 2], { statistic: 'agree-share' }).score).toBe(0.75)
+    expect(customerEffortScore([7, 6, 5, 2], { method: 'agree-share' }).score).toBe(0.75)
+    expect(customerEffortScore([7, 6, 5, 2], { statistic: 'mean' }).score).toBe(5)
+    expect(customerEffortScore([7, 6, 5, 2], { statistic: 'agree-share' }).statistic).toBe(
+      'agree-share',
+    )
+    expectMetricError(
+      () => customerEffortScore([7], { statistic: 'mean', method: 'agree-share' }),
+      'INVALID_OPTION',
+      { path: ['statistic'], metric: 'customerEffortScore' },
+    )
+    expectMetricError(
+      () => customerEffortScore([7], { statistic: 'median' as 'mean' }),
+      'INVALID_OPTION',
+      { path: ['statistic'], metric: 'customerEffortScore' },
+    )
+  })
+
   it('supports a 1–5 scale', () => {
     expect(customerEffortScore([5, 1], { scaleMax: 5, threshold: 4 }).score).toBe(3)
   })
 
   it('is null for no ratings and the rating itself for one', () => {
     const none = { score: null, total: 0, scaleMax: 7, standardError: null }
-    expect(customerEffortScore([])).toEqual({ ...none, method: 'mean' })
+    expect(customerEffortScore([])).toEqual({ ...none, statistic: 'mean', method: 'mean' })
     expect(customerEffortScore([], { method: 'agree-share' })).toEqual({
       ...none,
+      statistic: 'agree-share',
       method: 'agree-share',
     })
     // One rating: no sample standard deviation (n − 1 = 0), so no standard error.
     expect(customerEffortScore([6])).toEqual({
       score: 6,
       total: 1,
+      statistic: 'mean',
       method: 'mean',
       scaleMax: 7,
       standardError: null,

@@ -5,6 +5,22 @@ import { netPromoterScoreAggregator } from '../../src/survey/netPromoterScoreAgg
 import { expectMetricError } from '../helpers.js'
 
 describe('netPromoterScoreAggregator', () => {
+  it('takes an options object like every aggregator factory and refuses one that is not an object', () => {
+    const nps = netPromoterScoreAggregator({})
+    // 10, 9 promoters, 3 detractor, 7 passive: (2 − 1) / 4 · 100 = 25 (hand count)
+    expect(nps.result(nps.addAll(nps.initial(), [10, 9, 3, 7])).score).toBe(25)
+    for (const bad of [null, 1, 'x', []]) {
+      expectMetricError(
+        () => netPromoterScoreAggregator(bad as unknown as object),
+        'INVALID_OPTION',
+        {
+          path: [],
+          metric: 'netPromoterScoreAggregator',
+        },
+      )
+    }
+  })
+
   const nps = netPromoterScoreAggregator()
 
   it('starts empty with a null score', () => {

@@ -88,6 +88,34 @@ describe('kaplanMeier', () => {
     expect(steps[6]?.upper).toBeCloseTo(0.5250148427266415, 10)
   })
 
+  it('takes the interval method as method, with interval as its SPEC alias, and refuses the two disagreeing', () => {
+    // The log-log bounds of the test above (test/reference/kaplan_meier.py), asked for by the new name.
+    const curve = kaplanMeier(maintained, { method: 'log-log' })
+    expect(curve.steps[0]?.lower).toBeCloseTo(0.5080802057699297, 10)
+    expect(curve.steps[0]?.upper).toBeCloseTo(0.9866738226678231, 10)
+    expect([curve.method, curve.interval]).toEqual(['log-log', 'log-log'])
+    expect(kaplanMeier(maintained, { interval: 'log-log' }).steps).toEqual(curve.steps)
+    expect(kaplanMeier(maintained, { method: 'log-log', interval: 'log-log' }).steps).toEqual(
+      curve.steps,
+    )
+    expect(kaplanMeier(maintained).method).toBe('log')
+    expectMetricError(
+      () => kaplanMeier(maintained, { method: 'plain', interval: 'log' }),
+      'INVALID_OPTION',
+      { path: ['method'], metric: 'kaplanMeier' },
+    )
+    expectMetricError(
+      () => kaplanMeier(maintained, { method: 'arcsine' as 'log' }),
+      'INVALID_OPTION',
+      { path: ['method'], metric: 'kaplanMeier' },
+    )
+    expectMetricError(
+      () => kaplanMeier(maintained, { interval: 'arcsine' as 'log' }),
+      'INVALID_OPTION',
+      { path: ['interval'], metric: 'kaplanMeier' },
+    )
+  })
+
   it('plain bounds are S ± z·SE clipped to [0, 1]', () => {
     // Greenwood SE, z = norm.ppf(0.975): test/reference/kaplan_meier.py
     const { steps } = kaplanMeier(maintained, { interval: 'plain' })

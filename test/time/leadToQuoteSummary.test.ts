@@ -29,6 +29,18 @@ describe('leadToQuoteSummary', () => {
     expect(summary.p90).toBeCloseTo(7.9, 12)
     expect('slaAttainment' in summary).toBe(false)
     expect(leadToQuoteSummary(leads, quotes, { asOf, quantileMethod: 'nearest-rank' }).p90).toBe(10)
+    // method is the canonical name (quantileMethod its SPEC alias): nearest rank ⌈0.9·4⌉ = 4th = 10
+    expect(leadToQuoteSummary(leads, quotes, { asOf, method: 'nearest-rank' }).p90).toBe(10)
+    expectMetricError(
+      () =>
+        leadToQuoteSummary(leads, quotes, {
+          asOf,
+          method: 'nearest-rank',
+          quantileMethod: 'linear',
+        }),
+      'INVALID_OPTION',
+      { path: ['method'], metric: 'leadToQuoteSummary' },
+    )
     // Target 5 h: 3 of 4 quoted in time; the open lead has waited 24 h > 5 → a breach.
     expect(leadToQuoteSummary(leads, quotes, { asOf, target: 5 }).slaAttainment).toBe(0.6)
   })
@@ -47,11 +59,15 @@ describe('leadToQuoteSummary', () => {
     })
   })
 
-  it('refuses a negative target and an unknown quantile method', () => {
+  it('refuses a negative target as an invalid option (not NEGATIVE_VALUE, which is for data) and an unknown quantile method', () => {
     const asOf = at('2026-03-03T00:00:00Z')
-    expectMetricError(() => leadToQuoteSummary([], [], { asOf, target: -1 }), 'NEGATIVE_VALUE', {
-      path: ['target'],
-    })
+    for (const target of [-1, Number.NaN, Number.POSITIVE_INFINITY, '24', null]) {
+      expectMetricError(
+        () => leadToQuoteSummary([], [], { asOf, target: target as number }),
+        'INVALID_OPTION',
+        { path: ['target'], metric: 'leadToQuoteSummary' },
+      )
+    }
     expectMetricError(
       () => leadToQuoteSummary([], [], { asOf, quantileMethod: 'type9' as 'linear' }),
       'INVALID_OPTION',

@@ -1,12 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { leadToQuoteTimes } from '../../src/time/leadToQuoteTimes.js'
 import { slaAttainment } from '../../src/time/slaAttainment.js'
 import { slaAttainmentAggregator } from '../../src/time/slaAttainmentAggregator.js'
 import { expectMetricError } from '../helpers.js'
 
 describe('slaAttainmentAggregator', () => {
   it('any split, merged in any order and through JSON, equals slaAttainment', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     fc.assert(
       fc.property(
         fc.array(fc.record({ duration: fc.integer({ min: 0, max: 60 }), open: fc.boolean() })),
@@ -28,9 +29,76 @@ describe('slaAttainmentAggregator', () => {
     )
   })
 
+  it('reads an open item as censored (the leadToQuoteTimes row shape), open kept as the 0.1 name', () => {
+    const sla = slaAttainmentAggregator({ target: 24 })
+    // done 2 (within), 30 (late); still open after 40 > 24 → a breach: 1 / 3 (hand count)
+    const censored = [{ duration: 2 }, { duration: 30 }, { duration: 40, censored: true }]
+    expect(sla.result(sla.addAll(sla.initial(), censored))).toBe(1 / 3)
+    let state = sla.initial()
+    for (const item of censored) state = sla.add(state, item)
+    expect(state).toEqual({ within: 1, done: 2, lateOpen: 1 })
+    // Rows of leadToQuoteTimes go in as they are: a quoted after 10 h, b still waiting at 30 h.
+    const rows = leadToQuoteTimes(
+      [
+        { id: 'a', createdAt: new Date('2026-03-02T00:00:00Z') },
+        { id: 'b', createdAt: new Date('2026-03-02T00:00:00Z') },
+      ],
+      [{ id: 'q', leadId: 'a', createdAt: new Date('2026-03-02T10:00:00Z') }],
+      { asOf: new Date('2026-03-03T06:00:00Z') },
+    )
+    // a within 24 h; b open for 30 h > 24 → breach: 1 / 2
+    expect(sla.result(sla.addAll(sla.initial(), rows))).toBe(0.5)
+    expect(sla.add(sla.initial(), { duration: 40, censored: true, open: true })).toEqual({
+      within: 0,
+      done: 0,
+      lateOpen: 1,
+    })
+    expectMetricError(
+      () =>
+        sla.addAll(sla.initial(), [{ duration: 1 }, { duration: 40, censored: true, open: false }]),
+      'INVALID_RECORD',
+      { path: [1, 'censored'], metric: 'slaAttainmentAggregator' },
+    )
+    expectMetricError(
+      () => sla.add(sla.initial(), { duration: 40, censored: false, open: true }),
+      'INVALID_RECORD',
+      { path: ['censored'], metric: 'slaAttainmentAggregator' },
+    )
+  })
+
+  it('takes { target } and still the 0.1 positional target, with the same counts', () => {
+    // target 24: done 2 (within), 30 (late); open 40 > 24 is a breach → 1 / 3 (hand count)
+    const items = [{ duration: 2 }, { duration: 30 }, { duration: 40, open: true }]
+    for (const sla of [slaAttainmentAggregator({ target: 24 }), slaAttainmentAggregator(24)]) {
+      expect(sla.result(sla.addAll(sla.initial(), items))).toBe(1 / 3)
+    }
+  })
+
   it('refuses negative targets, durations and corrupted states', () => {
-    expectMetricError(() => slaAttainmentAggregator(-1), 'NEGATIVE_VALUE', { path: ['target'] })
-    const sla = slaAttainmentAggregator(1)
+    // A bad target is a bad option value: INVALID_OPTION (0.1 threw NEGATIVE_VALUE, a data code).
+    for (const target of [-1, Number.NaN, Number.POSITIVE_INFINITY, '24', null, undefined]) {
+      expectMetricError(
+        () => slaAttainmentAggregator({ target: target as number }),
+        'INVALID_OPTION',
+        { path: ['target'], metric: 'slaAttainmentAggregator' },
+      )
+    }
+    expectMetricError(() => slaAttainmentAggregator(-1), 'INVALID_OPTION', {
+      path: ['target'],
+      metric: 'slaAttainmentAggregator',
+    })
+    for (const options of [null, 'x', [24]]) {
+      expectMetricError(
+        () => slaAttainmentAggregator(options as unknown as number),
+        'INVALID_OPTION',
+        { path: [], metric: 'slaAttainmentAggregator' },
+      )
+    }
+    expectMetricError(() => (slaAttainmentAggregator as () => unknown)(), 'INVALID_OPTION', {
+      path: ['target'],
+      metric: 'slaAttainmentAggregator',
+    })
+    const sla = slaAttainmentAggregator({ target: 1 })
     expectMetricError(() => sla.add(sla.initial(), { duration: -2 }), 'NEGATIVE_VALUE', {
       path: ['duration'],
     })
@@ -43,7 +111,7 @@ describe('slaAttainmentAggregator', () => {
   })
 
   it('matches the documented example', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     const a = sla.add(sla.add(sla.initial(), { duration: 2 }), { duration: 30 })
     const b = sla.add(sla.initial(), { duration: 40, open: true })
     expect(sla.result(sla.merge(a, b))).toBe(0.3333333333333333)
@@ -66,7 +134,7 @@ describe('slaAttainmentAggregator.addAll', () => {
     )
 
   it('equals folding add, and slaAttainment after result, for random items', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     fc.assert(
       fc.property(
         fc.array(item, { maxLength: 40 }),
@@ -82,7 +150,7 @@ describe('slaAttainmentAggregator.addAll', () => {
   })
 
   it('split into addAll parts, merged through JSON, equals slaAttainment', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     fc.assert(
       fc.property(fc.array(item, { maxLength: 40 }), fc.nat(), (items, cut) => {
         const at = cut % (items.length + 1)
@@ -96,14 +164,14 @@ describe('slaAttainmentAggregator.addAll', () => {
   })
 
   it('empty inputs return an equal state', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     const state = sla.add(sla.initial(), { duration: 3 })
     expect(sla.addAll(state, [])).toEqual(state)
     expect(sla.addAll(sla.initial(), [])).toEqual(sla.initial())
   })
 
   it('refuses a bad item at index k with the code add gives and the path [k, …]', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     const bad: Array<[readonly (string | number)[], unknown, string]> = [
       [[], null, 'INVALID_OPTION'],
       [[], 5, 'INVALID_OPTION'],
@@ -139,7 +207,7 @@ describe('slaAttainmentAggregator.addAll', () => {
   })
 
   it('matches the documented example', () => {
-    const sla = slaAttainmentAggregator(24)
+    const sla = slaAttainmentAggregator({ target: 24 })
     // Hand count against target 24: 2 is within, 30 finished late, 40 is open and late.
     expect(
       sla.addAll(sla.initial(), [{ duration: 2 }, { duration: 30 }, { duration: 40, open: true }]),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { timeToQuoteSurvival } from '../../src/time/timeToQuoteSurvival.js'
+import { expectMetricError } from '../helpers.js'
 
 const at = (iso: string) => new Date(iso)
 
@@ -21,7 +22,25 @@ describe('timeToQuoteSurvival', () => {
       [4, 3, 0.5],
     ])
     expect(curve.median).toBe(4)
-    expect(curve).toMatchObject({ interval: 'plain', confidence: 0.9 })
+    expect(curve).toMatchObject({ interval: 'plain', method: 'plain', confidence: 0.9 })
+    // The new name gives the same curve; the two names disagreeing is refused.
+    expect(
+      timeToQuoteSurvival(leads, quotes, {
+        asOf: at('2026-03-02T10:00:00Z'),
+        method: 'plain',
+        confidence: 0.9,
+      }),
+    ).toEqual(curve)
+    expectMetricError(
+      () =>
+        timeToQuoteSurvival(leads, quotes, {
+          asOf: at('2026-03-02T10:00:00Z'),
+          method: 'plain',
+          interval: 'log',
+        }),
+      'INVALID_OPTION',
+      { path: ['method'], metric: 'timeToQuoteSurvival' },
+    )
   })
 
   it('matches the documented example', () => {
