@@ -83,7 +83,8 @@ describe('forecastKernel', () => {
   })
 
   it('keeps the running tracking signal finite when the running error is subnormal', () => {
-    // e = 5e-324 and 0: Σe / mean|e| = 5e-324 / (5e-324 / 2) = 2 (a naive mean underflows to 0)
-    expect(runningTrackingSignal([5e-324, 0], [0, 0], 'm')).toEqual([1, 2])
+    // e = F − A = −5e-324 and 0: Σe / mean|e| = −5e-324 / (5e-324 / 2) = −2 (a naive mean
+    // underflows to 0)
+    expect(runningTrackingSignal([5e-324, 0], [0, 0], 'm')).toEqual([-1, -2])
   })
 })
