@@ -43,9 +43,11 @@ export {
   type CesComponentOptions,
   type ComponentOptions,
   CX_DIRECTIONS,
+  CX_SCORE_MISSING_POLICIES,
   type CxComponent,
   type CxContribution,
   type CxDirection,
+  type CxScoreMissingPolicy,
   type CxScoreOptions,
   type CxScoreResult,
   cesComponent,
@@ -60,6 +62,7 @@ export {
   retentionComponent,
   type ScoreBand,
   type ScorecardComponent,
+  scoreAccountHealth,
   winRateComponent,
 } from './cx-score/index.js'
 export {

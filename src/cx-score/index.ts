@@ -9,7 +9,14 @@ export {
   retentionComponent,
   winRateComponent,
 } from './components.js'
-export { type CxContribution, type CxScoreOptions, type CxScoreResult, cxScore } from './cxScore.js'
+export {
+  CX_SCORE_MISSING_POLICIES,
+  type CxContribution,
+  type CxScoreMissingPolicy,
+  type CxScoreOptions,
+  type CxScoreResult,
+  cxScore,
+} from './cxScore.js'
 export {
   type AccountHealth,
   type AccountMetrics,
@@ -19,4 +26,5 @@ export {
   MAX_BANDS,
   type ScoreBand,
   type ScorecardComponent,
+  scoreAccountHealth,
 } from './healthScorecard.js'
