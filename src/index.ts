@@ -218,6 +218,7 @@ export {
   csat,
   csatAggregator,
   customerEffortScore,
+  type NetPromoterScoreResult,
   NPS_CLASSES,
   NPS_INTERVAL_METHODS,
   type NpsAggregator,

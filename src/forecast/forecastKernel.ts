@@ -1,5 +1,6 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
+import { requireSameLength } from '../core/requireSameLength.js'
 import type { ForecastSeries } from './ForecastSeries.js'
 
 /**
@@ -331,14 +332,7 @@ export function requireSeries(series: ForecastSeries, metric: string): void {
   if (series.weights !== undefined) requireArrayLike(series.weights, metric, 'weights')
   for (const field of ['forecast', 'weights'] as const) {
     const values = series[field]
-    if (values !== undefined && values.length !== length) {
-      throw new MetricInputError({
-        code: 'LENGTH_MISMATCH',
-        metric,
-        path: [field],
-        message: `${metric}: ${field} has ${values.length} values but actual has ${length}; they must be equally long`,
-      })
-    }
+    if (values !== undefined) requireSameLength(values, length, metric, [field], 'actual')
   }
 }
 

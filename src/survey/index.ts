@@ -18,7 +18,11 @@ export {
   type NpsTally,
   type NpsTallyInput,
 } from './NpsTally.js'
-export { type NpsResult, netPromoterScore } from './netPromoterScore.js'
+export {
+  type NetPromoterScoreResult,
+  type NpsResult,
+  netPromoterScore,
+} from './netPromoterScore.js'
 export {
   type NpsAggregator,
   type NpsAggregatorState,
