@@ -1,14 +1,7 @@
+export type { ComponentOptions } from './ComponentOptions.js'
 export { CX_DIRECTIONS, type CxComponent, type CxDirection } from './CxComponent.js'
-export {
-  type CesComponentOptions,
-  type ComponentOptions,
-  cesComponent,
-  csatComponent,
-  npsComponent,
-  type RetentionComponentOptions,
-  retentionComponent,
-  winRateComponent,
-} from './components.js'
+export { type CesComponentOptions, cesComponent } from './cesComponent.js'
+export { csatComponent } from './csatComponent.js'
 export {
   CX_SCORE_MISSING_POLICIES,
   type CxContribution,
@@ -28,3 +21,6 @@ export {
   type ScorecardComponent,
   scoreAccountHealth,
 } from './healthScorecard.js'
+export { npsComponent } from './npsComponent.js'
+export { type RetentionComponentOptions, retentionComponent } from './retentionComponent.js'
+export { winRateComponent } from './winRateComponent.js'

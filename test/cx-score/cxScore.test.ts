@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CxComponent } from '../../src/cx-score/CxComponent.js'
-import { cesComponent, retentionComponent } from '../../src/cx-score/components.js'
+import { cesComponent } from '../../src/cx-score/cesComponent.js'
 import { CX_SCORE_MISSING_POLICIES, cxScore } from '../../src/cx-score/cxScore.js'
+import { retentionComponent } from '../../src/cx-score/retentionComponent.js'
 import { customerEffortScore } from '../../src/survey/customerEffortScore.js'
 import { expectMetricError } from '../helpers.js'
 
