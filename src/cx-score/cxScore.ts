@@ -151,6 +151,11 @@ export type ComponentPlace = (index: number, field: string) => MetricInputPath
 
 const componentPlace: ComponentPlace = (index, field) => [index, field]
 
+/** How a message names the component at `index`: `component 2` in `cxScore`. Internal. */
+export type ComponentName = (index: number) => string
+
+const componentName: ComponentName = (index) => `component ${index}`
+
 /** A component's error at its place. */
 function componentError(
   code: MetricInputErrorCode,
@@ -171,6 +176,7 @@ export function scoreComponents(
   z: number,
   metric: string,
   place: ComponentPlace,
+  name: ComponentName = componentName,
 ): CxScoreResult {
   const names = new Set<string>()
   let totalWeight = 0
@@ -178,14 +184,14 @@ export function scoreComponents(
   const normalized: (number | null)[] = []
   for (let index = 0; index < components.length; index++) {
     const component = components[index] as CxComponent
-    const value = readComponent(component, index, metric, names, place)
+    const value = readComponent(component, index, metric, names, place, name)
     totalWeight += component.weight
     if (!Number.isFinite(totalWeight)) {
       throw componentError(
         'VALUE_OUT_OF_RANGE',
         metric,
         place(index, 'weight'),
-        `the weights add up to Infinity at component ${index}`,
+        `the weights add up to Infinity at ${name(index)}`,
       )
     }
     if (value === null) {
@@ -265,15 +271,16 @@ export function readComponent(
   metric: string,
   names: Set<string>,
   place: ComponentPlace = componentPlace,
+  name: ComponentName = componentName,
 ): number | null {
   const fail = (code: MetricInputErrorCode, field: string, message: string) =>
-    componentError(code, metric, place(index, field), `component ${index} ${message}`)
+    componentError(code, metric, place(index, field), `${name(index)} ${message}`)
   if (typeof component !== 'object' || component === null) {
     throw componentError(
       'VALUE_OUT_OF_RANGE',
       metric,
       [index],
-      `component ${index} is ${describeValue(component)}; it must be { name, value, range, weight }`,
+      `${name(index)} is ${describeValue(component)}; it must be { name, value, range, weight }`,
     )
   }
   if (typeof component.name !== 'string')

@@ -285,11 +285,15 @@ function buildScorecard(
       const values = field === 'values' ? account.values : account.previous
       const forAccount = componentsOf(values as AccountMetrics['values'], index, field)
       // Errors name the builder and the account's value: [account, 'values', component name].
-      return scoreComponents(forAccount, missing, z, metric, (component) => [
-        index,
-        field,
-        (components[component] as ScorecardComponent).name,
-      ])
+      const nameOf = (component: number) => (components[component] as ScorecardComponent).name
+      return scoreComponents(
+        forAccount,
+        missing,
+        z,
+        metric,
+        (component) => [index, field, nameOf(component)],
+        (component) => `account ${index}, ${field}.${nameOf(component)}:`,
+      )
     }
     return (accounts) => {
       try {

@@ -205,7 +205,7 @@ describe('scoreAccountHealth and healthScorecard errors (issue 13)', () => {
       expectMetricError(
         () => score([{ id: 'x', values: { NPS: 1, Usage: '0.5' as never } }]),
         'NOT_FINITE',
-        { path: [0, 'values', 'Usage'], metric },
+        { path: [0, 'values', 'Usage'], metric, message: `${metric}: account 0, values.Usage: ` },
       )
     }
   })
