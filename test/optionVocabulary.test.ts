@@ -114,7 +114,6 @@ function exportedChoiceLists(): string[][] {
  * land; a new entry needs a reason.
  */
 const CHOICES_WITHOUT_CONSTANT = new Set([
-  'CxScoreOptions.missing', // cx-score (naming engineer): CX_MISSING_POLICIES?
   'LeadRateOptions.groupBy', // pipeline/leadRate (series-existing engineer)
   'ForecastAccuracyByPeriodOptions.groupBy', // forecast (naming engineer)
   'ParseRecordsOptions.onInvalid', // schemas

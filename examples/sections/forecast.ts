@@ -65,10 +65,11 @@ export function forecastReport(): string {
           percent(group.bias),
           percent(group.hitRate),
           fixed(signal, 2),
+          // Every signed forecast error is F − A (over-forecast positive), as the bias column.
           signal !== null && Math.abs(signal) >= 4
             ? signal > 0
-              ? 'under-forecasting'
-              : 'over-forecasting'
+              ? 'over-forecasting'
+              : 'under-forecasting'
             : '',
         ]
       }),
@@ -90,7 +91,7 @@ export function forecastReport(): string {
   out.push(
     `\nCompany: ${report.n} quarters, accuracy ${percent(report.forecastAccuracy)}, WAPE ${percent(report.weightedAbsolutePercentageError)}, ` +
       `MAPE ${percent(report.meanAbsolutePercentageError)}, bias ${percent(report.forecastBias)} (positive = over-forecast). ` +
-      'A tracking signal beyond ±4 marks a biased forecaster; with quarterly calls it needs four or more one-sided quarters.',
+      'A tracking signal beyond ±4 marks a biased forecaster (positive = over-forecast, as bias); with quarterly calls it needs four or more one-sided quarters.',
   )
   return out.join('\n')
 }

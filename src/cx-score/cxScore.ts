@@ -1,8 +1,31 @@
 import { criticalValue } from '../core/criticalValue.js'
 import { describeValue } from '../core/describeValue.js'
-import { MetricInputError } from '../core/MetricInputError.js'
+import {
+  MetricInputError,
+  type MetricInputErrorCode,
+  type MetricInputPath,
+} from '../core/MetricInputError.js'
 import { asMetricInputError, readOptions, requireList, requireOneOf } from '../core/validate.js'
 import { CX_DIRECTIONS, type CxComponent } from './CxComponent.js'
+
+/**
+ * What `cxScore` does with a component whose value is `null`: `'renormalize'` scores the
+ * components present (their weights renormalised, `coverage` says how much was present);
+ * `'error'` refuses the score (`MISSING_VALUE`).
+ *
+ * @example
+ * ```ts
+ * CX_SCORE_MISSING_POLICIES // => ['renormalize', 'error']
+ * ```
+ * @category CX score
+ */
+export const CX_SCORE_MISSING_POLICIES = ['renormalize', 'error'] as const
+/**
+ * One of {@link CX_SCORE_MISSING_POLICIES}.
+ *
+ * @category CX score
+ */
+export type CxScoreMissingPolicy = (typeof CX_SCORE_MISSING_POLICIES)[number]
 
 /**
  * Options of {@link cxScore}.
@@ -11,7 +34,7 @@ import { CX_DIRECTIONS, type CxComponent } from './CxComponent.js'
  */
 export interface CxScoreOptions {
   /** `'renormalize'` (default): score the present components; `'error'`: a missing one throws. */
-  readonly missing?: 'renormalize' | 'error'
+  readonly missing?: CxScoreMissingPolicy
   /** Confidence of the score's interval; default 0.95. */
   readonly confidence?: number
 }
@@ -98,104 +121,146 @@ export function cxScore(
   components: readonly CxComponent[],
   options: CxScoreOptions = {},
 ): CxScoreResult {
+  const metric = 'cxScore'
   try {
-    const metric = 'cxScore'
     options = readOptions(options, metric)
     requireList(components, metric, [], 'components', true)
     const missing = requireOneOf(
       options.missing ?? 'renormalize',
-      ['renormalize', 'error'] as const,
+      CX_SCORE_MISSING_POLICIES,
       metric,
       'missing',
     )
-    const z = criticalValue(options.confidence ?? 0.95, metric)
-    const names = new Set<string>()
-    let totalWeight = 0
-    let presentWeight = 0
-    const normalized: (number | null)[] = []
-    for (let index = 0; index < components.length; index++) {
-      const component = components[index] as CxComponent
-      const value = readComponent(component, index, metric, names)
-      totalWeight += component.weight
-      if (!Number.isFinite(totalWeight)) {
-        throw new MetricInputError({
-          code: 'VALUE_OUT_OF_RANGE',
-          metric,
-          path: [index, 'weight'],
-          message: `${metric}: the weights add up to Infinity at component ${index}`,
-        })
-      }
-      if (value === null) {
-        if (missing === 'error') {
-          throw new MetricInputError({
-            code: 'MISSING_VALUE',
-            metric,
-            path: [index, 'value'],
-            message: `${metric}: component ${JSON.stringify(component.name)} has no value and missing is 'error'`,
-          })
-        }
-        normalized.push(null)
-        continue
-      }
-      presentWeight += component.weight
-      const [min, max] = component.range
-      // `+ 0`: a value of −0 at the bottom of its range is position 0, not −0.
-      const position = (value - min) / (max - min) + 0
-      normalized.push(component.direction === 'lower-is-better' ? 1 - position : position)
-    }
-    let score = 0
-    let variance = 0
-    const withoutStandardError: string[] = []
-    const contributions = Array.from(components, (component, index): CxContribution => {
-      const n = normalized[index] ?? null
-      const effectiveWeight = n === null ? 0 : component.weight / presentWeight
-      const points = n === null ? 0 : 100 * effectiveWeight * n
-      score += points
-      if (n !== null) {
-        const error = component.standardError
-        if (error === undefined || error === null) withoutStandardError.push(component.name)
-        else
-          variance += (effectiveWeight * (error / (component.range[1] - component.range[0]))) ** 2
-      }
-      return {
-        name: component.name,
-        value: component.value,
-        normalized: n,
-        weight: component.weight,
-        effectiveWeight,
-        points,
-      }
-    })
-    if (presentWeight === 0) {
-      return {
-        score: null,
-        coverage: 0,
-        contributions,
-        standardError: null,
-        withoutStandardError,
-        lower: null,
-        upper: null,
-      }
-    }
-    const standardError = withoutStandardError.length === 0 ? 100 * Math.sqrt(variance) : null
-    if (standardError !== null && !Number.isFinite(standardError)) {
-      throw new MetricInputError({
-        code: 'VALUE_OUT_OF_RANGE',
+    return scoreComponents(
+      components,
+      missing,
+      criticalValue(options.confidence ?? 0.95, metric),
+      metric,
+      componentPlace,
+    )
+  } catch (error) {
+    throw asMetricInputError(error, metric)
+  }
+}
+
+/**
+ * Where a component's field is in the caller's input: `[i, field]` for `cxScore`; a
+ * scorecard maps it to `[account, 'values', name]`. Internal.
+ */
+export type ComponentPlace = (index: number, field: string) => MetricInputPath
+
+const componentPlace: ComponentPlace = (index, field) => [index, field]
+
+/** How a message names the component at `index`: `component 2` in `cxScore`. Internal. */
+export type ComponentName = (index: number) => string
+
+const componentName: ComponentName = (index) => `component ${index}`
+
+/** A component's error at its place. */
+function componentError(
+  code: MetricInputErrorCode,
+  metric: string,
+  path: MetricInputPath,
+  message: string,
+): MetricInputError {
+  return new MetricInputError({ code, metric, path, message: `${metric}: ${message}` })
+}
+
+/**
+ * The score of checked options: every error names `metric` and its place. Internal (shared
+ * with the health scorecard, which names itself and the account).
+ */
+export function scoreComponents(
+  components: readonly CxComponent[],
+  missing: CxScoreMissingPolicy,
+  z: number,
+  metric: string,
+  place: ComponentPlace,
+  name: ComponentName = componentName,
+): CxScoreResult {
+  const names = new Set<string>()
+  let totalWeight = 0
+  let presentWeight = 0
+  const normalized: (number | null)[] = []
+  for (let index = 0; index < components.length; index++) {
+    const component = components[index] as CxComponent
+    const value = readComponent(component, index, metric, names, place, name)
+    totalWeight += component.weight
+    if (!Number.isFinite(totalWeight)) {
+      throw componentError(
+        'VALUE_OUT_OF_RANGE',
         metric,
-        message: `${metric}: the standard errors add up to Infinity`,
-      })
+        place(index, 'weight'),
+        `the weights add up to Infinity at ${name(index)}`,
+      )
+    }
+    if (value === null) {
+      if (missing === 'error') {
+        throw componentError(
+          'MISSING_VALUE',
+          metric,
+          place(index, 'value'),
+          `component ${JSON.stringify(component.name)} has no value and missing is 'error'`,
+        )
+      }
+      normalized.push(null)
+      continue
+    }
+    presentWeight += component.weight
+    const [min, max] = component.range
+    // `+ 0`: a value of −0 at the bottom of its range is position 0, not −0.
+    const position = (value - min) / (max - min) + 0
+    normalized.push(component.direction === 'lower-is-better' ? 1 - position : position)
+  }
+  let score = 0
+  let variance = 0
+  const withoutStandardError: string[] = []
+  const contributions = Array.from(components, (component, index): CxContribution => {
+    const n = normalized[index] ?? null
+    const effectiveWeight = n === null ? 0 : component.weight / presentWeight
+    const points = n === null ? 0 : 100 * effectiveWeight * n
+    score += points
+    if (n !== null) {
+      const error = component.standardError
+      if (error === undefined || error === null) withoutStandardError.push(component.name)
+      else variance += (effectiveWeight * (error / (component.range[1] - component.range[0]))) ** 2
     }
     return {
-      score,
-      coverage: presentWeight / totalWeight,
-      contributions,
-      standardError,
-      withoutStandardError,
-      lower: standardError === null ? null : Math.max(0, score - z * standardError),
-      upper: standardError === null ? null : Math.min(100, score + z * standardError),
+      name: component.name,
+      value: component.value,
+      normalized: n,
+      weight: component.weight,
+      effectiveWeight,
+      points,
     }
-  } catch (error) {
-    throw asMetricInputError(error, 'cxScore')
+  })
+  if (presentWeight === 0) {
+    return {
+      score: null,
+      coverage: 0,
+      contributions,
+      standardError: null,
+      withoutStandardError,
+      lower: null,
+      upper: null,
+    }
+  }
+  const standardError = withoutStandardError.length === 0 ? 100 * Math.sqrt(variance) : null
+  if (standardError !== null && !Number.isFinite(standardError)) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      message: `${metric}: the standard errors add up to Infinity`,
+    })
+  }
+  return {
+    score,
+    coverage: presentWeight / totalWeight,
+    contributions,
+    standardError,
+    withoutStandardError,
+    lower: standardError === null ? null : Math.max(0, score - z * standardError),
+    upper: standardError === null ? null : Math.min(100, score + z * standardError),
   }
 }
 
@@ -205,25 +270,18 @@ export function readComponent(
   index: number,
   metric: string,
   names: Set<string>,
+  place: ComponentPlace = componentPlace,
+  name: ComponentName = componentName,
 ): number | null {
-  const fail = (
-    code: 'VALUE_OUT_OF_RANGE' | 'NOT_FINITE' | 'DUPLICATE_ID' | 'NEGATIVE_VALUE',
-    field: string,
-    message: string,
-  ) =>
-    new MetricInputError({
-      code,
-      metric,
-      path: [index, field],
-      message: `${metric}: component ${index} ${message}`,
-    })
+  const fail = (code: MetricInputErrorCode, field: string, message: string) =>
+    componentError(code, metric, place(index, field), `${name(index)} ${message}`)
   if (typeof component !== 'object' || component === null) {
-    throw new MetricInputError({
-      code: 'VALUE_OUT_OF_RANGE',
+    throw componentError(
+      'VALUE_OUT_OF_RANGE',
       metric,
-      path: [index],
-      message: `${metric}: component ${index} is ${describeValue(component)}; it must be { name, value, range, weight }`,
-    })
+      [index],
+      `${name(index)} is ${describeValue(component)}; it must be { name, value, range, weight }`,
+    )
   }
   if (typeof component.name !== 'string')
     throw fail(
@@ -235,7 +293,7 @@ export function readComponent(
     throw fail('DUPLICATE_ID', 'name', `name ${JSON.stringify(component.name)} appears twice`)
   names.add(component.name)
   const range = component.range
-  const [min, max] = Array.isArray(range) ? range : [Number.NaN, Number.NaN]
+  const [min, max] = (Array.isArray(range) ? range : []) as readonly number[] as [number, number]
   if (!(Number.isFinite(min) && Number.isFinite(max) && min < max && Number.isFinite(max - min))) {
     throw fail(
       'VALUE_OUT_OF_RANGE',
@@ -255,7 +313,7 @@ export function readComponent(
     throw fail(
       'VALUE_OUT_OF_RANGE',
       'direction',
-      `direction ${describeValue(component.direction)} must be 'higher-is-better' or 'lower-is-better'`,
+      `direction ${describeValue(component.direction)} must be one of ${CX_DIRECTIONS.join(', ')}`,
     )
   }
   const error = component.standardError

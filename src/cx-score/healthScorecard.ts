@@ -1,8 +1,16 @@
+import { criticalValue } from '../core/criticalValue.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { asMetricInputError, requireList } from '../core/validate.js'
+import { asMetricInputError, requireList, requireOneOf } from '../core/validate.js'
 import type { CxComponent, CxDirection } from './CxComponent.js'
-import { type CxContribution, type CxScoreResult, cxScore } from './cxScore.js'
+import {
+  CX_SCORE_MISSING_POLICIES,
+  type CxContribution,
+  type CxScoreMissingPolicy,
+  type CxScoreResult,
+  readComponent,
+  scoreComponents,
+} from './cxScore.js'
 
 /**
  * One component of a scorecard: a metric's scale and weight; each account supplies the value.
@@ -36,7 +44,7 @@ export interface HealthScorecardDefinition {
   /** Default red from 0, yellow from 50, green from 75. */
   readonly bands?: readonly ScoreBand[]
   /** As `cxScore`; default `'renormalize'`. */
-  readonly missing?: 'renormalize' | 'error'
+  readonly missing?: CxScoreMissingPolicy
 }
 
 /**
@@ -96,7 +104,8 @@ const DEFAULT_BANDS: readonly ScoreBand[] = [
  * An account health scorecard: one composite CX score definition applied to many accounts,
  * each scored 0..100 and put in a band (red < 50 ≤ yellow < 75 ≤ green by default), with the
  * component that moved the score most since the previous period — the question a customer
- * success manager asks first.
+ * success manager asks first. `scoreAccountHealth` is the builder's verb name;
+ * `healthScorecard` (the SPEC name) is the same builder, naming itself in its errors.
  *
  * ```text
  * score(account) = cxScore(components with the account's values)
@@ -104,18 +113,22 @@ const DEFAULT_BANDS: readonly ScoreBand[] = [
  * biggest mover = argmax |points_now − points_previous| over components
  * ```
  *
- * @param definition - `{ components, bands?, missing? }`.
+ * @param definition - `{ components, bands?, missing? }`, checked once here.
  * @returns A function scoring a list of accounts: `{ accounts, counts }`.
  * Bands are checked once and searched by bisection, so scoring costs the same with 3 or
  * 30,000 bands (at most {@link MAX_BANDS}, 100,000).
  *
- * @throws MetricInputError `INVALID_OPTION` (no components, bands not ascending, a band
- *   name repeated, more than 100,000 bands), and from the returned function `cxScore`'s
- *   codes named `healthScorecard`, path `[account, 'values' | 'previous', component name]`, `VALUE_OUT_OF_RANGE` for accounts that are not a list of
- *   `{ id, values }` objects.
+ * @throws MetricInputError `INVALID_OPTION` for the definition (no components; a component
+ *   with a bad name, range, weight or direction, or a repeated name — path
+ *   `['components', i, field]`; a `missing` that is not one of
+ *   {@link CX_SCORE_MISSING_POLICIES}; bands not ascending, a band name repeated, more than
+ *   100,000 bands); from the returned function, for an account's value, `cxScore`'s codes
+ *   (`VALUE_OUT_OF_RANGE`, `NOT_FINITE`, `MISSING_VALUE`) naming the builder called, with
+ *   path `[accountIndex, 'values' | 'previous', componentName]`, and `VALUE_OUT_OF_RANGE` for
+ *   accounts that are not a list of `{ id, values }` objects.
  * @example
  * ```ts
- * const score = healthScorecard({
+ * const score = scoreAccountHealth({
  *   components: [
  *     { name: 'NPS', range: [-100, 100], weight: 1 },
  *     { name: 'Usage', range: [0, 1], weight: 1 },
@@ -131,11 +144,38 @@ const DEFAULT_BANDS: readonly ScoreBand[] = [
  * @see cxScore; Gainsight-style health scores (bands and drivers).
  * @category CX score
  */
+export function scoreAccountHealth(
+  definition: HealthScorecardDefinition,
+): (accounts: readonly AccountMetrics[]) => HealthScorecardResult {
+  return buildScorecard(definition, 'scoreAccountHealth')
+}
+
+/**
+ * The SPEC name of {@link scoreAccountHealth}: the same builder with the same results; its
+ * errors name `healthScorecard`.
+ *
+ * @param definition - `{ components, bands?, missing? }`.
+ * @returns A function scoring a list of accounts: `{ accounts, counts }`.
+ * @throws MetricInputError as {@link scoreAccountHealth}, naming `healthScorecard`, e.g.
+ *   `VALUE_OUT_OF_RANGE` with path `[0, 'values', 'NPS']` for an NPS of 150 in account 0.
+ * @example
+ * ```ts
+ * const score = healthScorecard({ components: [{ name: 'NPS', range: [-100, 100], weight: 1 }] })
+ * score([{ id: 'acme', values: { NPS: 50 } }]).accounts[0]?.band // => 'green'
+ * ```
+ * @category CX score
+ */
 export function healthScorecard(
   definition: HealthScorecardDefinition,
 ): (accounts: readonly AccountMetrics[]) => HealthScorecardResult {
+  return buildScorecard(definition, 'healthScorecard')
+}
+
+function buildScorecard(
+  definition: HealthScorecardDefinition,
+  metric: string,
+): (accounts: readonly AccountMetrics[]) => HealthScorecardResult {
   try {
-    const metric = 'healthScorecard'
     const invalid = (path: (string | number)[], message: string) =>
       new MetricInputError({
         code: 'INVALID_OPTION',
@@ -152,6 +192,23 @@ export function healthScorecard(
     const components = definition.components
     if (!Array.isArray(components) || components.length === 0)
       throw invalid(['components'], 'a scorecard needs a list of at least one component')
+    // The definition is checked once, as options: each component without a value yet.
+    const names = new Set<string>()
+    for (let index = 0; index < components.length; index++) {
+      try {
+        readComponent({ ...components[index], value: null } as CxComponent, index, metric, names)
+      } catch (error) {
+        if (!(error instanceof MetricInputError)) throw error
+        throw invalid(['components', ...(error.path ?? [])], error.message.replace(/^[^:]*: /, ''))
+      }
+    }
+    const missing = requireOneOf(
+      definition.missing ?? 'renormalize',
+      CX_SCORE_MISSING_POLICIES,
+      metric,
+      'missing',
+    )
+    const z = criticalValue(0.95, metric)
     const given = definition.bands ?? DEFAULT_BANDS
     if (!Array.isArray(given) || given.length > MAX_BANDS) {
       throw invalid(
@@ -190,7 +247,6 @@ export function healthScorecard(
       bands.push({ name, min: min + 0 })
     }
     const mins = Float64Array.from(bands, (band) => band.min)
-    const options = { missing: definition.missing ?? 'renormalize' } as const
     const componentsOf = (
       values: AccountMetrics['values'],
       index: number,
@@ -228,20 +284,16 @@ export function healthScorecard(
     ): CxScoreResult => {
       const values = field === 'values' ? account.values : account.previous
       const forAccount = componentsOf(values as AccountMetrics['values'], index, field)
-      try {
-        return cxScore(forAccount, options)
-      } catch (error) {
-        // cxScore is an internal step here: name the scorecard and the account's value.
-        if (!(error instanceof MetricInputError) || error.metric !== 'cxScore') throw error
-        const component =
-          typeof error.path?.[0] === 'number' ? forAccount[error.path[0]] : undefined
-        throw new MetricInputError({
-          code: error.code,
-          metric,
-          path: component === undefined ? [index, field] : [index, field, component.name],
-          message: `${metric}: account at index ${index}, ${field}: ${error.message.replace(/^cxScore: /, '')}`,
-        })
-      }
+      // Errors name the builder and the account's value: [account, 'values', component name].
+      const nameOf = (component: number) => (components[component] as ScorecardComponent).name
+      return scoreComponents(
+        forAccount,
+        missing,
+        z,
+        metric,
+        (component) => [index, field, nameOf(component)],
+        (component) => `account ${index}, ${field}.${nameOf(component)}:`,
+      )
     }
     return (accounts) => {
       try {
@@ -300,6 +352,6 @@ export function healthScorecard(
       return { accounts: scored, counts }
     }
   } catch (error) {
-    throw asMetricInputError(error, 'healthScorecard')
+    throw asMetricInputError(error, metric)
   }
 }

@@ -1,15 +1,15 @@
+export type { ComponentOptions } from './ComponentOptions.js'
 export { CX_DIRECTIONS, type CxComponent, type CxDirection } from './CxComponent.js'
+export { type CesComponentOptions, cesComponent } from './cesComponent.js'
+export { csatComponent } from './csatComponent.js'
 export {
-  type CesComponentOptions,
-  type ComponentOptions,
-  cesComponent,
-  csatComponent,
-  npsComponent,
-  type RetentionComponentOptions,
-  retentionComponent,
-  winRateComponent,
-} from './components.js'
-export { type CxContribution, type CxScoreOptions, type CxScoreResult, cxScore } from './cxScore.js'
+  CX_SCORE_MISSING_POLICIES,
+  type CxContribution,
+  type CxScoreMissingPolicy,
+  type CxScoreOptions,
+  type CxScoreResult,
+  cxScore,
+} from './cxScore.js'
 export {
   type AccountHealth,
   type AccountMetrics,
@@ -19,4 +19,8 @@ export {
   MAX_BANDS,
   type ScoreBand,
   type ScorecardComponent,
+  scoreAccountHealth,
 } from './healthScorecard.js'
+export { npsComponent } from './npsComponent.js'
+export { type RetentionComponentOptions, retentionComponent } from './retentionComponent.js'
+export { winRateComponent } from './winRateComponent.js'

@@ -8,7 +8,8 @@ import { biasOf, guardInput, scanSeries } from './forecastKernel.js'
  * ```text
  * bias = Σ w(F − A) / Σ w|A|        > 0: over-forecast,  < 0: under-forecast
  * ```
- * Note the sign is the opposite of `meanError` (A − F), matching how sales teams read it.
+ * The sign is the library's one direction (`'over-forecast-positive'`), shared with
+ * `meanError` and `trackingSignal`: `forecastBias` is `meanError` scaled by the mean |A|.
  *
  * @param series - `{ actual, forecast, weights? }`.
  * @returns A fraction (0.05 = 5 % over); `null` when Σ|A| = 0 or the series is empty.

@@ -1,5 +1,6 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
+import { requireSameLength } from '../core/requireSameLength.js'
 import type { ForecastSeries } from './ForecastSeries.js'
 
 /**
@@ -20,11 +21,11 @@ export interface ForecastSums {
   n: number
   /** Σ w. */
   weight: number
-  /** Σ w|A − F|. */
+  /** Σ w|F − A|. */
   absoluteError: number
-  /** Σ w(A − F)². */
+  /** Σ w(F − A)². */
   squaredError: number
-  /** Σ w(A − F). */
+  /** Σ w(F − A): the signed error, over-forecast positive (the library's one direction). */
   error: number
   /** Σ w|A|. */
   absoluteActual: number
@@ -55,7 +56,7 @@ export const FORECAST_SUM_KEYS = [
 ] as const
 
 /** The scaling used when plain sums overflow: 2^−600. */
-const RESCUE_UNIT = 2 ** -600
+export const RESCUE_UNIT = 2 ** -600
 
 /** A new, empty set of sums. */
 export function emptySums(): ForecastSums {
@@ -150,44 +151,6 @@ export function scanSeries(
     })
   }
   return { sums, naiveTotal: seasonality > 0 ? (totals[10] as number) : null, unit }
-}
-
-/**
- * Adds one period (`actual`, `forecast`, `weight`, already checked to be finite numbers) to
- * `sums` with the same routine as {@link scanSeries}. Throws `VALUE_OUT_OF_RANGE` when a sum
- * would overflow (an aggregator state holds plain sums).
- */
-export function addPeriod(
-  sums: ForecastSums,
-  actual: number,
-  forecast: number,
-  weight: number,
-  tolerance: number,
-  metric: string,
-): void {
-  const totals = accumulate(
-    [actual],
-    [forecast],
-    [weight],
-    tolerance * (1 + 1e-12),
-    0,
-    true,
-    true,
-    1,
-    metric,
-  )
-  const period = sumsOf(totals, 1)
-  mergeSums(sums, period)
-  for (const key of FORECAST_SUM_KEYS) {
-    if (!(sums[key] - sums[key] === 0)) {
-      throw new MetricInputError({
-        code: 'VALUE_OUT_OF_RANGE',
-        metric,
-        path: ['actual'],
-        message: `${metric}: adding this period makes its ${key} sum overflow double precision (squared errors overflow past about 1.3e154); scale the data down`,
-      })
-    }
-  }
 }
 
 /** Adds `b` into `a`. */
@@ -300,7 +263,8 @@ function accumulate(
     }
     const a = rawActual * unit
     const f = rawForecast * unit
-    const e = a - f
+    // The signed error is F − A everywhere (over-forecast positive).
+    const e = f - a
     const absolute = Math.abs(e)
     const size = Math.abs(a)
     weight += w
@@ -316,10 +280,11 @@ function accumulate(
       if (size === 0) {
         zeroActuals++
       } else {
-        percentageError += (w * absolute) / size
+        percentageError += ratioTerm(w, absolute, size)
         percentageWeight += w
       }
-      if (scale > 0) symmetricError += (2 * w * absolute) / scale
+      // The term is at most 2w, but 2w|e| may overflow first (|e| near 1.8e308); × 2 is exact.
+      if (scale > 0) symmetricError += 2 * ratioTerm(w, absolute, scale)
       // A number from the comparison, not a branch: hits are unpredictable, and a
       // mispredicted branch per period made this loop five times slower.
       hits += w * +(absolute <= slack * size)
@@ -341,6 +306,15 @@ function accumulate(
 }
 
 /**
+ * w · part / whole, in that order (the floats of 0.1), or w · (part / whole) when w · part
+ * overflows although the term does not. Internal.
+ */
+export function ratioTerm(weight: number, part: number, whole: number): number {
+  const term = (weight * part) / whole
+  return term - term === 0 ? term : weight * (part / whole)
+}
+
+/**
  * Checks that `series` is an object whose `actual` and `forecast` (and `weights`, if given)
  * are array-likes of equal length. Values are checked by the pass that reads them.
  */
@@ -358,14 +332,7 @@ export function requireSeries(series: ForecastSeries, metric: string): void {
   if (series.weights !== undefined) requireArrayLike(series.weights, metric, 'weights')
   for (const field of ['forecast', 'weights'] as const) {
     const values = series[field]
-    if (values !== undefined && values.length !== length) {
-      throw new MetricInputError({
-        code: 'LENGTH_MISMATCH',
-        metric,
-        path: [field],
-        message: `${metric}: ${field} has ${values.length} values but actual has ${length}; they must be equally long`,
-      })
-    }
+    if (values !== undefined) requireSameLength(values, length, metric, [field], 'actual')
   }
 }
 
@@ -436,8 +403,9 @@ function naiveTotal(
 }
 
 /**
- * The running tracking signal Σ(A − F) / mean|A − F| after each period (`null` while the
- * mean absolute error is 0), computed as n · (Σ(A − F) / Σ|A − F|) so that it stays finite
+ * The running tracking signal Σ(F − A) / mean|F − A| after each period, over-forecast
+ * positive (`null` while the mean absolute error is 0), computed as n · (Σ(F − A) / Σ|F − A|)
+ * so that it stays finite
  * (|signal| ≤ n); rescaled like {@link scanSeries} when a running sum overflows.
  */
 export function runningTrackingSignal(
@@ -463,7 +431,7 @@ function trackingPass(
     const f = forecast[index] as unknown
     if (typeof a !== 'number' || a - a !== 0) throw notFinite(metric, 'actual', index, a)
     if (typeof f !== 'number' || f - f !== 0) throw notFinite(metric, 'forecast', index, f)
-    const e = a * unit - f * unit
+    const e = f * unit - a * unit
     runningError += e
     runningAbsolute += Math.abs(e)
     if (!(runningAbsolute - runningAbsolute === 0)) return null
@@ -543,7 +511,7 @@ export function rootMeanSquareOf(scan: SeriesScan, metric: string): number | nul
   )
 }
 
-/** ME = Σwe / Σw. */
+/** ME = Σw(F − A) / Σw (over-forecast positive). */
 export function meanErrorOf(scan: SeriesScan, metric: string): number | null {
   const value = mean(scan.sums.error, scan.sums.weight)
   return finished(value === null ? null : value / scan.unit, metric)
@@ -554,10 +522,9 @@ export function weightedPercentageOf(scan: SeriesScan, metric: string): number |
   return finished(mean(scan.sums.absoluteError, scan.sums.absoluteActual), metric)
 }
 
-/** Bias = Σw(F − A) / Σw|A|. */
+/** Bias = Σw(F − A) / Σw|A| (over-forecast positive). */
 export function biasOf(scan: SeriesScan, metric: string): number | null {
-  const ratio = mean(scan.sums.error, scan.sums.absoluteActual)
-  return finished(ratio === null ? null : -ratio, metric)
+  return finished(mean(scan.sums.error, scan.sums.absoluteActual), metric)
 }
 
 /** MASE = MAE / scale, both in their own units. */
@@ -571,7 +538,7 @@ export function scaledErrorOf(
   return finished((mae / scale.value) * (scale.unit / scan.unit), metric)
 }
 
-/** Final tracking signal n·Σe/Σ|e| (order-free); `null` when Σ|e| = 0. */
+/** Final tracking signal n·Σ(F − A)/Σ|F − A| (order-free); `null` when Σ|e| = 0. */
 export function finalTrackingSignalOf(sums: ForecastSums, metric: string): number | null {
   return finished(
     sums.absoluteError === 0 ? null : (sums.error / sums.absoluteError) * sums.n,

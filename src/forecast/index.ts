@@ -1,4 +1,5 @@
 export { actualsFromOpportunities } from './actualsFromOpportunities.js'
+export { FORECAST_ERROR_DIRECTIONS, type ForecastErrorDirection } from './ForecastErrorDirection.js'
 export type { ForecastSeries } from './ForecastSeries.js'
 export { type ForecastAccuracyInput, forecastAccuracy } from './forecastAccuracy.js'
 export {
@@ -11,6 +12,8 @@ export {
 export {
   type ForecastAccuracyReport,
   type ForecastAccuracyReportInput,
+  type ForecastAccuracyReportResult,
+  type ForecastReportChoices,
   forecastAccuracyReport,
 } from './forecastAccuracyReport.js'
 export { forecastBias } from './forecastBias.js'

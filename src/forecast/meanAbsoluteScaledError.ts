@@ -69,6 +69,7 @@ export function scanWithScale(
   input: MeanAbsoluteScaledErrorInput,
   metric: string,
   full: boolean,
+  tolerance = 0.1,
 ): { readonly scan: SeriesScan; readonly scale: ReturnType<typeof ownScale> } {
   requireSeries(input, metric)
   const seasonality = requireIntegerOption(
@@ -80,7 +81,7 @@ export function scanWithScale(
   )
   const training = input.training
   const scan = scanSeries(input, metric, {
-    ...(full ? { full: true } : {}),
+    ...(full ? { full: true, tolerance } : {}),
     seasonality: training === undefined ? seasonality : 0,
   })
   const scale =

@@ -1,6 +1,6 @@
 import { asMetricInputError } from '../core/validate.js'
 import type { NpsClass } from './NpsTally.js'
-import { scoreOutOfRange } from './npsKernel.js'
+import { isNpsScore, scoreOutOfRange } from './npsKernel.js'
 
 /**
  * The Net Promoter class of one answer to "How likely are you to recommend us?" on the
@@ -25,7 +25,7 @@ import { scoreOutOfRange } from './npsKernel.js'
  */
 export function classifyNps(score: number): NpsClass {
   try {
-    if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
+    if (!isNpsScore(score)) {
       throw scoreOutOfRange('classifyNps', [], score, 0, 10)
     }
     return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor'

@@ -25,7 +25,11 @@ export {
   type NpsTally,
   type NpsTallyInput,
 } from './NpsTally.js'
-export { type NpsResult, netPromoterScore } from './netPromoterScore.js'
+export {
+  type NetPromoterScoreResult,
+  type NpsResult,
+  netPromoterScore,
+} from './netPromoterScore.js'
 export {
   type NetPromoterScoreAggregatorOptions,
   type NpsAggregator,

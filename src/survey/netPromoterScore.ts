@@ -7,7 +7,7 @@ import { readNpsInput, scoreOfTally } from './npsKernel.js'
  *
  * @category Survey
  */
-export interface NpsResult {
+export interface NetPromoterScoreResult {
   /** NPS on −100..+100; `null` when there are no responses. */
   readonly score: number | null
   readonly promoters: number
@@ -19,6 +19,15 @@ export interface NpsResult {
   readonly passiveShare: number | null
   readonly detractorShare: number | null
 }
+
+/**
+ * The SPEC name of {@link NetPromoterScoreResult}, kept working.
+ *
+ * @deprecated Since 0.2: use `NetPromoterScoreResult` (result types are named
+ *   `<Function>Result`). This alias will be removed in 1.0.
+ * @category Survey
+ */
+export type NpsResult = NetPromoterScoreResult
 
 /**
  * The Net Promoter Score: the percentage of promoters (9–10) minus the percentage of
@@ -47,7 +56,7 @@ export interface NpsResult {
  *   package `nps()`.
  * @category Survey
  */
-export function netPromoterScore(input: NpsInput): NpsResult {
+export function netPromoterScore(input: NpsInput): NetPromoterScoreResult {
   const metric = 'netPromoterScore'
   try {
     return resultOfTally(readNpsInput(input, metric))
@@ -57,7 +66,7 @@ export function netPromoterScore(input: NpsInput): NpsResult {
 }
 
 /** The result of a validated tally. Internal. */
-export function resultOfTally(tally: NpsTally): NpsResult {
+export function resultOfTally(tally: NpsTally): NetPromoterScoreResult {
   const { promoters, passives, detractors, total } = tally
   const empty = total === 0
   return {

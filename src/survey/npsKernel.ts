@@ -39,7 +39,17 @@ function describeScorePlace(path: MetricInputPath): string {
   const numeric = path.findIndex((part) => typeof part === 'number')
   if (numeric < 0) return 'score'
   const list = path.slice(0, numeric).join('.')
-  return `score at ${list === '' ? 'index ' : list}${list === '' ? path[numeric] : `[${path[numeric]}]`}`
+  return `score at ${list === '' ? `index ${path[numeric]}` : `${list}[${path[numeric]}]`}`
+}
+
+/**
+ * Whether `score` is an answer on the NPS scale: a whole number from 0 to 10 (`-0` reads as
+ * 0). The one NPS score check — every function that reads raw NPS scores uses it.
+ */
+export function isNpsScore(score: unknown): score is number {
+  // `>>> 0` turns negatives, fractions and NaN into a different number: two comparisons
+  // test "a whole number from 0 to 10".
+  return typeof score === 'number' && score >>> 0 === score && score <= 10
 }
 
 /** Counts 0–10 scores into a tally in one pass over a 0..10 histogram. */
@@ -53,9 +63,7 @@ export function countNpsScores(
   const length = scores.length
   for (let index = 0; index < length; index++) {
     const score = scores[index] as number
-    // `>>> 0` turns negatives, fractions and NaN into a different number: two comparisons
-    // test "a whole number from 0 to 10".
-    if (!(typeof score === 'number' && score >>> 0 === score && score <= 10)) {
+    if (!isNpsScore(score)) {
       throw scoreOutOfRange(metric, [...at, index], score, 0, 10)
     }
     histogram[score] = (histogram[score] as number) + 1
@@ -90,7 +98,7 @@ export function validateTally(tally: NpsInput, metric: string, at: MetricInputPa
         code: 'INCONSISTENT_TOTAL',
         metric,
         path: [...at, 'total'],
-        message: `${metric}: total is ${total} but promoters + passives + detractors is ${sum}`,
+        message: `${metric}: total is ${total} but the counts add up to ${sum}`,
       })
     }
   }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import {
-  cesComponent,
-  csatComponent,
-  npsComponent,
-  retentionComponent,
-  winRateComponent,
-} from '../../src/cx-score/components.js'
+import { cesComponent } from '../../src/cx-score/cesComponent.js'
+import { csatComponent } from '../../src/cx-score/csatComponent.js'
+import { cxScore } from '../../src/cx-score/cxScore.js'
+import { npsComponent } from '../../src/cx-score/npsComponent.js'
+import { retentionComponent } from '../../src/cx-score/retentionComponent.js'
+import { winRateComponent } from '../../src/cx-score/winRateComponent.js'
+import { winRate } from '../../src/pipeline/winRate.js'
+import { customerRetentionRate } from '../../src/retention/customerRetentionRate.js'
 import { csat } from '../../src/survey/csat.js'
 import { customerEffortScore } from '../../src/survey/customerEffortScore.js'
 import { netPromoterScore } from '../../src/survey/netPromoterScore.js'
@@ -46,24 +47,58 @@ describe('component helpers', () => {
     expect(npsComponent(npsInterval([9]), { standardError: 1 }).standardError).toBe(1)
   })
 
-  it('match their documented examples', () => {
-    expect(npsComponent(npsInterval([10, 9, 7, 3])).range).toEqual([-100, 100])
-    expect(csatComponent(csat([5, 4, 2, 1])).standardError).toBe(0.25)
-    expect(cesComponent(customerEffortScore([7, 6, 5, 2])).range).toEqual([1, 7])
+  it('match their documented examples: from raw figures to a component, into cxScore', () => {
+    // npsComponent: [10, 9, 8, 6] → promoters 2, detractors 1, n 4 → NPS 100 · 1/4 = 25;
+    // on [−100, 100] that is (25 + 100) / 200 = 0.625 → 62.5 points.
+    const nps = npsComponent(netPromoterScore([10, 9, 8, 6]), { weight: 2 })
+    expect(nps.value).toBe(25)
+    expect(cxScore([nps]).score).toBe(62.5)
+    expect(npsComponent(npsInterval([10, 9, 7, 3])).standardError !== null).toBe(true)
+    // csatComponent: 5 and 4 satisfied of 4 → 0.5; SE √(0.5 · 0.5 / 4) = 0.25; 50 points.
+    const satisfaction = csatComponent(csat([5, 4, 2, 1]))
+    expect(satisfaction.standardError).toBe(0.25)
+    expect(cxScore([satisfaction]).score).toBe(50)
+    // cesComponent: mean of [7, 5, 3, 1] = 4 on [1, 7] → (4 − 1) / 6 = 0.5 → 50 points.
+    const effort = cesComponent(customerEffortScore([7, 5, 3, 1]))
+    expect(effort.range).toEqual([1, 7])
+    expect(cxScore([effort]).score).toBe(50)
     expect(
       cesComponent(customerEffortScore([7, 6, 5, 2], { method: 'agree-share' })).range,
     ).toEqual([0, 1])
-    expect(retentionComponent(0.9, { customers: 100 }).standardError).toBe(0.03)
+    // retentionComponent: (95 − 5) / 100 = 0.9; SE √(0.9 · 0.1 / 100) = 0.03; 90 points.
+    const rate = customerRetentionRate({
+      customersAtStart: 100,
+      customersAtEnd: 95,
+      newCustomers: 5,
+    })
+    const retention = retentionComponent(rate, { customers: 100 })
+    expect(retention.standardError).toBeCloseTo(0.03, 15)
+    expect(cxScore([retention]).score).toBeCloseTo(90, 12)
+    // Churn 4 % on [0, 0.2], lower is better: 1 − 0.04 / 0.2 = 0.8 → 80 points.
     expect(
-      retentionComponent(0.04, {
-        name: 'Logo churn',
-        direction: 'lower-is-better',
-        range: [0, 0.2],
-      }).direction,
-    ).toBe('lower-is-better')
-    expect(winRateComponent({ rate: 0.25, won: 1, lost: 3, interval: null }).standardError).toBe(
-      0.21650635094610965,
+      cxScore([
+        retentionComponent(0.04, {
+          name: 'Logo churn',
+          direction: 'lower-is-better',
+          range: [0, 0.2],
+        }),
+      ]).score,
+    ).toBeCloseTo(80, 12)
+    // winRateComponent: 1 won, 3 lost → 0.25; SE √(0.25 · 0.75 / 4) = √0.046875; 25 points.
+    const closed = (id: string, status: 'won' | 'lost') => ({
+      id,
+      status,
+      amount: 1000,
+      createdAt: new Date('2026-01-05'),
+      closedAt: new Date('2026-02-01'),
+      stageHistory: [],
+    })
+    const wins = winRateComponent(
+      winRate([closed('a', 'won'), closed('b', 'lost'), closed('c', 'lost'), closed('d', 'lost')]),
     )
+    expect(wins.value).toBe(0.25)
+    expect(wins.standardError).toBeCloseTo(Math.sqrt(0.046875), 15)
+    expect(cxScore([wins]).score).toBe(25)
   })
 })
 

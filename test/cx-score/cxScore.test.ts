@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CxComponent } from '../../src/cx-score/CxComponent.js'
-import { cesComponent, retentionComponent } from '../../src/cx-score/components.js'
-import { cxScore } from '../../src/cx-score/cxScore.js'
+import { cesComponent } from '../../src/cx-score/cesComponent.js'
+import { CX_SCORE_MISSING_POLICIES, cxScore } from '../../src/cx-score/cxScore.js'
+import { retentionComponent } from '../../src/cx-score/retentionComponent.js'
 import { customerEffortScore } from '../../src/survey/customerEffortScore.js'
 import { expectMetricError } from '../helpers.js'
 
@@ -190,5 +191,21 @@ describe('cxScore says which component has no standard error', () => {
     expect(result.standardError).toBeNull()
     expect(result.lower).toBeNull()
     expect(result.withoutStandardError).toEqual(['GRR'])
+  })
+})
+
+describe('CX_SCORE_MISSING_POLICIES', () => {
+  it('matches the documented example, and each policy is accepted by cxScore', () => {
+    expect(CX_SCORE_MISSING_POLICIES).toEqual(['renormalize', 'error'])
+    const parts = [
+      { name: 'NPS', value: 50, range: [-100, 100] as const, weight: 1 },
+      { name: 'CSAT', value: null, range: [0, 1] as const, weight: 1 },
+    ]
+    // renormalize: NPS alone, (50 + 100) / 200 = 0.75 → 75; error: the missing CSAT throws.
+    expect(cxScore(parts, { missing: 'renormalize' }).score).toBe(75)
+    expectMetricError(() => cxScore(parts, { missing: 'error' }), 'MISSING_VALUE', {
+      path: [1, 'value'],
+      metric: 'cxScore',
+    })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { healthScorecard } from '../../src/cx-score/healthScorecard.js'
+import { healthScorecard, scoreAccountHealth } from '../../src/cx-score/healthScorecard.js'
 import { expectMetricError } from '../helpers.js'
 
 const components = [
@@ -91,8 +91,10 @@ describe('healthScorecard', () => {
     )
   })
 
-  it('matches the documented example', () => {
-    const score = healthScorecard({
+  it('matches the documented example (scoreAccountHealth)', () => {
+    // acme: NPS 60 → 0.8, Usage 0.9 → (0.8 + 0.9) / 2 = 85; before NPS 20 → 0.6 → 75, so NPS
+    // moved; globex: NPS −40 → 0.3, Usage 0.3 → 30.
+    const score = scoreAccountHealth({
       components: [
         { name: 'NPS', range: [-100, 100], weight: 1 },
         { name: 'Usage', range: [0, 1], weight: 1 },
@@ -167,5 +169,77 @@ describe('healthScorecard at scale and on hostile input', () => {
       path: [0, 'values'],
     })
     expectMetricError(() => score(true as never), 'VALUE_OUT_OF_RANGE', { path: [] })
+  })
+})
+
+describe('scoreAccountHealth and healthScorecard errors (issue 13)', () => {
+  it('scoreAccountHealth is the verb-named builder: the same results as healthScorecard', () => {
+    const accounts = [
+      { id: 'a', values: { NPS: 20, Usage: 0.4 }, previous: { NPS: 0, Usage: 0.4 } },
+      { id: 'b', values: { NPS: null, Usage: 0.9 } },
+    ]
+    // a: (0.6 + 0.4) / 2 = 50 (yellow), NPS moved +5 points; b: Usage only → 90 (green).
+    const result = scoreAccountHealth({ components })(accounts)
+    expect(result.accounts.map((account) => [account.id, account.score, account.band])).toEqual([
+      ['a', 50, 'yellow'],
+      ['b', 90, 'green'],
+    ])
+    expect(healthScorecard({ components })(accounts)).toEqual(result)
+  })
+
+  it('names the builder the user called, with the account, the field and the component name', () => {
+    for (const [build, metric] of [
+      [healthScorecard, 'healthScorecard'],
+      [scoreAccountHealth, 'scoreAccountHealth'],
+    ] as const) {
+      const score = build({ components, missing: 'error' })
+      expectMetricError(
+        () =>
+          score([
+            { id: 'ok', values: { NPS: 1, Usage: 1 } },
+            { id: 'x', values: { NPS: 1 } },
+          ]),
+        'MISSING_VALUE',
+        { path: [1, 'values', 'Usage'], metric },
+      )
+      expectMetricError(
+        () => score([{ id: 'x', values: { NPS: 1, Usage: '0.5' as never } }]),
+        'NOT_FINITE',
+        { path: [0, 'values', 'Usage'], metric, message: `${metric}: account 0, values.Usage: ` },
+      )
+    }
+  })
+
+  it('refuses a bad definition once, when the scorecard is built, as INVALID_OPTION', () => {
+    // Before 0.2 these surfaced per account, as cxScore's VALUE_OUT_OF_RANGE at [i, 'values', name].
+    expectMetricError(
+      () => healthScorecard({ components: [{ name: 'NPS', range: [100, -100], weight: 1 }] }),
+      'INVALID_OPTION',
+      { path: ['components', 0, 'range'], metric: 'healthScorecard' },
+    )
+    expectMetricError(
+      () =>
+        scoreAccountHealth({
+          components: [...components, { name: 'NPS', range: [0, 1], weight: 1 }],
+        }),
+      'INVALID_OPTION',
+      { path: ['components', 2, 'name'], metric: 'scoreAccountHealth' },
+    )
+    expectMetricError(
+      () => healthScorecard({ components: [{ name: 'NPS', range: [0, 1], weight: -1 }] }),
+      'INVALID_OPTION',
+      { path: ['components', 0, 'weight'] },
+    )
+    expectMetricError(
+      () => healthScorecard({ components, missing: 'skip' as never }),
+      'INVALID_OPTION',
+      { path: ['missing'], metric: 'healthScorecard' },
+    )
+  })
+
+  it('matches the documented example of healthScorecard', () => {
+    const score = healthScorecard({ components: [{ name: 'NPS', range: [-100, 100], weight: 1 }] })
+    // NPS 50 → (50 + 100) / 200 = 0.75 → 75 points, green from 75.
+    expect(score([{ id: 'acme', values: { NPS: 50 } }]).accounts[0]?.band).toBe('green')
   })
 })

@@ -63,7 +63,8 @@ describe('forecastAccuracyByPeriod', () => {
       tolerance: 0.2,
     })
     expect(wide.groups.find((group) => group.group === 'ana')?.hitRate).toBe(1)
-    expect(ana.trackingSignal).toEqual([1, 0])
+    // Tracking signal F − A (over-forecast positive since 0.2): −20 → −1, then +20 → 0.
+    expect(ana.trackingSignal).toEqual([-1, 0])
     const cara = groups.find((group) => group.group === 'cara')!
     expect(cara).toMatchObject({ periods: 0, missingForecasts: 1, accuracy: null })
     expect(rows[0]?.accuracy).toBeCloseTo(1 - 20 / 120, 14)

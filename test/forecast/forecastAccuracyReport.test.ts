@@ -81,10 +81,42 @@ describe('forecastAccuracyReport', () => {
     )
   })
 
+  it('names its one direction and its signed metrics follow it (over-forecast positive)', () => {
+    // F − A = 10, 20, −6: ME = 24/3 = 8; bias = 24 / (100 + 200 + 60) = 24/360;
+    // tracking signal = 3 · 24 / 36 = 2. R forecast::accuracy would print ME = −8.
+    const report = forecastAccuracyReport({ actual: [100, 200, 60], forecast: [110, 220, 54] })
+    expect(report.direction).toBe('over-forecast-positive')
+    expect(report.meanError).toBe(8)
+    expect(report.forecastBias).toBeCloseTo(24 / 360, 15)
+    expect(report.trackingSignal).toBe(2)
+  })
+
+  it('takes tolerance and variant like forecastHitRate and sMAPE', () => {
+    // Misses 10 % and 3.3 %: within ±5 % only the second.
+    const series = { actual: [100, 300], forecast: [110, 290] }
+    expect(forecastAccuracyReport({ ...series, tolerance: 0.05 }).forecastHitRate).toBe(
+      forecastHitRate({ ...series, tolerance: 0.05 }),
+    )
+    expect(forecastAccuracyReport({ ...series, tolerance: 0.05 }).forecastHitRate).toBe(0.5)
+    // bounded sMAPE: (10/210 + 10/590) / 2
+    expect(
+      forecastAccuracyReport({ ...series, variant: 'bounded' })
+        .symmetricMeanAbsolutePercentageError,
+    ).toBeCloseTo((10 / 210 + 10 / 590) / 2, 15)
+    expectMetricError(
+      () => forecastAccuracyReport({ ...series, variant: 'x' as never }),
+      'INVALID_OPTION',
+      { path: ['variant'], metric: 'forecastAccuracyReport' },
+    )
+  })
+
   it('matches the documented example', () => {
     const report = forecastAccuracyReport({ actual: [100, 0, 50], forecast: [110, 5, 45] })
     expect(report.zeroActuals).toBe(1)
     expect(report.meanAbsolutePercentageError).toBe(0.1)
     expect(report.forecastAccuracy).toBe(0.8666666666666667)
+    // F − A = 10, 5, −5 → 10/3 (test/reference/forecast_errors.py; R's ME is −10/3).
+    expect(report.meanError).toBe(3.3333333333333335)
+    expect(report.direction).toBe('over-forecast-positive')
   })
 })

@@ -3,10 +3,12 @@ import { forecastBias } from '../../src/forecast/forecastBias.js'
 import { meanError } from '../../src/forecast/meanError.js'
 
 describe('forecastBias', () => {
-  it('is Σ(F − A)/Σ|A|: over-forecast positive, the opposite sign of meanError', () => {
+  it('is Σ(F − A)/Σ|A|: over-forecast positive, the same sign as meanError (since 0.2)', () => {
+    // F − A = −10, −30 → −40 / 300.
     const series = { actual: [100, 200], forecast: [90, 170] }
     expect(forecastBias(series)).toBeCloseTo(-40 / 300, 15)
-    expect(Math.sign(forecastBias(series)!)).toBe(-Math.sign(meanError(series)!))
+    // meanError is Σ(F − A)/n = −20: bias = ME · n / Σ|A|.
+    expect(meanError(series)).toBe(-20)
   })
 
   it('is 0 for a perfect forecast and null when Σ|A| = 0', () => {

@@ -4,6 +4,7 @@ import {
   mean,
   mergeSums,
   percentageMean,
+  ratioTerm,
   runningTrackingSignal,
   scanSeries,
 } from '../../src/forecast/forecastKernel.js'
@@ -83,7 +84,23 @@ describe('forecastKernel', () => {
   })
 
   it('keeps the running tracking signal finite when the running error is subnormal', () => {
-    // e = 5e-324 and 0: Σe / mean|e| = 5e-324 / (5e-324 / 2) = 2 (a naive mean underflows to 0)
-    expect(runningTrackingSignal([5e-324, 0], [0, 0], 'm')).toEqual([1, 2])
+    // e = F − A = −5e-324 and 0: Σe / mean|e| = −5e-324 / (5e-324 / 2) = −2 (a naive mean
+    // underflows to 0)
+    expect(runningTrackingSignal([5e-324, 0], [0, 0], 'm')).toEqual([-1, -2])
+  })
+})
+
+describe('forecastKernel ratio terms (issue 13)', () => {
+  it('keeps a symmetric term finite when 2·w·|e| overflows although the term fits (was Infinity)', () => {
+    // w = 1e308, A = 10, F = 100: the term is 2 · 1e308 · 90 / 110 ≈ 1.64e308 (fits), but
+    // 2 · 1e308 · 90 does not; sMAPE = term / w = 180 / 110 = 1.6363…
+    const { sums } = scanSeries({ actual: [10], forecast: [100], weights: [1e308] }, 'm', {
+      full: true,
+    })
+    expect(sums.symmetricError / sums.weight).toBeCloseTo(180 / 110, 12)
+    // 1e308 · (90 / 110) ≈ 8.18e307, within rounding of the fallback's own order.
+    expect(Math.abs(ratioTerm(1e308, 90, 110) / 8.181818181818182e307 - 1)).toBeLessThan(1e-15)
+    // In the normal range the order of 0.1 is kept: (w · part) / whole.
+    expect(ratioTerm(3, 0.1, 0.7)).toBe((3 * 0.1) / 0.7)
   })
 })

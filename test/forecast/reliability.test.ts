@@ -20,7 +20,8 @@ describe('forecast reliability (issue 12)', () => {
   it('gives MAE 1e200 for one miss of 1e200 although Σe² overflows', () => {
     // |1e200 − 0| / 1 = 1e200; e² = 1e400 does not fit a double, but MAE does not need it.
     expect(meanAbsoluteError({ actual: [1e200], forecast: [0] })).toBe(1e200)
-    expect(meanError({ actual: [1e200], forecast: [0] })).toBe(1e200)
+    // ME is mean(F − A) since 0.2 (over-forecast positive): 0 − 1e200 = −1e200.
+    expect(meanError({ actual: [1e200], forecast: [0] })).toBe(-1e200)
     // RMSE of one error is |e| = 1e200 (√(e²/1)), computed in scaled units.
     expect(rootMeanSquaredError({ actual: [1e200], forecast: [0] })).toBe(1e200)
     // WAPE = 1e200 / 1e200 = 1

@@ -59,7 +59,7 @@ describe('netPromoterScore', () => {
       'INCONSISTENT_TOTAL',
       {
         path: ['total'],
-        message: 'netPromoterScore: total is 4 but promoters + passives + detractors is 3',
+        message: 'netPromoterScore: total is 4 but the counts add up to 3',
       },
     )
     expectMetricError(
