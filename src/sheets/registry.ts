@@ -1,9 +1,9 @@
+import type { BusinessCalendar } from '../core/BusinessCalendar.js'
 import type { MetricInputPath } from '../core/MetricInputError.js'
 import type { CxComponent } from '../cx-score/CxComponent.js'
 import type { Lead } from '../records/Lead.js'
 import type { Opportunity } from '../records/Opportunity.js'
 import type { Quote } from '../records/Quote.js'
-import type { BusinessCalendar } from '../time/BusinessCalendar.js'
 import { type CoreFunctionName, CORE_FUNCTIONS as core } from './coreFunctions.js'
 import {
   callCore,
