@@ -3,7 +3,7 @@ import type { Aggregator } from '../core/Aggregator.js'
 import { mergeCurrencies, trackCurrency } from '../core/currency.js'
 import type { CurrencyConverter } from '../core/currencyConversion.js'
 import { describeValue } from '../core/describeValue.js'
-import { finiteMoney, guardInput, readStateMoney } from '../core/inputGuards.js'
+import { finiteMoney, guardInput, readOptions, readStateMoney } from '../core/inputGuards.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import type { MoneySum } from '../core/moneySum.js'
 import { moneySumOrZero } from '../core/moneySum.js'
@@ -18,8 +18,8 @@ import { addBookings, attainmentResult, compileQuotaPlan } from './quotaPlan.js'
  * @category Quota
  */
 export interface QuotaAttainmentAggregatorOptions extends QuotaAttainmentOptions {
-  /** The targets the bookings are counted against (required). */
-  readonly quotas: readonly Quota[]
+  /** The targets the bookings are counted against; without them every result has no rows. */
+  readonly quotas?: readonly Quota[]
 }
 
 /**
@@ -73,11 +73,11 @@ function invalidState(metric: string, path: MetricInputPath, message: string): M
  * quota); for many bookings use `addAll`, one pass per batch. `merge` and `result` check a
  * state before using it: a foreign, incomplete or tampered state is refused.
  *
- * @param options - `quotas` (required) and `quotaAttainment`'s `timeZone`, `teamOf`,
+ * @param options - `quotas` and `quotaAttainment`'s `timeZone`, `teamOf`,
  *   `members`, `rates`, `baseCurrency`.
  * @returns `{ initial, add, addAll, merge, result }`; `result` is a `QuotaAttainmentResult`.
  * @throws MetricInputError as `quotaAttainment` (quota paths `['quotas', i, …]`, booking
- *   paths `[index, …]`); `INVALID_OPTION` (`['quotas']`) without quotas; `INVALID_STATE`,
+ *   paths `[index, …]`); `INVALID_OPTION` (options not an object, `['quotas']` not a list); `INVALID_STATE`,
  *   `NEGATIVE_VALUE`, `NOT_FINITE`, `VALUE_OUT_OF_RANGE` for a state it did not make;
  *   `CURRENCY_MISMATCH` when parts of different currencies meet.
  * @example
@@ -97,16 +97,16 @@ export function quotaAttainmentAggregator(
 ): QuotaAttainmentAggregator {
   const metric = 'quotaAttainmentAggregator'
   const plan = guardInput(metric, () => {
-    const quotas = options?.quotas
-    if (quotas === undefined || typeof options !== 'object' || options === null) {
+    const checked = readOptions(options, metric)
+    const quotas = checked.quotas ?? []
+    if (!Array.isArray(quotas))
       throw new MetricInputError({
         code: 'INVALID_OPTION',
         metric,
         path: ['quotas'],
-        message: `${metric}: option quotas is ${describeValue(quotas)}; give the quotas to count bookings against`,
+        message: `${metric}: option quotas is ${describeValue(quotas)}; it must be a list of quotas`,
       })
-    }
-    return compileQuotaPlan(quotas, options, metric, 'quotas')
+    return compileQuotaPlan(quotas, checked, metric, 'quotas')
   })
   const base = plan.converter.base
   const quotaCurrency = plan.converter.tracker.currency
