@@ -4,16 +4,17 @@ import type { Opportunity } from '../../src/records/Opportunity.js'
 import { expectMetricError } from '../helpers.js'
 
 const base = { createdAt: new Date('2026-01-05T00:00:00Z'), stageHistory: [] }
-const won = (id: string, extra: Partial<Opportunity> = {}): Opportunity => ({
-  ...base,
-  id,
-  status: 'won',
-  amount: 100,
-  ownerId: 'ana',
-  accountId: 'acme',
-  closedAt: new Date('2026-02-01T10:00:00Z'),
-  ...extra,
-})
+const won = (id: string, extra: Record<string, unknown> = {}): Opportunity =>
+  ({
+    ...base,
+    id,
+    status: 'won',
+    amount: 100,
+    ownerId: 'ana',
+    accountId: 'acme',
+    closedAt: new Date('2026-02-01T10:00:00Z'),
+    ...extra,
+  }) as Opportunity
 
 describe('bookingsFromOpportunities', () => {
   it('matches the documented example', () => {
