@@ -252,7 +252,7 @@ export function compileQuotaPlan(
           code: 'DUPLICATE_ID',
           metric,
           path: list === undefined ? [later] : [list, later],
-          message: `${metric}: quotas ${Math.min(previous, next)} and ${later} of owner ${describeValue(owner)} overlap; a booking date may fall in one quota per owner only`,
+          message: `${metric}: quotas ${Math.min(previous, next)} and ${later} of owner ${describeValue(owner)} overlap; the periods of one owner's quotas must not overlap, so that each booking counts in one of them`,
         })
       }
     }

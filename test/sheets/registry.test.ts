@@ -37,6 +37,7 @@ const names = [
   'LEAD_TO_QUOTE_DAYS',
   'LEAD_TO_QUOTE_MEDIAN',
   'CX_SCORE',
+  'QUOTA_ATTAINMENT',
 ]
 
 /** Calls a registry function the way every host does (through the host adapter), cells as given. */
@@ -171,6 +172,7 @@ describe('every entry calls its declared library function', () => {
     LEAD_TO_QUOTE_DAYS: [col(46083), col(46084)],
     LEAD_TO_QUOTE_MEDIAN: [col(46083), col(46084)],
     CX_SCORE: [col(40), col(-100), col(100), col(1)],
+    QUOTA_ATTAINMENT: [col('ana'), col(100), col('ana'), col(50)],
   }
 
   it('has a sample call for every entry, and each declared function is a library export', async () => {
@@ -220,6 +222,7 @@ describe('every entry calls its declared library function', () => {
     LEAD_TO_QUOTE_DAYS: [[{ censored: false, duration: 4.2 }], [[4.2]]],
     LEAD_TO_QUOTE_MEDIAN: [{ median: 4.2 }, 4.2],
     CX_SCORE: [{ score: 42 }, 42],
+    QUOTA_ATTAINMENT: [{ rows: [{ attainment: 0.42 }] }, [[0.42]]],
   }
 
   it.each(names)('%s shows what its core function returns', (name) => {
