@@ -210,6 +210,16 @@ export function compileQuotaPlan(
     field: 'amount',
     ...(list === undefined ? {} : { list }),
   }
+  // Quotas share period bounds (the same quarters for every rep): one zone lookup per day.
+  const midnights = new Map<number, number>()
+  const midnight = (day: number) => {
+    let instant = midnights.get(day)
+    if (instant === undefined) {
+      instant = startOfDay(day, timeZone)
+      midnights.set(day, instant)
+    }
+    return instant
+  }
   for (let index = 0; index < count; index++) {
     const quota = requireRow(quotas[index] as Quota, metric, index, 'quota', list)
     const owner = requireOwner(quota.ownerId, metric, () => at(list, index, 'ownerId'), 'quota')
@@ -233,8 +243,8 @@ export function compileQuotaPlan(
     amounts.push(factor === 1 ? amount : amount.times(factor))
     startDays.push(first)
     endDays.push(last)
-    starts[index] = startOfDay(first, timeZone)
-    ends[index] = startOfDay(last + 1, timeZone)
+    starts[index] = midnight(first)
+    ends[index] = midnight(last + 1)
     team.push(isTeam.has(owner))
     const owned = byOwner.get(owner)
     if (owned === undefined) byOwner.set(owner, [index])
