@@ -479,6 +479,24 @@ function amountOfCell(
   return value
 }
 
+/** The cells of ranges that must have the same size (`#VALUE!` naming the two that differ). */
+function sameSizeCells<const R extends readonly (readonly [SheetRange, string])[]>(
+  name: string,
+  ranges: R,
+): { -readonly [K in keyof R]: SheetCell[] } {
+  const cells = ranges.map(([given]) => flatten(given))
+  for (let index = 1; index < cells.length; index++) {
+    const size = (cells[index] as SheetCell[]).length
+    const first = (cells[0] as SheetCell[]).length
+    if (size !== first)
+      throw new SheetFunctionError(
+        'VALUE',
+        `${name}: ${ranges[0]?.[1]} has ${first} cells but ${ranges[index]?.[1]} has ${size}; give ranges of the same size`,
+      )
+  }
+  return cells as { -readonly [K in keyof R]: SheetCell[] }
+}
+
 const QUOTA_ATTAINMENT = define({
   name: 'QUOTA_ATTAINMENT',
   description:
@@ -526,13 +544,10 @@ const QUOTA_ATTAINMENT = define({
     const periodEnd = dated
       ? new Date(instantArgument(end, name, 'period_end', dates))
       : new Date(0)
-    const ownerCells = flatten(quotaOwners)
-    const quotaCells = flatten(quotaAmounts)
-    if (ownerCells.length !== quotaCells.length)
-      throw new SheetFunctionError(
-        'VALUE',
-        `${name}: quota_owners has ${ownerCells.length} cells but quotas has ${quotaCells.length}; give ranges of the same size`,
-      )
+    const [ownerCells, quotaCells] = sameSizeCells(name, [
+      [quotaOwners, 'quota_owners'],
+      [quotaAmounts, 'quotas'],
+    ])
     const quotas: Quota[] = []
     const quotaRows: number[] = []
     for (let position = 0; position < ownerCells.length; position++) {
@@ -545,14 +560,11 @@ const QUOTA_ATTAINMENT = define({
       })
       quotaRows.push(position)
     }
-    const whoCells = flatten(bookingOwners)
-    const amountCells = flatten(bookingAmounts)
-    const dateCells = dated ? flatten(bookingDates) : []
-    if (whoCells.length !== amountCells.length || (dated && dateCells.length !== whoCells.length))
-      throw new SheetFunctionError(
-        'VALUE',
-        `${name}: booking_owners, booking_amounts and booking_dates must have the same size`,
-      )
+    const [whoCells, amountCells, dateCells = []] = sameSizeCells(name, [
+      [bookingOwners, 'booking_owners'],
+      [bookingAmounts, 'booking_amounts'],
+      ...(bookingDates === undefined ? [] : [[bookingDates, 'booking_dates'] as const]),
+    ])
     const bookings: Booking[] = []
     const bookingRows: number[] = []
     for (let position = 0; position < whoCells.length; position++) {

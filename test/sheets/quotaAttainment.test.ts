@@ -2,33 +2,11 @@ import { readFileSync } from 'node:fs'
 import vm from 'node:vm'
 import type { DetailedCellError } from 'hyperformula'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runSheetFunction, sheetFunction } from '../../src/sheets/hostAdapter.js'
 import { buildKpiSheet } from '../../src/sheets/hyperformula.js'
-import { type SheetCell, SheetFunctionError } from '../../src/sheets/sheetValues.js'
 import { buildOnce } from './buildOutput.js'
+import { call as callSheet, col, expectSheetError } from './sheetCalls.js'
 
-function call(...args: unknown[]) {
-  const outcome = runSheetFunction(
-    sheetFunction('QUOTA_ATTAINMENT'),
-    args,
-    (value) => value as SheetCell,
-  )
-  if (!outcome.ok) throw new SheetFunctionError(outcome.error.code, outcome.error.message)
-  return outcome.value
-}
-const col = (...values: unknown[]) => values.map((value) => [value])
-
-function expectSheetError(action: () => unknown, code: string, message?: RegExp | string) {
-  let caught: unknown
-  try {
-    action()
-  } catch (error) {
-    caught = error
-  }
-  expect(caught).toBeInstanceOf(SheetFunctionError)
-  expect((caught as SheetFunctionError).code).toBe(code)
-  if (message !== undefined) expect((caught as SheetFunctionError).message).toMatch(message)
-}
+const call = (...args: unknown[]) => callSheet('QUOTA_ATTAINMENT', ...args)
 
 // Day serials (1900 system, origin 1899-12-30): 2026-01-01 = 46023, 2026-03-31 = 46112,
 // 2026-04-01 = 46113, 2026-02-10 = 46063; the 1904 system counts 1462 days fewer.
@@ -78,7 +56,7 @@ describe('QUOTA_ATTAINMENT', () => {
     expectSheetError(
       () => call(col('ana', 'ben'), col(10), col('ana'), col(5)),
       'VALUE',
-      /same size/,
+      /quota_owners has 2 cells but quotas has 1; give ranges of the same size/,
     )
     expectSheetError(
       () => call(col('ana'), col(10), col('ana'), col(5), col(46030)),

@@ -5,13 +5,9 @@ import { OpportunityStatusSchema } from '../../src/schemas/OpportunitySchema.js'
 import { CORE_FUNCTIONS } from '../../src/sheets/coreFunctions.js'
 import { runSheetFunction, sheetFunction } from '../../src/sheets/hostAdapter.js'
 import { LOST_LABELS, SHEET_FUNCTIONS, WON_LABELS } from '../../src/sheets/registry.js'
-import {
-  type SheetCell,
-  type SheetErrorCode,
-  SheetFunctionError,
-  type SheetRangeOrigin,
-} from '../../src/sheets/sheetValues.js'
+import type { SheetCell } from '../../src/sheets/sheetValues.js'
 import { runWithHangGuard } from '../hangGuard.js'
+import { call, callAt, col, expectSheetError } from './sheetCalls.js'
 
 const names = [
   'NPS',
@@ -39,38 +35,6 @@ const names = [
   'CX_SCORE',
   'QUOTA_ATTAINMENT',
 ]
-
-/** Calls a registry function the way every host does (through the host adapter), cells as given. */
-function call(name: string, ...args: unknown[]) {
-  const outcome = runSheetFunction(sheetFunction(name), args, (value) => value as SheetCell)
-  if (!outcome.ok) throw new SheetFunctionError(outcome.error.code, outcome.error.message)
-  return outcome.value
-}
-/** The same, with the host telling where each range starts (as HyperFormula does). */
-function callAt(name: string, origins: (SheetRangeOrigin | undefined)[], ...args: unknown[]) {
-  const outcome = runSheetFunction(
-    sheetFunction(name),
-    args,
-    (value) => value as SheetCell,
-    origins,
-  )
-  if (!outcome.ok) throw new SheetFunctionError(outcome.error.code, outcome.error.message)
-  return outcome.value
-}
-const col = (...values: unknown[]) => values.map((value) => [value])
-
-/** Expects a spreadsheet error with this code (and message). */
-function expectSheetError(action: () => unknown, code: SheetErrorCode, message?: RegExp | string) {
-  let caught: unknown
-  try {
-    action()
-  } catch (error) {
-    caught = error
-  }
-  expect(caught).toBeInstanceOf(SheetFunctionError)
-  expect((caught as SheetFunctionError).code).toBe(code)
-  if (message !== undefined) expect((caught as SheetFunctionError).message).toMatch(message)
-}
 
 afterEach(() => {
   vi.restoreAllMocks()
