@@ -110,7 +110,7 @@ export function quotaAttainmentAggregator(
   })
   const base = plan.converter.base
   const quotaCurrency = plan.converter.tracker.currency
-  const count = plan.quotas.length
+  const count = plan.owners.length
 
   /** A checked state: its totals (parsed only where `parse`) and currency. */
   const read = (state: unknown, at: MetricInputPath) => {

@@ -1,5 +1,10 @@
 import type { Decimal } from 'decimal.js'
-import { instantOf, offsetTable, readCalendarDate } from '../core/calendarKernel.js'
+import {
+  DAY_MILLISECONDS,
+  instantOf,
+  offsetTable,
+  readCalendarDate,
+} from '../core/calendarKernel.js'
 import { requireTimeZone } from '../core/calendarPeriods.js'
 import { trackCurrency } from '../core/currency.js'
 import {
@@ -38,12 +43,13 @@ import type {
  * rows and the distribution. Internal.
  */
 
-const DAY_MILLISECONDS = 86_400_000
-
 /** The quotas, checked and compiled. */
 export interface QuotaPlan {
   readonly metric: string
-  readonly quotas: readonly Quota[]
+  /** Each quota's owner and period as read once (rows echo them). */
+  readonly owners: readonly string[]
+  readonly periodStarts: readonly Quota['periodStart'][]
+  readonly periodEnds: readonly Quota['periodEnd'][]
   /** Start (inclusive) and end (exclusive) of each quota's period, epoch ms. */
   readonly starts: Float64Array
   readonly ends: Float64Array
@@ -51,7 +57,7 @@ export interface QuotaPlan {
   readonly amounts: readonly Decimal[]
   /** `true` for a quota whose owner is a team of `teamOf` / `members`. */
   readonly team: readonly boolean[]
-  /** Booking owner → the quota lists its bookings count in (indexes into `lists`). */
+  /** Booking owner → the quota lists its bookings count in: per target owner, its quota indexes in period order. */
   readonly targets: ReadonlyMap<string, readonly (readonly number[])[]>
   readonly converter: CurrencyConverter
 }
@@ -203,6 +209,9 @@ export function compileQuotaPlan(
   const endDays: number[] = []
   const amounts: Decimal[] = []
   const team: boolean[] = []
+  const owners: string[] = []
+  const periodStarts: Quota['periodStart'][] = []
+  const periodEnds: Quota['periodEnd'][] = []
   const byOwner = new Map<string, number[]>()
   const context: MoneyContext = {
     metric,
@@ -223,21 +232,21 @@ export function compileQuotaPlan(
   for (let index = 0; index < count; index++) {
     const quota = requireRow(quotas[index] as Quota, metric, index, 'quota', list)
     const owner = requireOwner(quota.ownerId, metric, () => at(list, index, 'ownerId'), 'quota')
-    const first = readCalendarDate(
-      quota.periodStart,
-      timeZone,
-      metric,
-      at(list, index, 'periodStart'),
-    )
-    const last = readCalendarDate(quota.periodEnd, timeZone, metric, at(list, index, 'periodEnd'))
+    const periodStart = quota.periodStart
+    const periodEnd = quota.periodEnd
+    const first = readCalendarDate(periodStart, timeZone, metric, at(list, index, 'periodStart'))
+    const last = readCalendarDate(periodEnd, timeZone, metric, at(list, index, 'periodEnd'))
     if (last < first) {
       throw new MetricInputError({
         code: 'END_BEFORE_START',
         metric,
         path: at(list, index, 'periodEnd'),
-        message: `${metric}: periodEnd of quota ${index} (${describeValue(quota.periodEnd)}) is before its periodStart (${describeValue(quota.periodStart)})`,
+        message: `${metric}: periodEnd of quota ${index} (${describeValue(periodEnd)}) is before its periodStart (${describeValue(periodStart)})`,
       })
     }
+    owners.push(owner)
+    periodStarts.push(periodStart)
+    periodEnds.push(periodEnd)
     const amount = toMoneyDecimal(quota.amount, context, index)
     const factor = currencyFactor(converter, quota, list, index, metric)
     amounts.push(factor === 1 ? amount : amount.times(factor))
@@ -277,7 +286,18 @@ export function compileQuotaPlan(
   }
   for (const owner of byOwner.keys()) credit(owner, owner)
   for (const [owner, owned] of teams) for (const target of owned) credit(owner, target)
-  return { metric, quotas, starts, ends, amounts, team, targets, converter }
+  return {
+    metric,
+    owners,
+    periodStarts,
+    periodEnds,
+    starts,
+    ends,
+    amounts,
+    team,
+    targets,
+    converter,
+  }
 }
 
 /** The quota among `owned` (sorted by start) whose period holds `time`; -1 when none. */
@@ -367,21 +387,20 @@ export function attainmentResult(
   plan: QuotaPlan,
   booked: readonly Decimal[],
 ): QuotaAttainmentResult {
-  const { quotas, amounts, metric } = plan
+  const { owners, amounts, metric } = plan
   const rows: QuotaAttainmentRow[] = []
   const attainments: number[] = []
   let atOrAbove = 0
-  for (let index = 0; index < quotas.length; index++) {
-    const quota = quotas[index] as Quota
+  for (let index = 0; index < owners.length; index++) {
     const amount = amounts[index] as Decimal
     const total = booked[index] as Decimal
     const attainment = amount.isZero()
       ? null
       : finiteRatio(total.div(amount).toNumber(), metric, 'an attainment')
     rows.push({
-      ownerId: quota.ownerId,
-      periodStart: quota.periodStart,
-      periodEnd: quota.periodEnd,
+      ownerId: owners[index] as string,
+      periodStart: plan.periodStarts[index] as Quota['periodStart'],
+      periodEnd: plan.periodEnds[index] as Quota['periodEnd'],
       quota: amount,
       booked: total,
       attainment,
@@ -409,6 +428,6 @@ export function attainmentResult(
 /** The exact value of each quota's sum (`Decimal(0)` for a quota nothing counted in). */
 export function sumValues(plan: QuotaPlan, sums: readonly (MoneySum | undefined)[]): Decimal[] {
   const values: Decimal[] = []
-  for (let index = 0; index < plan.quotas.length; index++) values.push(moneySumOrZero(sums[index]))
+  for (let index = 0; index < plan.owners.length; index++) values.push(moneySumOrZero(sums[index]))
   return values
 }

@@ -144,6 +144,25 @@ describe('quotaAttainmentAggregator', () => {
     )
   })
 
+  it('reads the quotas once, in the factory: editing them later changes nothing', () => {
+    const mutable = [
+      { ownerId: 'ana', periodStart: '2026-01-01', periodEnd: '2026-03-31', amount: 10 },
+    ]
+    const aggregator = quotaAttainmentAggregator({ quotas: mutable })
+    const state = aggregator.add(aggregator.initial(), {
+      ownerId: 'ana',
+      at: new Date('2026-01-02'),
+      amount: 5,
+    })
+    mutable[0]!.ownerId = 'ben'
+    mutable[0]!.periodEnd = '2026-12-31'
+    expect(aggregator.result(state).rows[0]).toMatchObject({
+      ownerId: 'ana',
+      periodEnd: '2026-03-31',
+      attainment: 0.5,
+    })
+  })
+
   it('does not change the state it is given', () => {
     const aggregator = quotaAttainmentAggregator(options)
     const state = aggregator.initial()
