@@ -166,6 +166,27 @@ export {
   winRateAggregator,
 } from './pipeline/index.js'
 export {
+  BOOKING_OWNERS,
+  type Booking,
+  type BookingOwner,
+  type BookingsFromOpportunitiesOptions,
+  bookingsFromOpportunities,
+  QUOTA_PACING_BASES,
+  type QuotaAttainmentAggregator,
+  type QuotaAttainmentAggregatorOptions,
+  type QuotaAttainmentAggregatorState,
+  type QuotaAttainmentDistribution,
+  type QuotaAttainmentOptions,
+  type QuotaAttainmentResult,
+  type QuotaAttainmentRow,
+  type QuotaPacingBasis,
+  type QuotaPacingOptions,
+  type QuotaPacingResult,
+  quotaAttainment,
+  quotaAttainmentAggregator,
+  quotaPacing,
+} from './quota/index.js'
+export {
   ACTIVITY_TYPES,
   type AccountRevenue,
   type Activity,

@@ -131,6 +131,7 @@ describe('entry points', () => {
       pipeline: 'Pipeline',
       forecast: 'Forecast',
       time: 'Time',
+      quota: 'Quota',
       'cx-score': 'CX score',
       schemas: 'Schemas',
     }

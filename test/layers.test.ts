@@ -34,7 +34,7 @@ const LAYER_TABLE = [
   { layer: 'survival', folders: ['survival'], mayImport: ['core', 'records'] },
   {
     layer: 'family',
-    folders: ['survey', 'retention', 'pipeline', 'forecast', 'time'],
+    folders: ['survey', 'retention', 'pipeline', 'forecast', 'time', 'quota'],
     mayImport: ['core', 'records', 'survival'],
   },
   {

@@ -1,7 +1,7 @@
 import * as z from 'zod'
+import { type BusinessCalendar, WEEKDAYS } from '../core/BusinessCalendar.js'
+import { compileCalendar } from '../core/calendarKernel.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { type BusinessCalendar, WEEKDAYS } from '../time/BusinessCalendar.js'
-import { compileCalendar } from '../time/calendarKernel.js'
 import { withoutUndefined } from './fields.js'
 
 const IntervalSchema = z.object({

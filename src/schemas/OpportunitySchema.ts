@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { describeValue } from '../core/describeValue.js'
 import type { Opportunity } from '../records/Opportunity.js'
 import { OptionalCurrencySchema } from './AccountRevenueSchema.js'
+import { CalendarDateSchema, OptionalCalendarDateSchema } from './CalendarDateSchema.js'
 import {
   CsvNumberSchema,
   InstantSchema,
@@ -57,31 +58,93 @@ export const OpportunityStatusSchema = z.string().transform((value, context) => 
   return status
 })
 
-/** The longest stage history read (a bound against hostile million-element lists). */
-const MAX_STAGES = 10_000
+/** The longest stage or field history read (a bound against hostile million-element lists). */
+const MAX_HISTORY = 10_000
 
-/** A stage history as an array, or as a JSON text cell of such an array. */
-const StageHistorySchema = z.preprocess(
-  (value, context) => {
-    if (value === undefined || value === null || value === '') return []
+/** A list of at most `MAX_HISTORY` entries of `entry`. */
+function historyList<T extends z.ZodType>(entry: T) {
+  return z.array(entry).max(MAX_HISTORY, `expected at most ${MAX_HISTORY} entries`)
+}
+
+/**
+ * `list` held as an array or as a JSON text cell of one; a blank cell is `blank` (an empty
+ * list, or `undefined` for an optional field).
+ */
+function fromJsonText<T extends z.ZodType>(list: T, shape: string, blank: [] | undefined) {
+  return z.preprocess((value, context) => {
+    if (value === undefined || value === null || value === '') return blank
     if (typeof value !== 'string') return value
     try {
       return JSON.parse(value)
     } catch {
-      context.addIssue({ code: 'custom', message: 'expected a JSON array of { stage, enteredAt }' })
+      context.addIssue({ code: 'custom', message: `expected a JSON array of ${shape}` })
       return z.NEVER
     }
-  },
-  z.array(StageEntrySchema).max(MAX_STAGES, `expected at most ${MAX_STAGES} stage entries`),
-)
+  }, list)
+}
+
+/** A stage history as an array, or as a JSON text cell of such an array. */
+const StageHistorySchema = fromJsonText(historyList(StageEntrySchema), '{ stage, enteredAt }', [])
+
+/**
+ * One change of the planned close date from CRM field history: `{ at, value }`, `value` a
+ * calendar date.
+ *
+ * @example
+ * ```ts
+ * CloseDateChangeSchema.parse({ at: '2026-02-01T09:00:00Z', value: '2026-03-31' }).value // => '2026-03-31'
+ * ```
+ * @category Schemas
+ */
+export const CloseDateChangeSchema = z.object({
+  at: InstantSchema,
+  value: CalendarDateSchema,
+})
+
+/**
+ * One change of the amount from CRM field history: `{ at, value }`, `value` an amount ≥ 0
+ * (becomes a `Decimal`).
+ *
+ * @example
+ * ```ts
+ * AmountChangeSchema.parse({ at: '2026-02-01T09:00:00Z', value: '1200.50' }).value.toString() // => '1200.5'
+ * ```
+ * @category Schemas
+ */
+export const AmountChangeSchema = z.object({
+  at: InstantSchema,
+  value: MoneySchema,
+})
+
+/** Adds an issue at the first entry of `history` dated before the one preceding it. */
+function requireTimeOrder(
+  history: readonly { readonly at: Date }[] | undefined,
+  field: string,
+  context: z.core.$RefinementCtx,
+): void {
+  if (history === undefined) return
+  for (let step = 1; step < history.length; step++) {
+    if ((history[step] as { at: Date }).at < (history[step - 1] as { at: Date }).at) {
+      context.addIssue({
+        code: 'custom',
+        path: [field, step, 'at'],
+        message: `${field} is not in time order (oldest first)`,
+      })
+      return
+    }
+  }
+}
 
 /**
  * An opportunity (deal) as CRM exports hold it, turned into an `Opportunity`: ISO dates
  * (UTC unless offset), a decimal `amount` (becomes a `Decimal`), an optional `currency`,
  * `status` open / won / lost (also `'Closed Won'`), a `stageHistory` array (or a JSON text
  * cell) in time order (at most 10,000 entries), an optional `probability` 0..1, `ownerId`,
- * `segment`. A won or lost deal needs `closedAt`, not before `createdAt`. Status words are
- * looked up as own entries only: `'constructor'` or `'__proto__'` is refused.
+ * `segment`, `accountId`, `source`, `expectedCloseAt` (a calendar date, see
+ * {@link CalendarDateSchema}), `closeDateHistory` and `amountHistory` (`{ at, value }`
+ * arrays or JSON text cells, oldest first). A won or lost deal needs `closedAt`, not
+ * before `createdAt`. Status words are looked up as own entries only: `'constructor'` or
+ * `'__proto__'` is refused.
  *
  * @example
  * ```ts
@@ -112,6 +175,19 @@ export const OpportunitySchema = z
       .optional(),
     ownerId: OptionalTextSchema,
     segment: OptionalTextSchema,
+    accountId: OptionalTextSchema,
+    source: OptionalTextSchema,
+    expectedCloseAt: OptionalCalendarDateSchema,
+    closeDateHistory: fromJsonText(
+      historyList(CloseDateChangeSchema).optional(),
+      '{ at, value }',
+      undefined,
+    ),
+    amountHistory: fromJsonText(
+      historyList(AmountChangeSchema).optional(),
+      '{ at, value }',
+      undefined,
+    ),
   })
   .superRefine((deal, context) => {
     if (deal.status !== 'open' && deal.closedAt === undefined) {
@@ -138,5 +214,7 @@ export const OpportunitySchema = z
         })
       }
     })
+    requireTimeOrder(deal.closeDateHistory, 'closeDateHistory', context)
+    requireTimeOrder(deal.amountHistory, 'amountHistory', context)
   })
   .transform((deal): Opportunity => withoutUndefined(deal) as Opportunity)

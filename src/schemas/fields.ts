@@ -1,7 +1,7 @@
 import * as z from 'zod'
+import { DAY_MILLISECONDS, daysInMonth, epochDayOfCivil } from '../core/calendarKernel.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { DAY_MILLISECONDS, daysInMonth, epochDayOfCivil } from '../time/calendarKernel.js'
 
 /**
  * Building blocks for record schemas: the field types CSV and JSON exports actually

@@ -5,7 +5,9 @@
  * @packageDocumentation
  */
 export { AccountRevenueSchema, OptionalCurrencySchema } from './AccountRevenueSchema.js'
+export { ActivitySchema, ActivityTypeSchema } from './ActivitySchema.js'
 export { BusinessCalendarSchema } from './BusinessCalendarSchema.js'
+export { CalendarDateSchema, OptionalCalendarDateSchema } from './CalendarDateSchema.js'
 export { CustomerActivitySchema } from './CustomerActivitySchema.js'
 export { ForecastSubmissionSchema } from './ForecastSubmissionSchema.js'
 export {
@@ -20,6 +22,8 @@ export {
 export { LeadSchema } from './LeadSchema.js'
 export { MoneySchema, OptionalMoneySchema } from './money.js'
 export {
+  AmountChangeSchema,
+  CloseDateChangeSchema,
   OpportunitySchema,
   OpportunityStatusSchema,
   StageEntrySchema,
@@ -31,5 +35,6 @@ export {
   type RecordIssue,
   type RejectedRecord,
 } from './parseRecords.js'
+export { QuotaSchema } from './QuotaSchema.js'
 export { QuoteSchema } from './QuoteSchema.js'
 export { SurveyResponseSchema } from './SurveyResponseSchema.js'

@@ -9,6 +9,7 @@ import { pipelineCoverage } from '../pipeline/pipelineCoverage.js'
 import { salesVelocity } from '../pipeline/salesVelocity.js'
 import { stageConversion } from '../pipeline/stageConversion.js'
 import { winRate } from '../pipeline/winRate.js'
+import { quotaAttainment } from '../quota/quotaAttainment.js'
 import { customerChurnRate } from '../retention/customerChurnRate.js'
 import { customerRetentionRate } from '../retention/customerRetentionRate.js'
 import { grossRevenueRetention } from '../retention/grossRevenueRetention.js'
@@ -51,6 +52,7 @@ export const CORE_FUNCTIONS = {
   leadToQuoteTimes,
   leadToQuoteSummary,
   cxScore,
+  quotaAttainment,
 }
 
 /** The exported name of a library function a spreadsheet function calls. */

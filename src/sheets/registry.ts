@@ -1,9 +1,11 @@
+import type { BusinessCalendar } from '../core/BusinessCalendar.js'
 import type { MetricInputPath } from '../core/MetricInputError.js'
 import type { CxComponent } from '../cx-score/CxComponent.js'
+import type { Booking } from '../quota/Booking.js'
 import type { Lead } from '../records/Lead.js'
 import type { Opportunity } from '../records/Opportunity.js'
+import type { Quota } from '../records/Quota.js'
 import type { Quote } from '../records/Quote.js'
-import type { BusinessCalendar } from '../time/BusinessCalendar.js'
 import { type CoreFunctionName, CORE_FUNCTIONS as core } from './coreFunctions.js'
 import {
   callCore,
@@ -440,6 +442,175 @@ function leadsAndQuotes(name: string, leadRange: SheetRange, quoteRange: SheetRa
     asOf: new Date(asOf === Number.NEGATIVE_INFINITY ? 0 : asOf),
   }
 }
+
+/** An owner id from a cell: text (trimmed) or a number (an employee number); blank is `''`. */
+function ownerOfCell(
+  range: SheetRange,
+  cells: readonly SheetCell[],
+  position: number,
+  name: string,
+  argument: string,
+): string {
+  const cell = cells[position] as SheetCell
+  if (cell === null) return ''
+  if (typeof cell === 'string') return cell.trim()
+  if (typeof cell === 'number') return String(cell)
+  throw new SheetFunctionError(
+    'VALUE',
+    `${name}: ${cellName(range, argument, position)} is ${describeCell(cell)}; expected an owner id`,
+  )
+}
+
+/** An amount from a cell (numeric text read as a number); `#VALUE!` for anything else. */
+function amountOfCell(
+  range: SheetRange,
+  cells: readonly SheetCell[],
+  position: number,
+  name: string,
+  argument: string,
+): number {
+  const cell = cells[position] as SheetCell
+  const value = numberOfCell(cell)
+  if (value === undefined)
+    throw new SheetFunctionError(
+      'VALUE',
+      `${name}: ${cellName(range, argument, position)} is ${describeCell(cell)}; expected an amount`,
+    )
+  return value
+}
+
+/** The cells of ranges that must have the same size (`#VALUE!` naming the two that differ). */
+function sameSizeCells<const R extends readonly (readonly [SheetRange, string])[]>(
+  name: string,
+  ranges: R,
+): { -readonly [K in keyof R]: SheetCell[] } {
+  const cells = ranges.map(([given]) => flatten(given))
+  for (let index = 1; index < cells.length; index++) {
+    const size = (cells[index] as SheetCell[]).length
+    const first = (cells[0] as SheetCell[]).length
+    if (size !== first)
+      throw new SheetFunctionError(
+        'VALUE',
+        `${name}: ${ranges[0]?.[1]} has ${first} cells but ${ranges[index]?.[1]} has ${size}; give ranges of the same size`,
+      )
+  }
+  return cells as { -readonly [K in keyof R]: SheetCell[] }
+}
+
+const QUOTA_ATTAINMENT = define({
+  name: 'QUOTA_ATTAINMENT',
+  description:
+    'Quota attainment per quota row: the bookings of its owner (dated within the period when dates are given) / its quota, as a column the height of quota_owners; blank for a blank row or a zero quota.',
+  parameters: [
+    range('quota_owners', 'Owner (rep, team or account) of each quota.'),
+    range('quotas', 'The quota of each owner.'),
+    range('booking_owners', 'Owner of each booking.'),
+    range('booking_amounts', 'Amount of each booking.'),
+    optionalRange('booking_dates', 'Date of each booking; with period_start and period_end.'),
+    optionalNumber('period_start', 'First day of the period (inclusive).'),
+    optionalNumber('period_end', 'Last day of the period (inclusive).'),
+    optionalNumber('date_system', 'Excel date system of the workbook: 1900 (default) or 1904.'),
+  ],
+  result: 'column',
+  calls: 'quotaAttainment',
+  compute: (
+    quotaOwners,
+    quotaAmounts,
+    bookingOwners,
+    bookingAmounts,
+    bookingDates,
+    start,
+    end,
+    dateSystem,
+  ) => {
+    const name = 'QUOTA_ATTAINMENT'
+    const system = num(dateSystem, name, 'date_system', 1900)
+    if (system !== 1900 && system !== 1904)
+      throw new SheetFunctionError('VALUE', `${name}: date_system must be 1900 or 1904`)
+    const dates = system === 1904 ? EXCEL_1904 : EXCEL_1900
+    const dated = bookingDates !== undefined
+    if (
+      dated !== (start !== undefined && start !== null) ||
+      dated !== (end !== undefined && end !== null)
+    )
+      throw new SheetFunctionError(
+        'VALUE',
+        `${name}: give booking_dates, period_start and period_end together, or none of them`,
+      )
+    // Without dates every booking counts: one period, every booking dated on its first day.
+    const periodStart = dated
+      ? new Date(instantArgument(start, name, 'period_start', dates))
+      : new Date(0)
+    const periodEnd = dated
+      ? new Date(instantArgument(end, name, 'period_end', dates))
+      : new Date(0)
+    const [ownerCells, quotaCells] = sameSizeCells(name, [
+      [quotaOwners, 'quota_owners'],
+      [quotaAmounts, 'quotas'],
+    ])
+    const quotas: Quota[] = []
+    const quotaRows: number[] = []
+    for (let position = 0; position < ownerCells.length; position++) {
+      if (ownerCells[position] === null && quotaCells[position] === null) continue
+      quotas.push({
+        ownerId: ownerOfCell(quotaOwners, ownerCells, position, name, 'quota_owners'),
+        periodStart,
+        periodEnd,
+        amount: amountOfCell(quotaAmounts, quotaCells, position, name, 'quotas'),
+      })
+      quotaRows.push(position)
+    }
+    const [whoCells, amountCells, dateCells = []] = sameSizeCells(name, [
+      [bookingOwners, 'booking_owners'],
+      [bookingAmounts, 'booking_amounts'],
+      ...(bookingDates === undefined ? [] : [[bookingDates, 'booking_dates'] as const]),
+    ])
+    const bookings: Booking[] = []
+    const bookingRows: number[] = []
+    for (let position = 0; position < whoCells.length; position++) {
+      if (
+        whoCells[position] === null &&
+        amountCells[position] === null &&
+        (!dated || dateCells[position] === null)
+      )
+        continue
+      const at = dated
+        ? instantOf(bookingDates, dateCells, position, name, 'booking_dates', dates)
+        : 0
+      if (at === null)
+        throw new SheetFunctionError(
+          'VALUE',
+          `${name}: ${cellName(bookingDates as SheetRange, 'booking_dates', position)} is blank; every booking needs its date`,
+        )
+      bookings.push({
+        ownerId: ownerOfCell(bookingOwners, whoCells, position, name, 'booking_owners'),
+        at: new Date(at),
+        amount: amountOfCell(bookingAmounts, amountCells, position, name, 'booking_amounts'),
+      })
+      bookingRows.push(position)
+    }
+    const locate = (path: MetricInputPath): Place => {
+      const index = typeof path[1] === 'number' ? path[1] : undefined
+      const quotaSide = path[0] === 'quotas'
+      const position =
+        index === undefined ? undefined : (quotaSide ? quotaRows : bookingRows)[index]
+      if (position === undefined) return undefined
+      const [rangeOf, argument, cells] = quotaSide
+        ? path[2] === 'ownerId' || path[2] === undefined
+          ? ([quotaOwners, 'quota_owners', ownerCells] as const)
+          : ([quotaAmounts, 'quotas', quotaCells] as const)
+        : path[2] === 'ownerId'
+          ? ([bookingOwners, 'booking_owners', whoCells] as const)
+          : ([bookingAmounts, 'booking_amounts', amountCells] as const)
+      return { where: cellName(rangeOf, argument, position), cell: cells[position] ?? null }
+    }
+    const { rows } = callCore(name, () => core.quotaAttainment(quotas, bookings), locate)
+    const column: (number | null)[][] = ownerCells.map(() => [null])
+    for (let index = 0; index < rows.length; index++)
+      column[quotaRows[index] as number] = [rows[index]?.attainment ?? null]
+    return column
+  },
+})
 
 /** Every KPI spreadsheet function, in SPEC's order. */
 export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
@@ -966,4 +1137,5 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
       return defined(result.score, name, 'no value is present')
     },
   }),
+  QUOTA_ATTAINMENT,
 ]

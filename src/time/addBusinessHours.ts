@@ -1,6 +1,4 @@
-import { MetricInputError } from '../core/MetricInputError.js'
-import { requireInstant, requireNonNegative } from '../core/validate.js'
-import type { BusinessCalendar } from './BusinessCalendar.js'
+import type { BusinessCalendar } from '../core/BusinessCalendar.js'
 import {
   compileCalendar,
   DAY_MILLISECONDS,
@@ -13,7 +11,9 @@ import {
   requireWorkingTime,
   weekdayOf,
   weekMilliseconds,
-} from './calendarKernel.js'
+} from '../core/calendarKernel.js'
+import { MetricInputError } from '../core/MetricInputError.js'
+import { requireInstant, requireNonNegative } from '../core/validate.js'
 import { readFailure } from './timeInputs.js'
 
 const HOUR_MILLISECONDS = 3_600_000

@@ -1,6 +1,6 @@
+import type { BusinessCalendar } from '../core/BusinessCalendar.js'
+import { compileCalendar, workingMilliseconds } from '../core/calendarKernel.js'
 import { requireInstant } from '../core/validate.js'
-import type { BusinessCalendar } from './BusinessCalendar.js'
-import { compileCalendar, workingMilliseconds } from './calendarKernel.js'
 import { readFailure } from './timeInputs.js'
 
 const HOUR_MILLISECONDS = 3_600_000

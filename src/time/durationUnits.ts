@@ -1,7 +1,7 @@
+import type { BusinessCalendar } from '../core/BusinessCalendar.js'
+import { type CompiledCalendar, compileCalendar, workingTimeIndex } from '../core/calendarKernel.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { requireOneOf } from '../core/validate.js'
-import type { BusinessCalendar } from './BusinessCalendar.js'
-import { type CompiledCalendar, compileCalendar, workingTimeIndex } from './calendarKernel.js'
 
 /**
  * The units durations can be reported in.

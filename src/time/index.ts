@@ -1,10 +1,10 @@
-export { addBusinessHours } from './addBusinessHours.js'
 export {
   type BusinessCalendar,
   WEEKDAYS,
   type Weekday,
   type WorkingInterval,
-} from './BusinessCalendar.js'
+} from '../core/BusinessCalendar.js'
+export { addBusinessHours } from './addBusinessHours.js'
 export { businessHoursBetween } from './businessHoursBetween.js'
 export { DURATION_UNITS, type DurationUnit } from './durationUnits.js'
 export {

@@ -1,10 +1,10 @@
+import type { BusinessCalendar } from '../core/BusinessCalendar.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant } from '../core/validate.js'
 import type { Lead } from '../records/Lead.js'
 import type { Opportunity } from '../records/Opportunity.js'
 import type { Quote } from '../records/Quote.js'
-import type { BusinessCalendar } from './BusinessCalendar.js'
 import { type DurationUnit, durationMeasure } from './durationUnits.js'
 import { readFailure, requireList, requireOptions, requireRecord } from './timeInputs.js'
 

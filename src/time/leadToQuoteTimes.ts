@@ -1,9 +1,9 @@
+import type { BusinessCalendar } from '../core/BusinessCalendar.js'
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { requireInstant } from '../core/validate.js'
 import type { Lead } from '../records/Lead.js'
 import type { Quote } from '../records/Quote.js'
-import type { BusinessCalendar } from './BusinessCalendar.js'
 import { type DurationUnit, durationMeasure } from './durationUnits.js'
 import { readFailure, requireList, requireRecord } from './timeInputs.js'
 

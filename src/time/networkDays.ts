@@ -1,8 +1,8 @@
 import type { CalendarDate } from '../core/CalendarDate.js'
+import { readCalendarDate, weekdayOf } from '../core/calendarKernel.js'
 import { requireTimeZone } from '../core/calendarPeriods.js'
 import { describeValue } from '../core/describeValue.js'
-import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { DAY_MILLISECONDS, epochDayOfText, localDayOf, weekdayOf } from './calendarKernel.js'
+import { MetricInputError } from '../core/MetricInputError.js'
 import { readFailure, requireList, requireOptions } from './timeInputs.js'
 
 export type { CalendarDate }
@@ -149,31 +149,4 @@ export function readWeekend(
   }
   if (result.every(Boolean)) throw refuse()
   return result
-}
-
-/** Epoch day of a calendar date: a `'YYYY-MM-DD'` string, or a Date read in `timeZone`. Internal. */
-export function readCalendarDate(
-  value: CalendarDate,
-  timeZone: string,
-  metric: string,
-  path: MetricInputPath,
-): number {
-  let day = Number.NaN
-  if (typeof value === 'string') {
-    day = epochDayOfText(value.trim())
-  } else if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    day =
-      timeZone === 'UTC'
-        ? Math.floor(value.getTime() / DAY_MILLISECONDS)
-        : localDayOf(value.getTime(), timeZone)
-  }
-  if (Number.isNaN(day)) {
-    throw new MetricInputError({
-      code: 'INVALID_DATE',
-      metric,
-      path,
-      message: `${metric}: ${path.join('.')} is ${describeValue(value)}; it must be a 'YYYY-MM-DD' date or a valid Date`,
-    })
-  }
-  return day
 }

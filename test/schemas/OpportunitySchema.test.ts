@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
+  CalendarDateSchema,
+  OptionalCalendarDateSchema,
+} from '../../src/schemas/CalendarDateSchema.js'
+import {
+  AmountChangeSchema,
+  CloseDateChangeSchema,
   OpportunitySchema,
   OpportunityStatusSchema,
   StageEntrySchema,
@@ -67,5 +73,110 @@ describe('OpportunitySchema', () => {
     })
     expect(deal.status).toBe('won')
     expect(deal.stageHistory[0]?.stage).toBe('Discovery')
+  })
+})
+
+describe('OpportunitySchema: the fields added for 0.2', () => {
+  const issuePaths = (value: object) =>
+    OpportunitySchema.safeParse(value).error?.issues.map((issue) => issue.path.join('.'))
+
+  it('reads accountId, source, expectedCloseAt and both histories (arrays or JSON text cells)', () => {
+    const deal = OpportunitySchema.parse({
+      ...row,
+      accountId: ' acme ',
+      source: 'inbound',
+      expectedCloseAt: '2026-03-31',
+      closeDateHistory:
+        '[{"at":"2026-01-05","value":"2026-02-28"},{"at":"2026-02-20T10:00:00Z","value":"2026-03-31"}]',
+      amountHistory: [
+        { at: '2026-01-05', value: '10000' },
+        { at: '2026-02-01', value: 12000.5 },
+      ],
+    })
+    expect(deal.accountId).toBe('acme')
+    expect(deal.source).toBe('inbound')
+    expect(deal.expectedCloseAt).toBe('2026-03-31')
+    expect(deal.closeDateHistory).toEqual([
+      { at: new Date('2026-01-05T00:00:00Z'), value: '2026-02-28' },
+      { at: new Date('2026-02-20T10:00:00Z'), value: '2026-03-31' },
+    ])
+    expect(deal.amountHistory?.map((change) => change.value.toString())).toEqual([
+      '10000',
+      '12000.5',
+    ])
+  })
+
+  it('leaves blank new fields absent', () => {
+    const deal = OpportunitySchema.parse({
+      ...row,
+      accountId: '',
+      source: null,
+      expectedCloseAt: '',
+      closeDateHistory: '',
+      amountHistory: null,
+    })
+    for (const key of [
+      'accountId',
+      'source',
+      'expectedCloseAt',
+      'closeDateHistory',
+      'amountHistory',
+    ])
+      expect(key in deal).toBe(false)
+  })
+
+  it('rejects each invalid new field with its path', () => {
+    expect(issuePaths({ ...row, accountId: 5 })).toEqual(['accountId'])
+    expect(issuePaths({ ...row, expectedCloseAt: '2026-13-01' })).toEqual(['expectedCloseAt'])
+    expect(issuePaths({ ...row, closeDateHistory: '[oops' })).toEqual(['closeDateHistory'])
+    expect(issuePaths({ ...row, closeDateHistory: [{ at: '2026-01-01', value: 'soon' }] })).toEqual(
+      ['closeDateHistory.0.value'],
+    )
+    expect(issuePaths({ ...row, amountHistory: [{ at: 'x', value: 1 }] })).toEqual([
+      'amountHistory.0.at',
+    ])
+    expect(issuePaths({ ...row, amountHistory: [{ at: '2026-01-01', value: '-1' }] })).toEqual([
+      'amountHistory.0.value',
+    ])
+    expect(
+      issuePaths({
+        ...row,
+        amountHistory: [
+          { at: '2026-02-01', value: 1 },
+          { at: '2026-01-01', value: 2 },
+        ],
+      }),
+    ).toEqual(['amountHistory.1.at'])
+    expect(
+      issuePaths({
+        ...row,
+        closeDateHistory: Array.from({ length: 10_001 }, () => ({
+          at: '2026-01-01',
+          value: '2026-01-01',
+        })),
+      }),
+    ).toEqual(['closeDateHistory'])
+  })
+
+  it('matches the documented examples of the history entries', () => {
+    expect(
+      CloseDateChangeSchema.parse({ at: '2026-02-01T09:00:00Z', value: '2026-03-31' }).value,
+    ).toBe('2026-03-31')
+    expect(
+      AmountChangeSchema.parse({ at: '2026-02-01T09:00:00Z', value: '1200.50' }).value.toString(),
+    ).toBe('1200.5')
+    expect(CalendarDateSchema.parse(' 2026-03-31 ')).toBe('2026-03-31')
+    expect(OptionalCalendarDateSchema.parse('')).toBeUndefined()
+  })
+
+  it('lets no history key reach a prototype', () => {
+    const hostile = JSON.parse(
+      `{"id": "O", "createdAt": "2026-01-01", "amount": 1, "status": "open", "stageHistory": [], "amountHistory": [{"__proto__": {"polluted": 1}, "at": "2026-01-02", "value": 3}]}`,
+    )
+    const deal = OpportunitySchema.parse(hostile)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    const entry = deal.amountHistory?.[0] as object
+    expect(Object.getPrototypeOf(entry)).toBe(Object.prototype)
+    expect(Object.hasOwn(entry, '__proto__')).toBe(false)
   })
 })

@@ -5,13 +5,9 @@ import { OpportunityStatusSchema } from '../../src/schemas/OpportunitySchema.js'
 import { CORE_FUNCTIONS } from '../../src/sheets/coreFunctions.js'
 import { runSheetFunction, sheetFunction } from '../../src/sheets/hostAdapter.js'
 import { LOST_LABELS, SHEET_FUNCTIONS, WON_LABELS } from '../../src/sheets/registry.js'
-import {
-  type SheetCell,
-  type SheetErrorCode,
-  SheetFunctionError,
-  type SheetRangeOrigin,
-} from '../../src/sheets/sheetValues.js'
+import type { SheetCell } from '../../src/sheets/sheetValues.js'
 import { runWithHangGuard } from '../hangGuard.js'
+import { call, callAt, col, expectSheetError } from './sheetCalls.js'
 
 const names = [
   'NPS',
@@ -37,39 +33,8 @@ const names = [
   'LEAD_TO_QUOTE_DAYS',
   'LEAD_TO_QUOTE_MEDIAN',
   'CX_SCORE',
+  'QUOTA_ATTAINMENT',
 ]
-
-/** Calls a registry function the way every host does (through the host adapter), cells as given. */
-function call(name: string, ...args: unknown[]) {
-  const outcome = runSheetFunction(sheetFunction(name), args, (value) => value as SheetCell)
-  if (!outcome.ok) throw new SheetFunctionError(outcome.error.code, outcome.error.message)
-  return outcome.value
-}
-/** The same, with the host telling where each range starts (as HyperFormula does). */
-function callAt(name: string, origins: (SheetRangeOrigin | undefined)[], ...args: unknown[]) {
-  const outcome = runSheetFunction(
-    sheetFunction(name),
-    args,
-    (value) => value as SheetCell,
-    origins,
-  )
-  if (!outcome.ok) throw new SheetFunctionError(outcome.error.code, outcome.error.message)
-  return outcome.value
-}
-const col = (...values: unknown[]) => values.map((value) => [value])
-
-/** Expects a spreadsheet error with this code (and message). */
-function expectSheetError(action: () => unknown, code: SheetErrorCode, message?: RegExp | string) {
-  let caught: unknown
-  try {
-    action()
-  } catch (error) {
-    caught = error
-  }
-  expect(caught).toBeInstanceOf(SheetFunctionError)
-  expect((caught as SheetFunctionError).code).toBe(code)
-  if (message !== undefined) expect((caught as SheetFunctionError).message).toMatch(message)
-}
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -171,6 +136,7 @@ describe('every entry calls its declared library function', () => {
     LEAD_TO_QUOTE_DAYS: [col(46083), col(46084)],
     LEAD_TO_QUOTE_MEDIAN: [col(46083), col(46084)],
     CX_SCORE: [col(40), col(-100), col(100), col(1)],
+    QUOTA_ATTAINMENT: [col('ana'), col(100), col('ana'), col(50)],
   }
 
   it('has a sample call for every entry, and each declared function is a library export', async () => {
@@ -220,6 +186,7 @@ describe('every entry calls its declared library function', () => {
     LEAD_TO_QUOTE_DAYS: [[{ censored: false, duration: 4.2 }], [[4.2]]],
     LEAD_TO_QUOTE_MEDIAN: [{ median: 4.2 }, 4.2],
     CX_SCORE: [{ score: 42 }, 42],
+    QUOTA_ATTAINMENT: [{ rows: [{ attainment: 0.42 }] }, [[0.42]]],
   }
 
   it.each(names)('%s shows what its core function returns', (name) => {

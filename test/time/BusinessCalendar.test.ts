@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
+import { type BusinessCalendar, WEEKDAYS, type Weekday } from '../../src/core/BusinessCalendar.js'
 import { BusinessCalendarSchema } from '../../src/schemas/BusinessCalendarSchema.js'
-import { type BusinessCalendar, WEEKDAYS, type Weekday } from '../../src/time/BusinessCalendar.js'
 import { businessHoursBetween } from '../../src/time/businessHoursBetween.js'
 
 // 1 January 2024 was a Monday (ISO 8601 week 2024-W01 starts on it), so day i of that week,

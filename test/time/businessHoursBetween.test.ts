@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { BusinessCalendar } from '../../src/time/BusinessCalendar.js'
+import type { BusinessCalendar } from '../../src/core/BusinessCalendar.js'
 import { businessHoursBetween } from '../../src/time/businessHoursBetween.js'
 import { expectMetricError } from '../helpers.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { BusinessCalendar } from '../../src/core/BusinessCalendar.js'
 import { addBusinessHours } from '../../src/time/addBusinessHours.js'
-import type { BusinessCalendar } from '../../src/time/BusinessCalendar.js'
 import { businessHoursBetween } from '../../src/time/businessHoursBetween.js'
 import { leadToCash } from '../../src/time/leadToCash.js'
 import { leadToQuoteSummary } from '../../src/time/leadToQuoteSummary.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BusinessCalendar } from '../../src/time/BusinessCalendar.js'
+import type { BusinessCalendar } from '../../src/core/BusinessCalendar.js'
 import { leadToQuoteTimes } from '../../src/time/leadToQuoteTimes.js'
 import { expectMetricError } from '../helpers.js'
 

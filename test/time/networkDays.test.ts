@@ -1,11 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  countWorkingDays,
-  networkDays,
-  readCalendarDate,
-  readWeekend,
-} from '../../src/time/networkDays.js'
+import { readCalendarDate } from '../../src/core/calendarKernel.js'
+import { countWorkingDays, networkDays, readWeekend } from '../../src/time/networkDays.js'
 import { expectMetricError } from '../helpers.js'
 
 describe('networkDays', () => {

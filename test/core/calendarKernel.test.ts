@@ -8,7 +8,7 @@ import {
   workingDays,
   workingMilliseconds,
   workingTimeIndex,
-} from '../../src/time/calendarKernel.js'
+} from '../../src/core/calendarKernel.js'
 import { expectMetricError } from '../helpers.js'
 
 describe('calendarKernel', () => {

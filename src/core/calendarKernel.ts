@@ -1,8 +1,9 @@
 import { tzOffset } from '@date-fns/tz'
-import { requireTimeZone } from '../core/calendarPeriods.js'
-import { describeValue } from '../core/describeValue.js'
-import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
 import { type BusinessCalendar, WEEKDAYS } from './BusinessCalendar.js'
+import type { CalendarDate } from './CalendarDate.js'
+import { requireTimeZone } from './calendarPeriods.js'
+import { describeValue } from './describeValue.js'
+import { MetricInputError, type MetricInputPath } from './MetricInputError.js'
 
 /**
  * Business-calendar arithmetic on epoch days and epoch milliseconds. A calendar is compiled
@@ -507,4 +508,31 @@ export function workingTimeIndex(calendar: CompiledCalendar): WorkingTimeIndex {
     milliseconds: (start, end, metric, path) => measure(start, end, false, metric, path),
     days: (start, end, metric, path) => measure(start, end, true, metric, path),
   }
+}
+
+/** Epoch day of a calendar date: a `'YYYY-MM-DD'` string, or a Date read in `timeZone`. Internal. */
+export function readCalendarDate(
+  value: CalendarDate,
+  timeZone: string,
+  metric: string,
+  path: MetricInputPath,
+): number {
+  let day = Number.NaN
+  if (typeof value === 'string') {
+    day = epochDayOfText(value.trim())
+  } else if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    day =
+      timeZone === 'UTC'
+        ? Math.floor(value.getTime() / DAY_MILLISECONDS)
+        : localDayOf(value.getTime(), timeZone)
+  }
+  if (Number.isNaN(day)) {
+    throw new MetricInputError({
+      code: 'INVALID_DATE',
+      metric,
+      path,
+      message: `${metric}: ${path.join('.')} is ${describeValue(value)}; it must be a 'YYYY-MM-DD' date or a valid Date`,
+    })
+  }
+  return day
 }

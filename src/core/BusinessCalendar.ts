@@ -1,7 +1,7 @@
 /**
  * Weekday names of a business calendar, Monday first.
  *
- * @category Time
+ * @category Core
  */
 export const WEEKDAYS = [
   'monday',
@@ -15,7 +15,7 @@ export const WEEKDAYS = [
 /**
  * One of {@link WEEKDAYS}.
  *
- * @category Time
+ * @category Core
  */
 export type Weekday = (typeof WEEKDAYS)[number]
 
