@@ -28,7 +28,7 @@ export type BookingOwner = (typeof BOOKING_OWNERS)[number]
  */
 export interface BookingsFromOpportunitiesOptions {
   /** Credit each won deal to its `'owner'` (default) or its `'account'`. */
-  readonly by?: BookingOwner
+  readonly creditTo?: BookingOwner
 }
 
 /**
@@ -44,19 +44,19 @@ export interface BookingsFromOpportunitiesOptions {
  * at the deal) and passed on as given, exactly.
  *
  * @param opportunities - Deals; won ones need `closedAt`, an amount and the owner field.
- * @param options - `by`: `'owner'` (default) or `'account'`.
+ * @param options - `creditTo`: `'owner'` (default) or `'account'`.
  * @returns One booking per won deal, in input order.
  * @throws MetricInputError `MISSING_VALUE` (`[i, 'ownerId']` / `[i, 'accountId']`,
  *   `[i, 'closedAt']`, `[i, 'amount']`), `INVALID_DATE`, `END_BEFORE_START`,
  *   `NEGATIVE_VALUE` / `NOT_FINITE` (`[i, 'amount']`), `VALUE_OUT_OF_RANGE` (status),
- *   `INVALID_OPTION` (`['by']`).
+ *   `INVALID_OPTION` (`['creditTo']`).
  * @example
  * ```ts
  * const deal = { createdAt: new Date('2026-01-05T00:00:00Z'), stageHistory: [] }
  * bookingsFromOpportunities([
  *   { ...deal, id: 'a', status: 'won', amount: 5000, ownerId: 'ana', accountId: 'acme', closedAt: new Date('2026-02-01T10:00:00Z') },
  *   { ...deal, id: 'b', status: 'lost', amount: 900, ownerId: 'ana', closedAt: new Date('2026-02-03T10:00:00Z') },
- * ], { by: 'account' }) // => [{ ownerId: 'acme', at: new Date('2026-02-01T10:00:00Z'), amount: 5000 }]
+ * ], { creditTo: 'account' }) // => [{ ownerId: 'acme', at: new Date('2026-02-01T10:00:00Z'), amount: 5000 }]
  * ```
  * @see quotaAttainment.
  * @category Quota
@@ -67,13 +67,13 @@ export function bookingsFromOpportunities(
 ): Booking[] {
   const metric = 'bookingsFromOpportunities'
   return guardInput(metric, () => {
-    const by = requireOneOf(
-      readOptions(options, metric).by ?? 'owner',
+    const creditTo = requireOneOf(
+      readOptions(options, metric).creditTo ?? 'owner',
       BOOKING_OWNERS,
       metric,
-      'by',
+      'creditTo',
     )
-    const field = by === 'owner' ? 'ownerId' : 'accountId'
+    const field = creditTo === 'owner' ? 'ownerId' : 'accountId'
     requireList(opportunities, metric, [], 'opportunities', true)
     const context: MoneyContext = { metric, allowNegative: false, field: 'amount' }
     const scratch = createMoneySum()

@@ -19,8 +19,8 @@ export {
   quotaAttainmentAggregator,
 } from './quotaAttainmentAggregator.js'
 export {
-  QUOTA_PACING_BASES,
-  type QuotaPacingBasis,
+  DAY_COUNTS,
+  type DayCount,
   type QuotaPacingOptions,
   type QuotaPacingResult,
   quotaPacing,

@@ -95,7 +95,7 @@ export interface QuotaAttainmentResult {
  * Money is exact (scaled-integer sums, never a float). Team targets: a quota whose `ownerId`
  * is a team of `teamOf` / `members` also collects its members' bookings (and is left out of
  * the rep distribution). Account-plan attainment is the same call with account ids as owners
- * (see {@link bookingsFromOpportunities} `{ by: 'account' }`). Two quotas of one owner
+ * (see {@link bookingsFromOpportunities} `{ creditTo: 'account' }`). Two quotas of one owner
  * sharing a day are refused. The distribution pools every row given: pass one period's quotas
  * for one period's distribution.
  *

@@ -21,13 +21,13 @@ import { startOfDay } from './quotaPlan.js'
  *
  * @category Quota
  */
-export const QUOTA_PACING_BASES = ['calendar-days', 'business-days'] as const
+export const DAY_COUNTS = ['calendar-days', 'business-days'] as const
 /**
- * One of {@link QUOTA_PACING_BASES}.
+ * One of {@link DAY_COUNTS}.
  *
  * @category Quota
  */
-export type QuotaPacingBasis = (typeof QUOTA_PACING_BASES)[number]
+export type DayCount = (typeof DAY_COUNTS)[number]
 
 /**
  * Options of {@link quotaPacing}.
@@ -43,7 +43,7 @@ export interface QuotaPacingOptions {
    */
   readonly timeZone?: string
   /** `'calendar-days'` (default) or `'business-days'`. */
-  readonly basis?: QuotaPacingBasis
+  readonly dayCount?: DayCount
   /**
    * The business calendar for `'business-days'`; default Monday–Friday, whole days, no
    * holidays, in `timeZone`. A business day counts the share of its working time elapsed.
@@ -57,12 +57,12 @@ export interface QuotaPacingOptions {
 }
 
 /**
- * What {@link quotaPacing} returns. Money in the quota's currency; days in `basis`.
+ * What {@link quotaPacing} returns. Money in the quota's currency; days in `dayCount`.
  *
  * @category Quota
  */
 export interface QuotaPacingResult {
-  readonly basis: QuotaPacingBasis
+  readonly dayCount: DayCount
   readonly quota: Decimal
   readonly booked: Decimal
   /** booked / quota so far; `null` for a zero quota. */
@@ -71,7 +71,7 @@ export interface QuotaPacingResult {
   readonly elapsedDays: number
   /** Days in the period (calendar days, or business days of the calendar). */
   readonly totalDays: number
-  /** quota × elapsedDays / totalDays; `null` when the period has no day of `basis`. */
+  /** quota × elapsedDays / totalDays; `null` when the period has no day of `dayCount`. */
   readonly expectedToDate: Decimal | null
   /** booked / expectedToDate (1 = on pace); `null` when nothing is expected yet. */
   readonly paceRatio: number | null
@@ -128,11 +128,11 @@ function invalidOption(metric: string, option: string, message: string): MetricI
  * @param quota - The target (`periodStart`/`periodEnd` inclusive calendar dates).
  * @param booked - Booked so far in the period, in the quota's currency (a row's `booked` of
  *   {@link quotaAttainment}).
- * @param options - `asOf` (required), `timeZone`, `basis`, `calendar`, `openPipeline`.
+ * @param options - `asOf` (required), `timeZone`, `dayCount`, `calendar`, `openPipeline`.
  * @returns Pace figures; see {@link QuotaPacingResult} for when each is `null`.
  * @throws MetricInputError `INVALID_DATE` (`['asOf']`, `['quota', 'periodStart']`, …),
  *   `END_BEFORE_START`, `NEGATIVE_VALUE` / `NOT_FINITE` (`['quota', 'amount']`,
- *   `['booked']`, `['openPipeline']`), `INVALID_OPTION` (basis, timeZone, calendar),
+ *   `['booked']`, `['openPipeline']`), `INVALID_OPTION` (dayCount, timeZone, calendar),
  *   `VALUE_OUT_OF_RANGE` (a business-day span over 365,250 days).
  * @example
  * ```ts
@@ -173,13 +173,13 @@ function pace(
       `options is ${describeValue(options)}; it must be an object with asOf`,
     )
   const asOf = requireInstant(options.asOf, metric, ['asOf'], 'option asOf')
-  const basis = requireOneOf(options.basis ?? 'calendar-days', QUOTA_PACING_BASES, metric, 'basis')
+  const dayCount = requireOneOf(options.dayCount ?? 'calendar-days', DAY_COUNTS, metric, 'dayCount')
   const calendar = options.calendar
-  if (calendar !== undefined && basis !== 'business-days')
+  if (calendar !== undefined && dayCount !== 'business-days')
     throw invalidOption(
       metric,
       'calendar',
-      "option calendar is only used with basis 'business-days'; add basis or leave calendar out",
+      "option calendar is only used with dayCount 'business-days'; add dayCount or leave calendar out",
     )
   const compiled = calendar === undefined ? null : compileCalendar(calendar, metric)
   const calendarZone = compiled?.timeZone
@@ -222,7 +222,7 @@ function pace(
   const now = Math.min(Math.max(asOf, start), end)
   let elapsedDays: number
   let totalDays: number
-  if (basis === 'calendar-days') {
+  if (dayCount === 'calendar-days') {
     totalDays = lastDay - firstDay + 1
     if (now === end) {
       elapsedDays = totalDays
@@ -251,7 +251,7 @@ function pace(
   const projectedWithPipeline =
     projected === null || pipeline === null ? null : projected.plus(pipeline)
   return {
-    basis,
+    dayCount,
     quota: target,
     booked: bookedSoFar,
     attainment: ratio(bookedSoFar, target, 'the attainment'),

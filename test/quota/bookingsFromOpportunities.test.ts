@@ -40,7 +40,7 @@ describe('bookingsFromOpportunities', () => {
             closedAt: new Date('2026-02-03T10:00:00Z'),
           },
         ],
-        { by: 'account' },
+        { creditTo: 'account' },
       ),
     ).toEqual([{ ownerId: 'acme', at: new Date('2026-02-01T10:00:00Z'), amount: 5000 }])
   })
@@ -66,7 +66,8 @@ describe('bookingsFromOpportunities', () => {
       { path: [0, 'ownerId'], metric },
     )
     expectMetricError(
-      () => bookingsFromOpportunities([won('1'), won('2', { accountId: '' })], { by: 'account' }),
+      () =>
+        bookingsFromOpportunities([won('1'), won('2', { accountId: '' })], { creditTo: 'account' }),
       'MISSING_VALUE',
       { path: [1, 'accountId'], metric },
     )
@@ -91,9 +92,9 @@ describe('bookingsFromOpportunities', () => {
       { path: [0, 'status'], metric },
     )
     expectMetricError(
-      () => bookingsFromOpportunities([won('1')], { by: 'team' as 'owner' }),
+      () => bookingsFromOpportunities([won('1')], { creditTo: 'team' as 'owner' }),
       'INVALID_OPTION',
-      { path: ['by'], metric },
+      { path: ['creditTo'], metric },
     )
     expectMetricError(() => bookingsFromOpportunities({} as Opportunity[]), 'VALUE_OUT_OF_RANGE', {
       path: [],

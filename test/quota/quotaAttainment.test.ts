@@ -260,7 +260,7 @@ describe('quotaAttainment', () => {
     ]
     const { rows, distribution } = quotaAttainment(
       plans,
-      bookingsFromOpportunities(opportunities, { by: 'account' }),
+      bookingsFromOpportunities(opportunities, { creditTo: 'account' }),
     )
     // acme: 30,000 + 25,000 = 55,000 of 50,000 = 1.1; globex: 5,000 of 20,000 = 0.25.
     expect(rows.map((row) => [row.ownerId, row.booked.toString(), row.attainment])).toEqual([

@@ -32,7 +32,7 @@ describe('quotaPacing', () => {
     // gap = 444,444.44… − 300,000 = 144,444.44…; run-rate = 300,000 × 90/40 = 675,000 (67.5 %);
     // with 200,000 weighted pipeline: 875,000 → range [0.675, 0.875].
     const pace = quotaPacing(q1, 300000, { asOf, openPipeline: '200000' })
-    expect(pace.basis).toBe('calendar-days')
+    expect(pace.dayCount).toBe('calendar-days')
     expect(pace.totalDays).toBe(90)
     expect(pace.attainment).toBe(0.3)
     expect(pace.expectedToDate?.toFixed(2)).toBe('444444.44')
@@ -45,7 +45,7 @@ describe('quotaPacing', () => {
     // test/reference/quota.py: busday_count('2026-01-01', '2026-04-01') = 64 weekdays in Q1,
     // 28 before Feb 10 → expected 1,000,000 × 28/64 = 437,500; pace 300,000/437,500 = 0.685714…;
     // run-rate 300,000 × 64/28 = 685,714.28…
-    const pace = quotaPacing(q1, 300000, { asOf, basis: 'business-days' })
+    const pace = quotaPacing(q1, 300000, { asOf, dayCount: 'business-days' })
     expect([pace.elapsedDays, pace.totalDays]).toEqual([28, 64])
     expect(pace.expectedToDate?.toString()).toBe('437500')
     expect(pace.paceRatio).toBeCloseTo(0.6857142857142857, 15)
@@ -61,7 +61,7 @@ describe('quotaPacing', () => {
       ),
       holidays: ['2026-01-01', '2026-01-19', '2026-02-16'],
     }
-    const holidays = quotaPacing(q1, 300000, { asOf, basis: 'business-days', calendar })
+    const holidays = quotaPacing(q1, 300000, { asOf, dayCount: 'business-days', calendar })
     expect([holidays.elapsedDays, holidays.totalDays]).toEqual([26, 61])
     expect(holidays.expectedToDate?.toFixed(6)).toBe('426229.508197') // 26,000,000 / 61
   })
@@ -80,7 +80,7 @@ describe('quotaPacing', () => {
     }
     const pace = quotaPacing(q1, 0, {
       asOf: new Date('2026-02-10T13:00:00Z'),
-      basis: 'business-days',
+      dayCount: 'business-days',
       calendar,
     })
     expect(pace.elapsedDays).toBe(28.5)
@@ -120,7 +120,7 @@ describe('quotaPacing', () => {
     // A weekend-only period (Sat Jan 3 – Sun Jan 4, 2026) has no business day.
     const weekend = quotaPacing({ ...q1, periodStart: '2026-01-03', periodEnd: '2026-01-04' }, 1, {
       asOf,
-      basis: 'business-days',
+      dayCount: 'business-days',
     })
     expect(weekend.totalDays).toBe(0)
     expect([weekend.expectedToDate, weekend.projected]).toEqual([null, null])
@@ -162,9 +162,9 @@ describe('quotaPacing', () => {
       ],
       [() => quotaPacing(null as unknown as Quota, 1, { asOf }), 'INVALID_RECORD', ['quota']],
       [
-        () => quotaPacing(q1, 1, { asOf, basis: 'weeks' as 'calendar-days' }),
+        () => quotaPacing(q1, 1, { asOf, dayCount: 'weeks' as 'calendar-days' }),
         'INVALID_OPTION',
-        ['basis'],
+        ['dayCount'],
       ],
       [
         () => quotaPacing(q1, 1, { asOf, timeZone: 'Nowhere/Else' }),
@@ -180,7 +180,7 @@ describe('quotaPacing', () => {
         () =>
           quotaPacing(q1, 1, {
             asOf,
-            basis: 'business-days',
+            dayCount: 'business-days',
             calendar: { timeZone: 'UTC', week: {} },
             timeZone: 'Europe/Berlin',
           }),
@@ -191,7 +191,7 @@ describe('quotaPacing', () => {
         () =>
           quotaPacing(q1, 1, {
             asOf,
-            basis: 'business-days',
+            dayCount: 'business-days',
             calendar: { timeZone: 'UTC', week: { monday: [{ start: '9', end: '17:00' }] } },
           }),
         'INVALID_OPTION',
@@ -207,9 +207,9 @@ describe('quotaPacing', () => {
         fc.integer({ min: -200, max: 200 }),
         fc.integer({ min: 0, max: 1e8 }),
         fc.constantFrom('calendar-days' as const, 'business-days' as const),
-        (hours, booked, basis) => {
+        (hours, booked, dayCount) => {
           const when = new Date(Date.UTC(2026, 0, 1) + hours * 12 * 3_600_000)
-          const pace = quotaPacing(q1, booked, { asOf: when, basis })
+          const pace = quotaPacing(q1, booked, { asOf: when, dayCount })
           expect(pace.elapsedDays).toBeGreaterThanOrEqual(0)
           expect(pace.elapsedDays).toBeLessThanOrEqual(pace.totalDays)
           if (pace.expectedToDate !== null && pace.gapToPace !== null)
