@@ -3,7 +3,7 @@ import { readState, requireStateObject, type StateShape } from '../core/aggregat
 import { MetricInputError } from '../core/MetricInputError.js'
 import { asMetricInputError, guardMethods, readOptions } from '../core/validate.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
-import { countNpsScores, scoreOutOfRange } from './npsKernel.js'
+import { countNpsScores, isNpsScore, scoreOutOfRange } from './npsKernel.js'
 
 /**
  * The JSON-serialisable state of {@link netPromoterScoreAggregator}: class counts.
@@ -79,7 +79,7 @@ export function netPromoterScoreAggregator(
         initial: () => ({ promoters: 0, passives: 0, detractors: 0 }),
         add(state, score) {
           requireStateObject(state, NPS_FIELDS, metric)
-          if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
+          if (!isNpsScore(score)) {
             throw scoreOutOfRange(metric, [], score, 0, 10)
           }
           return {

@@ -1,6 +1,7 @@
 import { describeValue } from '../core/describeValue.js'
 import { guardInput, readCriticalValue, readOptions, requireRecord } from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
+import { requireSameLength } from '../core/requireSameLength.js'
 import { readAliasedOption, requireNonNegative, requireOneOf } from '../core/validate.js'
 
 /**
@@ -184,9 +185,9 @@ interface Observations {
 function sortObservations(input: KaplanMeierInput, metric: string): Observations {
   const { durations, events, entries, weights } = input
   const n = requireLength(durations, 'durations', metric)
-  requireSameLength(events, n, 'events', metric)
-  if (entries !== undefined) requireSameLength(entries, n, 'entries', metric)
-  if (weights !== undefined) requireSameLength(weights, n, 'weights', metric)
+  requireSameLengthAs(events, n, 'events', metric)
+  if (entries !== undefined) requireSameLengthAs(entries, n, 'entries', metric)
+  if (weights !== undefined) requireSameLengthAs(weights, n, 'weights', metric)
   // One pass checks every value before anything is allocated, so a list-like with a huge
   // length and no values is refused at index 0 rather than allocated.
   let eventCount = 0
@@ -425,21 +426,14 @@ function requireLength(values: ArrayLike<unknown>, field: string, metric: string
   })
 }
 
-function requireSameLength(
+function requireSameLengthAs(
   values: ArrayLike<unknown>,
   length: number,
   field: string,
   metric: string,
 ): void {
   requireLength(values, field, metric)
-  if (values.length !== length) {
-    throw new MetricInputError({
-      code: 'LENGTH_MISMATCH',
-      metric,
-      path: [field],
-      message: `${metric}: ${field} has ${values.length} values but durations has ${length}; they must be equally long`,
-    })
-  }
+  requireSameLength(values, length, metric, [field], 'durations')
 }
 
 /** The value when it is a finite number ≥ 0; otherwise the error, with its place built only then. */
