@@ -103,6 +103,15 @@ export {
   weightedAbsolutePercentageError,
 } from './forecast/index.js'
 export {
+  AVERAGE_DEAL_SIZE_METHODS,
+  type AverageDealSizeAggregator,
+  type AverageDealSizeAggregatorState,
+  type AverageDealSizeMethod,
+  type AverageDealSizeOptions,
+  type AverageDealSizeResult,
+  type AverageDealSizeRow,
+  averageDealSize,
+  averageDealSizeAggregator,
   type LeadRate,
   type LeadRateGroup,
   type LeadRateOptions,
@@ -115,6 +124,7 @@ export {
   pipelineCoverage,
   type RankedOpportunity,
   type RankOpportunitiesOptions,
+  type RecordPeriodOptions,
   rankOpportunities,
   requiredPipelineCoverage,
   type SalesCycleDaysOptions,

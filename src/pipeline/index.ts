@@ -1,3 +1,16 @@
+export {
+  AVERAGE_DEAL_SIZE_METHODS,
+  type AverageDealSizeMethod,
+  type AverageDealSizeOptions,
+  type AverageDealSizeResult,
+  type AverageDealSizeRow,
+  averageDealSize,
+} from './averageDealSize.js'
+export {
+  type AverageDealSizeAggregator,
+  type AverageDealSizeAggregatorState,
+  averageDealSizeAggregator,
+} from './averageDealSizeAggregator.js'
 export { leadContactRate } from './leadContactRate.js'
 export { leadConversionRate } from './leadConversionRate.js'
 export type { LeadRate, LeadRateGroup, LeadRateOptions, LeadRateResult } from './leadRate.js'
@@ -8,6 +21,7 @@ export {
   type RankOpportunitiesOptions,
   rankOpportunities,
 } from './rankOpportunities.js'
+export type { RecordPeriodOptions } from './recordCells.js'
 export { requiredPipelineCoverage } from './requiredPipelineCoverage.js'
 export { type SalesCycleDaysOptions, salesCycleDays } from './salesCycleDays.js'
 export { type SalesVelocityInput, salesVelocity } from './salesVelocity.js'
