@@ -57,7 +57,7 @@ describe('Google Sheets (Apps Script) file', () => {
       const registry = SHEET_FUNCTIONS.find((fn) => fn.name === name)!
       expect(args!.split(', ').filter(Boolean)).toHaveLength(registry.parameters.length)
     }
-    expect(new Set(declared.map((match) => match[2])).size).toBe(23)
+    expect(new Set(declared.map((match) => match[2])).size).toBe(25)
   })
 
   it('has no module syntax, private or static fields, or browser/Node globals, and stays under 250 KB', () => {
@@ -105,5 +105,16 @@ describe('Google Sheets (Apps Script) file', () => {
     expect(functions.NPS!([[10], [''], [0]])).toBe(0)
     expect(functions.NPS_BREAKDOWN!([[10], [7]])).toEqual([[0.5, 0.5, 0, 2]])
     expect(() => functions.CSAT!([['']])).toThrow(/^#DIV\/0! /)
+  })
+
+  it('runs SHRUNK_RATE and AVG_DEAL_SIZE in the bare V8 context', () => {
+    // test/reference/shrunk_rates.py (TEAM): 2/2 → 0.61506, 40/60 → 0.65012.
+    const column = run(
+      'SHRUNK_RATE([[2],[40],[10],[20],[8]], [[2],[60],[40],[40],[20]])',
+    ) as number[][]
+    expect(column[0]![0]).toBeCloseTo(0.6150562351990052, 12)
+    expect(column[1]![0]).toBeCloseTo(0.6501235204575957, 12)
+    // (1000 + 3000) / 2 over the Won rows.
+    expect(run('AVG_DEAL_SIZE([[1000],[500],[3000]], [["Won"],["Lost"],["Won"]])')).toBe(2000)
   })
 })
