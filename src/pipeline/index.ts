@@ -14,7 +14,20 @@ export {
 export { leadContactRate } from './leadContactRate.js'
 export { leadConversionRate } from './leadConversionRate.js'
 export type { LeadRate, LeadRateGroup, LeadRateOptions, LeadRateResult } from './leadRate.js'
+export {
+  type CustomerRevenue,
+  type NewCustomersOptions,
+  type NewCustomersResult,
+  type NewCustomersRow,
+  newCustomers,
+} from './newCustomers.js'
 export { type PipelineCoverageInput, pipelineCoverage } from './pipelineCoverage.js'
+export {
+  type PipelineCreatedOptions,
+  type PipelineCreatedResult,
+  type PipelineCreatedRow,
+  pipelineCreated,
+} from './pipelineCreated.js'
 export {
   type ProbabilitySource,
   type RankedOpportunity,
