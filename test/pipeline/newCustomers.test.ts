@@ -164,7 +164,7 @@ describe('newCustomers', () => {
           const deals = specs.map((spec) =>
             deal(
               spec.account,
-              new Date(Date.UTC(2025, 0, 1 + spec.day)).toISOString(),
+              new Date(Date.UTC(2026, 0, 1 + spec.day)).toISOString(),
               spec.status,
             ),
           )
