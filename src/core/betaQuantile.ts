@@ -152,6 +152,11 @@ function betaContinuedFraction(x: number, complement: number, a: number, b: numb
 export function betaTail(x: number, a: number, b: number, upper: boolean): number {
   if (x <= 0) return upper ? 1 : 0
   if (x >= 1) return upper ? 0 : 1
+  return tailOfPower(x, a, b, upper, Math.exp(logBetaPowerTerms(x, a, b)))
+}
+
+/** `betaTail` for 0 < x < 1 given power = x^a (1 − x)^b / B(a, b). */
+function tailOfPower(x: number, a: number, b: number, upper: boolean, power: number): number {
   // Numerical Recipes' switch at the mean, except where its side's fraction starts near 1
   // with a huge first parameter (b·x or a·(1 − x) at most 5): there it loses digits to
   // cancellation, while the other side converges in a few dozen terms.
@@ -159,21 +164,16 @@ export function betaTail(x: number, a: number, b: number, upper: boolean): numbe
   if (direct && a > 1000 && a * (1 - x) <= 5) direct = false
   else if (!direct && b > 1000 && b * x <= 5) direct = true
   if (direct) {
-    const lower = (Math.exp(logBetaPowerTerms(x, a, b)) * betaContinuedFraction(x, 1 - x, a, b)) / a
+    const lower = (power * betaContinuedFraction(x, 1 - x, a, b)) / a
     return upper ? 1 - lower : lower
   }
-  const tail = (Math.exp(logBetaPowerTerms(x, a, b)) * betaContinuedFraction(1 - x, x, b, a)) / b
+  const tail = (power * betaContinuedFraction(1 - x, x, b, a)) / b
   return upper ? tail : 1 - tail
 }
 
 /** The regularized incomplete beta function I_x(a, b) = P(X ≤ x). Internal. */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
   return betaTail(x, a, b, false)
-}
-
-/** The density of Beta(a, b) at 0 < x < 1. */
-function betaDensity(x: number, a: number, b: number): number {
-  return Math.exp(logBetaPowerTerms(x, a, b)) / (x * (1 - x))
 }
 
 /** Numerical Recipes' `invbetai` starting point for I_x(a, b) = p. */
@@ -218,12 +218,15 @@ export function betaTailQuantile(tail: number, a: number, b: number, upper: bool
   let x = initialGuess(upper ? 1 - tail : tail, a, b)
   if (!(x > 0 && x < 1)) x = 0.5
   for (let iteration = 0; iteration < 1000; iteration++) {
-    // Increasing in x either way.
-    const error = upper ? tail - betaTail(x, a, b, true) : betaTail(x, a, b, false) - tail
+    // Increasing in x either way; the power term serves the tail and the density.
+    const power = Math.exp(logBetaPowerTerms(x, a, b))
+    const error = upper
+      ? tail - tailOfPower(x, a, b, true, power)
+      : tailOfPower(x, a, b, false, power) - tail
     if (error === 0) return x
     if (error < 0) low = x
     else high = x
-    const density = betaDensity(x, a, b)
+    const density = power / (x * (1 - x))
     let next = Number.NaN
     if (density > 0 && Number.isFinite(density)) {
       const u = error / density

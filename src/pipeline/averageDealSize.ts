@@ -171,8 +171,10 @@ function computeAverageDealSize(
   const context: MoneyContext = { metric: METRIC, allowNegative: false, field: 'amount' }
   // Pass 1: check every deal; keep the won ones with their conversion factor and a float copy.
   const won: number[] = []
-  const factors: (number | Decimal)[] = []
-  const values: number[] = []
+  // Dense, by deal index: the float amount, and (with rates only) the conversion factor.
+  const values = new Float64Array(opportunities.length)
+  const factors: (number | Decimal)[] | null =
+    converter.rates === null ? null : new Array(opportunities.length).fill(1)
   const check = createMoneySum()
   for (let index = 0; index < opportunities.length; index++) {
     const opportunity = opportunities[index] as Opportunity
@@ -182,14 +184,14 @@ function computeAverageDealSize(
     const factor = conversionFactor(converter, requireCurrency(opportunity, index, METRIC), index)
     addMoneyTimes(check, amount, factor, context, index)
     won.push(index)
-    factors[index] = factor
+    if (factors !== null) factors[index] = factor
     values[index] = floatOf(amount) * (factor === 1 ? 1 : (factor as Decimal).toNumber())
   }
-  finiteMoney(moneySumValue(check), METRIC, 'the won amount')
+  const wonTotal = finiteMoney(moneySumValue(check), METRIC, 'the won amount')
   const currency = resultCurrency(converter)
-  const summarise = (members: readonly number[]) =>
-    summary(opportunities, members, factors, values, method, confidence, currency, context)
-  if (options.by === undefined && options.period === undefined) return summarise(won)
+  const summarise = (members: readonly number[], total: Decimal | null) =>
+    summary(opportunities, members, total, factors, values, method, confidence, currency, context)
+  if (options.by === undefined && options.period === undefined) return summarise(won, wonTotal)
   const cells = recordCells(
     opportunities,
     won,
@@ -204,7 +206,7 @@ function computeAverageDealSize(
   let previousGroup: GroupKey | undefined
   for (let cell = 0; cell < cells.length; cell++) {
     const { group, period, members } = cells[cell] as (typeof cells)[number]
-    let result = summarise(members)
+    let result = summarise(members, null)
     if (period !== null) {
       const before = previousGroup === group && previous !== null ? previous.mean : null
       result = { ...result, previousMean: before, change: relativeChange(result.mean, before) }
@@ -262,25 +264,38 @@ function relativeChange(mean: Decimal | null, before: Decimal | null): number | 
   return change === 0 ? 0 : change
 }
 
-/** The result over the won deals `members` (indices into `opportunities`). */
+/**
+ * The result over the won deals `members` (indices into `opportunities`); `known` is their
+ * exact total when already summed (the call without groups), else `null`.
+ */
 function summary(
   opportunities: readonly Opportunity[],
   members: readonly number[],
-  factors: readonly (number | Decimal)[],
-  values: readonly number[],
+  known: Decimal | null,
+  factors: readonly (number | Decimal)[] | null,
+  values: Float64Array,
   method: AverageDealSizeMethod,
   confidence: number,
   currency: string | null,
   context: MoneyContext,
 ): AverageDealSizeResult {
   const count = members.length
-  const sum = createMoneySum()
-  for (let member = 0; member < count; member++) {
-    const index = members[member] as number
-    const amount = (opportunities[index] as Opportunity).amount
-    addMoneyTimes(sum, amount, factors[index] as number | Decimal, context, index)
+  let total = known
+  if (total === null) {
+    const sum = createMoneySum()
+    for (let member = 0; member < count; member++) {
+      const index = members[member] as number
+      const amount = (opportunities[index] as Opportunity).amount
+      addMoneyTimes(
+        sum,
+        amount,
+        factors === null ? 1 : (factors[index] as number | Decimal),
+        context,
+        index,
+      )
+    }
+    total = finiteMoney(moneySumValue(sum), METRIC, 'the won amount')
   }
-  const total = finiteMoney(moneySumValue(sum), METRIC, 'the won amount')
   const mean = count === 0 ? null : total.div(count)
   const sorted = new Float64Array(count)
   for (let member = 0; member < count; member++) {
@@ -299,7 +314,7 @@ function summary(
       }
     }
     return toMoneyDecimal((opportunities[found] as Opportunity).amount, context, found).times(
-      factors[found] as number | Decimal,
+      factors === null ? 1 : (factors[found] as number | Decimal),
     )
   }
   const median =
