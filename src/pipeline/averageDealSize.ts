@@ -199,6 +199,7 @@ function computeAverageDealSize(
     options.by,
     options.period,
     (opportunity) => opportunity.closedAt as Date,
+    true,
   )
   const keepEmpty = wantsFill(options.period)
   const rows: AverageDealSizeRow[] = []

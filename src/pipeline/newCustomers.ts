@@ -156,6 +156,7 @@ function computeNewCustomers<R extends Opportunity | CustomerRevenue>(
     options.by,
     options.period,
     (_, index) => new Date(timeOf.get(accountOf[index] as string) as number),
+    false,
   )
   const keepEmpty = wantsFill(options.period)
   const rows: NewCustomersRow[] = []

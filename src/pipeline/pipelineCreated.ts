@@ -152,6 +152,7 @@ function computePipelineCreated(
     options.by,
     options.period,
     (opportunity) => opportunity.createdAt,
+    false,
   )
   const keepEmpty = wantsFill(options.period)
   const rows: PipelineCreatedRow[] = []

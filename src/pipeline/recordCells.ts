@@ -59,9 +59,9 @@ const COLLECTOR: Aggregator<number[], number, number[]> & {
 
 /**
  * The cells of `positions` (indices into `records`), through `groupMetric`: per `by` group
- * and, with `period`, per calendar period — every period from the first to the last for
- * every group (as `fill`), so that a caller can find each cell's previous period; callers
- * drop the empty ones unless `period.fill`. The caller's `by` and `date` are checked here so
+ * and, with `period`, per calendar period — with `everyPeriod` (or `period.fill`) every
+ * period from the first to the last for every group, so that a caller can find each
+ * cell's previous period (callers drop the empty ones unless `period.fill`). The caller's `by` and `date` are checked here so
  * that errors name `metric` and the record's own index: `INVALID_OPTION` (`['by']`,
  * `['period']`, `['period', 'date']`, …), `INVALID_RECORD` (`[i, 'by']` for a key that is not a
  * string, a finite number, `null` or `undefined`, or a `by`/`date` that throws),
@@ -74,6 +74,7 @@ export function recordCells<R>(
   by: unknown,
   period: unknown,
   defaultDate: (record: R, index: number) => Date,
+  everyPeriod: boolean,
 ): RecordCell[] {
   if (by !== undefined && typeof by !== 'function') {
     throw new MetricInputError({
@@ -99,6 +100,15 @@ export function recordCells<R>(
       metric,
       path: ['period', 'date'],
       message: `${metric}: option period.date is ${describeValue(customDate)}; it must be a function (record, index) => Date or be left out`,
+    })
+  }
+  const fill = periodOptions?.fill
+  if (fill !== undefined && typeof fill !== 'boolean') {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric,
+      path: ['period', 'fill'],
+      message: `${metric}: option period.fill is ${describeValue(fill)}; it must be true, false or left out`,
     })
   }
   const keyOf = by as ((record: R, index: number) => GroupKey | undefined) | undefined
@@ -141,7 +151,7 @@ export function recordCells<R>(
               ...(periodOptions.weekStartsOn === undefined
                 ? {}
                 : { weekStartsOn: periodOptions.weekStartsOn }),
-              fill: true,
+              fill: everyPeriod || fill === true,
             },
           }),
     })

@@ -173,6 +173,14 @@ describe('pipelineCreated', () => {
       'INVALID_OPTION',
       { path: ['period', 'timeZone'], metric },
     )
+    expectMetricError(
+      () =>
+        pipelineCreated([created('2026-01-01')], {
+          period: { unit: 'month', fill: 'yes' as never },
+        }),
+      'INVALID_OPTION',
+      { path: ['period', 'fill'], metric },
+    )
   })
 
   it('adds up to the total count and amount whatever the grouping (property)', () => {
