@@ -29,6 +29,11 @@ export {
   pipelineCreated,
 } from './pipelineCreated.js'
 export {
+  type PipelineCreatedAggregator,
+  type PipelineCreatedAggregatorState,
+  pipelineCreatedAggregator,
+} from './pipelineCreatedAggregator.js'
+export {
   type ProbabilitySource,
   type RankedOpportunity,
   type RankOpportunitiesOptions,
