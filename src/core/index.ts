@@ -31,6 +31,14 @@ export {
   quantile,
 } from './quantile.js'
 export { quantiles } from './quantiles.js'
+export {
+  type ShrunkRatesInput,
+  type ShrunkRatesOptions,
+  type ShrunkRatesPrior,
+  type ShrunkRatesResult,
+  type ShrunkRatesRow,
+  shrunkRates,
+} from './shrunkRates.js'
 export { type SumMoneyOptions, sumMoney } from './sumMoney.js'
 export {
   METRIC_BASES,

@@ -1,13 +1,45 @@
+export {
+  AVERAGE_DEAL_SIZE_METHODS,
+  type AverageDealSizeMethod,
+  type AverageDealSizeOptions,
+  type AverageDealSizeResult,
+  type AverageDealSizeRow,
+  averageDealSize,
+} from './averageDealSize.js'
+export {
+  type AverageDealSizeAggregator,
+  type AverageDealSizeAggregatorState,
+  averageDealSizeAggregator,
+} from './averageDealSizeAggregator.js'
 export { leadContactRate } from './leadContactRate.js'
 export { leadConversionRate } from './leadConversionRate.js'
 export type { LeadRate, LeadRateGroup, LeadRateOptions, LeadRateResult } from './leadRate.js'
+export {
+  type CustomerRevenue,
+  type NewCustomersOptions,
+  type NewCustomersResult,
+  type NewCustomersRow,
+  newCustomers,
+} from './newCustomers.js'
 export { type PipelineCoverageInput, pipelineCoverage } from './pipelineCoverage.js'
+export {
+  type PipelineCreatedOptions,
+  type PipelineCreatedResult,
+  type PipelineCreatedRow,
+  pipelineCreated,
+} from './pipelineCreated.js'
+export {
+  type PipelineCreatedAggregator,
+  type PipelineCreatedAggregatorState,
+  pipelineCreatedAggregator,
+} from './pipelineCreatedAggregator.js'
 export {
   type ProbabilitySource,
   type RankedOpportunity,
   type RankOpportunitiesOptions,
   rankOpportunities,
 } from './rankOpportunities.js'
+export type { RecordPeriodOptions } from './recordCells.js'
 export { requiredPipelineCoverage } from './requiredPipelineCoverage.js'
 export {
   SALES_CYCLE_OUTCOMES,

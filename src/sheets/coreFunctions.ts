@@ -1,3 +1,4 @@
+import { shrunkRates } from '../core/shrunkRates.js'
 import { cxScore } from '../cx-score/cxScore.js'
 import { forecastAccuracy } from '../forecast/forecastAccuracy.js'
 import { forecastBias } from '../forecast/forecastBias.js'
@@ -5,6 +6,7 @@ import { meanAbsolutePercentageError } from '../forecast/meanAbsolutePercentageE
 import { meanAbsoluteScaledError } from '../forecast/meanAbsoluteScaledError.js'
 import { symmetricMeanAbsolutePercentageError } from '../forecast/symmetricMeanAbsolutePercentageError.js'
 import { weightedAbsolutePercentageError } from '../forecast/weightedAbsolutePercentageError.js'
+import { averageDealSizeAggregator } from '../pipeline/averageDealSizeAggregator.js'
 import { pipelineCoverage } from '../pipeline/pipelineCoverage.js'
 import { salesVelocity } from '../pipeline/salesVelocity.js'
 import { stageConversion } from '../pipeline/stageConversion.js'
@@ -53,6 +55,8 @@ export const CORE_FUNCTIONS = {
   leadToQuoteSummary,
   cxScore,
   quotaAttainment,
+  shrunkRates,
+  averageDealSizeAggregator,
 }
 
 /** The exported name of a library function a spreadsheet function calls. */

@@ -1138,4 +1138,109 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
     },
   }),
   QUOTA_ATTAINMENT,
+  define({
+    name: 'SHRUNK_RATE',
+    description:
+      "Rates made fair for small samples: each row's successes / trials shrunk toward the team rate by an empirical-Bayes beta-binomial fit (method of moments), as a column the height of the input; rows with a blank are left blank.",
+    parameters: [
+      range('successes', 'Successes per rep (won deals, converted leads, …).'),
+      range('trials', 'Trials per rep (closed deals, leads, …), the same size.'),
+    ],
+    result: 'column',
+    calls: 'shrunkRates',
+    compute: (successes, trials) => {
+      const name = 'SHRUNK_RATE'
+      const pairs = pairsOf(successes, trials, name, ['successes', 'trials'])
+      const rows = pairs.first.map((count, index) => ({
+        successes: count,
+        trials: pairs.second[index] as number,
+      }))
+      const locate = (path: MetricInputPath): Place => {
+        const index = indexInPath(path)
+        const position = index === undefined ? undefined : pairs.positions[index]
+        if (position === undefined) return undefined
+        const [range, argument] =
+          path[1] === 'trials' ? [trials, 'trials'] : [successes, 'successes']
+        return {
+          where: cellName(range, argument, position),
+          cell: flatten(range)[position] ?? null,
+        }
+      }
+      const result = callCore(name, () => core.shrunkRates(rows), locate)
+      const column: (number | null)[][] = []
+      const size = flatten(successes).length
+      for (let position = 0; position < size; position++) column.push([null])
+      for (let index = 0; index < result.rows.length; index++) {
+        column[pairs.positions[index] as number] = [result.rows[index]?.shrunk ?? null]
+      }
+      return column
+    },
+  }),
+  define({
+    name: 'AVG_DEAL_SIZE',
+    description:
+      'Average deal size: the mean amount of won deals. With outcomes, only rows marked Won / Closed Won (any case) count; without, every amount is a won deal. Blank amounts are skipped.',
+    parameters: [
+      range('amounts', 'Deal amounts (≥ 0).'),
+      optionalRange(
+        'outcomes',
+        'Outcome or stage of each deal, the same size (Won, Lost, Open, …).',
+      ),
+    ],
+    result: 'scalar',
+    // The aggregator (the mean of won amounts without the grouping machinery), so that the
+    // Apps Script file stays small; a test checks that it equals averageDealSize.
+    calls: 'averageDealSizeAggregator',
+    compute: (amounts, outcomes) => {
+      const name = 'AVG_DEAL_SIZE'
+      const amountCells = flatten(amounts)
+      const outcomeCells = outcomes === undefined ? null : flatten(outcomes)
+      if (outcomeCells !== null && outcomeCells.length !== amountCells.length)
+        throw new SheetFunctionError(
+          'VALUE',
+          `${name}: amounts has ${amountCells.length} cells but outcomes has ${outcomeCells.length}; give ranges of the same size`,
+        )
+      const deals: Opportunity[] = []
+      const positions: number[] = []
+      for (let position = 0; position < amountCells.length; position++) {
+        const cell = amountCells[position] as SheetCell
+        if (cell === null) continue
+        const amount = numberOfCell(cell)
+        if (amount === undefined)
+          throw new SheetFunctionError(
+            'VALUE',
+            `${name}: ${cellName(amounts, 'amounts', position)} is ${describeCell(cell)}; expected an amount`,
+          )
+        let status: Opportunity['status'] = 'won'
+        if (outcomeCells !== null) {
+          const outcome = outcomeCells[position] as SheetCell
+          if (typeof outcome !== 'string')
+            throw new SheetFunctionError(
+              'VALUE',
+              `${name}: ${cellName(outcomes as SheetRange, 'outcomes', position)} is ${describeCell(outcome)}; expected an outcome as text`,
+            )
+          const label = outcome.trim().toLowerCase()
+          status = WON_LABELS.includes(label)
+            ? 'won'
+            : LOST_LABELS.includes(label)
+              ? 'lost'
+              : 'open'
+        }
+        deals.push({
+          ...(status === 'won' ? WON_DEAL : status === 'lost' ? LOST_DEAL : OPEN_DEAL),
+          amount,
+        })
+        positions.push(position)
+      }
+      const result = callCore(
+        name,
+        () => {
+          const sizes = core.averageDealSizeAggregator()
+          return sizes.result(sizes.addAll(sizes.initial(), deals))
+        },
+        inNumbers(amounts, 'amounts', { values: [], positions }),
+      )
+      return defined(result.mean === null ? null : result.mean.toNumber(), name, 'no won deal')
+    },
+  }),
 ]

@@ -106,4 +106,15 @@ describe('Google Sheets (Apps Script) file', () => {
     expect(functions.NPS_BREAKDOWN!([[10], [7]])).toEqual([[0.5, 0.5, 0, 2]])
     expect(() => functions.CSAT!([['']])).toThrow(/^#DIV\/0! /)
   })
+
+  it('runs SHRUNK_RATE and AVG_DEAL_SIZE in the bare V8 context', () => {
+    // test/reference/shrunk_rates.py (TEAM): 2/2 → 0.61506, 40/60 → 0.65012.
+    const column = run(
+      'SHRUNK_RATE([[2],[40],[10],[20],[8]], [[2],[60],[40],[40],[20]])',
+    ) as number[][]
+    expect(column[0]![0]).toBeCloseTo(0.6150562351990052, 12)
+    expect(column[1]![0]).toBeCloseTo(0.6501235204575957, 12)
+    // (1000 + 3000) / 2 over the Won rows.
+    expect(run('AVG_DEAL_SIZE([[1000],[500],[3000]], [["Won"],["Lost"],["Won"]])')).toBe(2000)
+  })
 })

@@ -164,4 +164,29 @@ describe('HyperFormula sheet with the KPI functions', () => {
     expect(toHyperFormulaCell(undefined)).toBeNull()
     expect(toHyperFormulaCell(Symbol('x'))).toBe('Symbol(x)')
   })
+
+  it('AVG_DEAL_SIZE equals AVERAGEIF over won rows, and SHRUNK_RATE spills a column', () => {
+    const hf = buildKpiSheet([
+      [
+        1000,
+        'Won',
+        '=AVG_DEAL_SIZE(A1:A4,B1:B4)',
+        '=AVERAGEIF(B1:B4,"Won",A1:A4)',
+        2,
+        2,
+        '=SHRUNK_RATE(E1:E5,F1:F5)',
+      ],
+      [500, 'Lost', null, null, 40, 60],
+      [3000, 'Won', null, null, 10, 40],
+      [700, 'Open', null, null, 20, 40],
+      [null, null, null, null, 8, 20],
+    ])
+    // (1000 + 3000) / 2.
+    expect(value(hf, 0, 2)).toBe(2000)
+    expect(value(hf, 0, 3)).toBe(2000)
+    // The issue-14 team of test/reference/shrunk_rates.py (TEAM); HyperFormula rounds to 11 digits.
+    expect(value(hf, 0, 6)).toBeCloseTo(0.6150562351990052, 9)
+    expect(value(hf, 1, 6)).toBeCloseTo(0.6501235204575957, 9)
+    expect(value(hf, 4, 6)).toBeCloseTo(0.4226129476498628, 9)
+  })
 })

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { averageDealSize } from '../../src/pipeline/averageDealSize.js'
 import { OpportunityStatusSchema } from '../../src/schemas/OpportunitySchema.js'
 import { CORE_FUNCTIONS } from '../../src/sheets/coreFunctions.js'
 import { runSheetFunction, sheetFunction } from '../../src/sheets/hostAdapter.js'
@@ -34,6 +35,8 @@ const names = [
   'LEAD_TO_QUOTE_MEDIAN',
   'CX_SCORE',
   'QUOTA_ATTAINMENT',
+  'SHRUNK_RATE',
+  'AVG_DEAL_SIZE',
 ]
 
 afterEach(() => {
@@ -137,6 +140,8 @@ describe('every entry calls its declared library function', () => {
     LEAD_TO_QUOTE_MEDIAN: [col(46083), col(46084)],
     CX_SCORE: [col(40), col(-100), col(100), col(1)],
     QUOTA_ATTAINMENT: [col('ana'), col(100), col('ana'), col(50)],
+    SHRUNK_RATE: [col(2, 40), col(2, 60)],
+    AVG_DEAL_SIZE: [col(100, 300)],
   }
 
   it('has a sample call for every entry, and each declared function is a library export', async () => {
@@ -187,6 +192,11 @@ describe('every entry calls its declared library function', () => {
     LEAD_TO_QUOTE_MEDIAN: [{ median: 4.2 }, 4.2],
     CX_SCORE: [{ score: 42 }, 42],
     QUOTA_ATTAINMENT: [{ rows: [{ attainment: 0.42 }] }, [[0.42]]],
+    SHRUNK_RATE: [{ rows: [{ shrunk: 0.42 }, { shrunk: 0.1 }] }, [[0.42], [0.1]]],
+    AVG_DEAL_SIZE: [
+      { initial: () => ({}), addAll: () => ({}), result: () => ({ mean: new Decimal(42) }) },
+      42,
+    ],
   }
 
   it.each(names)('%s shows what its core function returns', (name) => {
@@ -461,5 +471,59 @@ describe('CX_SCORE treats a blank spacer row the same in every range', () => {
       70,
       12,
     )
+  })
+})
+
+describe('SHRUNK_RATE and AVG_DEAL_SIZE', () => {
+  it('SHRUNK_RATE spills the shrunk rates of shrunkRates, blank where a row has a blank', () => {
+    // The issue-14 team of test/reference/shrunk_rates.py (TEAM): 2/2 → 0.61506, 40/60 → 0.65012.
+    const column = call(
+      'SHRUNK_RATE',
+      col(2, 40, null, 10, 20, 8),
+      col(2, 60, null, 40, 40, 20),
+    ) as (number | null)[][]
+    expect(column).toHaveLength(6)
+    expect(column[0]?.[0]).toBeCloseTo(0.6150562351990052, 12)
+    expect(column[1]?.[0]).toBeCloseTo(0.6501235204575957, 12)
+    expect(column[2]?.[0]).toBeNull()
+    expect(column[3]?.[0]).toBeCloseTo(0.2834076886562061, 12)
+  })
+
+  it('SHRUNK_RATE names the cell of a refused count', () => {
+    expectSheetError(
+      () => call('SHRUNK_RATE', col(3, 1), col(2, 5)),
+      'VALUE',
+      'SHRUNK_RATE: row 1 of successes is 3; successes cannot exceed trials',
+    )
+    expectSheetError(() => call('SHRUNK_RATE', col(1, 2), col(3)), 'VALUE')
+  })
+
+  it('AVG_DEAL_SIZE averages won amounts: (1000 + 3000) / 2 = 2000, the lost and open ones left out', () => {
+    expect(
+      call('AVG_DEAL_SIZE', col(1000, 500, 3000, 700), col('Won', 'Lost', 'closed won', 'Open')),
+    ).toBe(2000)
+    // Without outcomes every amount is a won deal: (100 + 300 + 200) / 3 = 200; blanks skipped.
+    expect(call('AVG_DEAL_SIZE', col(100, null, 300, 200))).toBe(200)
+    // The same number as the library's averageDealSize on the same deals.
+    const amounts = [1200.5, 4500, 800.25, 15000, 3000]
+    const deals = amounts.map((amount, index) => ({
+      id: String(index),
+      createdAt: new Date('2026-01-01'),
+      closedAt: new Date('2026-01-02'),
+      amount,
+      status: 'won' as const,
+      stageHistory: [],
+    }))
+    expect(call('AVG_DEAL_SIZE', col(...amounts))).toBe(averageDealSize(deals).mean?.toNumber())
+  })
+
+  it('AVG_DEAL_SIZE refuses a negative amount and shows #DIV/0! without a won deal', () => {
+    expectSheetError(
+      () => call('AVG_DEAL_SIZE', col(100, -5)),
+      'NUM',
+      'AVG_DEAL_SIZE: row 2 of amounts is -5; amounts must not be negative',
+    )
+    expectSheetError(() => call('AVG_DEAL_SIZE', col(100), col('Lost')), 'DIV0')
+    expectSheetError(() => call('AVG_DEAL_SIZE', col(100, 200), col('Won')), 'VALUE')
   })
 })
