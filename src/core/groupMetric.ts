@@ -351,7 +351,7 @@ export function groupRecords<R, Key extends GroupKey>(
         const value = date(records[index] as R, index)
         // The path and label are only built on failure.
         const time = value instanceof Date ? value.getTime() : Number.NaN
-        if (time !== time) {
+        if (Number.isNaN(time)) {
           requireInstant(
             value,
             metric,
