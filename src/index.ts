@@ -219,6 +219,7 @@ export {
   type NpsBySegmentOptions,
   type NpsClass,
   type NpsGroupOptions,
+  type NpsBySegmentRow,
   type NpsGroupSummary,
   type NpsInput,
   type NpsIntervalMethod,
