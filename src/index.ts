@@ -97,10 +97,16 @@ export {
   weightedAbsolutePercentageError,
 } from './forecast/index.js'
 export {
+  LEAD_RATE_GROUPINGS,
+  type LeadContactRateResult,
+  type LeadConversionRateResult,
   type LeadRate,
   type LeadRateGroup,
+  type LeadRateGrouping,
   type LeadRateOptions,
+  type LeadRatePeriodOptions,
   type LeadRateResult,
+  type LeadRateRow,
   leadContactRate,
   leadConversionRate,
   OPEN_DEAL_POLICIES,

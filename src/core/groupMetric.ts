@@ -173,7 +173,7 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
       checked.by === undefined
         ? undefined
         : requireFunction(checked.by, ['by'], '(record, index) => key')
-    const period = readPeriod(checked.period)
+    const period = readPeriodOption(checked.period, METRIC)
     const length = records.length
     if (length === 0) return []
 
@@ -542,13 +542,18 @@ function readAggregator<State, Input, Output>(
   })
 }
 
-function requireFunction<F>(candidate: F, path: MetricInputPath, shape: string): F {
+function requireFunction<F>(
+  candidate: F,
+  path: MetricInputPath,
+  shape: string,
+  metric = METRIC,
+): F {
   if (typeof candidate !== 'function') {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
-      metric: METRIC,
+      metric,
       path,
-      message: `${METRIC}: option ${path.join('.')} is ${describeValue(candidate)}; it must be a function ${shape}`,
+      message: `${metric}: option ${path.join('.')} is ${describeValue(candidate)}; it must be a function ${shape}`,
     })
   }
   return candidate
@@ -577,34 +582,48 @@ export interface CheckedPeriod<R> {
   readonly isoWeeks: boolean
 }
 
-/** The checked `period` option, or `null`; errors at `['period', name]`. */
-function readPeriod<R>(period: GroupMetricPeriodOptions<R> | undefined): CheckedPeriod<R> | null {
+/**
+ * The checked `period` option of `metric`, or `null`; errors at `['period', name]`. With
+ * `defaultDate`, `period.date` may be left out. Internal.
+ *
+ * @internal
+ */
+export function readPeriodOption<R>(
+  period: GroupMetricPeriodOptions<R> | undefined,
+  metric: string,
+  defaultDate?: (record: R, index: number) => Date,
+): CheckedPeriod<R> | null {
   if (period === undefined) return null
   if (typeof period !== 'object' || period === null || Array.isArray(period)) {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
-      metric: METRIC,
+      metric: metric,
       path: ['period'],
-      message: `${METRIC}: option period is ${describeValue(period)}; it must be an object { date, unit, timeZone?, fiscalYearStartMonth?, weekStartsOn?, fill? } or be left out`,
+      message: `${metric}: option period is ${describeValue(period)}; it must be an object { date, unit, timeZone?, fiscalYearStartMonth?, weekStartsOn?, fill? } or be left out`,
     })
   }
-  const date = requireFunction(period.date, ['period', 'date'], '(record, index) => Date')
+  const date = requireFunction(
+    period.date === undefined && defaultDate !== undefined ? defaultDate : period.date,
+    ['period', 'date'],
+    '(record, index) => Date',
+    metric,
+  )
   const unit = period.unit
   if (!(CALENDAR_PERIODS as readonly unknown[]).includes(unit)) {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
-      metric: METRIC,
+      metric: metric,
       path: ['period', 'unit'],
-      message: `${METRIC}: option period.unit is ${describeValue(unit)}; it must be one of ${CALENDAR_PERIODS.map((name) => `'${name}'`).join(', ')}`,
+      message: `${metric}: option period.unit is ${describeValue(unit)}; it must be one of ${CALENDAR_PERIODS.map((name) => `'${name}'`).join(', ')}`,
     })
   }
   const fill = period.fill ?? false
   if (typeof fill !== 'boolean') {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
-      metric: METRIC,
+      metric: metric,
       path: ['period', 'fill'],
-      message: `${METRIC}: option period.fill is ${describeValue(fill)}; it must be true, false or left out`,
+      message: `${metric}: option period.fill is ${describeValue(fill)}; it must be true, false or left out`,
     })
   }
   let layout: ReturnType<typeof readPeriodLayout>
@@ -618,7 +637,7 @@ function readPeriod<R>(period: GroupMetricPeriodOptions<R> | undefined): Checked
           : { fiscalYearStartMonth: period.fiscalYearStartMonth }),
         ...(period.weekStartsOn === undefined ? {} : { weekStartsOn: period.weekStartsOn }),
       },
-      METRIC,
+      metric,
     )
   } catch (error) {
     // The layout reader names its options at the top level; here they sit inside `period`.
@@ -626,7 +645,7 @@ function readPeriod<R>(period: GroupMetricPeriodOptions<R> | undefined): Checked
     const name = String(error.path?.[0] ?? '')
     throw new MetricInputError({
       code: error.code,
-      metric: METRIC,
+      metric: metric,
       path: ['period', name],
       message: error.message.replace(`option ${name}`, `option period.${name}`),
     })
