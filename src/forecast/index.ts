@@ -2,9 +2,14 @@ export { actualsFromOpportunities } from './actualsFromOpportunities.js'
 export type { ForecastSeries } from './ForecastSeries.js'
 export { type ForecastAccuracyInput, forecastAccuracy } from './forecastAccuracy.js'
 export {
+  FORECAST_ACCURACY_GROUPINGS,
   type ForecastAccuracyByPeriodOptions,
   type ForecastAccuracyByPeriodResult,
+  type ForecastAccuracyByPeriodRow,
+  type ForecastAccuracyGrouping,
+  type ForecastGroupAccuracy,
   type ForecastGroupSummary,
+  type ForecastPeriodAccuracy,
   type ForecastPeriodRow,
   forecastAccuracyByPeriod,
 } from './forecastAccuracyByPeriod.js'
