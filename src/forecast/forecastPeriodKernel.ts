@@ -564,10 +564,29 @@ export function groupCells(table: PeriodTable, options: PeriodOptions): GroupedC
   const dense = cellCount <= DENSE_LIMIT ? new Array<GroupCell | undefined>(cellCount) : null
   const sparse = dense === null ? new Map<number, GroupCell>() : null
   const found: GroupCell[] = []
+  // Per owner, each group cell is one owner cell: it shares the owner cell's sums (read only
+  // from here on) instead of merging copies.
+  const oneOwnerPerGroup = groupBy === 'owner'
+  const noBookings = createMoneySum() // shared by the owner cells without bookings; never written
   for (const cell of table.cells.values()) {
     const group = groupOf[cell.owner] as number
     const position =
       (groupRank[group] as number) * periodCount + (periodRank[cell.period] as number)
+    if (oneOwnerPerGroup) {
+      const target: GroupCell = {
+        group,
+        period: cell.period,
+        call: cell.call,
+        callAt: cell.call === null ? null : cell.callAt,
+        booked: cell.booked ?? noBookings,
+        called: cell.called,
+        bookings: cell.bookings,
+      }
+      if (dense === null) sparse?.set(position, target)
+      else dense[position] = target
+      found.push(target)
+      continue
+    }
     let target = dense === null ? sparse?.get(position) : dense[position]
     if (target === undefined) {
       target = {

@@ -133,6 +133,19 @@ describe('forecastAccuracyByPeriod', () => {
     ])
   })
 
+  it('gives per owner the rows and summaries of teams of one owner each', () => {
+    // The per-owner path shares each owner's sums; the team path merges copies of them.
+    for (const leadTimeDays of [0, 14]) {
+      const byOwner = forecastAccuracyByPeriod(submissions, actuals, { leadTimeDays })
+      const byTeam = forecastAccuracyByPeriod(submissions, actuals, {
+        leadTimeDays,
+        groupBy: 'team',
+        teamOf: (owner) => owner,
+      })
+      expect(byOwner).toEqual(byTeam)
+    }
+  })
+
   it('gives forecast accuracy per team and quarter in one call', () => {
     // Quarterly calls give quarterly rows; teamOf rolls owners up: east = ben, west = ana.
     const { rows } = forecastAccuracyByPeriod(submissions, actuals, {
