@@ -331,101 +331,141 @@ export function groupRecords<R, Key extends GroupKey>(
 ): GroupedRecords<Key> {
   const { metric, by } = options
   const period = options.period ?? null
-  const keyField = options.keyField ?? 'by'
-  const dateField = options.dateField ?? 'date'
   const length = records.length
-  let at = -1
-  let stage = dateField
-  try {
-    // Pass 1 (periods only): the instant of each record, then the periods once.
-    let grid: PeriodGrid | null = null
-    let labels: readonly string[] = []
-    let periodOf: Int32Array | null = null
-    if (period !== null) {
-      const date = period.date
-      const times = new Float64Array(length)
-      let first = Number.POSITIVE_INFINITY
-      let last = Number.NEGATIVE_INFINITY
-      for (let index = 0; index < length; index++) {
-        at = index
-        const value = date(records[index] as R, index)
-        // The path and label are only built on failure.
-        const time = value instanceof Date ? value.getTime() : Number.NaN
-        if (Number.isNaN(time)) {
-          requireInstant(
-            value,
-            metric,
-            [index, dateField],
-            `the ${dateField} of the record at index ${index}`,
-          )
-        }
-        times[index] = time
-        if (time < first) first = time
-        if (time > last) last = time
-      }
-      at = -1
-      grid = periodGrid(first, last, { ...period.layout, metric })
-      labels = period.isoWeeks ? grid.labels.map(isoWeekLabel) : grid.labels
-      periodOf = new Int32Array(length)
-      const starts = grid.starts
-      for (let index = 0; index < length; index++) {
-        periodOf[index] = periodIndex(starts, times[index] as number)
-      }
-    }
-    const periodCount = grid === null ? 1 : labels.length
 
-    // Pass 2: an integer code per group, in order of first appearance.
-    const keys: (Key | null)[] = []
-    if (by === undefined) {
-      keys.push(null)
-      return { keys, grid, labels, periodCount, cellOf: periodOf ?? new Int32Array(length) }
-    }
-    stage = keyField
-    const numericKeys = options.numericKeys ?? true
-    const badKey = options.badKey ?? defaultBadKey(metric, keyField)
-    const cellOf = new Int32Array(length)
-    const codeOf = new Map<string | number, number>()
-    let missingCode = -1
+  // Pass 1 (periods only): the instant of each record, then the periods once.
+  let grid: PeriodGrid | null = null
+  let labels: readonly string[] = []
+  let periodOf: Int32Array | null = null
+  if (period !== null) {
+    const times = new Float64Array(length)
+    const span = readInstants(records, period.date, times, metric, options.dateField ?? 'date')
+    grid = periodGrid(span.first, span.last, { ...period.layout, metric })
+    labels = period.isoWeeks ? grid.labels.map(isoWeekLabel) : grid.labels
+    periodOf = new Int32Array(length)
+    const starts = grid.starts
     for (let index = 0; index < length; index++) {
-      at = index
+      periodOf[index] = periodIndex(starts, times[index] as number)
+    }
+  }
+  const periodCount = grid === null ? 1 : labels.length
+
+  // Pass 2: an integer code per group, in order of first appearance.
+  const keys: (Key | null)[] = []
+  if (by === undefined) {
+    keys.push(null)
+    return { keys, grid, labels, periodCount, cellOf: periodOf ?? new Int32Array(length) }
+  }
+  const cellOf = new Int32Array(length)
+  encodeKeys(records, by, keys, cellOf, options)
+  if (periodOf !== null) {
+    for (let index = 0; index < length; index++) {
+      cellOf[index] = (cellOf[index] as number) * periodCount + (periodOf[index] as number)
+    }
+  }
+  return { keys, grid, labels, periodCount, cellOf }
+}
+
+/** A non-`MetricInputError` thrown by a caller's function at record `index`, as `INVALID_RECORD`. */
+function callerError(error: unknown, index: number, field: string, metric: string): unknown {
+  if (error instanceof MetricInputError) return error
+  return new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path: [index, field],
+    message: `${metric}: ${field === 'by' || field === 'date' ? `option ${field}` : `reading ${field}`} threw for the record at index ${index}`,
+    cause: error,
+  })
+}
+
+/** Pass 1: `times[i]` = epoch ms of `date(records[i])`; returns the earliest and latest. */
+function readInstants<R>(
+  records: ArrayLike<R>,
+  date: (record: R, index: number) => Date,
+  times: Float64Array,
+  metric: string,
+  dateField: string,
+): { first: number; last: number } {
+  const length = records.length
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
+  let index = 0
+  try {
+    for (; index < length; index++) {
+      const value = date(records[index] as R, index)
+      // The path and label are only built on failure.
+      const time = value instanceof Date ? value.getTime() : Number.NaN
+      if (Number.isNaN(time)) {
+        requireInstant(
+          value,
+          metric,
+          [index, dateField],
+          `the ${dateField} of the record at index ${index}`,
+        )
+      }
+      times[index] = time
+      if (time < first) first = time
+      if (time > last) last = time
+    }
+  } catch (error) {
+    throw callerError(error, index, dateField, metric)
+  }
+  return { first, last }
+}
+
+/** Pass 2: `codes[i]` = the code of `by(records[i])`, new keys appended to `keys`. */
+function encodeKeys<R, Key extends GroupKey>(
+  records: ArrayLike<R>,
+  by: (record: R, index: number) => Key | null | undefined,
+  keys: (Key | null)[],
+  codes: Int32Array,
+  options: GroupRecordsOptions<R, Key>,
+): void {
+  const { metric } = options
+  const keyField = options.keyField ?? 'by'
+  const numericKeys = options.numericKeys ?? true
+  const badKey = options.badKey ?? defaultBadKey(metric, keyField)
+  const length = records.length
+  const codeOf = new Map<string | number, number>()
+  let missingCode = -1
+  let index = 0
+  try {
+    for (; index < length; index++) {
       let key: unknown = by(records[index] as R, index)
       let code: number
-      if (key === null || key === undefined) {
+      if (typeof key === 'string') {
+        const known = codeOf.get(key)
+        if (known === undefined) {
+          code = keys.length
+          codeOf.set(key, code)
+          keys.push(key as Key)
+        } else {
+          code = known
+        }
+      } else if (key === null || key === undefined) {
         if (missingCode < 0) {
           missingCode = keys.length
           keys.push(null)
         }
         code = missingCode
       } else {
-        if (typeof key === 'number' && numericKeys) {
-          if (!Number.isFinite(key)) throw badKey(key, index)
-          if (key === 0) key = 0 // -0 and 0 are one group, reported as 0
-        } else if (typeof key !== 'string') {
+        if (!(typeof key === 'number' && numericKeys && Number.isFinite(key))) {
           throw badKey(key, index)
         }
-        const known = codeOf.get(key as string | number)
+        if (key === 0) key = 0 // -0 and 0 are one group, reported as 0
+        const known = codeOf.get(key as number)
         if (known === undefined) {
           code = keys.length
-          codeOf.set(key as string | number, code)
+          codeOf.set(key as number, code)
           keys.push(key as Key)
         } else {
           code = known
         }
       }
-      cellOf[index] = periodOf === null ? code : code * periodCount + (periodOf[index] as number)
+      codes[index] = code
     }
-    return { keys, grid, labels, periodCount, cellOf }
   } catch (error) {
-    if (at >= 0 && !(error instanceof MetricInputError)) {
-      throw new MetricInputError({
-        code: 'INVALID_RECORD',
-        metric,
-        path: [at, stage],
-        message: `${metric}: ${stage === 'by' || stage === 'date' ? `option ${stage}` : `reading ${stage}`} threw for the record at index ${at}`,
-        cause: error,
-      })
-    }
-    throw error
+    throw callerError(error, index, keyField, metric)
   }
 }
 

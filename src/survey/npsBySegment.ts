@@ -116,7 +116,14 @@ export function npsBySegment(
     if (responses.length === 0) return []
     const cells = groupRecords(responses, {
       metric,
-      by: (_, index) => keyOf(readResponse(responses, index, metric), index),
+      // readResponse only for a response that is not an object (it throws there).
+      by: (response, index) =>
+        keyOf(
+          typeof response === 'object' && response !== null
+            ? response
+            : readResponse(responses, index, metric),
+          index,
+        ),
       keyField: 'segment',
       numericKeys: false,
       badKey: (key, index) =>
