@@ -6,6 +6,7 @@ import type { SurveyResponse } from '../records/SurveyResponse.js'
 import {
   type NpsGroupOptions,
   type NpsGroupSummary,
+  notAResponse,
   readResponse,
   requireResponses,
   sumGroups,
@@ -55,6 +56,12 @@ export type NpsSegmentRow = NpsBySegmentRow
 export type SegmentKey = (response: SurveyResponse, index: number) => string | null | undefined
 
 const bySegmentField: SegmentKey = (response) => response.segment
+
+/** `response.segment`, or `VALUE_OUT_OF_RANGE` at `[index]` for a response that is not an object. */
+function segmentField(response: SurveyResponse, index: number): string | null | undefined {
+  if (typeof response === 'object' && response !== null) return response.segment
+  throw notAResponse(response, index, 'npsBySegment')
+}
 
 /**
  * The Net Promoter Score of each segment (plan, region, tier, owner…) with its confidence
@@ -116,14 +123,17 @@ export function npsBySegment(
     if (responses.length === 0) return []
     const cells = groupRecords(responses, {
       metric,
-      // readResponse only for a response that is not an object (it throws there).
-      by: (response, index) =>
-        keyOf(
-          typeof response === 'object' && response !== null
-            ? response
-            : readResponse(responses, index, metric),
-          index,
-        ),
+      // The default key reads the field directly (no closure per call, one call per record).
+      by:
+        keyOf === bySegmentField
+          ? segmentField
+          : (response, index) =>
+              keyOf(
+                typeof response === 'object' && response !== null
+                  ? response
+                  : readResponse(responses, index, metric),
+                index,
+              ),
       keyField: 'segment',
       numericKeys: false,
       badKey: (key, index) =>

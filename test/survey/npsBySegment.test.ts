@@ -112,6 +112,14 @@ describe('npsBySegment', () => {
       { path: [1, 'segment'], metric: 'npsBySegment' },
     )
     expect(error.cause).toBe(failure)
+    // A response that is not an object, with the default key and with a key function.
+    for (const keyOf of [undefined, (r: SurveyResponse) => r.segment]) {
+      expectMetricError(
+        () => npsBySegment([response(9, 'a'), null as never], keyOf),
+        'VALUE_OUT_OF_RANGE',
+        { path: [1], metric: 'npsBySegment' },
+      )
+    }
     expectMetricError(
       () => npsBySegment([response(9, 'a')], () => 7 as never),
       'VALUE_OUT_OF_RANGE',
