@@ -2,7 +2,10 @@
  * groupMetric on 1 million survey responses, NPS by 100 segments and by month in
  * America/New_York, against the record functions it generalises (npsBySegment, npsTrend)
  * and against a hand-written loop (integer codes, one Map lookup / one binary search per
- * row, class counts in typed arrays). Prints medians and ratios.
+ * row, class counts in typed arrays). Prints medians and ratios. Since 0.2 npsBySegment and
+ * npsTrend run on groupMetric's grouping engine (groupRecords) with their own weighted
+ * tallies and intervals, so the ratios below compare the aggregator fold with the typed-array
+ * tally on the same grouping passes.
  * Usage: npx tsx bench/groupMetric.ts
  */
 
@@ -111,7 +114,14 @@ const monthly = groupMetric(responses, nps, { value, period: month })
 const trend = npsTrend(responses, { timeZone: TIME_ZONE })
 if (monthly.length !== trend.length) throw new Error('month count')
 for (let index = 0; index < trend.length; index++) {
-  if (monthly[index]?.result.score !== trend[index]?.score) throw new Error(`month ${index}`)
+  if (monthly[index]?.result.score !== trend[index]?.result.score) throw new Error(`month ${index}`)
+  if (monthly[index]?.period?.label !== trend[index]?.period.label)
+    throw new Error(`label ${index}`)
+}
+const segments = npsBySegment(responses)
+for (const row of segments) {
+  if (row.result.score !== hand.get(row.group as string))
+    throw new Error(`npsBySegment ${row.group}`)
 }
 
 const bySegment = {

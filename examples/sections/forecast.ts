@@ -42,8 +42,9 @@ export function forecastReport(): string {
     table(
       ['owner', 'quarter', 'commit', 'booked', 'accuracy', 'bias', 'within 10 %'],
       result.rows.map((row) => [
-        row.group,
-        `${row.periodStart.toISOString().slice(0, 7)}`,
+        row.group ?? 'all',
+        // The month the quarter starts in (period.start is midnight in New York, 05:00 UTC).
+        row.period.start.toISOString().slice(0, 7),
         money(row.forecast),
         money(row.actual),
         percent(row.accuracy),
@@ -59,7 +60,7 @@ export function forecastReport(): string {
       result.groups.map((group) => {
         const signal = group.trackingSignal.at(-1) ?? null
         return [
-          group.group,
+          group.group ?? 'all',
           String(group.periods),
           percent(group.accuracy),
           percent(group.bias),

@@ -163,17 +163,17 @@ export function pipelineReport(): string {
   out.push(
     table(
       ['source', 'judged', 'contacted ≤ 1 day', 'converted ≤ 30 days', '95 % CI (%)'],
-      [...converted.groups, { group: 'all', ...converted }].map((group) => {
+      [...converted.rows, { ...converted, group: 'all' }].map((row) => {
         const contact =
-          group.group === 'all' ? contacted : contacted.groups.find((g) => g.group === group.group)
+          row.group === 'all' ? contacted : contacted.rows.find((r) => r.group === row.group)
         return [
-          group.group ?? '(none)',
-          String(group.judged),
+          row.group ?? '(none)',
+          String(row.judged),
           percent(contact?.rate ?? null),
-          percent(group.rate),
+          percent(row.rate),
           range(
-            group.interval && 100 * group.interval.lower,
-            group.interval && 100 * group.interval.upper,
+            row.lower === null ? null : 100 * row.lower,
+            row.upper === null ? null : 100 * row.upper,
           ),
         ]
       }),

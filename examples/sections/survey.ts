@@ -59,10 +59,10 @@ export function surveyReport(): string {
     table(
       ['segment', 'n', 'NPS', '95 % CI'],
       npsBySegment(responses).map((row) => [
-        row.segment ?? '(none)',
-        String(row.total),
-        fixed(row.score),
-        range(row.lower, row.upper),
+        row.group ?? '(none)',
+        String(row.result.total),
+        fixed(row.result.score),
+        range(row.result.lower, row.result.upper),
       ]),
     ),
   )
@@ -73,25 +73,25 @@ export function surveyReport(): string {
     table(
       ['month', 'n', 'NPS', '95 % CI'],
       months.map((row) => [
-        row.period,
-        String(row.total),
-        fixed(row.score),
-        range(row.lower, row.upper),
+        row.period.label,
+        String(row.result.total),
+        fixed(row.result.score),
+        range(row.result.lower, row.result.upper),
       ]),
     ),
   )
 
   const [previous, latest] = months.slice(-2)
   if (previous !== undefined && latest !== undefined) {
-    const inMonth = (row: { start: Date; end: Date }) =>
+    const inMonth = ({ period }: { period: { start: Date; end: Date } }) =>
       responses
-        .filter((r) => r.respondedAt >= row.start && r.respondedAt < row.end)
+        .filter((r) => r.respondedAt >= period.start && r.respondedAt < period.end)
         .map((r) => r.score)
     const test = compareNps(inMonth(latest), inMonth(previous))
     const significant = test.pValue !== null && test.pValue < 0.05
     out.push('')
     out.push(
-      `${latest.period} vs ${previous.period}: ${fixed(test.difference)} points ` +
+      `${latest.period.label} vs ${previous.period.label}: ${fixed(test.difference)} points ` +
         `(95 % CI ${range(test.lower, test.upper)}, p = ${fixed(test.pValue, 3)}) — ` +
         (significant
           ? 'a significant change at the 5 % level.'

@@ -3,6 +3,7 @@ import {
   CALENDAR_PERIODS,
   type CalendarPeriod,
   type PeriodGrid,
+  type PeriodLayout,
   periodGrid,
   periodIndex,
   readPeriodLayout,
@@ -161,9 +162,8 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
   aggregator: Aggregator<State, Input, Output>,
   options: GroupMetricOptions<R, Input, Key>,
 ): GroupMetricRow<Output, Key>[] {
-  // Where a caller's function threw: the record index and the option it ran for.
+  // Where `value` threw: the record index (`by` and `date` are traced by groupRecords).
   let at = -1
-  let stage = 'value'
   try {
     requireList(records, METRIC, [], 'records', true)
     const { initial, add, result, addAll } = readAggregator(aggregator)
@@ -173,92 +173,24 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
       checked.by === undefined
         ? undefined
         : requireFunction(checked.by, ['by'], '(record, index) => key')
-    const period = readPeriod(checked.period)
+    const period = readPeriodOption(checked.period, METRIC)
     const length = records.length
     if (length === 0) return []
 
-    // Pass 1 (periods only): the instant of each record, then the periods once.
-    let grid: PeriodGrid | null = null
-    let labels: readonly string[] = []
-    let periodOf: Int32Array | null = null
-    if (period !== null) {
-      stage = 'date'
-      const times = new Float64Array(length)
-      let first = Number.POSITIVE_INFINITY
-      let last = Number.NEGATIVE_INFINITY
-      for (let index = 0; index < length; index++) {
-        at = index
-        const time = requireInstant(
-          period.date(records[index] as R, index),
-          METRIC,
-          [index, 'date'],
-          `the date of the record at index ${index}`,
-        )
-        times[index] = time
-        if (time < first) first = time
-        if (time > last) last = time
-      }
-      at = -1
-      grid = periodGrid(first, last, period.layout)
-      labels = period.isoWeeks ? grid.labels.map(isoWeekLabel) : grid.labels
-      periodOf = new Int32Array(length)
-      const starts = grid.starts
-      for (let index = 0; index < length; index++) {
-        periodOf[index] = periodIndex(starts, times[index] as number)
-      }
-    }
-    const periodCount = grid === null ? 1 : labels.length
-
-    // Pass 2: an integer code per group, in order of first appearance.
-    const groupOf = new Int32Array(length)
-    const keys: (Key | null)[] = []
-    if (by === undefined) {
-      keys.push(null)
-    } else {
-      stage = 'by'
-      const codeOf = new Map<string | number, number>()
-      let missingCode = -1
-      for (let index = 0; index < length; index++) {
-        at = index
-        let key: unknown = by(records[index] as R, index)
-        let code: number
-        if (key === null || key === undefined) {
-          if (missingCode < 0) {
-            missingCode = keys.length
-            keys.push(null)
-          }
-          code = missingCode
-        } else {
-          if (typeof key === 'number') {
-            if (!Number.isFinite(key)) throw badKey(key, index)
-            if (key === 0) key = 0 // -0 and 0 are one group, reported as 0
-          } else if (typeof key !== 'string') {
-            throw badKey(key, index)
-          }
-          const known = codeOf.get(key as string | number)
-          if (known === undefined) {
-            code = keys.length
-            codeOf.set(key as string | number, code)
-            keys.push(key as Key)
-          } else {
-            code = known
-          }
-        }
-        groupOf[index] = code
-      }
-      at = -1
-    }
-
-    // The cell of each record: a flat table when small, else a Map keyed by the cell number.
-    const cellCount = keys.length * periodCount
+    // Passes 1 and 2: the period and the group code of each record, as one cell number.
+    const cells = groupRecords(records, { metric: METRIC, by, period })
+    const { cellOf, periodCount } = cells
+    const cellCount = cells.keys.length * periodCount
     if (period?.fill === true && cellCount > MAX_FILLED_ROWS) {
       throw new MetricInputError({
         code: 'VALUE_OUT_OF_RANGE',
         metric: METRIC,
         path: ['period', 'fill'],
-        message: `${METRIC}: filling ${keys.length} groups × ${periodCount} periods would give more than ${MAX_FILLED_ROWS} rows; leave out fill or choose a longer period`,
+        message: `${METRIC}: filling ${cells.keys.length} groups × ${periodCount} periods would give more than ${MAX_FILLED_ROWS} rows; leave out fill or choose a longer period`,
       })
     }
+
+    // The slot (cell with records) of a cell: a flat table when small, else a Map.
     const dense = cellCount <= Math.max(DENSE_CELLS, 4 * length)
     const table = dense ? new Int32Array(cellCount).fill(-1) : null
     const sparse = dense ? null : new Map<number, number>()
@@ -266,15 +198,12 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
     const states: State[] = []
     const counts: number[] = []
 
-    // Pass 3: the slot (cell with records) of each record, and each record's input.
+    // Pass 3: the slot of each record, and each record's input.
     const slotOf = new Int32Array(length)
     const inputs: Input[] = new Array(length)
     let allNumbers = true
-    stage = 'value'
     for (let index = 0; index < length; index++) {
-      const cell =
-        (groupOf[index] as number) * periodCount +
-        (periodOf === null ? 0 : (periodOf[index] as number))
+      const cell = cellOf[index] as number
       let slot = table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
       if (slot < 0) {
         slot = counts.length
@@ -308,20 +237,12 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
 
     // Rows in group order of first appearance, then period order.
     const rows: GroupMetricRow<Output, Key>[] = []
-    const periodRow = (code: number): GroupMetricPeriod | null =>
-      grid === null
-        ? null
-        : {
-            start: new Date(grid.starts[code] as number),
-            end: new Date(grid.starts[code + 1] as number),
-            label: labels[code] as string,
-          }
     if (period?.fill === true) {
       for (let cell = 0; cell < cellCount; cell++) {
         const slot = table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
         rows.push({
-          group: keys[Math.floor(cell / periodCount)] as Key | null,
-          period: periodRow(cell % periodCount),
+          group: cells.keys[Math.floor(cell / periodCount)] as Key | null,
+          period: periodOfCell(cells, cell),
           result: result(slot < 0 ? initial() : (states[slot] as State)),
           n: slot < 0 ? 0 : (counts[slot] as number),
         })
@@ -329,14 +250,12 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
       return rows
     }
     const order = Float64Array.from(cellOfSlot).sort()
-    const slotOfCell = (cell: number) =>
-      table === null ? (sparse?.get(cell) as number) : (table[cell] as number)
     for (let position = 0; position < order.length; position++) {
       const cell = order[position] as number
-      const slot = slotOfCell(cell)
+      const slot = table === null ? (sparse?.get(cell) as number) : (table[cell] as number)
       rows.push({
-        group: keys[Math.floor(cell / periodCount)] as Key | null,
-        period: periodRow(cell % periodCount),
+        group: cells.keys[Math.floor(cell / periodCount)] as Key | null,
+        period: periodOfCell(cells, cell),
         result: result(states[slot] as State),
         n: counts[slot] as number,
       })
@@ -347,12 +266,226 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
       throw new MetricInputError({
         code: 'INVALID_RECORD',
         metric: METRIC,
-        path: [at, stage],
-        message: `${METRIC}: option ${stage} threw for the record at index ${at}`,
+        path: [at, 'value'],
+        message: `${METRIC}: option value threw for the record at index ${at}`,
         cause: error,
       })
     }
     throw asMetricInputError(error, METRIC)
+  }
+}
+
+/**
+ * How {@link groupRecords} reads the records on behalf of an exported function. Internal.
+ *
+ * @internal
+ */
+export interface GroupRecordsOptions<R, Key extends GroupKey> {
+  /** The exported function named in errors. */
+  readonly metric: string
+  /** The group of a record; without it, one group `null`. */
+  readonly by?: ((record: R, index: number) => Key | null | undefined) | undefined
+  /** The checked period layout; without it, one period (`periodCount` 1). */
+  readonly period?: CheckedPeriod<R> | null
+  /** The field named in paths for a key (`[i, keyField]`); default `'by'`. */
+  readonly keyField?: string
+  /** The field named in paths for a date (`[i, dateField]`); default `'date'`. */
+  readonly dateField?: string
+  /** Whether finite numbers are keys (default `true`); else only strings are. */
+  readonly numericKeys?: boolean
+  /** The error for a key that is neither a key nor `null`/`undefined`; default `INVALID_RECORD`. */
+  readonly badKey?: (key: unknown, index: number) => MetricInputError
+}
+
+/**
+ * The cell of every record: `cellOf[i] = groupCode · periodCount + periodCode`. Internal.
+ *
+ * @internal
+ */
+export interface GroupedRecords<Key extends GroupKey> {
+  /** The group key of each code, in order of first appearance (`[null]` without `by`). */
+  readonly keys: (Key | null)[]
+  /** The periods (`null` without a period option). */
+  readonly grid: PeriodGrid | null
+  /** The label of each period code (ISO 8601 weeks for Monday weeks). */
+  readonly labels: readonly string[]
+  /** Number of periods (1 without a period option). */
+  readonly periodCount: number
+  /** The cell number of each record. */
+  readonly cellOf: Int32Array
+}
+
+/**
+ * The grouping engine behind {@link groupMetric}, `npsBySegment`, `npsTrend` and the lead
+ * rates: reads `period.date` of every record (pass 1: instants, the periods once, a binary
+ * search per record), then `by` (pass 2: an integer code per key, one `Map` lookup per
+ * record), and returns each record's cell number. A non-`MetricInputError` thrown by `by`
+ * or `date` becomes `INVALID_RECORD` at `[i, keyField | dateField]` with the error as
+ * `cause`. `records` must be a checked non-empty list. Internal.
+ *
+ * @internal
+ */
+export function groupRecords<R, Key extends GroupKey>(
+  records: ArrayLike<R>,
+  options: GroupRecordsOptions<R, Key>,
+): GroupedRecords<Key> {
+  const { metric, by } = options
+  const period = options.period ?? null
+  const length = records.length
+
+  // Pass 1 (periods only): the instant of each record, then the periods once.
+  let grid: PeriodGrid | null = null
+  let labels: readonly string[] = []
+  let periodOf: Int32Array | null = null
+  if (period !== null) {
+    const times = new Float64Array(length)
+    const span = readInstants(records, period.date, times, metric, options.dateField ?? 'date')
+    grid = periodGrid(span.first, span.last, { ...period.layout, metric })
+    labels = period.isoWeeks ? grid.labels.map(isoWeekLabel) : grid.labels
+    periodOf = new Int32Array(length)
+    const starts = grid.starts
+    for (let index = 0; index < length; index++) {
+      periodOf[index] = periodIndex(starts, times[index] as number)
+    }
+  }
+  const periodCount = grid === null ? 1 : labels.length
+
+  // Pass 2: an integer code per group, in order of first appearance.
+  const keys: (Key | null)[] = []
+  if (by === undefined) {
+    keys.push(null)
+    return { keys, grid, labels, periodCount, cellOf: periodOf ?? new Int32Array(length) }
+  }
+  const cellOf = new Int32Array(length)
+  encodeKeys(records, by, keys, cellOf, options)
+  if (periodOf !== null) {
+    for (let index = 0; index < length; index++) {
+      cellOf[index] = (cellOf[index] as number) * periodCount + (periodOf[index] as number)
+    }
+  }
+  return { keys, grid, labels, periodCount, cellOf }
+}
+
+/** A non-`MetricInputError` thrown by a caller's function at record `index`, as `INVALID_RECORD`. */
+function callerError(error: unknown, index: number, field: string, metric: string): unknown {
+  if (error instanceof MetricInputError) return error
+  return new MetricInputError({
+    code: 'INVALID_RECORD',
+    metric,
+    path: [index, field],
+    message: `${metric}: ${field === 'by' || field === 'date' ? `option ${field}` : `reading ${field}`} threw for the record at index ${index}`,
+    cause: error,
+  })
+}
+
+/** Pass 1: `times[i]` = epoch ms of `date(records[i])`; returns the earliest and latest. */
+function readInstants<R>(
+  records: ArrayLike<R>,
+  date: (record: R, index: number) => Date,
+  times: Float64Array,
+  metric: string,
+  dateField: string,
+): { first: number; last: number } {
+  const length = records.length
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
+  let index = 0
+  try {
+    for (; index < length; index++) {
+      const value = date(records[index] as R, index)
+      // The path and label are only built on failure.
+      const time = value instanceof Date ? value.getTime() : Number.NaN
+      if (Number.isNaN(time)) {
+        requireInstant(
+          value,
+          metric,
+          [index, dateField],
+          `the ${dateField} of the record at index ${index}`,
+        )
+      }
+      times[index] = time
+      if (time < first) first = time
+      if (time > last) last = time
+    }
+  } catch (error) {
+    throw callerError(error, index, dateField, metric)
+  }
+  return { first, last }
+}
+
+/** Pass 2: `codes[i]` = the code of `by(records[i])`, new keys appended to `keys`. */
+function encodeKeys<R, Key extends GroupKey>(
+  records: ArrayLike<R>,
+  by: (record: R, index: number) => Key | null | undefined,
+  keys: (Key | null)[],
+  codes: Int32Array,
+  options: GroupRecordsOptions<R, Key>,
+): void {
+  const { metric } = options
+  const keyField = options.keyField ?? 'by'
+  const numericKeys = options.numericKeys ?? true
+  const badKey = options.badKey ?? defaultBadKey(metric, keyField)
+  const length = records.length
+  const codeOf = new Map<string | number, number>()
+  let missingCode = -1
+  let index = 0
+  try {
+    for (; index < length; index++) {
+      let key: unknown = by(records[index] as R, index)
+      let code: number
+      if (typeof key === 'string') {
+        const known = codeOf.get(key)
+        if (known === undefined) {
+          code = keys.length
+          codeOf.set(key, code)
+          keys.push(key as Key)
+        } else {
+          code = known
+        }
+      } else if (key === null || key === undefined) {
+        if (missingCode < 0) {
+          missingCode = keys.length
+          keys.push(null)
+        }
+        code = missingCode
+      } else {
+        if (!(typeof key === 'number' && numericKeys && Number.isFinite(key))) {
+          throw badKey(key, index)
+        }
+        if (key === 0) key = 0 // -0 and 0 are one group, reported as 0
+        const known = codeOf.get(key as number)
+        if (known === undefined) {
+          code = keys.length
+          codeOf.set(key as number, code)
+          keys.push(key as Key)
+        } else {
+          code = known
+        }
+      }
+      codes[index] = code
+    }
+  } catch (error) {
+    throw callerError(error, index, keyField, metric)
+  }
+}
+
+/**
+ * The period of period code `cell % periodCount` as a row's `{ start, end, label }`, or
+ * `null` without periods. Internal.
+ *
+ * @internal
+ */
+export function periodOfCell(
+  cells: GroupedRecords<GroupKey>,
+  cell: number,
+): GroupMetricPeriod | null {
+  const grid = cells.grid
+  if (grid === null) return null
+  const code = cell % cells.periodCount
+  return {
+    start: new Date(grid.starts[code] as number),
+    end: new Date(grid.starts[code + 1] as number),
+    label: cells.labels[code] as string,
   }
 }
 
@@ -449,28 +582,39 @@ function readAggregator<State, Input, Output>(
   })
 }
 
-function requireFunction<F>(candidate: F, path: MetricInputPath, shape: string): F {
+function requireFunction<F>(
+  candidate: F,
+  path: MetricInputPath,
+  shape: string,
+  metric = METRIC,
+): F {
   if (typeof candidate !== 'function') {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
-      metric: METRIC,
+      metric,
       path,
-      message: `${METRIC}: option ${path.join('.')} is ${describeValue(candidate)}; it must be a function ${shape}`,
+      message: `${metric}: option ${path.join('.')} is ${describeValue(candidate)}; it must be a function ${shape}`,
     })
   }
   return candidate
 }
 
-function badKey(key: unknown, index: number): MetricInputError {
-  return new MetricInputError({
-    code: 'INVALID_RECORD',
-    metric: METRIC,
-    path: [index, 'by'],
-    message: `${METRIC}: the group key of the record at index ${index} is ${describeValue(key)}; a key must be a string, a finite number, null or undefined`,
-  })
+function defaultBadKey(metric: string, keyField: string) {
+  return (key: unknown, index: number): MetricInputError =>
+    new MetricInputError({
+      code: 'INVALID_RECORD',
+      metric,
+      path: [index, keyField],
+      message: `${metric}: the group key of the record at index ${index} is ${describeValue(key)}; a key must be a string, a finite number, null or undefined`,
+    })
 }
 
-interface CheckedPeriod<R> {
+/**
+ * A checked period option. Internal.
+ *
+ * @internal
+ */
+export interface CheckedPeriod<R> {
   readonly date: (record: R, index: number) => Date
   readonly layout: ReturnType<typeof readPeriodLayout>
   readonly fill: boolean
@@ -478,34 +622,48 @@ interface CheckedPeriod<R> {
   readonly isoWeeks: boolean
 }
 
-/** The checked `period` option, or `null`; errors at `['period', name]`. */
-function readPeriod<R>(period: GroupMetricPeriodOptions<R> | undefined): CheckedPeriod<R> | null {
+/**
+ * The checked `period` option of `metric`, or `null`; errors at `['period', name]`. With
+ * `defaultDate`, `period.date` may be left out. Internal.
+ *
+ * @internal
+ */
+export function readPeriodOption<R>(
+  period: GroupMetricPeriodOptions<R> | undefined,
+  metric: string,
+  defaultDate?: (record: R, index: number) => Date,
+): CheckedPeriod<R> | null {
   if (period === undefined) return null
   if (typeof period !== 'object' || period === null || Array.isArray(period)) {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
-      metric: METRIC,
+      metric: metric,
       path: ['period'],
-      message: `${METRIC}: option period is ${describeValue(period)}; it must be an object { date, unit, timeZone?, fiscalYearStartMonth?, weekStartsOn?, fill? } or be left out`,
+      message: `${metric}: option period is ${describeValue(period)}; it must be an object { date, unit, timeZone?, fiscalYearStartMonth?, weekStartsOn?, fill? } or be left out`,
     })
   }
-  const date = requireFunction(period.date, ['period', 'date'], '(record, index) => Date')
+  const date = requireFunction(
+    period.date === undefined && defaultDate !== undefined ? defaultDate : period.date,
+    ['period', 'date'],
+    '(record, index) => Date',
+    metric,
+  )
   const unit = period.unit
   if (!(CALENDAR_PERIODS as readonly unknown[]).includes(unit)) {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
-      metric: METRIC,
+      metric: metric,
       path: ['period', 'unit'],
-      message: `${METRIC}: option period.unit is ${describeValue(unit)}; it must be one of ${CALENDAR_PERIODS.map((name) => `'${name}'`).join(', ')}`,
+      message: `${metric}: option period.unit is ${describeValue(unit)}; it must be one of ${CALENDAR_PERIODS.map((name) => `'${name}'`).join(', ')}`,
     })
   }
   const fill = period.fill ?? false
   if (typeof fill !== 'boolean') {
     throw new MetricInputError({
       code: 'INVALID_OPTION',
-      metric: METRIC,
+      metric: metric,
       path: ['period', 'fill'],
-      message: `${METRIC}: option period.fill is ${describeValue(fill)}; it must be true, false or left out`,
+      message: `${metric}: option period.fill is ${describeValue(fill)}; it must be true, false or left out`,
     })
   }
   let layout: ReturnType<typeof readPeriodLayout>
@@ -519,7 +677,7 @@ function readPeriod<R>(period: GroupMetricPeriodOptions<R> | undefined): Checked
           : { fiscalYearStartMonth: period.fiscalYearStartMonth }),
         ...(period.weekStartsOn === undefined ? {} : { weekStartsOn: period.weekStartsOn }),
       },
-      METRIC,
+      metric,
     )
   } catch (error) {
     // The layout reader names its options at the top level; here they sit inside `period`.
@@ -527,12 +685,26 @@ function readPeriod<R>(period: GroupMetricPeriodOptions<R> | undefined): Checked
     const name = String(error.path?.[0] ?? '')
     throw new MetricInputError({
       code: error.code,
-      metric: METRIC,
+      metric: metric,
       path: ['period', name],
       message: error.message.replace(`option ${name}`, `option period.${name}`),
     })
   }
-  return { date, layout, fill, isoWeeks: unit === 'week' && layout.weekStartsOn === 1 }
+  return checkedPeriod(date, layout, fill)
+}
+
+/**
+ * A period option from a layout already checked by `readPeriodLayout` (for functions whose
+ * period options sit at the top level, such as `npsTrend`). Internal.
+ *
+ * @internal
+ */
+export function checkedPeriod<R>(
+  date: (record: R, index: number) => Date,
+  layout: PeriodLayout,
+  fill: boolean,
+): CheckedPeriod<R> {
+  return { date, layout, fill, isoWeeks: layout.period === 'week' && layout.weekStartsOn === 1 }
 }
 
 const DAY = 86_400_000

@@ -4,7 +4,8 @@ import { requireTimeZone } from '../core/calendarPeriods.js'
 import { trackCurrency } from '../core/currency.js'
 import { type CurrencyConverter, readCurrencyOptions } from '../core/currencyConversion.js'
 import { describeValue } from '../core/describeValue.js'
-import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
+import { groupRecords } from '../core/groupMetric.js'
+import { MetricInputError } from '../core/MetricInputError.js'
 import {
   addMoneyTimes,
   createMoneySum,
@@ -32,6 +33,20 @@ import { requireArrayLike } from './forecastKernel.js'
  */
 
 const DAY_MILLISECONDS = 86_400_000
+
+/**
+ * The groupings of `forecastAccuracyByPeriod`: per `'owner'`, per `'team'` (with `teamOf`)
+ * or `'none'` (the whole company, group `null`).
+ *
+ * @category Forecast
+ */
+export const FORECAST_ACCURACY_GROUPINGS = ['owner', 'team', 'none'] as const
+/**
+ * One of {@link FORECAST_ACCURACY_GROUPINGS}.
+ *
+ * @category Forecast
+ */
+export type ForecastAccuracyGrouping = (typeof FORECAST_ACCURACY_GROUPINGS)[number]
 /** Largest owner × period index kept as a dense typed array (16 MB of Int32). */
 const DENSE_LIMIT = 1 << 22
 
@@ -40,7 +55,7 @@ export interface PeriodOptions {
   readonly metric: string
   readonly category: ForecastCategory
   readonly leadTime: number
-  readonly groupBy: 'owner' | 'team' | 'none'
+  readonly groupBy: ForecastAccuracyGrouping
   readonly teamOf: ((ownerId: string) => string) | undefined
   readonly timeZone: string
   readonly tolerance: number
@@ -80,7 +95,7 @@ export function readPeriodOptions(
   }
   const groupBy = requireOneOf(
     options.groupBy === undefined ? 'owner' : options.groupBy,
-    ['owner', 'team', 'none'] as const,
+    FORECAST_ACCURACY_GROUPINGS,
     metric,
     'groupBy',
   )
@@ -125,6 +140,8 @@ export interface OwnerCell {
   callAt: number
   /** Bookings dated in the period, `null` when none. */
   booked: MoneySum | null
+  /** How many bookings are in `booked`. */
+  bookings: number
 }
 
 /** What the reading steps build: owners, periods and the cells that have calls or bookings. */
@@ -252,7 +269,7 @@ function cellOf(table: PeriodTable, owner: number, period: number): OwnerCell {
   const key = owner * table.stride + period
   let cell = table.cells.get(key)
   if (cell === undefined) {
-    cell = { owner, period, called: false, call: null, callAt: 0, booked: null }
+    cell = { owner, period, called: false, call: null, callAt: 0, booked: null, bookings: 0 }
     table.cells.set(key, cell)
   }
   return cell
@@ -276,12 +293,16 @@ export function readCalls(
     stride: length + 1,
   }
   const periodCodes = new Map<string, number>()
+  let previousFirstDay = Number.NaN
+  let previousLastDay = Number.NaN
+  let previousPeriod: number | undefined
   const context: MoneyContext = {
     metric,
     allowNegative: false,
     field: 'amount',
     list: 'submissions',
   }
+  const scratch = createMoneySum()
   for (let index = 0; index < length; index++) {
     const submission = submissions[index] as ForecastSubmission
     requireRecord(submission, metric, 'submissions', index)
@@ -295,14 +316,13 @@ export function readCalls(
         message: `${metric}: category at submissions[${index}] is ${describeValue(kind)}; it must be commit, best-case or pipeline`,
       })
     }
-    const path = (field: string): MetricInputPath => ['submissions', index, field]
     const first = instantOf(submission.periodStart, metric, 'submissions', index, 'periodStart')
     const last = instantOf(submission.periodEnd, metric, 'submissions', index, 'periodEnd')
     if (last < first) {
       throw new MetricInputError({
         code: 'END_BEFORE_START',
         metric,
-        path: path('periodEnd'),
+        path: ['submissions', index, 'periodEnd'],
         message: `${metric}: periodEnd at submissions[${index}] is before its periodStart`,
       })
     }
@@ -314,13 +334,22 @@ export function readCalls(
       'submittedAt',
     )
     const factor = currencyFactor(converter, submission.currency, 'submissions', index)
+    if (kind !== category) {
+      // Checked like a judged call, into a sum that is thrown away.
+      addMoneyTimes(scratch, submission.amount, factor, context, index)
+      scratch.units = 0
+      scratch.remainder = null
+      continue
+    }
     const amount = createMoneySum()
     addMoneyTimes(amount, submission.amount, factor, context, index)
-    if (kind !== category) continue
     const firstDay = Math.floor(first / DAY_MILLISECONDS)
     const lastDay = Math.floor(last / DAY_MILLISECONDS)
-    const periodKey = `${firstDay}/${lastDay}`
-    let period = periodCodes.get(periodKey)
+    // Calls come in runs of one period: the key string and its lookup only when it changes.
+    let period: number | undefined = previousPeriod
+    if (firstDay !== previousFirstDay || lastDay !== previousLastDay) {
+      period = periodCodes.get(`${firstDay}/${lastDay}`)
+    }
     if (period === undefined) {
       const start = startOfDate(first, timeZone, 0)
       const end = startOfDate(last, timeZone, 1)
@@ -328,7 +357,7 @@ export function readCalls(
         throw new MetricInputError({
           code: 'INVALID_DATE',
           metric,
-          path: path(Number.isNaN(start) ? 'periodStart' : 'periodEnd'),
+          path: ['submissions', index, Number.isNaN(start) ? 'periodStart' : 'periodEnd'],
           message: `${metric}: the period of submissions[${index}] lies at the edge of the Date range; its days cannot be placed in ${timeZone}`,
         })
       }
@@ -340,8 +369,11 @@ export function readCalls(
         end,
         deadline: end - leadTime * DAY_MILLISECONDS,
       })
-      periodCodes.set(periodKey, period)
+      periodCodes.set(`${firstDay}/${lastDay}`, period)
     }
+    previousFirstDay = firstDay
+    previousLastDay = lastDay
+    previousPeriod = period
     const cell = cellOf(table, ownerCode(table, owner), period)
     cell.called = true
     if (submittedAt > (table.periods[period] as Period).deadline) continue
@@ -434,6 +466,7 @@ export function bookActuals(
       }
       if (cell.booked === null) cell.booked = createMoneySum()
       addMoneyTimes(cell.booked, actual.amount, factor, context, index)
+      cell.bookings++
       booked = true
     }
     if (!booked) {
@@ -447,58 +480,130 @@ export function bookActuals(
 
 /** One group in one period: the owner cells rolled up. */
 export interface GroupCell {
+  /** The group code (an index into {@link GroupedCells} `keys`). */
+  readonly group: number
   readonly period: number
   call: MoneySum | null
   callAt: number | null
   booked: MoneySum
   called: boolean
+  /** Bookings counted in the cell. */
+  bookings: number
+}
+
+/** The group cells of step 4, in row order. */
+export interface GroupedCells {
+  /** The key of each group code: the owner, the team, or `null` for `groupBy: 'none'`. */
+  readonly keys: (string | null)[]
+  /** The cells by group name (code-unit order), then by period start and end. */
+  readonly ordered: GroupCell[]
 }
 
 /**
- * Step 4: rolls owner cells up into groups (`teamOf` is called once per owner and must
- * return a non-empty string). Returns, per group name, its cells by period.
+ * Step 4: rolls owner cells up into groups through `groupMetric`'s engine (an integer code
+ * per group, `teamOf` called once per owner, which must return a non-empty string), one
+ * flat table of group × period cells, and the cells in row order.
  */
-export function groupCells(
-  table: PeriodTable,
-  options: PeriodOptions,
-): Map<string, Map<number, GroupCell>> {
+export function groupCells(table: PeriodTable, options: PeriodOptions): GroupedCells {
   const { metric, groupBy, teamOf } = options
-  const groupOfOwner: string[] = new Array(table.owners.length)
-  for (let code = 0; code < table.owners.length; code++) {
-    const owner = table.owners[code] as string
-    let group: unknown = owner
-    if (groupBy === 'none') group = 'all'
-    else if (groupBy === 'team') group = (teamOf as (ownerId: string) => unknown)(owner)
-    if (typeof group !== 'string' || group === '') {
+  const owners = table.owners
+  if (owners.length === 0) return { keys: [], ordered: [] }
+  const teamOfOwner = (owner: string): string => {
+    let team: unknown
+    try {
+      team = (teamOf as (ownerId: string) => unknown)(owner)
+    } catch (error) {
+      if (error instanceof MetricInputError) throw error
+      throw new MetricInputError({
+        code: 'INVALID_RECORD',
+        metric,
+        path: ['teamOf'],
+        message: `${metric}: teamOf(${describeValue(owner)}) threw: ${error instanceof Error ? error.message : describeValue(error)}`,
+        cause: error,
+      })
+    }
+    if (typeof team !== 'string' || team === '') {
       invalidOption(
         metric,
         'teamOf',
-        group,
+        team,
         `teamOf(${describeValue(owner)}) must return a team name (a non-empty string)`,
       )
     }
-    groupOfOwner[code] = group
+    return team
   }
-  const groups = new Map<string, Map<number, GroupCell>>()
+  const grouped = groupRecords<string, string>(owners, {
+    metric,
+    by: groupBy === 'none' ? undefined : groupBy === 'team' ? teamOfOwner : (owner) => owner,
+    keyField: 'ownerId',
+  })
+  const groupOf = grouped.cellOf
+  const keys = grouped.keys
+
+  // The rank of each period by start, then end.
+  const periods = table.periods
+  const periodCount = periods.length
+  const byStart = new Int32Array(periodCount)
+  for (let index = 0; index < periodCount; index++) byStart[index] = index
+  byStart.sort(
+    (a, b) =>
+      (periods[a] as Period).start - (periods[b] as Period).start ||
+      (periods[a] as Period).end - (periods[b] as Period).end,
+  )
+  const periodRank = new Int32Array(periodCount)
+  for (let rank = 0; rank < periodCount; rank++) periodRank[byStart[rank] as number] = rank
+
+  // The rank of each group by name, the null group last.
+  const byName = Array.from(keys, (_, code) => code)
+  byName.sort((a, b) => compareKeys(keys[a] as string | null, keys[b] as string | null))
+  const groupRank = new Int32Array(keys.length)
+  for (let rank = 0; rank < keys.length; rank++) groupRank[byName[rank] as number] = rank
+
+  // Group × period cells in rank order: a flat table when small, else a Map.
+  const cellCount = keys.length * periodCount
+  const dense = cellCount <= DENSE_LIMIT ? new Array<GroupCell | undefined>(cellCount) : null
+  const sparse = dense === null ? new Map<number, GroupCell>() : null
+  const found: GroupCell[] = []
+  // Per owner, each group cell is one owner cell: it shares the owner cell's sums (read only
+  // from here on) instead of merging copies.
+  const oneOwnerPerGroup = groupBy === 'owner'
+  const noBookings = createMoneySum() // shared by the owner cells without bookings; never written
   for (const cell of table.cells.values()) {
-    const name = groupOfOwner[cell.owner] as string
-    let byPeriod = groups.get(name)
-    if (byPeriod === undefined) {
-      byPeriod = new Map()
-      groups.set(name, byPeriod)
+    const group = groupOf[cell.owner] as number
+    const position =
+      (groupRank[group] as number) * periodCount + (periodRank[cell.period] as number)
+    if (oneOwnerPerGroup) {
+      const target: GroupCell = {
+        group,
+        period: cell.period,
+        call: cell.call,
+        callAt: cell.call === null ? null : cell.callAt,
+        booked: cell.booked ?? noBookings,
+        called: cell.called,
+        bookings: cell.bookings,
+      }
+      if (dense === null) sparse?.set(position, target)
+      else dense[position] = target
+      found.push(target)
+      continue
     }
-    let target = byPeriod.get(cell.period)
+    let target = dense === null ? sparse?.get(position) : dense[position]
     if (target === undefined) {
       target = {
+        group,
         period: cell.period,
         call: null,
         callAt: null,
         booked: createMoneySum(),
         called: false,
+        bookings: 0,
       }
-      byPeriod.set(cell.period, target)
+      if (dense === null) sparse?.set(position, target)
+      else dense[position] = target
+      found.push(target)
     }
     target.called ||= cell.called
+    target.bookings += cell.bookings
     if (cell.booked !== null) mergeMoneySums(target.booked, cell.booked)
     if (cell.call !== null) {
       if (target.call === null) target.call = createMoneySum()
@@ -506,7 +611,50 @@ export function groupCells(
       target.callAt = Math.max(target.callAt ?? Number.NEGATIVE_INFINITY, cell.callAt)
     }
   }
-  return groups
+  let ordered: GroupCell[]
+  if (dense !== null && cellCount <= 4 * found.length + 1024) {
+    ordered = []
+    for (let position = 0; position < cellCount; position++) {
+      const cell = dense[position]
+      if (cell !== undefined) ordered.push(cell)
+    }
+  } else {
+    const position = (cell: GroupCell) =>
+      (groupRank[cell.group] as number) * periodCount + (periodRank[cell.period] as number)
+    ordered = found.sort((a, b) => position(a) - position(b))
+  }
+  return { keys, ordered }
+}
+
+function compareKeys(a: string | null, b: string | null): number {
+  if (a === b) return 0
+  if (a === null) return 1
+  if (b === null) return -1
+  return a < b ? -1 : 1
+}
+
+/**
+ * The label of a submitted period from its calendar dates (read in UTC, as submitted):
+ * `'2026-03'` for a whole month, `'2026-Q1'` for a calendar quarter, `'2026'` for a
+ * calendar year, else the ISO 8601 interval of its dates `'2026-01-05/2026-02-01'`.
+ */
+export function periodLabel(first: Date, last: Date): string {
+  const year = first.getUTCFullYear()
+  const month = first.getUTCMonth()
+  const pad = (value: number, width = 2) =>
+    value < 0 ? `-${String(-value).padStart(6, '0')}` : String(value).padStart(width, '0')
+  const nextDay = new Date(last.getTime())
+  nextDay.setUTCDate(nextDay.getUTCDate() + 1)
+  if (first.getUTCDate() === 1 && nextDay.getUTCDate() === 1) {
+    // nextDay is the first of the month after the last month.
+    const months = nextDay.getUTCFullYear() * 12 + nextDay.getUTCMonth() - (year * 12 + month)
+    if (months === 1) return `${pad(year, 4)}-${pad(month + 1)}`
+    if (months === 3 && month % 3 === 0) return `${pad(year, 4)}-Q${month / 3 + 1}`
+    if (months === 12 && month === 0) return pad(year, 4)
+  }
+  const date = (value: Date) =>
+    `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`
+  return `${date(first)}/${date(last)}`
 }
 
 /** The float value of a sum for the ratio metrics; exact integers stay exact. */

@@ -3,9 +3,14 @@ export { FORECAST_ERROR_DIRECTIONS, type ForecastErrorDirection } from './Foreca
 export type { ForecastSeries } from './ForecastSeries.js'
 export { type ForecastAccuracyInput, forecastAccuracy } from './forecastAccuracy.js'
 export {
+  FORECAST_ACCURACY_GROUPINGS,
   type ForecastAccuracyByPeriodOptions,
   type ForecastAccuracyByPeriodResult,
+  type ForecastAccuracyByPeriodRow,
+  type ForecastAccuracyGrouping,
+  type ForecastGroupAccuracy,
   type ForecastGroupSummary,
+  type ForecastPeriodAccuracy,
   type ForecastPeriodRow,
   forecastAccuracyByPeriod,
 } from './forecastAccuracyByPeriod.js'

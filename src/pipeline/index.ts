@@ -13,7 +13,18 @@ export {
 } from './averageDealSizeAggregator.js'
 export { leadContactRate } from './leadContactRate.js'
 export { leadConversionRate } from './leadConversionRate.js'
-export type { LeadRate, LeadRateGroup, LeadRateOptions, LeadRateResult } from './leadRate.js'
+export {
+  LEAD_RATE_GROUPINGS,
+  type LeadContactRateResult,
+  type LeadConversionRateResult,
+  type LeadRate,
+  type LeadRateGroup,
+  type LeadRateGrouping,
+  type LeadRateOptions,
+  type LeadRatePeriodOptions,
+  type LeadRateResult,
+  type LeadRateRow,
+} from './leadRate.js'
 export {
   type CustomerRevenue,
   type NewCustomersOptions,

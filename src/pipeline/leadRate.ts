@@ -1,4 +1,11 @@
 import {
+  type GroupMetricPeriodOptions,
+  type GroupMetricRow,
+  groupRecords,
+  periodOfCell,
+  readPeriodOption,
+} from '../core/groupMetric.js'
+import {
   guardInput,
   readCriticalValue,
   readOptions,
@@ -14,6 +21,31 @@ import type { Lead } from '../records/Lead.js'
 const DAY_MILLISECONDS = 86_400_000
 
 /**
+ * The fields `leadConversionRate` and `leadContactRate` can group by: `'source'` (the lead's
+ * `source`) or `'owner'` (its `ownerId`).
+ *
+ * @category Pipeline
+ */
+export const LEAD_RATE_GROUPINGS = ['source', 'owner'] as const
+/**
+ * One of {@link LEAD_RATE_GROUPINGS}.
+ *
+ * @category Pipeline
+ */
+export type LeadRateGrouping = (typeof LEAD_RATE_GROUPINGS)[number]
+
+/**
+ * The `period` option of the lead rates: `groupMetric`'s period option whose `date` may be
+ * left out (default: the lead's `createdAt`, so each period is a cohort of new leads).
+ *
+ * @category Pipeline
+ */
+export interface LeadRatePeriodOptions extends Omit<GroupMetricPeriodOptions<Lead>, 'date'> {
+  /** The instant that places a lead in a period; default `lead.createdAt`. */
+  readonly date?: (lead: Lead, index: number) => Date
+}
+
+/**
  * Options of the lead rates.
  *
  * @category Pipeline
@@ -23,8 +55,13 @@ export interface LeadRateOptions {
   readonly withinDays?: number
   /** Judge leads as of this instant: later events are not yet known, and with `withinDays` only leads at least that old are judged. */
   readonly asOf?: Date
-  /** Also report the rate per `source` or per `owner`. */
-  readonly groupBy?: 'source' | 'owner'
+  /** Also report the rate per `source` or per `owner` (one of {@link LEAD_RATE_GROUPINGS}). */
+  readonly groupBy?: LeadRateGrouping
+  /**
+   * Also report the rate per calendar period of lead creation, `{ unit, timeZone?,
+   * fiscalYearStartMonth?, weekStartsOn?, fill?, date? }` as in `groupMetric`.
+   */
+  readonly period?: LeadRatePeriodOptions
   /** Confidence of the Wilson intervals; default 0.95. */
   readonly confidence?: number
 }
@@ -43,31 +80,84 @@ export interface LeadRate {
   readonly judged: number
   /** Leads too young to judge (created after `asOf − withinDays`, or after `asOf`). */
   readonly tooRecent: number
+  /** Wilson interval bounds of `rate`; `null` when no lead is judged. */
+  readonly lower: number | null
+  readonly upper: number | null
+  /** The confidence level of `lower`/`upper`. */
+  readonly confidence: number
+  /**
+   * `{ lower, upper }`, or `null` when no lead is judged.
+   *
+   * @deprecated Read the flat `lower` and `upper`; kept through 0.x.
+   */
   readonly interval: WilsonIntervalResult | null
 }
 
 /**
- * A lead rate per group; `group` is `null` for leads without a source or owner.
+ * A lead rate per group and period, in the row shape of `groupMetric`
+ * (`{ group, period, result, n }`) with the rate's fields also flat on the row. `group` is
+ * the source or owner (`null` for leads without one, and without `groupBy`); `period` is
+ * `null` without the `period` option; `n` counts the leads of the row (judged and too recent).
  *
  * @category Pipeline
  */
-export interface LeadRateGroup extends LeadRate {
-  readonly group: string | null
-}
+export interface LeadRateRow extends GroupMetricRow<LeadRate, string>, LeadRate {}
 
 /**
- * The overall lead rate and, with `groupBy`, one per group (sorted by name, `null` last).
+ * A lead rate per group, under its 0.1 name.
+ *
+ * @deprecated Use {@link LeadRateRow}.
+ * @category Pipeline
+ */
+export type LeadRateGroup = LeadRateRow
+
+/**
+ * The overall lead rate and, with `groupBy` or `period`, one row per group and period.
  *
  * @category Pipeline
  */
 export interface LeadRateResult extends LeadRate {
-  readonly groups: LeadRateGroup[]
+  /**
+   * One row per group (by name, `null` last) and period (in time order); `[]` without
+   * `groupBy` and `period`.
+   */
+  readonly rows: LeadRateRow[]
+  /**
+   * The same array as `rows`.
+   *
+   * @deprecated Read `rows`; kept through 0.x.
+   */
+  readonly groups: LeadRateRow[]
 }
 
 /**
+ * The result of {@link leadConversionRate}.
+ *
+ * @category Pipeline
+ */
+export type LeadConversionRateResult = LeadRateResult
+
+/**
+ * The result of {@link leadContactRate}.
+ *
+ * @category Pipeline
+ */
+export type LeadContactRateResult = LeadRateResult
+
+/** The most rows `period.fill` may produce (groups × periods), as in `groupMetric`. */
+const MAX_FILLED_ROWS = 10_000_000
+
+/** Outcome of a lead: 0 too recent, 1 judged without success, 2 judged with success. */
+const TOO_RECENT = 0
+const SUCCESS = 2
+
+const byCreatedAt = (lead: Lead) => lead.createdAt
+
+/**
  * The shared kernel of `leadConversionRate` and `leadContactRate`: the share of leads whose
- * `field` is set (not after `asOf`, within `withinDays`). Leads too young to have had the
- * whole window are left out, not counted as failures. Internal.
+ * `field` is set (not after `asOf`, within `withinDays`), overall and per group and period
+ * through `groupMetric`'s engine. Leads too young to have had the whole window are left
+ * out, not counted as failures. Internal.
  */
 export function leadRate(
   leads: readonly Lead[],
@@ -86,6 +176,7 @@ function computeLeadRate(
 ): LeadRateResult {
   const leads = requireList(list, metric, 'leads')
   const options = readOptions(given, metric)
+  const confidence = options.confidence ?? 0.95
   const z = readCriticalValue(options.confidence, metric)
   const asOf =
     options.asOf === undefined
@@ -106,13 +197,21 @@ function computeLeadRate(
   const groupBy =
     options.groupBy === undefined
       ? null
-      : requireOneOf(options.groupBy, ['source', 'owner'] as const, metric, 'groupBy')
+      : requireOneOf(options.groupBy, LEAD_RATE_GROUPINGS, metric, 'groupBy')
+  const period = readPeriodOption<Lead>(
+    options.period as GroupMetricPeriodOptions<Lead> | undefined,
+    metric,
+    byCreatedAt,
+  )
   const windowMilliseconds =
     windowDays === null ? Number.POSITIVE_INFINITY : windowDays * DAY_MILLISECONDS
-  const codeOf = new Map<string | null, number>()
-  const counts: { successes: number; judged: number; tooRecent: number }[] = []
-  const total = { successes: 0, judged: 0, tooRecent: 0 }
-  for (let index = 0; index < leads.length; index++) {
+
+  // Pass 1: check every lead and decide its outcome.
+  const length = leads.length
+  const outcomes = new Uint8Array(length)
+  let successes = 0
+  let judged = 0
+  for (let index = 0; index < length; index++) {
     const lead = requireRow(leads[index] as Lead, metric, index, 'lead')
     const created = requireInstant(
       lead.createdAt,
@@ -133,60 +232,125 @@ function computeLeadRate(
         })
       }
     }
-    let counter = total
-    if (groupBy !== null) {
-      const groupField = groupBy === 'source' ? 'source' : 'ownerId'
-      const key = lead[groupField] ?? null
-      if (key !== null && typeof key !== 'string') {
-        throw new MetricInputError({
-          code: 'INVALID_RECORD',
-          metric,
-          path: [index, groupField],
-          message: `${metric}: ${groupField} at index ${index} is not a string`,
-        })
-      }
-      let code = codeOf.get(key)
-      if (code === undefined) {
-        code = counts.length
-        codeOf.set(key, code)
-        counts.push({ successes: 0, judged: 0, tooRecent: 0 })
-      }
-      counter = counts[code]!
-    }
     const matureAt = windowDays === null ? created : created + windowMilliseconds
-    const judgeable = asOf === null || matureAt <= asOf
+    if (asOf !== null && matureAt > asOf) {
+      outcomes[index] = TOO_RECENT
+      continue
+    }
+    judged++
     const success =
       reachedAt !== undefined &&
       reached - created <= windowMilliseconds &&
       (asOf === null || reached <= asOf)
-    for (const target of groupBy === null ? [total] : [total, counter]) {
-      if (!judgeable) {
-        target.tooRecent++
-      } else {
-        target.judged++
-        if (success) target.successes++
-      }
+    outcomes[index] = success ? SUCCESS : 1
+    if (success) successes++
+  }
+  const overall = summarise(successes, judged, length - judged, z, confidence)
+  if ((groupBy === null && period === null) || length === 0) {
+    return { ...overall, rows: [], groups: [] }
+  }
+
+  // Pass 2: the cell (group × period) of each lead, through groupMetric's engine.
+  const groupField = groupBy === 'owner' ? 'ownerId' : 'source'
+  const cells = groupRecords<Lead, string>(leads, {
+    metric,
+    by: groupBy === null ? undefined : (lead) => lead[groupField],
+    period,
+    keyField: groupField,
+    numericKeys: false,
+    badKey: (_, index) =>
+      new MetricInputError({
+        code: 'INVALID_RECORD',
+        metric,
+        path: [index, groupField],
+        message: `${metric}: ${groupField} at index ${index} is not a string`,
+      }),
+  })
+  const cellCount = cells.keys.length * cells.periodCount
+  const fill = period?.fill === true
+  if (fill && cellCount > MAX_FILLED_ROWS) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: ['period', 'fill'],
+      message: `${metric}: filling ${cells.keys.length} groups × ${cells.periodCount} periods would give more than ${MAX_FILLED_ROWS} rows; leave out fill or choose a longer period`,
+    })
+  }
+
+  // Pass 3: counts per cell with leads (slot), in flat typed arrays; the slot of a cell is
+  // found in a flat table when it is small, else in a Map.
+  const table = cellCount <= 4 * length + 1024 ? new Int32Array(cellCount).fill(-1) : null
+  const sparse = table === null ? new Map<number, number>() : null
+  const slotOfCell = (cell: number): number =>
+    table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
+  const slotOf = new Int32Array(length)
+  let slots = 0
+  for (let index = 0; index < length; index++) {
+    const cell = cells.cellOf[index] as number
+    let slot = slotOfCell(cell)
+    if (slot < 0) {
+      slot = slots++
+      if (table === null) sparse?.set(cell, slot)
+      else table[cell] = slot
+    }
+    slotOf[index] = slot
+  }
+  const counts = new Float64Array(3 * slots)
+  for (let index = 0; index < length; index++) {
+    const at = 3 * (slotOf[index] as number) + (outcomes[index] as number)
+    counts[at] = (counts[at] as number) + 1
+  }
+
+  // Rows by group name (null last), then period.
+  const order = cells.keys.map((_, code) => code)
+  order.sort((a, b) =>
+    compareGroups(cells.keys[a] as string | null, cells.keys[b] as string | null),
+  )
+  const rows: LeadRateRow[] = []
+  for (const code of order) {
+    for (let periodCode = 0; periodCode < cells.periodCount; periodCode++) {
+      const cell = code * cells.periodCount + periodCode
+      const slot = slotOfCell(cell)
+      if (slot < 0 && !fill) continue
+      const tooRecent = slot < 0 ? 0 : (counts[3 * slot] as number)
+      const failures = slot < 0 ? 0 : (counts[3 * slot + 1] as number)
+      const won = slot < 0 ? 0 : (counts[3 * slot + 2] as number)
+      const result = summarise(won, failures + won, tooRecent, z, confidence)
+      rows.push({
+        group: cells.keys[code] as string | null,
+        period: periodOfCell(cells, cell),
+        result,
+        n: tooRecent + failures + won,
+        ...result,
+      })
     }
   }
-  const summarise = ({ successes, judged, tooRecent }: typeof total): LeadRate => ({
+  return { ...overall, rows, groups: rows }
+}
+
+function summarise(
+  successes: number,
+  judged: number,
+  tooRecent: number,
+  z: number,
+  confidence: number,
+): LeadRate {
+  const interval = wilsonBounds(successes, judged, z)
+  return {
     rate: judged === 0 ? null : successes / judged,
     successes,
     judged,
     tooRecent,
-    interval: wilsonBounds(successes, judged, z),
-  })
-  const groups = [...codeOf.entries()]
-    .map(([group, code]) => ({ group, ...summarise(counts[code]!) }))
-    .sort((a, b) =>
-      a.group === b.group
-        ? 0
-        : a.group === null
-          ? 1
-          : b.group === null
-            ? -1
-            : a.group < b.group
-              ? -1
-              : 1,
-    )
-  return { ...summarise(total), groups }
+    lower: interval === null ? null : interval.lower,
+    upper: interval === null ? null : interval.upper,
+    confidence,
+    interval,
+  }
+}
+
+function compareGroups(a: string | null, b: string | null): number {
+  if (a === b) return 0
+  if (a === null) return 1
+  if (b === null) return -1
+  return a < b ? -1 : 1
 }

@@ -39,6 +39,7 @@ export {
 export { type NpsByGroupInput, npsByGroup } from './npsByGroup.js'
 export {
   type NpsBySegmentOptions,
+  type NpsBySegmentRow,
   type NpsSegmentRow,
   npsBySegment,
   type SegmentKey,

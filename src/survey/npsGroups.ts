@@ -69,15 +69,18 @@ export function readResponse(
   metric: string,
 ): SurveyResponse {
   const response = responses[index]
-  if (typeof response !== 'object' || response === null) {
-    throw new MetricInputError({
-      code: 'VALUE_OUT_OF_RANGE',
-      metric,
-      path: [index],
-      message: `${metric}: response at index ${index} is ${describeValue(response)}; it must be an object { score, respondedAt }`,
-    })
-  }
+  if (typeof response !== 'object' || response === null) throw notAResponse(response, index, metric)
   return response
+}
+
+/** `VALUE_OUT_OF_RANGE` at `[index]` for a response that is not an object. Internal. */
+export function notAResponse(response: unknown, index: number, metric: string): MetricInputError {
+  return new MetricInputError({
+    code: 'VALUE_OUT_OF_RANGE',
+    metric,
+    path: [index],
+    message: `${metric}: response at index ${index} is ${describeValue(response)}; it must be an object { score, respondedAt }`,
+  })
 }
 
 /** Checks that `responses` is a list, on behalf of `metric`. Internal. */

@@ -1,10 +1,12 @@
+import { type CalendarPeriodOptions, readPeriodLayout } from '../core/calendarPeriods.js'
 import {
-  type CalendarPeriodOptions,
-  periodGrid,
-  periodIndex,
-  readPeriodLayout,
-} from '../core/calendarPeriods.js'
-import { asMetricInputError, requireInstant } from '../core/validate.js'
+  checkedPeriod,
+  type GroupMetricPeriod,
+  type GroupMetricRow,
+  groupRecords,
+  periodOfCell,
+} from '../core/groupMetric.js'
+import { asMetricInputError } from '../core/validate.js'
 import type { SurveyResponse } from '../records/SurveyResponse.js'
 import {
   type NpsGroupOptions,
@@ -24,28 +26,47 @@ import { readIntervalOptions } from './npsKernel.js'
 export interface NpsTrendOptions extends CalendarPeriodOptions, NpsGroupOptions {}
 
 /**
- * One period's NPS.
+ * One period's NPS, in the row shape of `groupMetric` (`{ group, period, result, n }`),
+ * with the summary's fields also flat on the row.
  *
  * @category Survey
  */
-export interface NpsTrendRow extends NpsGroupSummary {
-  /** `'2026-03'`, `'2026-Q1'`, `'2026'`, `'FY2027-Q1'` or the week's first day `'2026-03-02'`. */
-  readonly period: string
-  /** First instant of the period in the time zone. */
+export interface NpsTrendRow extends GroupMetricRow<NpsGroupSummary, never>, NpsGroupSummary {
+  /** Always `null`: one series over all responses. */
+  readonly group: null
+  /**
+   * The period: `start`, `end` (exclusive) and `label` — `'2026-03'`, `'2026-Q1'`, `'2026'`,
+   * `'FY2027-Q1'`, the ISO 8601 week `'2026-W09'` (weeks starting on Monday) or the week's
+   * first day `'2026-03-01'` (other weeks).
+   */
+  readonly period: GroupMetricPeriod
+  /**
+   * First instant of the period in the time zone.
+   *
+   * @deprecated Read `period.start`; kept through 0.x.
+   */
   readonly start: Date
-  /** First instant of the next period (exclusive end). */
+  /**
+   * First instant of the next period (exclusive end).
+   *
+   * @deprecated Read `period.end`; kept through 0.x.
+   */
   readonly end: Date
 }
 
 /**
  * The Net Promoter Score per calendar period — week, month, quarter or (fiscal) year in an
- * explicit IANA time zone — with an interval for each, so a dip can be told from noise.
+ * explicit IANA time zone — with an interval for each, so a dip can be told from noise;
+ * rows in `groupMetric`'s shape `{ group: null, period: { start, end, label }, result, n }`
+ * (the engine `groupMetric` uses with `fill: true`, plus survey weights and intervals).
  *
  * ```text
  * period k = [start_k, start_{k+1}) in timeZone;  NPS_k over the responses in it
  * ```
  * Periods are contiguous from the first response's to the last's: a period without
- * responses is a row with `score: null`, so charts keep their time axis. Months start at
+ * responses is a row with `score: null` and `n: 0`, so charts keep their time axis. Weeks
+ * starting on Monday (the default) are labelled as ISO 8601 weeks `'2026-W09'` with their
+ * week-numbering year; other weeks by their first day. Months start at
  * local midnight of the 1st, so daylight-saving changes move no response; results never
  * depend on the host's time zone. Fiscal quarters and years (`fiscalYearStartMonth`) are
  * named by the calendar year in which the fiscal year ends.
@@ -53,7 +74,9 @@ export interface NpsTrendRow extends NpsGroupSummary {
  * @param responses - Survey responses with a valid `respondedAt`.
  * @param options - `period` (`'month'`), `timeZone` (`'UTC'`), `fiscalYearStartMonth` (1),
  *   `weekStartsOn` (1 = Monday), `confidence` (0.95), `method` (`'adjusted-wald'`).
- * @returns One row per period in time order; `[]` for no responses.
+ * @returns One row per period in time order (`n` responses; the `result` fields — score,
+ *   counts, shares, interval — also flat on the row, and `start`/`end` as deprecated aliases
+ *   of `period.start`/`period.end`); `[]` for no responses.
  * @throws MetricInputError `INVALID_DATE` (path `[i, 'respondedAt']`), `SCORE_OUT_OF_RANGE`,
  *   `NEGATIVE_VALUE`, `NOT_FINITE`, `EMPTY_WEIGHTS`, `INVALID_OPTION`; `VALUE_OUT_OF_RANGE`
  *   for responses spanning more than 5,000 periods (96 years of weeks, 416 of months), for a
@@ -68,7 +91,7 @@ export interface NpsTrendRow extends NpsGroupSummary {
  *   ],
  *   { timeZone: 'America/New_York' },
  * )
- * rows.map((row) => [row.period, row.score]) // => [['2026-01', 0]]
+ * rows.map((row) => [row.period.label, row.result.score, row.n]) // => [['2026-01', 0, 2]]
  * ```
  * @see npsInterval; date-fns `@date-fns/tz` for zone-correct calendar boundaries.
  * @category Survey
@@ -83,32 +106,31 @@ export function npsTrend(
     const interval = readIntervalOptions(options, metric)
     const layout = readPeriodLayout(options, metric)
     if (responses.length === 0) return []
-    const times = new Float64Array(responses.length)
-    let first = Number.POSITIVE_INFINITY
-    let last = Number.NEGATIVE_INFINITY
-    for (let index = 0; index < responses.length; index++) {
-      const time = requireInstant(
-        readResponse(responses, index, metric).respondedAt,
-        metric,
-        [index, 'respondedAt'],
-        `respondedAt at index ${index}`,
-      )
-      times[index] = time
-      if (time < first) first = time
-      if (time > last) last = time
+    const cells = groupRecords(responses, {
+      metric,
+      period: checkedPeriod(
+        (_: SurveyResponse, index: number) => readResponse(responses, index, metric).respondedAt,
+        layout,
+        true,
+      ),
+      dateField: 'respondedAt',
+    })
+    const sums = sumGroups(responses, cells.cellOf, cells.periodCount, metric)
+    const rows: NpsTrendRow[] = []
+    for (let code = 0; code < cells.periodCount; code++) {
+      const period = periodOfCell(cells, code) as GroupMetricPeriod
+      const summary = summariseGroup(sums, code, interval, metric, `period ${period.label}`)
+      rows.push({
+        group: null,
+        period,
+        result: summary,
+        n: summary.responses,
+        ...summary,
+        start: period.start,
+        end: period.end,
+      })
     }
-    const grid = periodGrid(first, last, layout)
-    const codes = new Int32Array(responses.length)
-    for (let index = 0; index < responses.length; index++) {
-      codes[index] = periodIndex(grid.starts, times[index] as number)
-    }
-    const sums = sumGroups(responses, codes, grid.labels.length, metric)
-    return grid.labels.map((period, code) => ({
-      period,
-      start: new Date(grid.starts[code] as number),
-      end: new Date(grid.starts[code + 1] as number),
-      ...summariseGroup(sums, code, interval, metric, `period ${period}`),
-    }))
+    return rows
   } catch (error) {
     throw asMetricInputError(error, 'npsTrend')
   }

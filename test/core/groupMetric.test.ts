@@ -149,12 +149,12 @@ describe('groupMetric', () => {
       ]),
     ).toEqual(
       trend.map((row) => [
-        row.period,
-        row.start.getTime(),
-        row.end.getTime(),
-        row.promoters,
-        row.passives,
-        row.detractors,
+        row.period.label,
+        row.period.start.getTime(),
+        row.period.end.getTime(),
+        row.result.promoters,
+        row.result.passives,
+        row.result.detractors,
       ]),
     )
   })

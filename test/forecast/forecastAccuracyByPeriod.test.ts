@@ -71,6 +71,126 @@ describe('forecastAccuracyByPeriod', () => {
     expect(rows[0]?.bias).toBeCloseTo(-20 / 120, 14)
   })
 
+  it('gives rows in the shape of groupMetric, with the 0.1 fields flat and periodStart/periodEnd as aliases', () => {
+    const { rows, groups } = forecastAccuracyByPeriod(submissions, actuals, { leadTimeDays: 14 })
+    const ana = rows[0]!
+    const { group, period, result, n, periodStart, periodEnd, ...flat } = ana
+    expect(flat).toEqual(result)
+    expect(group).toBe('ana')
+    // Q1 as submitted (1 January – 31 March) in UTC: [1 January, 1 April), a calendar quarter.
+    expect([period.start.toISOString(), period.end.toISOString(), period.label]).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      '2026-04-01T00:00:00.000Z',
+      '2026-Q1',
+    ])
+    expect(periodStart).toBe(q1.periodStart)
+    expect(periodEnd).toBe(q1.periodEnd)
+    // ana booked 80 and 40 in Q1: two bookings.
+    expect(n).toBe(2)
+    expect(rows.map((row) => [row.group, row.period.label, row.n])).toEqual([
+      ['ana', '2026-Q1', 2],
+      ['ana', '2026-Q2', 1],
+      ['ben', '2026-Q1', 1],
+      ['cara', '2026-Q1', 1],
+    ])
+    // Group summaries: the same shape with period null; n = the group's bookings.
+    expect(groups.map((row) => [row.group, row.period, row.n, row.result.periods])).toEqual([
+      ['ana', null, 3, 2],
+      ['ben', null, 1, 1],
+      ['cara', null, 1, 0],
+    ])
+    const { group: _, period: __, result: summary, n: ___, ...flatSummary } = groups[0]!
+    expect(flatSummary).toEqual(summary)
+  })
+
+  it('places the period in the time zone and labels months, quarters, years and other spans', () => {
+    const month = { periodStart: new Date('2026-03-01'), periodEnd: new Date('2026-03-31') }
+    const year = { periodStart: new Date('2026-01-01'), periodEnd: new Date('2026-12-31') }
+    const weeks = { periodStart: new Date('2026-01-05'), periodEnd: new Date('2026-02-01') }
+    const fiscal = { periodStart: new Date('2026-02-01'), periodEnd: new Date('2026-04-30') }
+    const { rows } = forecastAccuracyByPeriod(
+      [
+        call('ana', month, 1, '2026-01-01T00:00:00Z'),
+        call('ben', year, 1, '2026-01-01T00:00:00Z'),
+        call('cara', weeks, 1, '2026-01-01T00:00:00Z'),
+        call('dan', fiscal, 1, '2026-01-01T00:00:00Z'),
+      ],
+      [],
+      { timeZone: 'America/New_York' },
+    )
+    // Midnight in New York: EST (UTC−5) before 8 March 2026, EDT (UTC−4) after.
+    expect(
+      rows.map((row) => [
+        row.period.label,
+        row.period.start.toISOString(),
+        row.period.end.toISOString(),
+      ]),
+    ).toEqual([
+      ['2026-03', '2026-03-01T05:00:00.000Z', '2026-04-01T04:00:00.000Z'],
+      ['2026', '2026-01-01T05:00:00.000Z', '2027-01-01T05:00:00.000Z'],
+      ['2026-01-05/2026-02-01', '2026-01-05T05:00:00.000Z', '2026-02-02T05:00:00.000Z'],
+      // Three months not starting in January, April, July or October: not a calendar quarter.
+      ['2026-02-01/2026-04-30', '2026-02-01T05:00:00.000Z', '2026-05-01T04:00:00.000Z'],
+    ])
+  })
+
+  it('gives per owner the rows and summaries of teams of one owner each', () => {
+    // The per-owner path shares each owner's sums; the team path merges copies of them.
+    for (const leadTimeDays of [0, 14]) {
+      const byOwner = forecastAccuracyByPeriod(submissions, actuals, { leadTimeDays })
+      const byTeam = forecastAccuracyByPeriod(submissions, actuals, {
+        leadTimeDays,
+        groupBy: 'team',
+        teamOf: (owner) => owner,
+      })
+      expect(byOwner).toEqual(byTeam)
+    }
+  })
+
+  it('gives forecast accuracy per team and quarter in one call', () => {
+    // Quarterly calls give quarterly rows; teamOf rolls owners up: east = ben, west = ana.
+    const { rows } = forecastAccuracyByPeriod(submissions, actuals, {
+      groupBy: 'team',
+      teamOf: (owner) => (owner === 'ben' ? 'east' : 'west'),
+    })
+    // By hand (no lead time, so ana's latest Q1 call of 130 is judged): west Q1 = ana 130 + cara
+    // none vs ana 120 + cara 30 = 150; west Q2 = 200 vs 180; east Q1 = 50 vs 60.
+    expect(
+      rows.map((row) => [
+        row.group,
+        row.period.label,
+        row.forecast?.toString(),
+        row.actual.toString(),
+      ]),
+    ).toEqual([
+      ['east', '2026-Q1', '50', '60'],
+      ['west', '2026-Q1', '130', '150'],
+      ['west', '2026-Q2', '200', '180'],
+    ])
+    // Accuracy of west Q1: 1 − |150 − 130| / 150.
+    expect(rows[1]?.accuracy).toBeCloseTo(1 - 20 / 150, 14)
+  })
+
+  it('refuses every bad option value with INVALID_OPTION and the option as path', () => {
+    const bad: [Record<string, unknown>, string][] = [
+      [{ tolerance: -0.1 }, 'tolerance'],
+      [{ tolerance: Number.NaN }, 'tolerance'],
+      [{ tolerance: '0.1' }, 'tolerance'],
+      [{ leadTimeDays: Number.POSITIVE_INFINITY }, 'leadTimeDays'],
+      [{ leadTimeDays: -3 }, 'leadTimeDays'],
+      [{ groupBy: 'region' }, 'groupBy'],
+      [{ category: 'upside' }, 'category'],
+      [{ timeZone: 42 }, 'timeZone'],
+    ]
+    for (const [options, option] of bad) {
+      expectMetricError(
+        () => forecastAccuracyByPeriod(submissions, actuals, options as never),
+        'INVALID_OPTION',
+        { path: [option], metric: 'forecastAccuracyByPeriod' },
+      )
+    }
+  })
+
   it('places bookings by the calendar of the time zone', () => {
     // 2026-03-31T23:00Z is 1 April in Berlin: it leaves Q1 there.
     const { rows } = forecastAccuracyByPeriod(submissions, actuals, { timeZone: 'Europe/Berlin' })
@@ -82,9 +202,11 @@ describe('forecastAccuracyByPeriod', () => {
     expect(
       company.rows.map((row) => [row.group, row.forecast?.toString(), row.actual.toString()]),
     ).toEqual([
-      ['all', '180', '210'],
-      ['all', '200', '180'],
+      // 0.2: the whole company is the group null (was 'all').
+      [null, '180', '210'],
+      [null, '200', '180'],
     ])
+    expect(company.groups.map((group) => group.group)).toEqual([null])
     const teams = forecastAccuracyByPeriod(submissions, actuals, {
       groupBy: 'team',
       teamOf: (owner) => (owner === 'ben' ? 'east' : 'west'),
@@ -153,16 +275,16 @@ describe('forecastAccuracyByPeriod', () => {
     const result = forecastAccuracyByPeriod([call('dan', q1, 70, '2026-03-25T00:00:00Z')], [], {
       leadTimeDays: 14,
     })
+    const summary = {
+      periods: 0,
+      missingForecasts: 1,
+      accuracy: null,
+      bias: null,
+      hitRate: null,
+      trackingSignal: [],
+    }
     expect(result.groups).toEqual([
-      {
-        group: 'dan',
-        periods: 0,
-        missingForecasts: 1,
-        accuracy: null,
-        bias: null,
-        hitRate: null,
-        trackingSignal: [],
-      },
+      { group: 'dan', period: null, result: summary, n: 0, ...summary },
     ])
     expect(result.rows).toHaveLength(1)
     expect(result.rows[0]).toMatchObject({
@@ -358,6 +480,8 @@ describe('forecastAccuracyByPeriod', () => {
       { leadTimeDays: 30 },
     )
     expect(result.rows[0]?.forecast?.toString()).toBe('100')
+    // 1 January – 31 March is calendar quarter 1.
+    expect(result.rows[0]?.period.label).toBe('2026-Q1')
     expect(result.groups[0]?.accuracy).toBe(0.8333333333333334)
   })
 })

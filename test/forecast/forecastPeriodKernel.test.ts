@@ -74,8 +74,11 @@ describe('forecastAccuracyByPeriod steps', () => {
     const table = readCalls(calls, options)
     bookActuals(table, actuals, options)
     const groups = groupCells(table, options)
-    const cells = [...(groups.get('ana')?.values() ?? [])]
+    expect(groups.keys).toEqual(['ana'])
+    const cells = groups.ordered
     expect(cells).toHaveLength(1)
+    // Two of the three bookings fall inside the quarter.
+    expect(cells[0]?.bookings).toBe(2)
     const [cell] = cells
     expect(
       cell?.call === null || cell?.call === undefined ? null : numberOf(cell.call, null as never),

@@ -26,5 +26,14 @@ describe('leadConversionRate', () => {
     expect(leadConversionRate(leads, { withinDays: 14, asOf: day(31) }).rate).toBe(
       0.3333333333333333,
     )
+    // By hand: inbound leads 1 and 2 both converted (no window) → 1; event 3 and 4 none → 0.
+    expect(
+      leadConversionRate(leads, { groupBy: 'source', period: { unit: 'month' } }).rows.map(
+        (row) => [row.group, row.period?.label, row.rate],
+      ),
+    ).toEqual([
+      ['event', '2026-01', 0],
+      ['inbound', '2026-01', 1],
+    ])
   })
 })

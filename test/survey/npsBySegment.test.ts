@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { groupMetric } from '../../src/core/groupMetric.js'
 import type { SurveyResponse } from '../../src/records/SurveyResponse.js'
 import { netPromoterScore } from '../../src/survey/netPromoterScore.js'
+import { netPromoterScoreAggregator } from '../../src/survey/netPromoterScoreAggregator.js'
 import { npsBySegment } from '../../src/survey/npsBySegment.js'
 import { npsInterval } from '../../src/survey/npsInterval.js'
 import { expectMetricError } from '../helpers.js'
@@ -23,7 +25,7 @@ describe('npsBySegment', () => {
       response(8, 'SMB'),
     ]
     const rows = npsBySegment(responses)
-    expect(rows.map((row) => row.segment)).toEqual(['Enterprise', 'SMB'])
+    expect(rows.map((row) => row.group)).toEqual(['Enterprise', 'SMB'])
     const smb = rows[1]!
     expect(smb).toMatchObject(netPromoterScore([10, 3, 8]))
     const interval = npsInterval([10, 3, 8])
@@ -42,18 +44,94 @@ describe('npsBySegment', () => {
 
   it('keeps responses without a segment in a null row, last', () => {
     const rows = npsBySegment([response(10), response(0, 'b'), response(9, 'a')])
-    expect(rows.map((row) => [row.segment, row.score])).toEqual([
-      ['a', 100],
-      ['b', -100],
-      [null, 100],
+    expect(rows.map((row) => [row.group, row.period, row.result.score, row.n])).toEqual([
+      ['a', null, 100, 1],
+      ['b', null, -100, 1],
+      [null, null, 100, 1],
     ])
+  })
+
+  it('gives rows in the shape of groupMetric with the 0.1 fields flat as deprecated aliases', () => {
+    const rows = npsBySegment([response(10, 'a'), response(3, 'a'), response(8, 'a', 2)])
+    expect(rows).toHaveLength(1)
+    const { group, period, result, n, segment, ...flat } = rows[0]!
+    expect([group, period, segment, n]).toEqual(['a', null, 'a', 3])
+    // Every summary field is on the row with the value of `result`.
+    expect(flat).toEqual(result)
+    // By hand: weights 1, 1, 2 → promoters 1, detractors 1, passives 2, total 4, NPS 0.
+    expect(result).toMatchObject({ promoters: 1, passives: 2, detractors: 1, total: 4, score: 0 })
+    expect(result.responses).toBe(3)
+  })
+
+  it('counts like groupMetric with netPromoterScoreAggregator (n and class counts per group)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            score: fc.integer({ min: 0, max: 10 }),
+            segment: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
+          }),
+        ),
+        (rows) => {
+          const responses = rows.map((row) => response(row.score, row.segment))
+          const grouped = groupMetric(responses, netPromoterScoreAggregator(), {
+            value: (r) => r.score,
+            by: (r) => r.segment,
+          })
+          const bySegment = npsBySegment(responses)
+          const key = (row: { group: string | null }) => String(row.group)
+          expect(
+            new Map(
+              bySegment.map((row) => [
+                key(row),
+                [row.n, row.result.promoters, row.result.detractors],
+              ]),
+            ),
+          ).toEqual(
+            new Map(
+              grouped.map((row) => [
+                key(row),
+                [row.n, row.result.promoters, row.result.detractors],
+              ]),
+            ),
+          )
+        },
+      ),
+    )
+  })
+
+  it('reports a key function that throws as INVALID_RECORD with the response and cause', () => {
+    const failure = new Error('no segment service')
+    const error = expectMetricError(
+      () =>
+        npsBySegment([response(9, 'a'), response(3, 'b')], (_, index) => {
+          if (index === 1) throw failure
+          return 'a'
+        }),
+      'INVALID_RECORD',
+      { path: [1, 'segment'], metric: 'npsBySegment' },
+    )
+    expect(error.cause).toBe(failure)
+    // A response that is not an object, with the default key and with a key function.
+    for (const keyOf of [undefined, (r: SurveyResponse) => r.segment]) {
+      expectMetricError(
+        () => npsBySegment([response(9, 'a'), null as never], keyOf),
+        'VALUE_OUT_OF_RANGE',
+        { path: [1], metric: 'npsBySegment' },
+      )
+    }
+    expectMetricError(
+      () => npsBySegment([response(9, 'a')], () => 7 as never),
+      'VALUE_OUT_OF_RANGE',
+      { path: [0, 'segment'], metric: 'npsBySegment' },
+    )
   })
 
   it('takes a key function', () => {
     const rows = npsBySegment([response(10, 'x'), response(0, 'y')], (r) =>
       r.score >= 9 ? 'high' : 'low',
     )
-    expect(rows.map((row) => row.segment)).toEqual(['high', 'low'])
+    expect(rows.map((row) => row.group)).toEqual(['high', 'low'])
   })
 
   it('weights responses and sizes the interval by the Kish effective sample size', () => {
@@ -137,9 +215,9 @@ describe('npsBySegment', () => {
       { score: 3, respondedAt: new Date('2026-01-06'), segment: 'SMB' },
       { score: 9, respondedAt: new Date('2026-01-07'), segment: 'Enterprise' },
     ])
-    expect(rows.map((row) => [row.segment, row.score])).toEqual([
-      ['Enterprise', 100],
-      ['SMB', 0],
+    expect(rows.map((row) => [row.group, row.result.score, row.n])).toEqual([
+      ['Enterprise', 100, 1],
+      ['SMB', 0, 2],
     ])
   })
 })
