@@ -114,8 +114,6 @@ function exportedChoiceLists(): string[][] {
  * land; a new entry needs a reason.
  */
 const CHOICES_WITHOUT_CONSTANT = new Set([
-  'LeadRateOptions.groupBy', // pipeline/leadRate (series-existing engineer)
-  'ForecastAccuracyByPeriodOptions.groupBy', // forecast (naming engineer)
   'ParseRecordsOptions.onInvalid', // schemas
 ])
 
