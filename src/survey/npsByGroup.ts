@@ -1,8 +1,9 @@
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
+import { requireSameLength } from '../core/requireSameLength.js'
 import { asMetricInputError, requireList } from '../core/validate.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
-import { scoreOutOfRange } from './npsKernel.js'
+import { isNpsScore, scoreOutOfRange } from './npsKernel.js'
 
 /** The slot of each score 0–10: 2 detractor, 1 passive, 0 promoter. */
 const CLASS_SLOT = Uint8Array.of(2, 2, 2, 2, 2, 2, 2, 1, 1, 0, 0)
@@ -54,22 +55,13 @@ export function npsByGroup(input: NpsByGroupInput): NpsResult[] {
     const { scores, groups } = input
     requireList(scores, metric, ['scores'], 'scores')
     requireList(groups, metric, ['groups'], 'groups')
-    if (groups.length !== scores.length) {
-      throw new MetricInputError({
-        code: 'LENGTH_MISMATCH',
-        metric,
-        path: ['groups'],
-        message: `${metric}: groups has ${groups.length} values but scores has ${scores.length}; they must be equally long`,
-      })
-    }
+    requireSameLength(groups, scores.length, metric, ['groups'], 'scores')
     let counts = new Float64Array(3 * 16)
     let largest = -1
     for (let index = 0; index < scores.length; index++) {
       const score = scores[index] as number
       const group = groups[index] as number
-      // `>>> 0` turns negatives, fractions and NaN into a different number (as in countNpsScores).
-      if (!(typeof score === 'number' && score >>> 0 === score && score <= 10))
-        throw scoreOutOfRange(metric, ['scores', index], score, 0, 10)
+      if (!isNpsScore(score)) throw scoreOutOfRange(metric, ['scores', index], score, 0, 10)
       if (!(typeof group === 'number' && group >>> 0 === group && group <= 65535)) {
         throw new MetricInputError({
           code: 'VALUE_OUT_OF_RANGE',

@@ -5,7 +5,7 @@ import type { SurveyResponse } from '../records/SurveyResponse.js'
 import type { NpsIntervalMethod, NpsTally } from './NpsTally.js'
 import { type NpsResult, resultOfTally } from './netPromoterScore.js'
 import { intervalOfTally } from './npsInterval.js'
-import { type readIntervalOptions, scoreOutOfRange } from './npsKernel.js'
+import { isNpsScore, type readIntervalOptions, scoreOutOfRange } from './npsKernel.js'
 
 /**
  * The grouped NPS kernel behind `npsBySegment` and `npsTrend`: one pass that validates
@@ -114,7 +114,7 @@ export function sumGroups(
   for (let index = 0; index < responses.length; index++) {
     const response = readResponse(responses, index, metric)
     const score = response.score
-    if (!(typeof score === 'number' && score >= 0 && score <= 10 && (score | 0) === score)) {
+    if (!isNpsScore(score)) {
       throw scoreOutOfRange(metric, [index, 'score'], score, 0, 10)
     }
     let weight = 1
