@@ -137,7 +137,10 @@ export interface ForecastGroupAccuracy {
   readonly accuracy: number | null
   readonly bias: number | null
   readonly hitRate: number | null
-  /** Tracking signal after each judged period, in time order (> 4 or < −4: biased). */
+  /**
+   * Tracking signal Σ(F − A) / MAD after each judged period, in time order (over-forecast
+   * positive; > 4 or < −4: biased).
+   */
   readonly trackingSignal: (number | null)[]
 }
 

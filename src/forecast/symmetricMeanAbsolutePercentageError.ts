@@ -1,6 +1,13 @@
 import { requireOneOf } from '../core/validate.js'
 import type { ForecastSeries } from './ForecastSeries.js'
-import { guardInput, mean, optionOr, requireSeries, scanSeries } from './forecastKernel.js'
+import {
+  finished,
+  guardInput,
+  mean,
+  optionOr,
+  requireSeries,
+  scanSeries,
+} from './forecastKernel.js'
 
 /**
  * The sMAPE definitions offered: `'m4'` (0..2) and `'bounded'` (0..1).
@@ -64,7 +71,9 @@ export function symmetricMeanAbsolutePercentageError(
     requireSeries(input, metric)
     const variant = requireOneOf(optionOr(input.variant, 'm4'), SMAPE_VARIANTS, metric, 'variant')
     const { sums } = scanSeries(input, metric, { full: true })
-    const m4 = mean(sums.symmetricError, sums.weight)
+    // A weighted term sum past the largest double (a weight near 1.8e308) is refused, never
+    // returned as Infinity.
+    const m4 = finished(mean(sums.symmetricError, sums.weight), metric)
     return m4 === null ? null : variant === 'm4' ? m4 : m4 / 2
   })
 }

@@ -108,13 +108,21 @@ describe('components carry a standard error where one exists', () => {
     expect(component.standardError).toBeCloseTo(1.0801234497, 9)
   })
 
-  it('takes method and scale from a CES result, refusing a contradicting option at once', () => {
-    const share = customerEffortScore([7, 6, 5, 2], { method: 'agree-share' })
+  it('takes statistic and scale from a CES result, refusing a contradicting option at once', () => {
+    const share = customerEffortScore([7, 6, 5, 2], { statistic: 'agree-share' })
     expect(cesComponent(share)).toMatchObject({ value: 0.75, range: [0, 1] })
+    // The 0.1 name `method` is still read, and refused under the canonical name.
+    for (const options of [{ statistic: 'agree-share' }, { method: 'agree-share' }] as const) {
+      expectMetricError(
+        () => cesComponent(customerEffortScore([7, 6]), options),
+        'INVALID_OPTION',
+        { path: ['statistic'], metric: 'cesComponent', message: /statistic/ },
+      )
+    }
     expectMetricError(
-      () => cesComponent(customerEffortScore([7, 6]), { method: 'agree-share' }),
+      () => cesComponent(share, { statistic: 'agree-share', method: 'mean' }),
       'INVALID_OPTION',
-      { path: ['method'], metric: 'cesComponent', message: /method/ },
+      { path: ['statistic'], metric: 'cesComponent' },
     )
     expectMetricError(
       () => cesComponent(customerEffortScore([4, 5], { scaleMax: 5 }), { scaleMax: 7 }),

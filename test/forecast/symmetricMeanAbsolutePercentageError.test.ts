@@ -76,4 +76,19 @@ describe('symmetricMeanAbsolutePercentageError', () => {
       }),
     ).toBe(0.16666666666666666)
   })
+
+  it('refuses a weighted term sum past the largest double instead of returning Infinity', () => {
+    // A = 1, F = −1: the term is 2|A − F| / (|A| + |F|) = 2, and 2 × 1.7e308 > 1.797e308 (the
+    // largest double), so Σw·term cannot be held; the mean (2) is never reached.
+    expectMetricError(
+      () =>
+        symmetricMeanAbsolutePercentageError({ actual: [1], forecast: [-1], weights: [1.7e308] }),
+      'VALUE_OUT_OF_RANGE',
+      { metric: 'symmetricMeanAbsolutePercentageError' },
+    )
+    // The same series with weight 1e300 is fine: the term stays 2.
+    expect(
+      symmetricMeanAbsolutePercentageError({ actual: [1], forecast: [-1], weights: [1e300] }),
+    ).toBe(2)
+  })
 })
