@@ -67,6 +67,9 @@ export type ActivityCountsRow = GroupMetricRow<ActivityCountsResult>
 
 const METRIC = 'activityCounts'
 
+/** Up to this many group × period cells, a cell's slot is found in a flat table (as in `groupMetric`). */
+const DENSE_CELLS = 1 << 22
+
 /** The most rows `fill` may produce, as in `groupMetric`. */
 const MAX_FILLED_ROWS = 10_000_000
 
@@ -196,28 +199,45 @@ function computeActivityCounts(
     })
   }
 
-  // Pass 4: activities ordered by cell (a counting sort that keeps input order in a cell).
-  const counts = new Map<number, number>()
+  // Pass 4: a slot per cell with activities (a flat table when small, else a Map), then the
+  // activities ordered by cell (a counting sort that keeps input order within a cell).
+  const dense = cellCount <= Math.max(DENSE_CELLS, 4 * length)
+  const table = dense ? new Int32Array(cellCount).fill(-1) : null
+  const sparse = dense ? null : new Map<number, number>()
+  const slotOf = new Int32Array(length)
+  const cellOfSlot: number[] = []
   for (let index = 0; index < length; index++) {
     const cell = cellOf[index] as number
-    counts.set(cell, (counts.get(cell) ?? 0) + 1)
+    let slot = table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
+    if (slot < 0) {
+      slot = cellOfSlot.length
+      if (table === null) sparse?.set(cell, slot)
+      else table[cell] = slot
+      cellOfSlot.push(cell)
+    }
+    slotOf[index] = slot
   }
-  const used = Float64Array.from(counts.keys()).sort()
-  const start = new Map<number, number>()
-  let offset = 0
-  for (let position = 0; position < used.length; position++) {
-    const cell = used[position] as number
-    start.set(cell, offset)
-    offset += counts.get(cell) as number
+  const slots = cellOfSlot.length
+  const offsets = new Int32Array(slots + 1)
+  for (let index = 0; index < length; index++) {
+    const next = (slotOf[index] as number) + 1
+    offsets[next] = (offsets[next] as number) + 1
   }
-  const cursor = new Map(start)
+  for (let slot = 0; slot < slots; slot++) {
+    offsets[slot + 1] = (offsets[slot + 1] as number) + (offsets[slot] as number)
+  }
+  const cursor = offsets.slice(0, slots)
   const ordered = new Int32Array(length)
   for (let index = 0; index < length; index++) {
-    const cell = cellOf[index] as number
-    const at = cursor.get(cell) as number
-    ordered[at] = index
-    cursor.set(cell, at + 1)
+    const slot = slotOf[index] as number
+    const position = cursor[slot] as number
+    ordered[position] = index
+    cursor[slot] = position + 1
   }
+  // Slots in cell order (group order of first appearance, then period order).
+  const slotOrder = Int32Array.from(cellOfSlot.keys()).sort(
+    (a, b) => (cellOfSlot[a] as number) - (cellOfSlot[b] as number),
+  )
 
   const rows: ActivityCountsRow[] = []
   const fill = period?.fill === true
@@ -228,15 +248,16 @@ function computeActivityCounts(
     n: 0,
   })
   let next = 0
-  for (let position = 0; position < used.length; position++) {
-    const cell = used[position] as number
+  for (let position = 0; position < slots; position++) {
+    const slot = slotOrder[position] as number
+    const cell = cellOfSlot[slot] as number
     if (fill) while (next < cell) rows.push(emptyRow(next++))
     next = cell + 1
     const tally = createTally()
-    const begin = start.get(cell) as number
-    const end = begin + (counts.get(cell) as number)
-    for (let slot = begin; slot < end; slot++) {
-      const index = ordered[slot] as number
+    const begin = offsets[slot] as number
+    const end = offsets[slot + 1] as number
+    for (let member = begin; member < end; member++) {
+      const index = ordered[member] as number
       addToTally(tally, activities[index] as Activity, types[index] as string, customerTypes)
     }
     rows.push({

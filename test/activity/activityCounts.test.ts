@@ -288,6 +288,26 @@ describe('activityCounts', () => {
     )
   })
 
+  it('groups many owners over a long span (more than 4 million cells: the Map path)', () => {
+    // 1,000 reps × ~4,500 weeks (2026 to 2112) = 4.5 M group × week cells, more than the flat
+    // table's 4,194,304: rep0 has a call on 5 Jan 2026 and one on 5 Jan 2112; every other rep
+    // one call on 5 Jan 2026. Hand count: 1,001 rows, rep0's two rows of 1, then 999 rows of 1.
+    const list: Activity[] = []
+    for (let rep = 0; rep < 1000; rep++) {
+      list.push(make(String(rep), `rep${rep}`, 'call', '2026-01-05T12:00:00Z'))
+    }
+    list.push(make('late', 'rep0', 'call', '2112-01-05T12:00:00Z'))
+    const rows = activityCounts(list, { period: { unit: 'week' } })
+    expect(rows).toHaveLength(1001)
+    expect(
+      rows.slice(0, 3).map((row) => [row.group, row.period?.start.toISOString(), row.n]),
+    ).toEqual([
+      ['rep0', '2026-01-05T00:00:00.000Z', 1],
+      ['rep0', '2112-01-04T00:00:00.000Z', 1],
+      ['rep1', '2026-01-05T00:00:00.000Z', 1],
+    ])
+  })
+
   it('does not change its input', () => {
     const copy = structuredClone(week)
     activityCounts(week, { period: { unit: 'week' } })
