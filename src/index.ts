@@ -11,11 +11,28 @@
  * @packageDocumentation
  */
 export {
+  type ActivityCountsAggregator,
+  type ActivityCountsAggregatorOptions,
+  type ActivityCountsAggregatorState,
+  type ActivityCountsOptions,
+  type ActivityCountsPeriodOptions,
+  type ActivityCountsResult,
+  type ActivityCountsRow,
+  activityCounts,
+  activityCountsAggregator,
+  DEFAULT_CUSTOMER_TIME_TYPES,
+} from './activity/index.js'
+export {
   type Aggregator,
   CALENDAR_PERIODS,
   type CalendarPeriod,
   type CalendarPeriodOptions,
+  type CompletenessCheck,
   type CurrencyConversionOptions,
+  type DataCompletenessOptions,
+  type DataCompletenessResult,
+  dataCompleteness,
+  type FieldCompleteness,
   type GroupKey,
   type GroupMetricOptions,
   type GroupMetricPeriod,

@@ -132,6 +132,7 @@ describe('entry points', () => {
       forecast: 'Forecast',
       time: 'Time',
       quota: 'Quota',
+      activity: 'Activity',
       'cx-score': 'CX score',
       schemas: 'Schemas',
     }

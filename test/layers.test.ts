@@ -34,7 +34,7 @@ const LAYER_TABLE = [
   { layer: 'survival', folders: ['survival'], mayImport: ['core', 'records'] },
   {
     layer: 'family',
-    folders: ['survey', 'retention', 'pipeline', 'forecast', 'time', 'quota'],
+    folders: ['survey', 'retention', 'pipeline', 'forecast', 'time', 'quota', 'activity'],
     mayImport: ['core', 'records', 'survival'],
   },
   {

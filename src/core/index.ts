@@ -7,6 +7,13 @@ export {
 } from './calendarPeriods.js'
 export type { CurrencyConversionOptions } from './currencyConversion.js'
 export {
+  type CompletenessCheck,
+  type DataCompletenessOptions,
+  type DataCompletenessResult,
+  dataCompleteness,
+  type FieldCompleteness,
+} from './dataCompleteness.js'
+export {
   type GroupKey,
   type GroupMetricOptions,
   type GroupMetricPeriod,
