@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { MetricInputError } from '../../src/core/MetricInputError.js'
 import type { MoneyInput } from '../../src/core/MoneyInput.js'
 import { averageDealSize, floatOf, tInterval } from '../../src/pipeline/averageDealSize.js'
 import type { Opportunity } from '../../src/records/Opportunity.js'
@@ -103,6 +104,60 @@ describe('averageDealSize (branches)', () => {
     )
     expect(rows.map((row) => row.period?.label)).toEqual(['2026-01', '2026-02'])
     expect(Object.is(rows[1]?.result.change, 0)).toBe(true)
+  })
+
+  it('files a numeric key as that number', () => {
+    const rows = averageDealSize([won(1000, '2026-01-20T00:00:00Z')], { by: () => 7 })
+    expect(rows.map((row) => [row.group, row.result.mean?.toNumber()])).toEqual([[7, 1000]])
+  })
+
+  it("passes on a MetricInputError thrown by the caller's by function unchanged", () => {
+    const own = new MetricInputError({
+      code: 'INVALID_RECORD',
+      metric: 'callerCheck',
+      path: ['region'],
+      message: 'callerCheck: no region',
+    })
+    expectMetricError(
+      () =>
+        averageDealSize([won(1000, '2026-01-20T00:00:00Z')], {
+          by: () => {
+            throw own
+          },
+        }),
+      'INVALID_RECORD',
+      { path: ['region'], metric: 'callerCheck' },
+    )
+  })
+
+  it('converts currencies per group with rates', () => {
+    // Group a: 100 EUR × 1.5 = 150 USD and 50 USD → (150 + 50) / 2 = 100; group b: 10 EUR → 15.
+    const deals: Opportunity[] = [
+      { ...won(100, '2026-01-20T00:00:00Z'), currency: 'EUR', ownerId: 'a' },
+      { ...won(50, '2026-01-21T00:00:00Z'), currency: 'USD', ownerId: 'a' },
+      { ...won(10, '2026-01-22T00:00:00Z'), currency: 'EUR', ownerId: 'b' },
+    ]
+    const rows = averageDealSize(deals, {
+      by: (deal) => deal.ownerId ?? null,
+      rates: { EUR: '1.5' },
+      baseCurrency: 'USD',
+    })
+    expect(rows.map((row) => [row.group, row.result.mean?.toString()])).toEqual([
+      ['a', '100'],
+      ['b', '15'],
+    ])
+  })
+
+  it('gives no median interval for five deals at 95 %', () => {
+    // The widest order-statistic interval [x₁, x₅] covers the median with probability
+    // 1 − 2 · 0.5⁵ = 0.9375 < 0.95, so no 95 % interval exists; the median is x₃ = 300.
+    const result = averageDealSize(
+      [100, 200, 300, 400, 500].map((amount) => won(amount, '2026-01-20T00:00:00Z')),
+      { method: 'median-order' },
+    )
+    expect(result.median?.toNumber()).toBe(300)
+    expect(result.lower).toBeNull()
+    expect(result.upper).toBeNull()
   })
 })
 
