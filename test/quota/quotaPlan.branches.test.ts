@@ -86,4 +86,26 @@ describe('compileQuotaPlan (through quotaAttainment and directly)', () => {
       { path: [1], metric: 'quotaAttainment' },
     )
   })
+  it('converts a quota in another currency into the base currency with the given rate', () => {
+    // 100 EUR × 1.08 = 108 USD of quota; 54 USD booked: 54 / 108 = 0.5.
+    const { rows } = quotaAttainment(
+      [q1('ana', 100, 'EUR')],
+      [booking('ana', '2026-01-05T00:00:00Z', 54, 'USD')],
+      { rates: { EUR: '1.08' }, baseCurrency: 'USD' },
+    )
+    expect(rows[0]?.quota.toString()).toBe('108')
+    expect(rows[0]?.attainment).toBe(0.5)
+  })
+
+  it('refuses a booking date given as text with INVALID_DATE at ["bookings", index, "at"]', () => {
+    expectMetricError(
+      () =>
+        quotaAttainment(
+          [q1('ana', 100)],
+          [{ ownerId: 'ana', at: '2026-01-05' as unknown as Date, amount: 1 }],
+        ),
+      'INVALID_DATE',
+      { path: ['bookings', 0, 'at'], metric: 'quotaAttainment' },
+    )
+  })
 })

@@ -67,4 +67,14 @@ describe('readSnapshots (through revenueRetentionSeries)', () => {
     ])
     expect(Object.is(rows[0]?.group, 0)).toBe(true)
   })
+  it('refuses a Date month before the year 1000 with INVALID_DATE at [index, "month"]', () => {
+    expectMetricError(
+      () =>
+        revenueRetentionSeries([
+          { accountId: 'a', month: new Date('0999-06-15T00:00:00Z'), amount: 1 },
+        ]),
+      'INVALID_DATE',
+      { path: [0, 'month'], metric: 'revenueRetentionSeries' },
+    )
+  })
 })
