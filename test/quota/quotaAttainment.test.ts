@@ -7,6 +7,9 @@ import { quotaAttainment } from '../../src/quota/quotaAttainment.js'
 import type { Quota } from '../../src/records/Quota.js'
 import { expectMetricError } from '../helpers.js'
 
+/** decimal.js at 60 significant digits, for expected values that must not round early. */
+const Precise = Decimal.clone({ precision: 60 })
+
 const q1 = (ownerId: string, amount: Quota['amount'], currency?: string): Quota => ({
   ownerId,
   periodStart: '2026-01-01',
@@ -453,7 +456,11 @@ describe('quotaAttainment', () => {
             .filter((b) => b.owner === row.ownerId && b.day >= 0 && b.day < 90)
             .reduce((total, b) => total + b.cents, 0)
           expect(row.booked.toString()).toBe(new Decimal(cents).div(100).toString())
-          expect(row.attainment).toBe(new Decimal(cents).div(100).div(row.quota).toNumber())
+          // The correctly rounded double of cents / (100 · quota): divide at 60 digits (the
+          // default 20 can round 447228904 / 300000 one ulp off), then round once to a double.
+          expect(row.attainment).toBe(
+            new Precise(cents).div(100).div(row.quota.toString()).toNumber(),
+          )
         }
       }),
     )
