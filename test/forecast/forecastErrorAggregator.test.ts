@@ -247,7 +247,10 @@ describe('forecastErrorAggregator options and huge errors (issue 13)', () => {
     let squared = new Precise(0)
     let signed = new Precise(0)
     for (const row of rows) {
-      const error = new Precise(row.forecast).minus(row.actual)
+      // The doubles' exact binary values (to 60 digits): `new Decimal(x)` would read the
+      // shortest decimal that rounds to x, which is off by up to half an ulp — enough to miss
+      // 1e-12 when F − A cancels (F = 1.999876439367636, A = 1.9999443985569865).
+      const error = new Precise(row.forecast.toPrecision(60)).minus(row.actual.toPrecision(60))
       absolute = absolute.plus(error.abs())
       squared = squared.plus(error.times(error))
       signed = signed.plus(error)
