@@ -11,6 +11,16 @@
  * @packageDocumentation
  */
 export {
+  ACCOUNT_GROWTH_CLASSES,
+  type AccountGrowthAccount,
+  type AccountGrowthClass,
+  type AccountGrowthOptions,
+  type AccountGrowthResult,
+  type AccountGrowthSnapshot,
+  type AccountGrowthSummary,
+  accountGrowth,
+} from './accounts/index.js'
+export {
   type ActivityCountsAggregator,
   type ActivityCountsAggregatorOptions,
   type ActivityCountsAggregatorState,

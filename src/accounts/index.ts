@@ -1,0 +1,10 @@
+export {
+  ACCOUNT_GROWTH_CLASSES,
+  type AccountGrowthAccount,
+  type AccountGrowthClass,
+  type AccountGrowthOptions,
+  type AccountGrowthResult,
+  type AccountGrowthSnapshot,
+  type AccountGrowthSummary,
+  accountGrowth,
+} from './accountGrowth.js'
