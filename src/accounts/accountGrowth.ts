@@ -12,6 +12,7 @@ import {
   createMoneySum,
   type MoneyContext,
   type MoneySum,
+  mergeMoneySums,
   moneySumValue,
 } from '../core/moneySum.js'
 import { quantileOfSorted } from '../core/quantile.js'
@@ -247,7 +248,7 @@ export function accountGrowth(
         addMoney(cell.end, row.amount, context, index)
       }
     }
-    return summarise(order, flatTolerance, currency.currency)
+    return summarise(order, flatTolerance, currency.currency, context)
   })
 }
 
@@ -255,6 +256,7 @@ function summarise(
   order: readonly AccountCell[],
   flatTolerance: number,
   currency: string | null,
+  context: MoneyContext,
 ): AccountGrowthResult {
   const zero = new MoneyDecimal(0)
   const tolerance = new MoneyDecimal(flatTolerance)
@@ -267,9 +269,10 @@ function summarise(
     flat: 0,
   }
   const growths: number[] = []
-  let startRevenue = zero
-  let endRevenue = zero
-  let retained = zero
+  // Totals as exact money sums (a total needing more than 34 digits is refused, not rounded).
+  const startTotal: MoneySum = { ...createMoneySum(), context }
+  const endTotal: MoneySum = { ...createMoneySum(), context }
+  const retainedTotal: MoneySum = { ...createMoneySum(), context }
   for (let position = 0; position < order.length; position++) {
     const cell = order[position] as AccountCell
     const start = cell.start === null ? zero : moneySumValue(cell.start)
@@ -286,11 +289,11 @@ function summarise(
       else if (change.abs().lte(tolerance.times(start))) kind = 'flat'
       else kind = change.isPositive() ? 'expanded' : 'contracted'
       growths.push(growth)
-      retained = retained.plus(end)
+      if (cell.end !== null) mergeMoneySums(retainedTotal, cell.end)
     }
     counts[kind] += 1
-    startRevenue = startRevenue.plus(start)
-    endRevenue = endRevenue.plus(end)
+    if (cell.start !== null) mergeMoneySums(startTotal, cell.start)
+    if (cell.end !== null) mergeMoneySums(endTotal, cell.end)
     accounts.push({ accountId: cell.accountId, start, end, growth, class: kind })
   }
   const total = accounts.length
@@ -299,6 +302,9 @@ function summarise(
     shares[kind] = total === 0 ? null : counts[kind] / total
   const startAccounts = growths.length
   const sorted = Float64Array.from(growths).sort()
+  const startRevenue = moneySumValue(startTotal)
+  const endRevenue = moneySumValue(endTotal)
+  const retained = moneySumValue(retainedTotal)
   return {
     accounts,
     summary: {

@@ -286,6 +286,22 @@ describe('accountGrowth', () => {
     })
   })
 
+  it('refuses a total that needs more than 34 significant digits instead of rounding it', () => {
+    // 1e30 + 0.0001 = 1000000000000000000000000000000.0001: 35 significant digits.
+    expectMetricError(
+      () =>
+        accountGrowth(
+          [
+            { accountId: 'a', month: '2026-01', amount: '1e30' },
+            { accountId: 'b', month: '2026-01', amount: '0.0001' },
+          ],
+          WINDOW,
+        ),
+      'VALUE_OUT_OF_RANGE',
+      { metric: 'accountGrowth' },
+    )
+  })
+
   it('does not mutate its input', () => {
     const copy = structuredClone(PORTFOLIO)
     accountGrowth(PORTFOLIO, WINDOW)
