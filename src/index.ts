@@ -19,6 +19,10 @@ export {
   type AccountGrowthSnapshot,
   type AccountGrowthSummary,
   accountGrowth,
+  type CrossSellRateOptions,
+  type CrossSellRateResult,
+  type CrossSellRow,
+  crossSellRate,
 } from './accounts/index.js'
 export {
   type ActivityCountsAggregator,

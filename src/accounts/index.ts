@@ -8,3 +8,9 @@ export {
   type AccountGrowthSummary,
   accountGrowth,
 } from './accountGrowth.js'
+export {
+  type CrossSellRateOptions,
+  type CrossSellRateResult,
+  type CrossSellRow,
+  crossSellRate,
+} from './crossSellRate.js'
