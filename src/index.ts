@@ -11,6 +11,20 @@
  * @packageDocumentation
  */
 export {
+  ACCOUNT_GROWTH_CLASSES,
+  type AccountGrowthAccount,
+  type AccountGrowthClass,
+  type AccountGrowthOptions,
+  type AccountGrowthResult,
+  type AccountGrowthSnapshot,
+  type AccountGrowthSummary,
+  accountGrowth,
+  type CrossSellRateOptions,
+  type CrossSellRateResult,
+  type CrossSellRow,
+  crossSellRate,
+} from './accounts/index.js'
+export {
   type ActivityCountsAggregator,
   type ActivityCountsAggregatorOptions,
   type ActivityCountsAggregatorState,

@@ -133,6 +133,7 @@ describe('entry points', () => {
       time: 'Time',
       quota: 'Quota',
       activity: 'Activity',
+      accounts: 'Accounts',
       'cx-score': 'CX score',
       schemas: 'Schemas',
     }

@@ -34,7 +34,16 @@ const LAYER_TABLE = [
   { layer: 'survival', folders: ['survival'], mayImport: ['core', 'records'] },
   {
     layer: 'family',
-    folders: ['survey', 'retention', 'pipeline', 'forecast', 'time', 'quota', 'activity'],
+    folders: [
+      'survey',
+      'retention',
+      'pipeline',
+      'forecast',
+      'time',
+      'quota',
+      'activity',
+      'accounts',
+    ],
     mayImport: ['core', 'records', 'survival'],
   },
   {
