@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz'
 import type { Decimal } from 'decimal.js'
 import type { CalendarDate } from '../core/CalendarDate.js'
 import { requireTimeZone } from '../core/calendarPeriods.js'
@@ -15,6 +14,7 @@ import {
   mergeMoneySums,
   moneySumValue,
 } from '../core/moneySum.js'
+import { readMonth, readMonthOption } from '../core/monthNumbers.js'
 import { quantileOfSorted } from '../core/quantile.js'
 import type { AccountRevenue } from '../records/AccountRevenue.js'
 import { requireCurrency } from '../records/fieldChecks.js'
@@ -131,9 +131,6 @@ export interface AccountGrowthResult {
   /** The one currency the rows named, `null` when none did. */
   readonly currency: string | null
 }
-
-const MONTH_PATTERN = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
 
 interface AccountCell {
   readonly accountId: string
@@ -333,61 +330,3 @@ function readAccountId(value: unknown, index: number, metric: string): string {
 }
 
 /** Reads a `'YYYY-MM'` option as a month number (year × 12 + month index). */
-function readMonthOption(value: unknown, option: string, metric: string): number {
-  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})$/.exec(value) : null
-  const month = match === null ? 0 : Number(match[2])
-  if (match === null || month < 1 || month > 12 || Number(match[1]) < 1000) {
-    throw new MetricInputError({
-      code: 'INVALID_OPTION',
-      metric,
-      path: [option],
-      message: `${metric}: option ${option} is ${describeValue(value)}; it must be a month 'YYYY-MM'`,
-    })
-  }
-  return Number(match[1]) * 12 + month - 1
-}
-
-/** The month number of a row's `month`: `'YYYY-MM'`, `'YYYY-MM-DD'` or a `Date` in `timeZone`. */
-function readMonth(
-  value: unknown,
-  index: number,
-  timeZone: string,
-  metric: string,
-  monthOfText: Map<string, number>,
-): number {
-  if (typeof value === 'string') {
-    const known = monthOfText.get(value)
-    if (known !== undefined) return known
-    const match = MONTH_PATTERN.exec(value)
-    const year = match === null ? 0 : Number(match[1])
-    const month = match === null ? 0 : Number(match[2])
-    const day = match === null || match[3] === undefined ? 1 : Number(match[3])
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-    const valid =
-      match !== null &&
-      year >= 1000 &&
-      month >= 1 &&
-      month <= 12 &&
-      day >= 1 &&
-      day <= (month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] as number))
-    if (!valid) throw badMonth(value, index, metric)
-    const number = year * 12 + month - 1
-    monthOfText.set(value, number)
-    return number
-  }
-  const time = value instanceof Date ? value.getTime() : Number.NaN
-  if (Number.isNaN(time)) throw badMonth(value, index, metric)
-  const local = new TZDate(time, timeZone)
-  const year = local.getFullYear()
-  if (!(year >= 1000 && year <= 9999)) throw badMonth(value, index, metric)
-  return year * 12 + local.getMonth()
-}
-
-function badMonth(value: unknown, index: number, metric: string): MetricInputError {
-  return new MetricInputError({
-    code: 'INVALID_DATE',
-    metric,
-    path: [index, 'month'],
-    message: `${metric}: month at index ${index} is ${describeValue(value)}; it must be 'YYYY-MM', a date 'YYYY-MM-DD' or a valid Date, in the years 1000 to 9999`,
-  })
-}

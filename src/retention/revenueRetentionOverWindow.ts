@@ -1,17 +1,12 @@
 import { guardInput, readOptions } from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
+import { monthLabel, readMonthOption } from '../core/monthNumbers.js'
 import type {
   AccountRevenueSnapshot,
   RevenueRetentionOptions,
   RevenueRetentionRow,
 } from './RevenueRetention.js'
-import {
-  createChangeSink,
-  monthLabel,
-  readMonthOption,
-  readSnapshots,
-  windowPeriod,
-} from './revenueRetentionKernel.js'
+import { createChangeSink, readSnapshots, windowPeriod } from './revenueRetentionKernel.js'
 
 /**
  * Options of {@link revenueRetentionOverWindow}.

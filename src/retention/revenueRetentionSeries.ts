@@ -1,15 +1,11 @@
 import { guardInput } from '../core/inputGuards.js'
+import { monthLabel } from '../core/monthNumbers.js'
 import type {
   AccountRevenueSnapshot,
   RevenueRetentionOptions,
   RevenueRetentionRow,
 } from './RevenueRetention.js'
-import {
-  createChangeSink,
-  monthLabel,
-  monthStart,
-  readSnapshots,
-} from './revenueRetentionKernel.js'
+import { createChangeSink, monthStart, readSnapshots } from './revenueRetentionKernel.js'
 
 /**
  * Options of {@link revenueRetentionSeries}.
