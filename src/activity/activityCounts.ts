@@ -1,6 +1,7 @@
 import type { CalendarPeriod } from '../core/calendarPeriods.js'
 import { describeValue } from '../core/describeValue.js'
 import {
+  cellSlots,
   type GroupKey,
   type GroupMetricRow,
   groupRecords,
@@ -66,12 +67,6 @@ export interface ActivityCountsOptions {
 export type ActivityCountsRow = GroupMetricRow<ActivityCountsResult>
 
 const METRIC = 'activityCounts'
-
-/** Up to this many group × period cells, a cell's slot is found in a flat table (as in `groupMetric`). */
-const DENSE_CELLS = 1 << 22
-
-/** The most rows `fill` may produce, as in `groupMetric`. */
-const MAX_FILLED_ROWS = 10_000_000
 
 const byOwner = (activity: Activity): string => activity.ownerId
 
@@ -188,35 +183,11 @@ function computeActivityCounts(
     keyField: customBy === undefined ? 'ownerId' : 'by',
     dateField: customDate === undefined ? 'at' : 'date',
   })
-  const { cellOf, periodCount } = cells
-  const cellCount = cells.keys.length * periodCount
-  if (period?.fill === true && cellCount > MAX_FILLED_ROWS) {
-    throw new MetricInputError({
-      code: 'VALUE_OUT_OF_RANGE',
-      metric: METRIC,
-      path: ['period', 'fill'],
-      message: `${METRIC}: filling ${cells.keys.length} groups × ${periodCount} periods would give more than ${MAX_FILLED_ROWS} rows; leave out fill or choose a longer period`,
-    })
-  }
+  const { periodCount } = cells
 
-  // Pass 4: a slot per cell with activities (a flat table when small, else a Map), then the
-  // activities ordered by cell (a counting sort that keeps input order within a cell).
-  const dense = cellCount <= Math.max(DENSE_CELLS, 4 * length)
-  const table = dense ? new Int32Array(cellCount).fill(-1) : null
-  const sparse = dense ? null : new Map<number, number>()
-  const slotOf = new Int32Array(length)
-  const cellOfSlot: number[] = []
-  for (let index = 0; index < length; index++) {
-    const cell = cellOf[index] as number
-    let slot = table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
-    if (slot < 0) {
-      slot = cellOfSlot.length
-      if (table === null) sparse?.set(cell, slot)
-      else table[cell] = slot
-      cellOfSlot.push(cell)
-    }
-    slotOf[index] = slot
-  }
+  // Pass 4: a slot per cell with activities (groupMetric's), then the activities ordered by
+  // cell (a counting sort that keeps input order within a cell).
+  const { slotOf, cellOfSlot } = cellSlots(cells, length, period?.fill === true, METRIC)
   const slots = cellOfSlot.length
   const offsets = new Int32Array(slots + 1)
   for (let index = 0; index < length; index++) {
@@ -267,6 +238,6 @@ function computeActivityCounts(
       n: end - begin,
     })
   }
-  if (fill) while (next < cellCount) rows.push(emptyRow(next++))
+  if (fill) while (next < cells.keys.length * periodCount) rows.push(emptyRow(next++))
   return rows
 }

@@ -179,41 +179,20 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
 
     // Passes 1 and 2: the period and the group code of each record, as one cell number.
     const cells = groupRecords(records, { metric: METRIC, by, period })
-    const { cellOf, periodCount } = cells
+    const { periodCount } = cells
     const cellCount = cells.keys.length * periodCount
-    if (period?.fill === true && cellCount > MAX_FILLED_ROWS) {
-      throw new MetricInputError({
-        code: 'VALUE_OUT_OF_RANGE',
-        metric: METRIC,
-        path: ['period', 'fill'],
-        message: `${METRIC}: filling ${cells.keys.length} groups × ${periodCount} periods would give more than ${MAX_FILLED_ROWS} rows; leave out fill or choose a longer period`,
-      })
-    }
-
-    // The slot (cell with records) of a cell: a flat table when small, else a Map.
-    const dense = cellCount <= Math.max(DENSE_CELLS, 4 * length)
-    const table = dense ? new Int32Array(cellCount).fill(-1) : null
-    const sparse = dense ? null : new Map<number, number>()
-    const cellOfSlot: number[] = []
+    const { slotOf, cellOfSlot, counts, slotOfCell } = cellSlots(
+      cells,
+      length,
+      period?.fill === true,
+      METRIC,
+    )
     const states: State[] = []
-    const counts: number[] = []
 
-    // Pass 3: the slot of each record, and each record's input.
-    const slotOf = new Int32Array(length)
+    // Pass 3: each record's input.
     const inputs: Input[] = new Array(length)
     let allNumbers = true
     for (let index = 0; index < length; index++) {
-      const cell = cellOf[index] as number
-      let slot = table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
-      if (slot < 0) {
-        slot = counts.length
-        if (table === null) sparse?.set(cell, slot)
-        else table[cell] = slot
-        cellOfSlot.push(cell)
-        counts.push(0)
-      }
-      slotOf[index] = slot
-      counts[slot] = (counts[slot] as number) + 1
       at = index
       const input = value(records[index] as R, index)
       at = -1
@@ -239,7 +218,7 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
     const rows: GroupMetricRow<Output, Key>[] = []
     if (period?.fill === true) {
       for (let cell = 0; cell < cellCount; cell++) {
-        const slot = table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
+        const slot = slotOfCell(cell)
         rows.push({
           group: cells.keys[Math.floor(cell / periodCount)] as Key | null,
           period: periodOfCell(cells, cell),
@@ -252,7 +231,7 @@ export function groupMetric<R, State, Input, Output, Key extends GroupKey = Grou
     const order = Float64Array.from(cellOfSlot).sort()
     for (let position = 0; position < order.length; position++) {
       const cell = order[position] as number
-      const slot = table === null ? (sparse?.get(cell) as number) : (table[cell] as number)
+      const slot = slotOfCell(cell)
       rows.push({
         group: cells.keys[Math.floor(cell / periodCount)] as Key | null,
         period: periodOfCell(cells, cell),
@@ -313,6 +292,64 @@ export interface GroupedRecords<Key extends GroupKey> {
   readonly periodCount: number
   /** The cell number of each record. */
   readonly cellOf: Int32Array
+}
+
+/**
+ * The cells that hold records, numbered in order of first appearance (slots), after checking
+ * that `fill` would not make more than 10,000,000 rows (`VALUE_OUT_OF_RANGE` at
+ * `['period', 'fill']`). The slot of a cell is found in a flat table when the cells are few,
+ * else in a `Map`. The one slot pass of `groupMetric`, `activityCounts` and the lead rates.
+ * Internal.
+ *
+ * @internal
+ */
+export function cellSlots(
+  cells: GroupedRecords<GroupKey>,
+  length: number,
+  fill: boolean,
+  metric: string,
+): {
+  /** The slot of each record. */
+  readonly slotOf: Int32Array
+  /** The cell of each slot. */
+  readonly cellOfSlot: number[]
+  /** The number of records in each slot. */
+  readonly counts: number[]
+  /** The slot of a cell, −1 for a cell without records. */
+  readonly slotOfCell: (cell: number) => number
+} {
+  const { cellOf, periodCount } = cells
+  const cellCount = cells.keys.length * periodCount
+  if (fill && cellCount > MAX_FILLED_ROWS) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: ['period', 'fill'],
+      message: `${metric}: filling ${cells.keys.length} groups × ${periodCount} periods would give more than ${MAX_FILLED_ROWS} rows; leave out fill or choose a longer period`,
+    })
+  }
+  const dense = cellCount <= Math.max(DENSE_CELLS, 4 * length)
+  const table = dense ? new Int32Array(cellCount).fill(-1) : null
+  const sparse = dense ? null : new Map<number, number>()
+  const slotOf = new Int32Array(length)
+  const cellOfSlot: number[] = []
+  const counts: number[] = []
+  for (let index = 0; index < length; index++) {
+    const cell = cellOf[index] as number
+    let slot = table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
+    if (slot < 0) {
+      slot = cellOfSlot.length
+      if (table === null) sparse?.set(cell, slot)
+      else table[cell] = slot
+      cellOfSlot.push(cell)
+      counts.push(0)
+    }
+    slotOf[index] = slot
+    counts[slot] = (counts[slot] as number) + 1
+  }
+  const slotOfCell = (cell: number): number =>
+    table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
+  return { slotOf, cellOfSlot, counts, slotOfCell }
 }
 
 /**

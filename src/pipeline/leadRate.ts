@@ -1,4 +1,5 @@
 import {
+  cellSlots,
   type GroupMetricPeriodOptions,
   type GroupMetricRow,
   groupRecords,
@@ -144,9 +145,6 @@ export type LeadConversionRateResult = LeadRateResult
  */
 export type LeadContactRateResult = LeadRateResult
 
-/** The most rows `period.fill` may produce (groups × periods), as in `groupMetric`. */
-const MAX_FILLED_ROWS = 10_000_000
-
 /** Outcome of a lead: 0 too recent, 1 judged without success, 2 judged with success. */
 const TOO_RECENT = 0
 const SUCCESS = 2
@@ -266,35 +264,11 @@ function computeLeadRate(
         message: `${metric}: ${groupField} at index ${index} is not a string`,
       }),
   })
-  const cellCount = cells.keys.length * cells.periodCount
   const fill = period?.fill === true
-  if (fill && cellCount > MAX_FILLED_ROWS) {
-    throw new MetricInputError({
-      code: 'VALUE_OUT_OF_RANGE',
-      metric,
-      path: ['period', 'fill'],
-      message: `${metric}: filling ${cells.keys.length} groups × ${cells.periodCount} periods would give more than ${MAX_FILLED_ROWS} rows; leave out fill or choose a longer period`,
-    })
-  }
 
-  // Pass 3: counts per cell with leads (slot), in flat typed arrays; the slot of a cell is
-  // found in a flat table when it is small, else in a Map.
-  const table = cellCount <= 4 * length + 1024 ? new Int32Array(cellCount).fill(-1) : null
-  const sparse = table === null ? new Map<number, number>() : null
-  const slotOfCell = (cell: number): number =>
-    table === null ? (sparse?.get(cell) ?? -1) : (table[cell] as number)
-  const slotOf = new Int32Array(length)
-  let slots = 0
-  for (let index = 0; index < length; index++) {
-    const cell = cells.cellOf[index] as number
-    let slot = slotOfCell(cell)
-    if (slot < 0) {
-      slot = slots++
-      if (table === null) sparse?.set(cell, slot)
-      else table[cell] = slot
-    }
-    slotOf[index] = slot
-  }
+  // Pass 3: counts per cell with leads (slot), in flat typed arrays.
+  const { slotOf, cellOfSlot, slotOfCell } = cellSlots(cells, length, fill, metric)
+  const slots = cellOfSlot.length
   const counts = new Float64Array(3 * slots)
   for (let index = 0; index < length; index++) {
     const at = 3 * (slotOf[index] as number) + (outcomes[index] as number)

@@ -27,7 +27,7 @@ from fractions import Fraction as F
 from scipy import stats
 
 
-def fit(rows):
+def moment_fit(rows):
     used = [(s, n) for s, n in rows if n > 0]
     k = len(used)
     N = sum(n for _, n in used)
@@ -39,7 +39,7 @@ def fit(rows):
 
 
 def report(label, rows, confidence=0.95):
-    N, p, S, Q, rho = fit(rows)
+    N, p, S, Q, rho = moment_fit(rows)
     print(f'{label}: N={N} p={p}={float(p)!r} S={S}={float(S)!r} sum(n^2)/N={Q}={float(Q)!r}')
     print(f'  rho={rho}={float(rho)!r}')
     tail = (1 - confidence) / 2
