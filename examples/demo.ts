@@ -8,6 +8,11 @@ import { forecastReport } from './sections/forecast.js'
 import { leadToQuoteReport } from './sections/leadToQuote.js'
 import { pipelineReport } from './sections/pipeline.js'
 import { retentionReport } from './sections/retention.js'
+import {
+  accountGrowthReport,
+  generationReport,
+  revenueAgainstTargetReport,
+} from './sections/sales.js'
 import { surveyReport } from './sections/survey.js'
 
 const data = dashboardData()
@@ -21,4 +26,7 @@ if (process.argv.includes('--json')) {
   console.log(pipelineReport())
   console.log(forecastReport())
   console.log(leadToQuoteReport())
+  console.log(revenueAgainstTargetReport())
+  console.log(accountGrowthReport())
+  console.log(generationReport())
 }

@@ -7,6 +7,11 @@ import { forecastReport } from '../examples/sections/forecast.js'
 import { leadToQuoteReport } from '../examples/sections/leadToQuote.js'
 import { pipelineReport } from '../examples/sections/pipeline.js'
 import { retentionReport } from '../examples/sections/retention.js'
+import {
+  accountGrowthReport,
+  generationReport,
+  revenueAgainstTargetReport,
+} from '../examples/sections/sales.js'
 import { surveyReport } from '../examples/sections/survey.js'
 
 afterEach(() => {
@@ -159,5 +164,92 @@ describe('sample data and the demo', () => {
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(revenueAccounts.size)
     expect(cxReport(data)).toContain(`CX score ${data.cxScore.score!.toFixed(1)}`)
     expect(JSON.parse(JSON.stringify(data)).headlines.winRate).toBe(data.headlines.winRate)
+  })
+})
+
+describe('the sales sections of the demo (issue 14)', () => {
+  interface RawDeal {
+    id: string
+    status: string
+    amount: string
+    ownerId: string
+    closedAt?: string
+  }
+  const rawDeals = () =>
+    JSON.parse(readFileSync(sampleDataPath('opportunities.json'), 'utf8')) as RawDeal[]
+  /** The New York calendar date of an instant, read with Intl (not the library's code). */
+  const newYorkDate = (iso: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(iso))
+
+  it('shows each rep’s quarter attainment as booked cents over quota cents', () => {
+    const quotas = readSampleCsv('quotas.csv')
+    const report = revenueAgainstTargetReport()
+    expect(report).toContain('24 quotas read, 0 rejected.')
+    for (const ownerId of ['rep-ana', 'rep-farid']) {
+      const cells = quotas
+        .filter((quota) => quota.ownerId === ownerId)
+        .map((quota) => {
+          const booked = rawDeals()
+            .filter(
+              (deal) =>
+                deal.status === 'won' &&
+                deal.ownerId === ownerId &&
+                newYorkDate(deal.closedAt!) >= quota.periodStart! &&
+                newYorkDate(deal.closedAt!) <= quota.periodEnd!,
+            )
+            .reduce((sum, deal) => sum + Math.round(Number(deal.amount) * 100), 0)
+          return `${((100 * booked) / Math.round(Number(quota.amount) * 100)).toFixed(0)} %`
+        })
+      expect(report).toMatch(new RegExp(`${ownerId}\\s+${cells.join('\\s+')}\\n`))
+    }
+  })
+
+  it('classes the accounts of the year by their first and last MRR', () => {
+    // Independent of the library: December 2025 vs November 2026 MRR per account in cents.
+    const rows = readSampleCsv('account-revenue.csv')
+    const at = (month: string) =>
+      new Map(
+        rows
+          .filter((row) => row.month === month)
+          .map((row) => [row.accountId!, Math.round(Number(row.amount) * 100)]),
+      )
+    const start = at('2025-12-01')
+    const end = at('2026-11-01')
+    const counts = { expanded: 0, flat: 0, contracted: 0, churned: 0, new: 0 }
+    for (const id of new Set([...start.keys(), ...end.keys()])) {
+      const s = start.get(id) ?? 0
+      const e = end.get(id) ?? 0
+      if (s === 0) counts.new++
+      else if (e === 0) counts.churned++
+      else if (Math.abs(e - s) <= 0.02 * s) counts.flat++
+      else if (e > s) counts.expanded++
+      else counts.contracted++
+    }
+    const total = Object.values(counts).reduce((a, b) => a + b, 0)
+    expect(accountGrowthReport()).toContain(
+      `${total} accounts: ${counts.expanded} expanded, ${counts.flat} flat, ` +
+        `${counts.contracted} contracted, ${counts.churned} churned, ${counts.new} new.`,
+    )
+  })
+
+  it('counts each rep’s fourth-quarter activities by type and reports the broken row', () => {
+    const rows = readSampleCsv('activities.csv').filter(
+      (row) => row.at! >= '2026-10-01T04:00:00Z' && !row.durationMinutes?.startsWith('-'),
+    )
+    const of = (ownerId: string, type: string) =>
+      rows.filter((row) => row.ownerId === ownerId && row.type === type).length
+    const minutes = rows
+      .filter(
+        (row) => row.ownerId === 'rep-dev' && ['meeting', 'visit', 'demo'].includes(row.type!),
+      )
+      .reduce((sum, row) => sum + Number(row.durationMinutes || 0), 0)
+    const types = ['call', 'email', 'meeting', 'visit', 'demo', 'proposal-sent']
+    const report = generationReport()
+    expect(report).toContain('1 rejected (line 502: durationMinutes)')
+    expect(report).toMatch(
+      new RegExp(
+        `rep-dev\\s+${types.map((type) => of('rep-dev', type)).join('\\s+')}\\s+${(minutes / 60).toFixed(1)}\\n`,
+      ),
+    )
   })
 })

@@ -331,6 +331,142 @@ for (let quarter = 0; quarter < 4; quarter++) {
   }
 }
 
+// ---- CRM field history, activities and quotas (issue 14) ---------------------------------
+// A second generator, so that adding these left every file above byte for byte as it was.
+const extra = createRandom(20261129)
+const AS_OF_TIME = Date.UTC(2026, 10, 27)
+const leadOfOpportunity = new Map<string, Record<string, unknown>>()
+for (const lead of leadRows) {
+  if (lead.opportunityId !== '') leadOfOpportunity.set(lead.opportunityId as string, lead)
+}
+for (const deal of opportunities) {
+  const lead = leadOfOpportunity.get(deal.id as string)
+  deal.source = lead?.source
+  const createdAt = Date.parse(deal.createdAt as string)
+  const endAt = deal.closedAt === undefined ? END : Date.parse(deal.closedAt as string)
+  // Planned close date: 30–90 days after creation; a third of the deals slip 1–3 times.
+  let planned = createdAt + extra.integer(30, 90) * DAY
+  const closeDates: { at: string; value: string }[] = [{ at: iso(createdAt), value: day(planned) }]
+  const pushes = extra.chance(0.35) ? extra.integer(1, 3) : 0
+  for (let push = 1; push <= pushes; push++) {
+    const at = createdAt + ((endAt - createdAt) * push) / (pushes + 1)
+    planned = Math.max(planned, at) + extra.integer(14, 45) * DAY
+    closeDates.push({ at: iso(at), value: day(planned) })
+  }
+  // Open deals: a quarter of them still carry a close date that has already passed.
+  if (deal.status === 'open' && extra.chance(0.25)) {
+    const at = Math.min(END - DAY, createdAt + DAY)
+    planned = Math.max(AS_OF_TIME - extra.integer(3, 40) * DAY, createdAt + 7 * DAY)
+    if (Date.parse(closeDates.at(-1)!.at) < at)
+      closeDates.push({ at: iso(at), value: day(planned) })
+    else closeDates[closeDates.length - 1]!.value = day(planned)
+  }
+  deal.closeDateHistory = closeDates
+  if (deal.status === 'open') deal.expectedCloseAt = closeDates.at(-1)!.value
+  // Amount history: three deals in ten were first entered at a different amount.
+  const amountHistory: { at: string; value: string }[] = []
+  if (extra.chance(0.3)) {
+    const first = Number(deal.amount) * (0.6 + extra.next() * 0.8)
+    amountHistory.push({ at: iso(createdAt), value: first.toFixed(2) })
+    amountHistory.push({
+      at: iso(createdAt + (endAt - createdAt) / 2),
+      value: deal.amount as string,
+    })
+  } else {
+    amountHistory.push({ at: iso(createdAt), value: deal.amount as string })
+  }
+  deal.amountHistory = amountHistory
+}
+
+// Activities: the first touch of each contacted lead, then the calls, emails, meetings,
+// visits and demos of each deal, and a proposal sent when a deal reaches Proposal.
+const activityRows: Record<string, unknown>[] = []
+const addActivity = (row: Record<string, unknown>) =>
+  activityRows.push({ id: `A-${String(activityRows.length + 1).padStart(5, '0')}`, ...row })
+const ACTIVITY_KINDS = ['call', 'email', 'meeting', 'visit', 'demo'] as const
+for (const lead of leadRows) {
+  if (lead.contactedAt === '') continue
+  addActivity({
+    ownerId: lead.ownerId,
+    type: extra.chance(0.6) ? 'call' : 'email',
+    at: lead.contactedAt,
+    durationMinutes: '',
+    accountId: '',
+    leadId: lead.id,
+    opportunityId: '',
+  })
+}
+for (const deal of opportunities) {
+  const createdAt = Date.parse(deal.createdAt as string)
+  const endAt = deal.closedAt === undefined ? END - DAY : Date.parse(deal.closedAt as string)
+  // Some open deals go quiet: their touches stop early.
+  const quiet = deal.status === 'open' && extra.chance(0.3)
+  const lastTouch = quiet ? createdAt + (endAt - createdAt) * 0.3 : endAt
+  const touches = extra.integer(2, 8)
+  for (let k = 0; k < touches; k++) {
+    const type = ACTIVITY_KINDS[extra.weighted([30, 30, 20, 5, 15])] as string
+    const face = type === 'meeting' || type === 'visit' || type === 'demo'
+    addActivity({
+      ownerId: deal.ownerId,
+      type,
+      at: iso(createdAt + extra.next() * (lastTouch - createdAt)),
+      durationMinutes: face && extra.chance(0.9) ? extra.pick([30, 45, 60, 90]) : '',
+      accountId: deal.accountId,
+      leadId: '',
+      opportunityId: deal.id,
+    })
+  }
+  const proposal = (deal.stageHistory as { stage: string; enteredAt: string }[]).find(
+    (entry) => entry.stage === 'Proposal',
+  )
+  if (proposal !== undefined) {
+    addActivity({
+      ownerId: deal.ownerId,
+      type: 'proposal-sent',
+      at: iso(Math.min(END - DAY, Date.parse(proposal.enteredAt) + extra.next() * 2 * DAY)),
+      durationMinutes: '',
+      accountId: deal.accountId,
+      leadId: '',
+      opportunityId: deal.id,
+    })
+  }
+}
+activityRows.sort((a, b) => String(a.at).localeCompare(String(b.at)))
+activityRows.forEach((row, index) => {
+  row.id = `A-${String(index + 1).padStart(5, '0')}`
+})
+// A broken row, the way exports have them: a negative duration.
+activityRows.splice(500, 0, {
+  id: 'A-BAD-1',
+  ownerId: 'rep-dev',
+  type: 'meeting',
+  at: '2026-05-12T15:00:00Z',
+  durationMinutes: '-30',
+  accountId: 'ACC-0012',
+  leadId: '',
+  opportunityId: '',
+})
+
+// Quotas: each rep's 2026 quarters, set from that rep's average quarter of won bookings
+// with a stretch of 0–40 %, rounded to thousands.
+const quotaRows: Record<string, unknown>[] = []
+for (const ownerId of OWNERS) {
+  let won = 0
+  for (const deal of opportunities) {
+    if (deal.status === 'won' && deal.ownerId === ownerId) won += Number(deal.amount)
+  }
+  for (let quarter = 0; quarter < 4; quarter++) {
+    const amount = Math.round(((won / 4) * (1 + extra.next() * 0.4)) / 1000) * 1000
+    quotaRows.push({
+      ownerId,
+      periodStart: day(Date.UTC(2026, quarter * 3, 1)),
+      periodEnd: day(Date.UTC(2026, quarter * 3 + 3, 1) - DAY),
+      amount: amount.toFixed(2),
+      currency: 'USD',
+    })
+  }
+}
+
 // ---- write --------------------------------------------------------------------------------
 const write = (name: string, text: string) => writeFileSync(join(here, name), text)
 write(
@@ -358,9 +494,18 @@ write(
   'forecast-submissions.csv',
   toCsv(['ownerId', 'periodStart', 'periodEnd', 'category', 'amount', 'submittedAt'], forecastRows),
 )
+write(
+  'activities.csv',
+  toCsv(
+    ['id', 'ownerId', 'type', 'at', 'durationMinutes', 'accountId', 'leadId', 'opportunityId'],
+    activityRows,
+  ),
+)
+write('quotas.csv', toCsv(['ownerId', 'periodStart', 'periodEnd', 'amount', 'currency'], quotaRows))
 write('opportunities.json', `${JSON.stringify(opportunities, null, 1)}\n`)
 console.log(
   `wrote ${accounts.length} accounts, ${revenueRows.length} revenue rows, ${surveyRows.length} survey responses, ` +
     `${supportRows.length} support ratings, ${leadRows.length} leads, ${quoteRows.length} quotes, ` +
-    `${opportunities.length} opportunities, ${forecastRows.length} forecast submissions`,
+    `${opportunities.length} opportunities, ${forecastRows.length} forecast submissions, ` +
+    `${activityRows.length} activities, ${quotaRows.length} quotas`,
 )
