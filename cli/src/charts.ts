@@ -1,5 +1,4 @@
-import * as vega from 'vega'
-import { compile, type TopLevelSpec } from 'vega-lite'
+import type { TopLevelSpec } from 'vega-lite'
 import type { Dashboard, SectionName } from './dashboard.js'
 
 /** One chart of the report: a Vega-Lite spec and the words a screen reader gets for it. */
@@ -221,7 +220,11 @@ export function chartDefinitions(dashboard: Dashboard): ChartDefinition[] {
           mark: { type: 'bar', color: '#72b7b2' },
           encoding: {
             y: { field: 'stage', type: 'nominal', sort: null, title: 'Stage' },
-            x: { field: 'reached', type: 'quantitative', title: 'Opportunities reaching the stage (count)' },
+            x: {
+              field: 'reached',
+              type: 'quantitative',
+              title: 'Opportunities reaching the stage (count)',
+            },
           },
         },
       ),
@@ -366,7 +369,12 @@ function survivalChart(
   section: SectionName,
   title: string,
   description: string,
-  steps: readonly { time: number | null; survival: number | null; lower: number | null; upper: number | null }[],
+  steps: readonly {
+    time: number | null
+    survival: number | null
+    lower: number | null
+    upper: number | null
+  }[],
   xTitle: string,
 ): ChartDefinition {
   // The curve starts at 1 at time 0; a step holds until the next event time.
@@ -401,6 +409,8 @@ function survivalChart(
 export async function renderCharts(
   definitions: readonly ChartDefinition[],
 ): Promise<RenderedChart[]> {
+  // Loaded only when an HTML report is asked for: the other commands start faster.
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')])
   return Promise.all(
     definitions.map(async (definition) => {
       const compiled = compile(definition.spec).spec

@@ -6,7 +6,13 @@ import { type Config, isTimeZone, readConfig } from './config.js'
 import { buildDashboard } from './dashboard.js'
 import { InputError, UsageError } from './errors.js'
 import { renderHtml } from './html.js'
-import { computeMetric, METRIC_COMMANDS, METRIC_KIND, type MetricCommand, metricTable } from './metric.js'
+import {
+  computeMetric,
+  METRIC_COMMANDS,
+  METRIC_KIND,
+  type MetricCommand,
+  metricTable,
+} from './metric.js'
 import { reportSections } from './model.js'
 import { type DataSet, readInputs } from './read.js'
 import { renderMarkdown, renderText } from './text.js'
@@ -105,7 +111,9 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     throw new UsageError(`unknown command "${command}"`)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`cx-metrics: ${error.message}\nRun "cx-metrics --help" or "cx-metrics <command> --help".\n`)
+      io.err(
+        `cx-metrics: ${error.message}\nRun "cx-metrics --help" or "cx-metrics <command> --help".\n`,
+      )
       return EXIT.usage
     }
     if (error instanceof InputError) {
@@ -135,7 +143,9 @@ function settingsOf(values: { config?: string; 'time-zone'?: string; 'as-of'?: s
   const config: Config = values.config === undefined ? {} : readConfig(values.config)
   const timeZone = values['time-zone'] ?? config.timeZone ?? 'UTC'
   if (!isTimeZone(timeZone))
-    throw new UsageError(`--time-zone ${timeZone}: not an IANA time zone name (e.g. America/New_York)`)
+    throw new UsageError(
+      `--time-zone ${timeZone}: not an IANA time zone name (e.g. America/New_York)`,
+    )
   const asOfText = values['as-of'] ?? config.asOf
   let asOf: Date | undefined
   if (asOfText !== undefined) {
@@ -156,14 +166,19 @@ function listProblems(data: DataSet, io: Io): void {
   for (const file of data.files)
     if (file.problem !== null) io.err(`cx-metrics: ${file.file}: ${file.problem}\n`)
   for (const row of data.rejected)
-    io.err(`rejected: ${row.file}:${row.line} (${row.unit} ${row.line}, ${row.kind}): ${row.reason}\n`)
+    io.err(
+      `rejected: ${row.file}:${row.line} (${row.unit} ${row.line}, ${row.kind}): ${row.reason}\n`,
+    )
   if (data.rejected.length > 0) io.err(`${data.rejected.length} row(s) rejected.\n`)
 }
 
 function exitFor(data: DataSet, strict: boolean): number {
   const read = data.files.some((file) => file.kind !== null && file.problem === null)
   if (!read) return EXIT.input
-  if (strict && (data.rejected.length > 0 || data.files.some((f) => f.problem !== null && f.kind === null)))
+  if (
+    strict &&
+    (data.rejected.length > 0 || data.files.some((f) => f.problem !== null && f.kind === null))
+  )
     return EXIT.input
   return EXIT.ok
 }
@@ -206,7 +221,11 @@ async function report(args: readonly string[], io: Io): Promise<number> {
     return EXIT.input
   }
   const asOf = settings.asOf ?? latestInstant(data) ?? new Date(0)
-  const dashboard = buildDashboard(data, { asOf, timeZone: settings.timeZone, config: settings.config })
+  const dashboard = buildDashboard(data, {
+    asOf,
+    timeZone: settings.timeZone,
+    config: settings.config,
+  })
   const sections = reportSections(dashboard)
   if (values.html !== undefined) {
     const charts = await renderCharts(chartDefinitions(dashboard))
@@ -216,7 +235,8 @@ async function report(args: readonly string[], io: Io): Promise<number> {
   if (values.json === true) io.out(`${JSON.stringify(dashboard, null, 2)}\n`)
   else if (values.markdown === true) io.out(renderMarkdown(TITLE, sections))
   else io.out(renderText(TITLE, sections))
-  for (const entry of dashboard.omitted) io.err(`note: section ${entry.section} omitted — ${entry.reason}.\n`)
+  for (const entry of dashboard.omitted)
+    io.err(`note: section ${entry.section} omitted — ${entry.reason}.\n`)
   io.err(`done in ${Date.now() - started} ms.\n`)
   return code
 }
@@ -236,8 +256,13 @@ async function metric(command: MetricCommand, args: readonly string[], io: Io): 
     return EXIT.ok
   }
   if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one file`)
-  if (values.period !== undefined && !(CALENDAR_PERIODS as readonly string[]).includes(values.period))
-    throw new UsageError(`--period ${values.period}: expected one of ${CALENDAR_PERIODS.join(', ')}`)
+  if (
+    values.period !== undefined &&
+    !(CALENDAR_PERIODS as readonly string[]).includes(values.period)
+  )
+    throw new UsageError(
+      `--period ${values.period}: expected one of ${CALENDAR_PERIODS.join(', ')}`,
+    )
   const settings = settingsOf(values)
   const kind = METRIC_KIND[command]
   const data = await readInputs(positionals, {

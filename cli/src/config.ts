@@ -19,33 +19,37 @@ export function isTimeZone(value: string): boolean {
 const weight = z.number().min(0, 'a weight is 0 or more')
 
 /** The config file: every key optional, unknown keys refused (a typo must not pass silently). */
-export const ConfigSchema = z.strictObject({
-  timeZone: z.string().refine(isTimeZone, 'not an IANA time zone name (e.g. "America/New_York")'),
-  asOf: z
-    .string()
-    .refine(
-      (text) => !Number.isNaN(Date.parse(text)),
-      'not a date (use YYYY-MM-DD or an ISO instant)',
+export const ConfigSchema = z
+  .strictObject({
+    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone name (e.g. "America/New_York")'),
+    asOf: z
+      .string()
+      .refine(
+        (text) => !Number.isNaN(Date.parse(text)),
+        'not a date (use YYYY-MM-DD or an ISO instant)',
+      ),
+    columns: z.partialRecord(
+      z.enum(KIND_NAMES),
+      z.record(z.string(), z.string().min(1, 'a column name is not empty')),
     ),
-  columns: z.partialRecord(
-    z.enum(KIND_NAMES),
-    z.record(z.string(), z.string().min(1, 'a column name is not empty')),
-  ),
-  cxWeights: z.strictObject({
-    nps: weight,
-    csat: weight,
-    ces: weight,
-    grossRevenueRetention: weight,
-    winRate: weight,
-    quoteSla: weight,
-  }).partial(),
-  slaTargetHours: z.number().positive('the SLA target is a positive number of business hours'),
-  holidays: z.array(z.string().regex(DATE, 'a holiday is a YYYY-MM-DD date')),
-  workingHours: z.strictObject({
-    start: z.string().regex(TIME, 'a time of day as HH:MM'),
-    end: z.string().regex(TIME, 'a time of day as HH:MM'),
-  }),
-}).partial()
+    cxWeights: z
+      .strictObject({
+        nps: weight,
+        csat: weight,
+        ces: weight,
+        grossRevenueRetention: weight,
+        winRate: weight,
+        quoteSla: weight,
+      })
+      .partial(),
+    slaTargetHours: z.number().positive('the SLA target is a positive number of business hours'),
+    holidays: z.array(z.string().regex(DATE, 'a holiday is a YYYY-MM-DD date')),
+    workingHours: z.strictObject({
+      start: z.string().regex(TIME, 'a time of day as HH:MM'),
+      end: z.string().regex(TIME, 'a time of day as HH:MM'),
+    }),
+  })
+  .partial()
 
 /** The validated config. */
 export type Config = z.output<typeof ConfigSchema>
@@ -87,8 +91,7 @@ export function readConfig(path: string): Config {
 
 function knownKeys(path: readonly PropertyKey[]): string {
   if (path.length === 0) return Object.keys(ConfigSchema.shape).join(', ')
-  if (path[0] === 'cxWeights')
-    return 'nps, csat, ces, grossRevenueRetention, winRate, quoteSla'
+  if (path[0] === 'cxWeights') return 'nps, csat, ces, grossRevenueRetention, winRate, quoteSla'
   if (path[0] === 'workingHours') return 'start, end'
   return KIND_NAMES.join(', ')
 }

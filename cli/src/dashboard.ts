@@ -1,8 +1,9 @@
 import {
   type AccountRevenue,
-  type BusinessCalendar,
   actualsFromOpportunities,
+  type BusinessCalendar,
   bookingsFromOpportunities,
+  type CxComponent,
   cesComponent,
   cohortRetention,
   compareNps,
@@ -10,7 +11,6 @@ import {
   csatComponent,
   customerEffortScore,
   cxScore,
-  type CxComponent,
   type ForecastSubmission,
   forecastAccuracyByPeriod,
   grossRevenueRetention,
@@ -19,6 +19,7 @@ import {
   type Lead,
   leadToQuoteSummary,
   leadToQuoteTimes,
+  MetricInputError,
   netPromoterScore,
   netRevenueRetention,
   npsBySegment,
@@ -95,27 +96,58 @@ const DAY = 86_400_000
 /** Builds the whole dashboard as one JSON-safe object: every output format renders this. */
 export function buildDashboard(data: DataSet, settings: ReportSettings) {
   const omitted: { section: SectionName; reason: string }[] = []
-  const survey = (data.byKind.survey?.records ?? []) as SurveyResponse[]
-  const surveyRaw = data.byKind.survey?.raw ?? []
-  const ratings = (data.byKind.ratings?.records ?? []) as {
-    accountId?: string
-    segment?: string
-    ratedAt: Date
-    csat: number
-    ces?: number | ''
-  }[]
-  const revenueRows = (data.byKind.revenue?.records ?? []) as {
-    accountId: string
-    month: Date
-    amount: AccountRevenue['amount']
-    currency?: string
-  }[]
-  const deals = (data.byKind.opportunities?.records ?? []) as Opportunity[]
-  const leads = (data.byKind.leads?.records ?? []) as Lead[]
-  const quotes = (data.byKind.quotes?.records ?? []) as Quote[]
-  const calls = (data.byKind.forecasts?.records ?? []) as ForecastSubmission[]
+  const { asOf } = settings
+  // "As of" means as known then: records dated after it are left out (a lead created after
+  // "now" cannot be measured; a response after it is not in the report).
+  const until = <T>(list: T[], date: (record: T) => Date | undefined): T[] =>
+    list.filter((record) => {
+      const at = date(record)
+      return at === undefined || at.getTime() <= asOf.getTime()
+    })
+  const surveyAll = (data.byKind.survey?.records ?? []) as SurveyResponse[]
+  const surveyRawAll = data.byKind.survey?.raw ?? []
+  const surveyKept: number[] = []
+  for (let index = 0; index < surveyAll.length; index++)
+    if (surveyAll[index]!.respondedAt.getTime() <= asOf.getTime()) surveyKept.push(index)
+  const survey = surveyKept.map((index) => surveyAll[index]!)
+  const surveyRaw = surveyKept.map((index) => surveyRawAll[index] ?? {})
+  const ratings = until(
+    (data.byKind.ratings?.records ?? []) as {
+      accountId?: string
+      segment?: string
+      ratedAt: Date
+      csat: number
+      ces?: number | ''
+    }[],
+    (r) => r.ratedAt,
+  )
+  const revenueRows = until(
+    (data.byKind.revenue?.records ?? []) as {
+      accountId: string
+      month: Date
+      amount: AccountRevenue['amount']
+      currency?: string
+    }[],
+    (r) => r.month,
+  )
+  const deals = until(
+    (data.byKind.opportunities?.records ?? []) as Opportunity[],
+    (d) => d.createdAt,
+  )
+  const leads = until((data.byKind.leads?.records ?? []) as Lead[], (l) => l.createdAt)
+  const quotes = until((data.byKind.quotes?.records ?? []) as Quote[], (q) => q.createdAt)
+  const calls = until(
+    (data.byKind.forecasts?.records ?? []) as ForecastSubmission[],
+    (c) => c.submittedAt,
+  )
   const quotas = (data.byKind.quotas?.records ?? []) as Quota[]
-  const { asOf, timeZone, config } = settings
+  const accountSegments = new Map(
+    ((data.byKind.accounts?.records ?? []) as { id: string; segment?: string }[]).map((a) => [
+      a.id,
+      a.segment ?? null,
+    ]),
+  )
+  const { timeZone, config } = settings
   const calendar = salesCalendar(settings)
   const slaTarget = config.slaTargetHours ?? DEFAULT_SLA_HOURS
   const recentFrom = new Date(asOf.getTime() - 90 * DAY)
@@ -124,18 +156,28 @@ export function buildDashboard(data: DataSet, settings: ReportSettings) {
     omitted.push({ section, reason })
     return null
   }
+  /** A section whose data the library refuses is left out with the library's reason. */
+  const guard = <T>(section: SectionName, compute: () => T): T | null => {
+    try {
+      return compute()
+    } catch (error) {
+      if (error instanceof MetricInputError)
+        return skip(section, `${error.message} (${error.code})`)
+      throw error
+    }
+  }
 
   // --- Survey: NPS -------------------------------------------------------------------------
   const nps =
     survey.length === 0
       ? skip('nps', 'no survey responses (a file with score and respondedAt columns)')
-      : npsSection(survey, timeZone)
+      : guard('nps', () => npsSection(survey, timeZone))
 
   // --- Support ratings: CSAT and CES ----------------------------------------------------------
   const satisfaction =
     ratings.length === 0
       ? skip('satisfaction', 'no support ratings (a file with ratedAt and csat columns)')
-      : satisfactionSection(ratings)
+      : guard('satisfaction', () => satisfactionSection(ratings))
 
   // --- Revenue --------------------------------------------------------------------------------
   const months = [...new Set(revenueRows.map((row) => row.month.getTime()))].sort((a, b) => a - b)
@@ -150,104 +192,115 @@ export function buildDashboard(data: DataSet, settings: ReportSettings) {
   const revenue =
     months.length < 2
       ? skip('revenue', 'fewer than two months of account revenue (accountId, month, amount)')
-      : revenueSection(months, byMonth)
+      : guard('revenue', () => revenueSection(months, byMonth))
   const cohorts =
     revenueRows.length === 0
       ? skip('cohorts', 'no account revenue')
-      : cohortSection(revenueRows, timeZone)
+      : guard('cohorts', () => cohortSection(revenueRows, timeZone))
   const survival =
     months.length < 2
       ? skip('survival', 'fewer than two months of account revenue')
-      : survivalSection(months, byMonth)
+      : guard('survival', () => survivalSection(months, byMonth))
 
   // --- Pipeline -------------------------------------------------------------------------------
   const funnel =
     deals.length === 0
       ? skip('funnel', 'no opportunities (an opportunities JSON or CSV export)')
-      : funnelSection(deals)
+      : guard('funnel', () => funnelSection(deals))
   const wins =
-    deals.length === 0 ? skip('winRate', 'no opportunities') : winRateSection(deals)
+    deals.length === 0
+      ? skip('winRate', 'no opportunities')
+      : guard('winRate', () => winRateSection(deals))
   const forecast =
     calls.length === 0
       ? skip('forecast', 'no forecast submissions')
       : deals.length === 0
         ? skip('forecast', 'forecast submissions but no opportunities to take bookings from')
-        : forecastSection(calls, deals, timeZone)
+        : guard('forecast', () => forecastSection(calls, deals, timeZone))
   const leadToQuote =
     leads.length === 0
       ? skip('leadToQuote', 'no leads')
-      : leadToQuoteSection(leads, quotes, asOf, calendar, slaTarget)
+      : guard('leadToQuote', () => leadToQuoteSection(leads, quotes, asOf, calendar, slaTarget))
   const quota =
     quotas.length === 0
       ? skip('quota', 'no quotas')
       : deals.length === 0
         ? skip('quota', 'quotas but no opportunities to take bookings from')
-        : quotaSection(quotas, deals, settings, calendar)
+        : guard('quota', () => quotaSection(quotas, deals, settings, calendar))
 
   // --- Composite ------------------------------------------------------------------------------
-  const given = config.cxWeights ?? {}
-  const weights = {
-    nps: given.nps ?? DEFAULT_WEIGHTS.nps,
-    csat: given.csat ?? DEFAULT_WEIGHTS.csat,
-    ces: given.ces ?? DEFAULT_WEIGHTS.ces,
-    grossRevenueRetention: given.grossRevenueRetention ?? DEFAULT_WEIGHTS.grossRevenueRetention,
-    winRate: given.winRate ?? DEFAULT_WEIGHTS.winRate,
-    quoteSla: given.quoteSla ?? DEFAULT_WEIGHTS.quoteSla,
-  }
-  const components: CxComponent[] = []
-  const recentScores = survey.filter((r) => r.respondedAt >= recentFrom).map((r) => r.score)
-  if (recentScores.length > 0 && weights.nps > 0)
-    components.push(
-      npsComponent(npsInterval(recentScores), { name: 'NPS (last 90 days)', weight: weights.nps }),
-    )
-  const recentRatings = ratings.filter((r) => r.ratedAt >= recentFrom)
-  if (recentRatings.length > 0 && weights.csat > 0)
-    components.push(
-      csatComponent(csat(recentRatings.map((r) => r.csat)), {
-        name: 'CSAT (last 90 days)',
-        weight: weights.csat,
-      }),
-    )
-  const recentEffort = recentRatings.flatMap((r) => (typeof r.ces === 'number' ? [r.ces] : []))
-  if (recentEffort.length > 1 && weights.ces > 0)
-    components.push(
-      cesComponent(customerEffortScore(recentEffort), {
-        name: 'CES (last 90 days)',
-        weight: weights.ces,
-        standardError: sampleStandardError(recentEffort),
-      }),
-    )
-  if (revenue !== null && weights.grossRevenueRetention > 0)
-    components.push(
-      // GRR covers every account (a census, not a sample): its standard error is 0.
-      retentionComponent(revenue.overall.grossRevenueRetention, {
-        name: `Gross revenue retention (${revenue.overall.from} → ${revenue.overall.to})`,
-        weight: weights.grossRevenueRetention,
-        range: [0.5, 1],
-        standardError: 0,
-      }),
-    )
-  if (deals.length > 0 && weights.winRate > 0)
-    components.push(winRateComponent(winRate(deals), { name: 'Win rate', weight: weights.winRate }))
-  if (leadToQuote !== null && leadToQuote.slaAttainment !== null && weights.quoteSla > 0) {
-    const sla = leadToQuote.slaAttainment
-    components.push(
-      retentionComponent(sla, {
-        name: `Quotes within ${slaTarget} business hours`,
-        weight: weights.quoteSla,
-        standardError: leadToQuote.judged === 0 ? null : Math.sqrt((sla * (1 - sla)) / leadToQuote.judged),
-      }),
-    )
-  }
-  const cx =
-    components.length === 0
+  const cx = guard('cxScore', () => {
+    const given = config.cxWeights ?? {}
+    const weights = {
+      nps: given.nps ?? DEFAULT_WEIGHTS.nps,
+      csat: given.csat ?? DEFAULT_WEIGHTS.csat,
+      ces: given.ces ?? DEFAULT_WEIGHTS.ces,
+      grossRevenueRetention: given.grossRevenueRetention ?? DEFAULT_WEIGHTS.grossRevenueRetention,
+      winRate: given.winRate ?? DEFAULT_WEIGHTS.winRate,
+      quoteSla: given.quoteSla ?? DEFAULT_WEIGHTS.quoteSla,
+    }
+    const components: CxComponent[] = []
+    const recentScores = survey.filter((r) => r.respondedAt >= recentFrom).map((r) => r.score)
+    if (recentScores.length > 0 && weights.nps > 0)
+      components.push(
+        npsComponent(npsInterval(recentScores), {
+          name: 'NPS (last 90 days)',
+          weight: weights.nps,
+        }),
+      )
+    const recentRatings = ratings.filter((r) => r.ratedAt >= recentFrom)
+    if (recentRatings.length > 0 && weights.csat > 0)
+      components.push(
+        csatComponent(csat(recentRatings.map((r) => r.csat)), {
+          name: 'CSAT (last 90 days)',
+          weight: weights.csat,
+        }),
+      )
+    const recentEffort = recentRatings.flatMap((r) => (typeof r.ces === 'number' ? [r.ces] : []))
+    if (recentEffort.length > 1 && weights.ces > 0)
+      components.push(
+        cesComponent(customerEffortScore(recentEffort), {
+          name: 'CES (last 90 days)',
+          weight: weights.ces,
+          standardError: sampleStandardError(recentEffort),
+        }),
+      )
+    if (revenue !== null && weights.grossRevenueRetention > 0)
+      components.push(
+        // GRR covers every account (a census, not a sample): its standard error is 0.
+        retentionComponent(revenue.overall.grossRevenueRetention, {
+          name: `Gross revenue retention (${revenue.overall.from} → ${revenue.overall.to})`,
+          weight: weights.grossRevenueRetention,
+          range: [0.5, 1],
+          standardError: 0,
+        }),
+      )
+    if (deals.length > 0 && weights.winRate > 0)
+      components.push(
+        winRateComponent(winRate(deals), { name: 'Win rate', weight: weights.winRate }),
+      )
+    if (leadToQuote !== null && leadToQuote.slaAttainment !== null && weights.quoteSla > 0) {
+      const sla = leadToQuote.slaAttainment
+      components.push(
+        retentionComponent(sla, {
+          name: `Quotes within ${slaTarget} business hours`,
+          weight: weights.quoteSla,
+          standardError:
+            leadToQuote.judged === 0 ? null : Math.sqrt((sla * (1 - sla)) / leadToQuote.judged),
+        }),
+      )
+    }
+    return components.length === 0
       ? skip('cxScore', 'none of its components has data')
       : cxSection(components)
+  })
 
   const health =
     revenueRows.length === 0
       ? skip('accountHealth', 'no account revenue to list accounts from')
-      : accountHealthSection(survey, surveyRaw, ratings, months, byMonth, asOf)
+      : guard('accountHealth', () =>
+          accountHealthSection(survey, surveyRaw, ratings, months, byMonth, asOf, accountSegments),
+        )
 
   return {
     report: 'cx-metrics',
@@ -357,16 +410,15 @@ function npsSection(responses: SurveyResponse[], timeZone: string) {
   }
 }
 
-function satisfactionSection(
-  ratings: { segment?: string; csat: number; ces?: number | '' }[],
-) {
+function satisfactionSection(ratings: { segment?: string; csat: number; ces?: number | '' }[]) {
   const segments = [...new Set(ratings.map((r) => r.segment ?? '(none)'))].sort()
   const row = (segment: string | null) => {
     const subset = ratings.filter((r) => segment === null || (r.segment ?? '(none)') === segment)
     const result = csat(subset.map((r) => r.csat))
     const effort = subset.flatMap((r) => (typeof r.ces === 'number' ? [r.ces] : []))
     const mean = effort.length === 0 ? null : customerEffortScore(effort)
-    const agree = effort.length === 0 ? null : customerEffortScore(effort, { method: 'agree-share' })
+    const agree =
+      effort.length === 0 ? null : customerEffortScore(effort, { method: 'agree-share' })
     return {
       segment: segment ?? 'all',
       ratings: result.total,
@@ -478,7 +530,10 @@ function stageOrder(deals: readonly Opportunity[]): string[] {
   }
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!
   return [...positions.entries()]
-    .sort((a, b) => median(a[1]) - median(b[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .sort(
+      (a, b) =>
+        median(a[1]) - median(b[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0]),
+    )
     .slice(0, STAGE_ORDER_LIMIT)
     .map(([stage]) => stage)
 }
@@ -604,9 +659,7 @@ function quotaSection(
     const start = String(row.periodStart)
     const end = String(row.periodEnd)
     if (!(start <= asOfDay && asOfDay <= end)) continue
-    const quota = quotas.find(
-      (q) => q.ownerId === row.ownerId && String(q.periodStart) === start,
-    )
+    const quota = quotas.find((q) => q.ownerId === row.ownerId && String(q.periodStart) === start)
     if (quota === undefined) continue
     const pace = quotaPacing(quota, row.booked, {
       asOf: settings.asOf,
@@ -673,6 +726,7 @@ function accountHealthSection(
   months: number[],
   byMonth: AccountRevenue[][],
   asOf: Date,
+  segments: ReadonlyMap<string, string | null>,
 ) {
   const from = new Date(asOf.getTime() - 182 * DAY)
   const scores = new Map<string, number[]>()
@@ -716,7 +770,9 @@ function accountHealthSection(
           NPS: s === undefined ? null : netPromoterScore(s).score,
           CSAT: c === undefined ? null : csat(c).score,
           'MRR trend':
-            a === undefined || b === undefined || b === 0 ? null : Math.min(1.5, Math.max(0.5, a / b)),
+            a === undefined || b === undefined || b === 0
+              ? null
+              : Math.min(1.5, Math.max(0.5, a / b)),
         },
       }
     }),
@@ -733,6 +789,11 @@ function accountHealthSection(
       .filter((account) => account.score !== null)
       .sort((a, b) => (a.score as number) - (b.score as number) || a.id.localeCompare(b.id))
       .slice(0, 10)
-      .map((account) => ({ id: account.id, score: score(account.score), band: account.band })),
+      .map((account) => ({
+        id: account.id,
+        segment: segments.get(account.id) ?? null,
+        score: score(account.score),
+        band: account.band,
+      })),
   }
 }

@@ -40,7 +40,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 `
 
 function cellHtml(cell: Cell, tag: 'td' | 'span'): string {
-  if (cell.path === undefined) return tag === 'td' ? `<td>${escapeHtml(cell.text)}</td>` : escapeHtml(cell.text)
+  if (cell.path === undefined)
+    return tag === 'td' ? `<td>${escapeHtml(cell.text)}</td>` : escapeHtml(cell.text)
   const value = cell.value === null || cell.value === undefined ? 'null' : String(cell.value)
   const attributes = `data-path="${escapeHtml(cell.path)}" data-value="${value}"`
   return tag === 'td'

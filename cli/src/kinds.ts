@@ -1,18 +1,18 @@
 import {
   ActivitySchema,
+  CsvNumberSchema,
+  csvIntegerSchema,
   ForecastSubmissionSchema,
   InstantSchema,
   LeadSchema,
   MoneySchema,
   OpportunitySchema,
   OptionalCurrencySchema,
+  OptionalInstantSchema,
   OptionalTextSchema,
   QuotaSchema,
   QuoteSchema,
   SurveyResponseSchema,
-  CsvNumberSchema,
-  csvIntegerSchema,
-  OptionalInstantSchema,
 } from 'cx-metrics/schemas'
 import * as z from 'zod'
 
@@ -27,6 +27,7 @@ export const KIND_NAMES = [
   'forecasts',
   'quotas',
   'activities',
+  'accounts',
   'series',
 ] as const
 
@@ -59,6 +60,14 @@ export const ForecastSeriesRowSchema = z.object({
   actual: CsvNumberSchema,
   forecast: CsvNumberSchema,
   date: OptionalInstantSchema,
+})
+
+/** An account of the CRM's account list: its segment labels the accounts most at risk. */
+export const AccountSchema = z.object({
+  id: z.string().trim().min(1, 'expected an account id'),
+  segment: OptionalTextSchema,
+  region: OptionalTextSchema,
+  ownerId: OptionalTextSchema,
 })
 
 /** What the report knows about one kind: the label it prints, the columns that identify it. */
@@ -129,6 +138,13 @@ export const KINDS: readonly KindDefinition[] = [
     label: 'activities',
     required: ['id', 'ownerId', 'type', 'at'],
     schema: ActivitySchema,
+  },
+  {
+    kind: 'accounts',
+    label: 'accounts (reference list)',
+    required: ['id', 'segment'],
+    absent: ['createdAt', 'score', 'ratedAt'],
+    schema: AccountSchema,
   },
   {
     kind: 'series',

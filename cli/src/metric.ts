@@ -11,9 +11,9 @@ import {
   type SurveyResponse,
   winRateAggregator,
 } from 'cx-metrics'
-import { formatNumber } from './model.js'
 import { UsageError } from './errors.js'
 import type { Kind } from './kinds.js'
+import { formatNumber } from './model.js'
 import type { KindRecords } from './read.js'
 
 /** The single-metric commands. */
@@ -99,7 +99,10 @@ export function computeMetric(
   // Records without a date (open deals, undated series rows) cannot fall in a period.
   const keep: number[] = []
   for (let index = 0; index < computation.records.length; index++)
-    if (options.period === undefined || computation.date?.(computation.records[index]) !== undefined)
+    if (
+      options.period === undefined ||
+      computation.date?.(computation.records[index]) !== undefined
+    )
       keep.push(index)
   const records = keep.map((index) => computation.records[index])
   const raw = keep.map((index) => computation.raw[index] ?? {})
@@ -149,7 +152,13 @@ function computationOf(command: MetricCommand, data: KindRecords): Computation<u
         date: (r) => (r as SurveyResponse).respondedAt,
         aggregator: netPromoterScoreAggregator() as Aggregator<unknown, unknown, unknown>,
         figures: (result) => {
-          const tally = result as { score: number | null; promoters: number; passives: number; detractors: number; total: number }
+          const tally = result as {
+            score: number | null
+            promoters: number
+            passives: number
+            detractors: number
+            total: number
+          }
           const interval = tally.total === 0 ? null : npsInterval(tally)
           return {
             score: num(tally.score),
@@ -168,7 +177,14 @@ function computationOf(command: MetricCommand, data: KindRecords): Computation<u
         date: (r) => (r as { ratedAt: Date }).ratedAt,
         aggregator: csatAggregator() as Aggregator<unknown, unknown, unknown>,
         figures: (result) => {
-          const r = result as { score: number | null; satisfied: number; total: number; lower?: number | null; upper?: number | null; interval?: { lower: number; upper: number } | null }
+          const r = result as {
+            score: number | null
+            satisfied: number
+            total: number
+            lower?: number | null
+            upper?: number | null
+            interval?: { lower: number; upper: number } | null
+          }
           return {
             score: num(r.score),
             lower: num(r.lower ?? r.interval?.lower),
@@ -202,8 +218,20 @@ function computationOf(command: MetricCommand, data: KindRecords): Computation<u
         date: (r) => (r as Opportunity).closedAt,
         aggregator: winRateAggregator() as Aggregator<unknown, unknown, unknown>,
         figures: (result) => {
-          const r = result as { rate: number | null; won: number; lost: number; lower?: number | null; upper?: number | null }
-          return { rate: num(r.rate), lower: num(r.lower), upper: num(r.upper), won: r.won, lost: r.lost }
+          const r = result as {
+            rate: number | null
+            won: number
+            lost: number
+            lower?: number | null
+            upper?: number | null
+          }
+          return {
+            rate: num(r.rate),
+            lower: num(r.lower),
+            upper: num(r.upper),
+            won: r.won,
+            lost: r.lost,
+          }
         },
       }
     case 'wape':
@@ -216,7 +244,11 @@ function computationOf(command: MetricCommand, data: KindRecords): Computation<u
         date: (r) => (r as { date?: Date }).date,
         aggregator: forecastErrorAggregator() as Aggregator<unknown, unknown, unknown>,
         figures: (result) => {
-          const r = result as { weightedAbsolutePercentageError: number | null; forecastBias: number | null; meanAbsoluteError: number | null }
+          const r = result as {
+            weightedAbsolutePercentageError: number | null
+            forecastBias: number | null
+            meanAbsoluteError: number | null
+          }
           return {
             weightedAbsolutePercentageError: num(r.weightedAbsolutePercentageError),
             forecastBias: num(r.forecastBias),
@@ -237,8 +269,13 @@ export function metricTable(command: MetricCommand, rows: readonly MetricRow[]):
     String(row.n),
     ...columns.map(([name, style]) => formatNumber(row.result[name], style)),
   ])
-  const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => (r[i] ?? '').length)))
+  const widths = header.map((_, i) =>
+    Math.max(...[header, ...body].map((r) => (r[i] ?? '').length)),
+  )
   const line = (cells: readonly string[]) =>
-    cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n')
 }

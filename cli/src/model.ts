@@ -75,9 +75,17 @@ export function reportSections(dashboard: Dashboard): Section[] {
       name: 'cxScore',
       title: SECTION_TITLES.cxScore,
       blocks: [
-        line(
-          [t('CX score '), n(p('cxScore.score'), cx.score), t(', 95 % CI '), n(p('cxScore.lower'), cx.lower), t(' to '), n(p('cxScore.upper'), cx.upper), t('; coverage '), pct(p('cxScore.coverage'), cx.coverage), t(' of the weight.')],
-        ),
+        line([
+          t('CX score '),
+          n(p('cxScore.score'), cx.score),
+          t(', 95 % CI '),
+          n(p('cxScore.lower'), cx.lower),
+          t(' to '),
+          n(p('cxScore.upper'), cx.upper),
+          t('; coverage '),
+          pct(p('cxScore.coverage'), cx.coverage),
+          t(' of the weight.'),
+        ]),
         {
           type: 'table',
           caption: 'Components and their contribution (points out of 100)',
@@ -167,7 +175,8 @@ export function reportSections(dashboard: Dashboard): Section[] {
 
   if (s.satisfaction !== null) {
     const rows = [s.satisfaction.overall, ...s.satisfaction.bySegment]
-    const base = (i: number) => (i === 0 ? 'satisfaction.overall' : `satisfaction.bySegment.${i - 1}`)
+    const base = (i: number) =>
+      i === 0 ? 'satisfaction.overall' : `satisfaction.bySegment.${i - 1}`
     out.push({
       name: 'satisfaction',
       title: SECTION_TITLES.satisfaction,
@@ -175,7 +184,16 @@ export function reportSections(dashboard: Dashboard): Section[] {
         {
           type: 'table',
           caption: 'CSAT and CES by segment',
-          columns: ['segment', 'ratings', 'CSAT', 'CSAT 95 % CI lower', 'CSAT 95 % CI upper', 'CES ratings', 'CES mean', 'CES agree share'],
+          columns: [
+            'segment',
+            'ratings',
+            'CSAT',
+            'CSAT 95 % CI lower',
+            'CSAT 95 % CI upper',
+            'CES ratings',
+            'CES mean',
+            'CES agree share',
+          ],
           rows: rows.map((row, i) => [
             t(row.segment),
             n(p(`${base(i)}.ratings`), row.ratings),
@@ -209,7 +227,17 @@ export function reportSections(dashboard: Dashboard): Section[] {
         {
           type: 'table',
           caption: 'MRR movements by month (currency units)',
-          columns: ['month', 'starting MRR', 'new', 'expansion', 'contraction', 'churn', 'reactivation', 'GRR', 'NRR'],
+          columns: [
+            'month',
+            'starting MRR',
+            'new',
+            'expansion',
+            'contraction',
+            'churn',
+            'reactivation',
+            'GRR',
+            'NRR',
+          ],
           rows: r.months.map((row, i) => [
             t(row.month),
             n(p(`revenue.months.${i}.startingRevenue`), row.startingRevenue),
@@ -241,7 +269,9 @@ export function reportSections(dashboard: Dashboard): Section[] {
             ...c.cohorts.map((row, i) => [
               t(row.cohort),
               n(p(`cohorts.cohorts.${i}.size`), row.size),
-              ...row.retention.map((cell, j) => pct(p(`cohorts.cohorts.${i}.retention.${j}`), cell)),
+              ...row.retention.map((cell, j) =>
+                pct(p(`cohorts.cohorts.${i}.retention.${j}`), cell),
+              ),
             ]),
             [
               t('pooled'),
@@ -295,7 +325,16 @@ export function reportSections(dashboard: Dashboard): Section[] {
         {
           type: 'table',
           caption: 'Next-step and cumulative conversion (open deals left out of their stage)',
-          columns: ['stage', 'reached', 'advanced', 'open', 'next step', '95 % lower', '95 % upper', 'from first'],
+          columns: [
+            'stage',
+            'reached',
+            'advanced',
+            'open',
+            'next step',
+            '95 % lower',
+            '95 % upper',
+            'from first',
+          ],
           rows: s.funnel.stages.map((row, i) => [
             t(row.stage),
             n(p(`funnel.stages.${i}.reached`), row.reached),
@@ -434,7 +473,15 @@ export function reportSections(dashboard: Dashboard): Section[] {
       blocks.push({
         type: 'table',
         caption: 'Pacing of the current period (business days)',
-        columns: ['rep', 'period', 'quota', 'booked', 'expected to date', 'pace ratio', 'projected attainment'],
+        columns: [
+          'rep',
+          'period',
+          'quota',
+          'booked',
+          'expected to date',
+          'pace ratio',
+          'projected attainment',
+        ],
         rows: q.pacing.map((row, i) => [
           t(row.owner),
           t(row.period),
@@ -469,9 +516,10 @@ export function reportSections(dashboard: Dashboard): Section[] {
         {
           type: 'table',
           caption: 'Accounts most at risk',
-          columns: ['account', 'score', 'band'],
+          columns: ['account', 'segment', 'score', 'band'],
           rows: h.mostAtRisk.map((row, i) => [
             t(row.id),
+            t(row.segment ?? '—'),
             n(p(`accountHealth.mostAtRisk.${i}.score`), row.score),
             t(row.band ?? '—'),
           ]),

@@ -74,8 +74,7 @@ export interface ReadOptions {
 export async function readInputs(paths: readonly string[], options: ReadOptions): Promise<DataSet> {
   const { files, missing } = expandPaths(paths)
   const dataSet: DataSet = { byKind: {}, files: [], rejected: [] }
-  for (const file of missing)
-    dataSet.files.push(note(file, null, 'no such file or folder'))
+  for (const file of missing) dataSet.files.push(note(file, null, 'no such file or folder'))
   for (const file of files) await readOne(file, options, dataSet)
   return dataSet
 }
@@ -86,7 +85,12 @@ function note(file: string, kind: Kind | null, problem: string | null, rows = 0)
 
 async function readOne(file: string, options: ReadOptions, dataSet: DataSet): Promise<void> {
   const columns = (kind: Kind) => columnsOf(options.config, kind)
-  let table: { header: string[]; rows: Record<string, unknown>[]; lines: number[]; unit: 'line' | 'item' }
+  let table: {
+    header: string[]
+    rows: Record<string, unknown>[]
+    lines: number[]
+    unit: 'line' | 'item'
+  }
   try {
     table =
       extname(file).toLowerCase() === '.json'
@@ -114,7 +118,9 @@ async function readOne(file: string, options: ReadOptions, dataSet: DataSet): Pr
     return
   }
   if (options.only !== undefined && !options.only.includes(definition.kind)) {
-    dataSet.files.push(note(file, definition.kind, `not used by this command (${definition.label})`))
+    dataSet.files.push(
+      note(file, definition.kind, `not used by this command (${definition.label})`),
+    )
     return
   }
   validate(file, definition, table, columns(definition.kind), dataSet)
@@ -181,12 +187,13 @@ function readJson(file: string) {
   const text = readFileSync(file, 'utf8')
   if (text.trim() === '') return { header: [], rows: [], lines: [], unit: 'item' as const }
   const json: unknown = JSON.parse(text)
-  const list =
-    Array.isArray(json)
-      ? json
-      : typeof json === 'object' && json !== null && Array.isArray((json as { records?: unknown }).records)
-        ? (json as { records: unknown[] }).records
-        : null
+  const list = Array.isArray(json)
+    ? json
+    : typeof json === 'object' &&
+        json !== null &&
+        Array.isArray((json as { records?: unknown }).records)
+      ? (json as { records: unknown[] }).records
+      : null
   if (list === null) throw new Error('expected a JSON array of records')
   const header = new Set<string>()
   const rows: Record<string, unknown>[] = []

@@ -17,7 +17,10 @@ function textBlock(block: Block): string {
     Math.max(...cells.map((row) => (row[column] ?? '').length)),
   )
   const format = (row: readonly string[]) =>
-    row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd()
   return [
     `${block.caption}:`,
     format(block.columns),
