@@ -213,7 +213,11 @@ async function report(args: readonly string[], io: Io): Promise<number> {
     throw new UsageError('--json and --markdown both print to stdout; choose one')
   const settings = settingsOf(values)
   const started = Date.now()
-  const data = await readInputs(positionals, { config: settings.config, progress: progressOf(io) })
+  const data = await readInputs(positionals, {
+    config: settings.config,
+    progress: progressOf(io),
+    keepColumns: ['accountId'],
+  })
   listProblems(data, io)
   const code = exitFor(data, values.strict === true)
   if (!data.files.some((file) => file.kind !== null && file.problem === null)) {
@@ -269,6 +273,7 @@ async function metric(command: MetricCommand, args: readonly string[], io: Io): 
     config: settings.config,
     progress: progressOf(io),
     only: [kind],
+    keepColumns: values.by === undefined ? [] : [values.by],
   })
   listProblems(data, io)
   const records = data.byKind[kind]

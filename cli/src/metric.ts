@@ -267,7 +267,14 @@ export function metricTable(command: MetricCommand, rows: readonly MetricRow[]):
     row.group ?? '(all)',
     row.period?.label ?? '(all)',
     String(row.n),
-    ...columns.map(([name, style]) => formatNumber(row.result[name], style)),
+    // The table shows 4 decimals; --json has the full values.
+    ...columns.map(([name, style]) => {
+      const value = row.result[name]
+      return formatNumber(
+        style === 'plain' && typeof value === 'number' ? Number(value.toFixed(4)) : value,
+        style,
+      )
+    }),
   ])
   const widths = header.map((_, i) =>
     Math.max(...[header, ...body].map((r) => (r[i] ?? '').length)),

@@ -68,6 +68,11 @@ export interface ReadOptions {
   readonly progress?: ((line: string) => void) | undefined
   /** Reads only files of this kind (the single-metric commands); others are not an error. */
   readonly only?: readonly Kind[]
+  /**
+   * The export columns kept next to each record (`raw`), e.g. `accountId` or a `--by` column;
+   * the others are dropped after validation so a big file does not stay in memory twice.
+   */
+  readonly keepColumns?: readonly string[]
 }
 
 /** Reads, detects and validates every file; never throws for bad data (it is listed instead). */
@@ -83,61 +88,78 @@ function note(file: string, kind: Kind | null, problem: string | null, rows = 0)
   return { file, kind, rows, accepted: 0, rejected: 0, problem }
 }
 
+/** Rows validated at a time while a CSV streams in. */
+const CHUNK = 20_000
+/** Rows between progress lines. */
+const PROGRESS_EVERY = 100_000
+
+/** The state of one file being read: its kind once the header is known, and its counts. */
+interface FileReader {
+  definition: KindDefinition | undefined
+  rows: number
+  accepted: number
+  rejected: number
+}
+
 async function readOne(file: string, options: ReadOptions, dataSet: DataSet): Promise<void> {
   const columns = (kind: Kind) => columnsOf(options.config, kind)
-  let table: {
-    header: string[]
-    rows: Record<string, unknown>[]
-    lines: number[]
-    unit: 'line' | 'item'
+  const reader: FileReader = { definition: undefined, rows: 0, accepted: 0, rejected: 0 }
+  let problem: string | null = null
+  /** Detects the kind from the header; returns false to stop reading the file. */
+  const start = (header: readonly string[]): boolean => {
+    if (header.length === 0) {
+      problem = 'is empty (no header row)'
+      return false
+    }
+    const definition = detectKind(header, columns)
+    if (definition === undefined) {
+      problem =
+        `header not recognised (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', …' : ''}); ` +
+        `expected one of: ${KINDS.map((k) => `${k.label} [${k.required.join(', ')}]`).join('; ')}`
+      return false
+    }
+    reader.definition = definition
+    if (options.only !== undefined && !options.only.includes(definition.kind)) {
+      problem = `not used by this command (${definition.label})`
+      return false
+    }
+    return true
   }
+  const chunk = (rows: Record<string, unknown>[], lines: number[], unit: 'line' | 'item') =>
+    validate(file, reader, rows, lines, unit, columns, options.keepColumns ?? [], dataSet)
   try {
-    table =
-      extname(file).toLowerCase() === '.json'
-        ? readJson(file)
-        : await readCsv(file, options.progress)
+    if (extname(file).toLowerCase() === '.json') readJson(file, start, chunk)
+    else await readCsv(file, start, chunk, options.progress)
   } catch (error) {
-    dataSet.files.push(note(file, null, `cannot be read: ${(error as Error).message}`))
-    return
+    problem = `cannot be read: ${(error as Error).message}`
   }
-  if (table.header.length === 0) {
-    dataSet.files.push(note(file, null, 'is empty (no header row)'))
-    return
-  }
-  const definition = detectKind(table.header, columns)
-  if (definition === undefined) {
-    dataSet.files.push(
-      note(
-        file,
-        null,
-        `header not recognised (${table.header.slice(0, 8).join(', ')}${table.header.length > 8 ? ', …' : ''}); ` +
-          `expected one of: ${KINDS.map((k) => `${k.label} [${k.required.join(', ')}]`).join('; ')}`,
-        table.rows.length,
-      ),
-    )
-    return
-  }
-  if (options.only !== undefined && !options.only.includes(definition.kind)) {
-    dataSet.files.push(
-      note(file, definition.kind, `not used by this command (${definition.label})`),
-    )
-    return
-  }
-  validate(file, definition, table, columns(definition.kind), dataSet)
+  dataSet.files.push({
+    file,
+    kind: reader.definition?.kind ?? null,
+    rows: reader.rows,
+    accepted: reader.accepted,
+    rejected: reader.rejected,
+    problem,
+  })
 }
 
 function validate(
   file: string,
-  definition: KindDefinition,
-  table: { rows: Record<string, unknown>[]; lines: number[]; unit: 'line' | 'item' },
-  mapping: Readonly<Record<string, string>>,
+  reader: FileReader,
+  input: Record<string, unknown>[],
+  lines: readonly number[],
+  unit: 'line' | 'item',
+  columns: (kind: Kind) => Readonly<Record<string, string>>,
+  keepColumns: readonly string[],
   dataSet: DataSet,
 ): void {
+  const definition = reader.definition as KindDefinition
+  const mapping = columns(definition.kind)
   const renames = Object.entries(mapping)
   const rows =
     renames.length === 0
-      ? table.rows
-      : table.rows.map((row) => {
+      ? input
+      : input.map((row) => {
           const renamed: Record<string, unknown> = { ...row }
           for (const [field, column] of renames) renamed[field] = row[column]
           return renamed
@@ -157,35 +179,41 @@ function validate(
       .join('; ')
     dataSet.rejected.push({
       file,
-      line: table.lines[row.index] ?? row.index + 1,
-      unit: table.unit,
+      line: lines[row.index] ?? row.index + 1,
+      unit,
       kind: definition.kind,
       reason,
     })
   }
-  const raw: Record<string, unknown>[] = []
-  for (let index = 0; index < rows.length; index++)
-    if (!rejectedIndex.has(index)) raw.push(rows[index] as Record<string, unknown>)
-  const existing = dataSet.byKind[definition.kind]
-  if (existing === undefined) dataSet.byKind[definition.kind] = { records, raw }
-  else {
-    for (const record of records) existing.records.push(record)
-    for (const row of raw) existing.raw.push(row)
+  let entry = dataSet.byKind[definition.kind]
+  if (entry === undefined) {
+    entry = { records: [], raw: [] }
+    dataSet.byKind[definition.kind] = entry
   }
-  dataSet.files.push({
-    file,
-    kind: definition.kind,
-    rows: rows.length,
-    accepted: records.length,
-    rejected: rejected.length,
-    problem: null,
-  })
+  for (const record of records) entry.records.push(record)
+  for (let index = 0; index < rows.length; index++) {
+    if (rejectedIndex.has(index)) continue
+    const row = rows[index] as Record<string, unknown>
+    const kept: Record<string, unknown> = {}
+    for (const column of keepColumns) if (column in row) kept[column] = row[column]
+    entry.raw.push(kept)
+  }
+  reader.rows += rows.length
+  reader.accepted += records.length
+  reader.rejected += rejected.length
 }
 
 /** A JSON export: an array of objects (or `{ records: [...] }`); the header is the union of keys. */
-function readJson(file: string) {
+function readJson(
+  file: string,
+  start: (header: readonly string[]) => boolean,
+  chunk: (rows: Record<string, unknown>[], lines: number[], unit: 'item') => void,
+): void {
   const text = readFileSync(file, 'utf8')
-  if (text.trim() === '') return { header: [], rows: [], lines: [], unit: 'item' as const }
+  if (text.trim() === '') {
+    start([])
+    return
+  }
   const json: unknown = JSON.parse(text)
   const list = Array.isArray(json)
     ? json
@@ -205,14 +233,19 @@ function readJson(file: string) {
     rows.push(row as Record<string, unknown>)
     lines.push(index + 1)
   }
-  return { header: [...header], rows, lines, unit: 'item' as const }
+  if (start([...header])) chunk(rows, lines, 'item')
 }
 
-/** Rows between progress lines. */
-const PROGRESS_EVERY = 100_000
-
-/** A CSV export, streamed through csv-parse; rows keyed by the header, every value a string. */
-async function readCsv(file: string, progress: ReadOptions['progress']) {
+/**
+ * A CSV export, streamed through csv-parse and validated in chunks; rows keyed by the header,
+ * every value a string. Stops reading when the header is not one it knows.
+ */
+async function readCsv(
+  file: string,
+  start: (header: readonly string[]) => boolean,
+  chunk: (rows: Record<string, unknown>[], lines: number[], unit: 'line') => void,
+  progress: ReadOptions['progress'],
+): Promise<void> {
   const size = statSync(file).size
   const stream = createReadStream(file)
   let header: string[] = []
@@ -228,18 +261,33 @@ async function readCsv(file: string, progress: ReadOptions['progress']) {
       info: true,
     }),
   )
-  const rows: Record<string, unknown>[] = []
-  const lines: number[] = []
+  let started: boolean | undefined
+  let rows: Record<string, unknown>[] = []
+  let lines: number[] = []
+  let count = 0
   for await (const entry of parser as AsyncIterable<{
     record: Record<string, string>
     info: { lines: number }
   }>) {
+    if (started === undefined) started = start(header)
+    if (!started) {
+      stream.destroy()
+      return
+    }
     rows.push(entry.record)
     lines.push(entry.info.lines)
-    if (progress !== undefined && rows.length % PROGRESS_EVERY === 0)
+    count++
+    if (rows.length === CHUNK) {
+      chunk(rows, lines, 'line')
+      rows = []
+      lines = []
+    }
+    if (progress !== undefined && count % PROGRESS_EVERY === 0)
       progress(
-        `${basename(file)}: ${rows.length.toLocaleString('en-US')} rows, ${Math.round((100 * stream.bytesRead) / Math.max(1, size))} %`,
+        `${basename(file)}: ${count.toLocaleString('en-US')} rows, ${Math.round((100 * stream.bytesRead) / Math.max(1, size))} %`,
       )
   }
-  return { header, rows, lines, unit: 'line' as const }
+  // A header without rows still names the kind.
+  if (started === undefined) started = start(header)
+  if (started && rows.length > 0) chunk(rows, lines, 'line')
 }

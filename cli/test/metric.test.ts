@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { run, sampleCsv, sampleOpportunities, tempFolder, writeFile } from './helpers.js'
+import { CLI, ROOT, run, sampleCsv, sampleOpportunities, tempFolder, writeFile } from './helpers.js'
 
 interface MetricOutput {
   metric: string
@@ -175,5 +177,40 @@ describe('cx-metrics csat, ces, winrate, wape', () => {
     const result = run(['csat', 'examples/data/support-ratings.csv', 'examples/data/leads.csv'])
     expect(result.status).toBe(2)
     expect(result.stderr).toContain('csat takes exactly one file')
+  })
+})
+
+describe('progress on stderr', () => {
+  // 150,000 rows: past the 100,000-row progress step. A survey export written here.
+  const folder = tempFolder()
+  const lines = ['respondedAt,score']
+  for (let index = 0; index < 150_000; index++) lines.push(`2026-03-01T10:00:00Z,${index % 11}`)
+  const path = writeFile(folder, 'big.csv', `${lines.join('\n')}\n`)
+
+  it('prints no progress line when stderr is not a terminal', () => {
+    const result = run(['nps', path, '--json'])
+    expect(result.status).toBe(0)
+    expect(result.stderr).toBe('')
+    // Promoters are the scores 9 and 10, counted from the lines written above.
+    const promoters = lines.slice(1).filter((line) => Number(line.split(',')[1]) >= 9).length
+    expect(JSON.parse(result.stdout).rows[0].result.promoters).toBe(promoters)
+  })
+
+  it('prints a progress line when stderr is a terminal (through script(1) when present)', () => {
+    if (!existsSync('/usr/bin/script')) {
+      expect(existsSync('/usr/bin/script')).toBe(false)
+      return
+    }
+    const log = join(folder, 'tty.txt')
+    const result = spawnSync(
+      '/usr/bin/script',
+      ['-qc', `"${process.execPath}" "${CLI}" nps "${path}" > /dev/null`, log],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    )
+    expect(result.status).toBe(0)
+    expect(readFileSync(log, 'utf8')).toContain('big.csv: 100,000 rows, ')
   })
 })
