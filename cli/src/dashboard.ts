@@ -262,7 +262,6 @@ export function buildDashboard(data: DataSet, settings: ReportSettings) {
         cesComponent(customerEffortScore(recentEffort), {
           name: 'CES (last 90 days)',
           weight: weights.ces,
-          standardError: sampleStandardError(recentEffort),
         }),
       )
     if (revenue !== null && weights.grossRevenueRetention > 0)
@@ -342,17 +341,6 @@ function salesCalendar(settings: ReportSettings): BusinessCalendar {
     week: { monday: day, tuesday: day, wednesday: day, thursday: day, friday: day },
     holidays: settings.config.holidays ?? [],
   }
-}
-
-function sampleStandardError(values: readonly number[]): number | null {
-  const n = values.length
-  if (n < 2) return null
-  let sum = 0
-  for (let index = 0; index < n; index++) sum += values[index] as number
-  const mean = sum / n
-  let squares = 0
-  for (let index = 0; index < n; index++) squares += ((values[index] as number) - mean) ** 2
-  return Math.sqrt(squares / (n - 1) / n)
 }
 
 function npsSection(responses: SurveyResponse[], timeZone: string) {
