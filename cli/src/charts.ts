@@ -272,7 +272,7 @@ export function chartDefinitions(dashboard: Dashboard): ChartDefinition[] {
           data: { values: s.forecast.byRep },
           mark: 'bar',
           encoding: {
-            x: { field: 'owner', type: 'nominal', title: 'Rep' },
+            x: { field: 'owner', type: 'nominal', title: 'Rep', axis: { labelAngle: 0 } },
             y: {
               field: 'bias',
               type: 'quantitative',
@@ -312,7 +312,7 @@ export function chartDefinitions(dashboard: Dashboard): ChartDefinition[] {
             },
             {
               data: { values: [{ target: s.leadToQuote.targetHours }] },
-              mark: { type: 'rule', color: '#e45756', strokeDash: [4, 3] },
+              mark: { type: 'rule', color: '#c0392b', strokeWidth: 2, strokeDash: [6, 3] },
               encoding: { x: { field: 'target', type: 'quantitative' } },
             },
           ],
@@ -341,7 +341,7 @@ export function chartDefinitions(dashboard: Dashboard): ChartDefinition[] {
               data: { values: s.quota.attainment },
               mark: 'bar',
               encoding: {
-                x: { field: 'owner', type: 'nominal', title: 'Rep' },
+                x: { field: 'owner', type: 'nominal', title: 'Rep', axis: { labelAngle: 0 } },
                 xOffset: { field: 'periodStart', type: 'nominal' },
                 y: {
                   field: 'attainment',
