@@ -313,6 +313,16 @@ describe('cx-metrics report on broken inputs', () => {
     expect(result.stderr).toContain('empty.csv: is empty (no header row)')
   })
 
+  it('exits 1 for JSON that is not an array of records and for a CSV with an unclosed quote', () => {
+    const folder = tempFolder()
+    const object = writeFile(folder, 'deals.json', '{"deals": 3}')
+    const broken = writeFile(folder, 'survey.csv', 'respondedAt,score\n"2026-01-05T10:00:00Z,10\n')
+    const result = run(['report', object, broken])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('deals.json: cannot be read: expected a JSON array of records')
+    expect(result.stderr).toMatch(/survey\.csv: cannot be read: .*[Qq]uote/)
+  })
+
   it('exits 1 for a file whose header it does not recognise, naming what it expects', () => {
     const path = writeFile(tempFolder(), 'odd.csv', 'foo,bar\n1,2\n')
     const result = run(['report', path])
