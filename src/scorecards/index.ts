@@ -10,3 +10,16 @@ export {
   type RepOutcomeTeamRate,
   repOutcomeRates,
 } from './repOutcomeRates.js'
+export {
+  DEFAULT_REP_SCORECARD_COMPONENTS,
+  REP_SCORECARD_COMPONENT_NAMES,
+  type RepScore,
+  type RepScorecardComponent,
+  type RepScorecardComponentName,
+  type RepScorecardInput,
+  type RepScorecardOptions,
+  type RepScorecardResult,
+  type RepScorecardRow,
+  type RepScorecardSources,
+  repScorecard,
+} from './repScorecard.js'

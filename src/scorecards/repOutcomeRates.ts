@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz'
+import { checkActivity } from '../activity/activityTally.js'
 import { requireTimeZone } from '../core/calendarPeriods.js'
 import { describeValue } from '../core/describeValue.js'
 import type { GroupMetricRow } from '../core/groupMetric.js'
@@ -15,7 +16,6 @@ import { readMonthOption } from '../core/monthNumbers.js'
 import { type ShrunkRatesPrior, shrunkRates } from '../core/shrunkRates.js'
 import { requireInstant, requireList } from '../core/validate.js'
 import { wilsonBounds } from '../core/wilsonInterval.js'
-import { checkActivity } from '../activity/activityTally.js'
 import { leadContactRate } from '../pipeline/leadContactRate.js'
 import { leadConversionRate } from '../pipeline/leadConversionRate.js'
 import type { LeadRateResult } from '../pipeline/leadRate.js'
@@ -100,7 +100,10 @@ export interface RepOutcomeRate {
   readonly rate: number | null
   /** The empirical-Bayes rate of {@link shrunkRates}; `null` when the whole team has 0 trials. */
   readonly shrunk: number | null
-  /** Lower bound of the posterior interval (see {@link shrunkRates}); `null` when `shrunk` is. */
+  /**
+   * Lower bound of the posterior interval (see {@link shrunkRates}); `null` when `shrunk` is,
+   * and for a rep without trials when the fit pools nothing (ρ ≥ 1).
+   */
   readonly lower: number | null
   /** Upper bound of the same interval. */
   readonly upper: number | null
@@ -249,7 +252,8 @@ function computeRepOutcomeRates(
   const leadTimes = leads === null ? null : checkLeads(leads, collect ? owners : null)
   const closedTimes =
     opportunities === null ? null : checkOpportunities(opportunities, collect ? owners : null)
-  const proposed = activities === null ? null : proposedDeals(activities, asOf, collect ? owners : null)
+  const proposed =
+    activities === null ? null : proposedDeals(activities, asOf, collect ? owners : null)
   const reps = fixedReps ?? [...owners].sort()
   const repIndex = new Map<string, number>()
   for (let rep = 0; rep < reps.length; rep++) repIndex.set(reps[rep] as string, rep)
