@@ -162,6 +162,9 @@ export interface RepOutcomeRatesResult {
 
 const METRIC = 'repOutcomeRates'
 
+/** The lead fields the lead rates read, each at or after `createdAt`. */
+const LEAD_STEPS = ['contactedAt', 'convertedAt'] as const
+
 /**
  * Outcome rates per rep — lead conversion, lead contact, win rate and proposals-to-win —
  * each raw, shrunk toward the team's rate (empirical Bayes, so a rep with 2 wins of 2 does
@@ -251,9 +254,17 @@ function computeRepOutcomeRates(
   const collect = fixedReps === null
   const leadTimes = leads === null ? null : checkLeads(leads, collect ? owners : null)
   const closedTimes =
-    opportunities === null ? null : checkOpportunities(opportunities, collect ? owners : null)
+    opportunities === null
+      ? null
+      : asReps(
+          () => checkOpportunities(opportunities, collect ? owners : null),
+          'opportunities',
+          null,
+        )
   const proposed =
-    activities === null ? null : proposedDeals(activities, asOf, collect ? owners : null)
+    activities === null
+      ? null
+      : asReps(() => proposedDeals(activities, asOf, collect ? owners : null), 'activities', null)
   const reps = fixedReps ?? [...owners].sort()
   const repIndex = new Map<string, number>()
   for (let rep = 0; rep < reps.length; rep++) repIndex.set(reps[rep] as string, rep)
@@ -446,7 +457,7 @@ function checkLeads(leads: readonly Lead[], owners: Set<string> | null): Float64
       ['leads', index, 'createdAt'],
       `leads[${index}].createdAt`,
     )
-    for (const field of ['contactedAt', 'convertedAt'] as const) {
+    for (const field of LEAD_STEPS) {
       const value = lead[field]
       if (value === undefined) continue
       const path = ['leads', index, field]
@@ -473,7 +484,8 @@ function checkOpportunities(
   const ids = new Set<string>()
   for (let index = 0; index < opportunities.length; index++) {
     const opportunity = opportunities[index] as Opportunity
-    const status = asReps(() => requireStatus(opportunity, index, METRIC), 'opportunities', null)
+    // Record checks report [index, field]; the caller's asReps makes it ['opportunities', …].
+    const status = requireStatus(opportunity, index, METRIC)
     readOwner(opportunity.ownerId, ['opportunities', index, 'ownerId'], owners, false)
     const id: unknown = opportunity.id
     if (typeof id !== 'string') {
@@ -493,10 +505,7 @@ function checkOpportunities(
       })
     }
     ids.add(id)
-    closed[index] =
-      status === 'open'
-        ? Number.NaN
-        : asReps(() => requireClosedAt(opportunity, index, METRIC), 'opportunities', null)
+    closed[index] = status === 'open' ? Number.NaN : requireClosedAt(opportunity, index, METRIC)
   }
   return closed
 }
@@ -510,7 +519,7 @@ function proposedDeals(
   const proposed = new Set<string>()
   for (let index = 0; index < activities.length; index++) {
     const activity = activities[index] as Activity
-    const type = asReps(() => checkActivity(activity, index, METRIC), 'activities', null)
+    const type = checkActivity(activity, index, METRIC)
     readOwner(activity.ownerId, ['activities', index, 'ownerId'], owners, true)
     const opportunityId: unknown = activity.opportunityId
     if (opportunityId !== undefined && typeof opportunityId !== 'string') {
@@ -539,6 +548,9 @@ function asReps<T>(compute: () => T, list: string, positions: readonly number[] 
   } catch (error) {
     if (!(error instanceof MetricInputError)) throw error
     const path = error.path
+    const isRecordPath = path !== undefined && typeof path[0] === 'number'
+    // This function's own errors, with their paths already into the input, pass unchanged.
+    if (error.metric === METRIC && !isRecordPath) throw error
     let mapped = path
     if (path !== undefined && typeof path[0] === 'number') {
       const index = positions === null ? path[0] : (positions[path[0]] ?? path[0])
