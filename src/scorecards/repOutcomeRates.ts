@@ -450,22 +450,19 @@ function checkLeads(leads: readonly Lead[], owners: Set<string> | null): Float64
   const times = new Float64Array(leads.length)
   for (let index = 0; index < leads.length; index++) {
     const lead = requireRow(leads[index] as Lead, METRIC, index, 'lead', 'leads')
-    readOwner(lead.ownerId, ['leads', index, 'ownerId'], owners, false)
-    const created = requireInstant(
-      lead.createdAt,
-      METRIC,
-      ['leads', index, 'createdAt'],
-      `leads[${index}].createdAt`,
-    )
-    for (const field of LEAD_STEPS) {
+    const ownerId: unknown = lead.ownerId
+    if (typeof ownerId === 'string') owners?.add(ownerId)
+    else if (ownerId !== undefined) readOwner(ownerId, ['leads', index, 'ownerId'], null, false)
+    const created = instantOf(lead.createdAt, index, 'createdAt')
+    for (let step = 0; step < LEAD_STEPS.length; step++) {
+      const field = LEAD_STEPS[step] as (typeof LEAD_STEPS)[number]
       const value = lead[field]
       if (value === undefined) continue
-      const path = ['leads', index, field]
-      if (requireInstant(value, METRIC, path, `leads[${index}].${field}`) < created) {
+      if (instantOf(value, index, field) < created) {
         throw new MetricInputError({
           code: 'END_BEFORE_START',
           metric: METRIC,
-          path,
+          path: ['leads', index, field],
           message: `${METRIC}: leads[${index}].${field} (${value.toISOString()}) is before its createdAt`,
         })
       }
@@ -473,6 +470,13 @@ function checkLeads(leads: readonly Lead[], owners: Set<string> | null): Float64
     times[index] = created
   }
   return times
+}
+
+/** The epoch ms of a lead's date field; `INVALID_DATE` (built only on failure) otherwise. */
+function instantOf(value: Date, index: number, field: string): number {
+  const time = value instanceof Date ? value.getTime() : Number.NaN
+  if (!Number.isNaN(time)) return time
+  return requireInstant(value, METRIC, ['leads', index, field], `leads[${index}].${field}`)
 }
 
 /** Checks each deal; returns its close instant, `NaN` for an open deal. */
