@@ -14,7 +14,7 @@ import {
 } from '../cx-score/healthScorecard.js'
 import type { AverageDealSizeRow } from '../pipeline/averageDealSize.js'
 import type { QuotaAttainmentResult } from '../quota/quotaAttainment.js'
-import type { RepOutcomeRatesResult } from './repOutcomeRates.js'
+import { REP_OUTCOME_RATE_NAMES, type RepOutcomeRatesResult } from './repOutcomeRates.js'
 
 /**
  * The components {@link repScorecard} derives from its sources, in the order of
@@ -46,7 +46,8 @@ export type RepScorecardComponentName = (typeof REP_SCORECARD_COMPONENT_NAMES)[n
  * One component of a rep scorecard. `range` may be left out for the derived components:
  * then it is the team's `[0, largest value]` for `activitiesPerPeriod` and
  * `averageDealSize`, `[0, 1]` for the rates, `[0, 1.5]` for quota attainment. Another name
- * is read from the input's `values` and needs its `range`.
+ * is read from the input's `values` and needs its `range` (`leadContactRate`, read from the
+ * outcomes, defaults to [0, 1]).
  *
  * @category Scorecards
  */
@@ -88,7 +89,10 @@ export const DEFAULT_REP_SCORECARD_COMPONENTS: readonly RepScorecardComponent[] 
  * @category Scorecards
  */
 export interface RepScorecardSources {
-  /** `repOutcomeRates`: `winRate`, `proposalsToWin`, `leadConversionRate` (the shrunk rates). */
+  /**
+   * `repOutcomeRates`: the shrunk `winRate`, `proposalsToWin`, `leadConversionRate` (and
+   * `leadContactRate`, scored when a component names it).
+   */
   readonly outcomes?: RepOutcomeRatesResult
   /** `quotaAttainment` of one period: each rep's `attainment` (one row per rep). */
   readonly quotaAttainment?: QuotaAttainmentResult
@@ -375,7 +379,8 @@ function readComponents(given: readonly RepScorecardComponent[] | undefined): Co
       )
     }
     const known = DEFAULT_REP_SCORECARD_COMPONENTS.find((candidate) => candidate.name === name)
-    const range = component.range ?? known?.range
+    const isRate = (REP_OUTCOME_RATE_NAMES as readonly string[]).includes(name)
+    const range = component.range ?? known?.range ?? (isRate ? ([0, 1] as const) : undefined)
     if (range === undefined && !(name === 'activitiesPerPeriod' || name === 'averageDealSize')) {
       throw invalidOption(
         ['components', index, 'range'],
@@ -446,7 +451,7 @@ function readSources(
       )
       const rep = readRep(row.group, [...path, 'group'], seen)
       const result = requireRecord(row.result, METRIC, [...path, 'result'], 'result')
-      for (const name of ['winRate', 'proposalsToWin', 'leadConversionRate'] as const) {
+      for (const name of REP_OUTCOME_RATE_NAMES) {
         const rate = result[name]
         if (rate === null || rate === undefined) continue
         const shrunk = requireRecord(rate, METRIC, [...path, 'result', name], name).shrunk

@@ -118,6 +118,19 @@ describe('repScorecard', () => {
     ])
   })
 
+  it('scores the shrunk lead contact rate when a component names it', () => {
+    const outcomes = repOutcomeRates({ leads: LEADS })
+    const { rows, components } = repScorecard(
+      { outcomes },
+      { components: [{ name: 'leadContactRate' }] },
+    )
+    // Shrunk contact rates 517/610, 367/610, 73/115 (repOutcomeRates.test.ts) on [0, 1].
+    expect(components[0]?.range).toEqual([0, 1])
+    expect(relative(rows[0]?.result.score, (100 * 517) / 610)).toBeLessThan(1e-12)
+    expect(relative(rows[2]?.result.score, (100 * 73) / 115)).toBeLessThan(1e-12)
+    expect(rows.map((row) => row.result.rank)).toEqual([1, 3, 2])
+  })
+
   it('clamps a value beyond its range but reports it as given', () => {
     const { rows } = repScorecard(
       { values: { ana: { quotaAttainment: 2.3 }, ben: { quotaAttainment: -0.2 } } },
