@@ -181,6 +181,7 @@ export interface RepScorecardResult {
 
 const METRIC = 'repScorecard'
 
+/** A rep's values by component name, in an object without a prototype (any name is a plain key). */
 type Values = Record<string, number | null>
 
 /**
@@ -270,7 +271,7 @@ function computeRepScorecard(
     }),
   )
   const clamped = (values: Values | undefined): Values => {
-    const out: Values = {}
+    const out: Values = Object.create(null)
     for (let index = 0; index < components.length; index++) {
       const name = (components[index] as Component).name
       const range = ranges[index] ?? null
@@ -429,7 +430,7 @@ function readSources(
   const set = (rep: string, name: string, value: number | null) => {
     let row = values.get(rep)
     if (row === undefined) {
-      row = {}
+      row = Object.create(null) as Values
       values.set(rep, row)
     }
     row[name] = value
@@ -457,7 +458,7 @@ function readSources(
         const shrunk = requireRecord(rate, METRIC, [...path, 'result', name], name).shrunk
         set(rep, name, readValue(shrunk, [...path, 'result', name, 'shrunk']))
       }
-      values.get(rep) ?? values.set(rep, {})
+      values.get(rep) ?? values.set(rep, Object.create(null))
     }
   }
   const attainment = sources.quotaAttainment
@@ -532,7 +533,7 @@ function readSources(
         [...path, rep],
         `values.${rep}`,
       )
-      values.get(rep) ?? values.set(rep, {})
+      values.get(rep) ?? values.set(rep, Object.create(null))
       for (const name of Object.keys(given)) {
         set(rep, name, readValue(given[name], [...path, rep, name]))
       }

@@ -228,6 +228,17 @@ describe('repScorecard', () => {
     expect(counts.unscored).toBe(1)
   })
 
+  it('reads component and rep names like __proto__ as plain keys', () => {
+    const values = JSON.parse('{"__proto__": {"__proto__": 0.25, "winRate": 0.5}}')
+    const { rows } = repScorecard(
+      { values },
+      { components: [{ name: '__proto__', range: [0, 1] }, { name: 'winRate' }] },
+    )
+    // __proto__ 0.25 (weight 1) and winRate 0.5 (weight 2): 100 · (0.25 + 2 · 0.5)/3 = 41.67.
+    expect(rows.map((row) => row.group)).toEqual(['__proto__'])
+    expect(rows[0]?.result.score).toBeCloseTo(125 / 3, 12)
+  })
+
   it('ties share a rank', () => {
     const { rows } = repScorecard({
       values: { a: { winRate: 0.5 }, b: { winRate: 0.5 }, c: { winRate: 0.7 } },
