@@ -135,6 +135,7 @@ describe('entry points', () => {
       activity: 'Activity',
       accounts: 'Accounts',
       'cx-score': 'CX score',
+      scorecards: 'Scorecards',
       schemas: 'Schemas',
     }
     const uncategorised: string[] = []

@@ -1,0 +1,25 @@
+export {
+  REP_OUTCOME_RATE_NAMES,
+  type RepOutcomeRate,
+  type RepOutcomeRateName,
+  type RepOutcomeRatesInput,
+  type RepOutcomeRatesOptions,
+  type RepOutcomeRatesResult,
+  type RepOutcomeRatesRow,
+  type RepOutcomes,
+  type RepOutcomeTeamRate,
+  repOutcomeRates,
+} from './repOutcomeRates.js'
+export {
+  DEFAULT_REP_SCORECARD_COMPONENTS,
+  REP_SCORECARD_COMPONENT_NAMES,
+  type RepScore,
+  type RepScorecardComponent,
+  type RepScorecardComponentName,
+  type RepScorecardInput,
+  type RepScorecardOptions,
+  type RepScorecardResult,
+  type RepScorecardRow,
+  type RepScorecardSources,
+  repScorecard,
+} from './repScorecard.js'
