@@ -205,9 +205,10 @@ beforeAll(async () => {
   writeFileSync(join(dirOf('cjs-node16'), 'instanceof.cjs'), instanceofScript('cjs'))
 }, 300_000)
 
+// Deleting the consumers' node_modules takes seconds on a loaded machine: a generous limit.
 afterAll(() => {
   if (work !== '') rmSync(work, { recursive: true, force: true })
-})
+}, 120_000)
 
 describe('the packed package', () => {
   it('holds both entries in ESM and CJS with their types, and nothing from src', () => {
