@@ -1350,9 +1350,13 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
       {
         name: 'from',
         kind: 'text',
-        description: 'First month of the window, text "YYYY-MM".',
+        description: 'First month of the window: text "YYYY-MM" or a date in it.',
       },
-      { name: 'to', kind: 'text', description: 'Last month of the window, text "YYYY-MM".' },
+      {
+        name: 'to',
+        kind: 'text',
+        description: 'Last month of the window: text "YYYY-MM" or a date in it.',
+      },
       optionalNumber('date_system', 'Excel date system of the workbook: 1900 (default) or 1904.'),
     ],
     result: 'row',
@@ -1399,10 +1403,17 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
         })
         positions.push(position)
       }
-      const window = {
-        from: textArgument(from, name, 'from', '').trim(),
-        to: textArgument(to, name, 'to', '').trim(),
+      // A month is "YYYY-MM" text or a date in it (a serial; HyperFormula passes a date cell
+      // to a text parameter as the serial's digits).
+      const monthArgument = (value: SheetCell | undefined, argument: string): string => {
+        const serial = typeof value === 'string' ? numberOfCell(value.trim()) : undefined
+        if (typeof value === 'number' || serial !== undefined)
+          return new Date(instantArgument(serial ?? value, name, argument, dates))
+            .toISOString()
+            .slice(0, 7)
+        return textArgument(value, name, argument, '').trim()
       }
+      const window = { from: monthArgument(from, 'from'), to: monthArgument(to, 'to') }
       const growth = callCore(
         name,
         () => core.accountGrowth(rows, window),

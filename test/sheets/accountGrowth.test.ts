@@ -84,6 +84,7 @@ describe('ACCOUNT_GROWTH', () => {
       ['b', '2026-06', 100],
       ['c', '2026-01', 50],
       ['d', '2026-06', 40, '=ACCOUNT_GROWTH(A1:A6,B1:B6,C1:C6,"2026-06","2026-01")'],
+      [null, null, null, '=ACCOUNT_GROWTH(A1:A6,B1:B6,C1:C6,DATE(2026,1,1),DATE(2026,6,30))'],
     ])
     const at = (row: number, column: number) => hf.getCellValue({ sheet: 0, row, col: column })
     // HyperFormula rounds cell values to its precision (about 11 significant digits).
@@ -92,6 +93,9 @@ describe('ACCOUNT_GROWTH', () => {
     expect(at(0, 5)).toBeCloseTo(250 / 350, 10)
     expect(at(0, 5)).toBeCloseTo(at(2, 3) as number, 10)
     expect((at(5, 3) as DetailedCellError).value).toBe('#VALUE!')
+    // The window as date cells: the same row as with "2026-01" / "2026-06".
+    expect(at(6, 5)).toBeCloseTo(250 / 350, 10)
+    expect(at(6, 4)).toBe(-0.5)
   })
 
   describe('in the Apps Script file', () => {
@@ -107,7 +111,7 @@ describe('ACCOUNT_GROWTH', () => {
       // a 100 → 150 only: share 1, median 0.5, NRR 1.5.
       expect(
         run(
-          'ACCOUNT_GROWTH([["a"], ["a"], [""]], [[new Date(2026, 0, 15)], ["2026-06"], [""]], [[100], [150], [""]], "2026-01", "2026-06")',
+          'ACCOUNT_GROWTH([["a"], ["a"], [""]], [[new Date(2026, 0, 15)], ["2026-06"], [""]], [[100], [150], [""]], "2026-01", new Date(2026, 5, 1))',
         ),
       ).toEqual([[1, 0.5, 1.5]])
     })
