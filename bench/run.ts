@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each timing cx-metrics against a hand-written loop on
  * the same data in the same run and printing the ratio.
  */
+import { runAccountKpiBenchmarks } from './accountKpis.bench.js'
 import { runForecastBenchmarks } from './forecast.bench.js'
 import { runPipelineBenchmarks } from './pipeline.bench.js'
 import { runRetentionBenchmarks } from './retention.bench.js'
@@ -17,4 +18,5 @@ runRetentionBenchmarks()
 runPipelineBenchmarks()
 runForecastBenchmarks()
 runTimeBenchmarks()
+await runAccountKpiBenchmarks()
 await runSheetsBenchmarks()

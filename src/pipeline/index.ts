@@ -11,6 +11,12 @@ export {
   type AverageDealSizeAggregatorState,
   averageDealSizeAggregator,
 } from './averageDealSizeAggregator.js'
+export {
+  type BookingsMixOptions,
+  type BookingsMixResult,
+  type BookingsMixRow,
+  bookingsMix,
+} from './bookingsMix.js'
 export { leadContactRate } from './leadContactRate.js'
 export { leadConversionRate } from './leadConversionRate.js'
 export {

@@ -1,3 +1,4 @@
+import { accountGrowth } from '../accounts/accountGrowth.js'
 import { shrunkRates } from '../core/shrunkRates.js'
 import { cxScore } from '../cx-score/cxScore.js'
 import { forecastAccuracy } from '../forecast/forecastAccuracy.js'
@@ -12,6 +13,7 @@ import { salesVelocity } from '../pipeline/salesVelocity.js'
 import { stageConversion } from '../pipeline/stageConversion.js'
 import { winRate } from '../pipeline/winRate.js'
 import { quotaAttainment } from '../quota/quotaAttainment.js'
+import { quotaPacing } from '../quota/quotaPacing.js'
 import { customerChurnRate } from '../retention/customerChurnRate.js'
 import { customerRetentionRate } from '../retention/customerRetentionRate.js'
 import { grossRevenueRetention } from '../retention/grossRevenueRetention.js'
@@ -57,6 +59,8 @@ export const CORE_FUNCTIONS = {
   quotaAttainment,
   shrunkRates,
   averageDealSizeAggregator,
+  quotaPacing,
+  accountGrowth,
 }
 
 /** The exported name of a library function a spreadsheet function calls. */

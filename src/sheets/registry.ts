@@ -1243,4 +1243,200 @@ export const SHEET_FUNCTIONS: readonly SheetFunction[] = [
       return defined(result.mean === null ? null : result.mean.toNumber(), name, 'no won deal')
     },
   }),
+  define({
+    name: 'QUOTA_PACING',
+    description:
+      'Pace ratio of a quota as of a date: booked / (quota × the share of the period elapsed); 1 is on pace, below 1 behind. Days are calendar days, or with day_count "business" Monday–Friday with holidays skipped. #DIV/0! before the period starts.',
+    parameters: [
+      number('booked', 'Booked so far in the period (≥ 0).'),
+      number('quota', 'The quota of the period (≥ 0).'),
+      number('period_start', 'First day of the period (inclusive).'),
+      number('period_end', 'Last day of the period (inclusive).'),
+      number('as_of', 'The date-time to pace at; a date alone is the start of that day.'),
+      optionalText('day_count', '"calendar" (default) or "business" (Monday–Friday).'),
+      optionalRange('holidays', 'Dates that are not worked; with day_count "business".'),
+      optionalNumber('date_system', 'Excel date system of the workbook: 1900 (default) or 1904.'),
+    ],
+    result: 'scalar',
+    calls: 'quotaPacing',
+    compute: (booked, quota, start, end, asOf, dayCountText, holidays, dateSystem) => {
+      const name = 'QUOTA_PACING'
+      const system = num(dateSystem, name, 'date_system', 1900)
+      if (system !== 1900 && system !== 1904)
+        throw new SheetFunctionError('VALUE', `${name}: date_system must be 1900 or 1904`)
+      const dates = system === 1904 ? EXCEL_1904 : EXCEL_1900
+      const kind = textArgument(dayCountText, name, 'day_count', 'calendar').trim().toLowerCase()
+      const business = kind === 'business' || kind === 'business-days'
+      if (!business && kind !== 'calendar' && kind !== 'calendar-days')
+        throw new SheetFunctionError(
+          'VALUE',
+          `${name}: day_count is ${describeCell(dayCountText ?? null)}; expected "calendar" or "business"`,
+        )
+      if (holidays !== undefined && !business)
+        throw new SheetFunctionError(
+          'VALUE',
+          `${name}: holidays are only skipped with day_count "business"`,
+        )
+      const days: string[] = []
+      if (holidays !== undefined) {
+        const cells = flatten(holidays)
+        for (let position = 0; position < cells.length; position++) {
+          const day = instantOf(holidays, cells, position, name, 'holidays', dates)
+          if (day !== null) days.push(new Date(day).toISOString().slice(0, 10))
+        }
+      }
+      const calendarDay = (value: SheetCell | undefined, argument: string) =>
+        new Date(instantArgument(value, name, argument, dates)).toISOString().slice(0, 10)
+      const input = {
+        booked: num(booked, name, 'booked'),
+        quota: num(quota, name, 'quota'),
+        periodStart: calendarDay(start, 'period_start'),
+        periodEnd: calendarDay(end, 'period_end'),
+        asOf: new Date(instantArgument(asOf, name, 'as_of', dates)),
+      }
+      const wholeDay = [{ start: '00:00', end: '24:00' }]
+      const calendar: BusinessCalendar = {
+        timeZone: 'UTC',
+        week: {
+          monday: wholeDay,
+          tuesday: wholeDay,
+          wednesday: wholeDay,
+          thursday: wholeDay,
+          friday: wholeDay,
+        },
+        holidays: days,
+      }
+      const pace = callCore(
+        name,
+        () =>
+          core.quotaPacing(
+            {
+              ownerId: name,
+              periodStart: input.periodStart,
+              periodEnd: input.periodEnd,
+              amount: input.quota,
+            },
+            input.booked,
+            business
+              ? { asOf: input.asOf, dayCount: 'business-days', calendar }
+              : { asOf: input.asOf },
+          ),
+        (path: MetricInputPath): Place =>
+          path[0] === 'booked'
+            ? { where: 'booked', cell: input.booked }
+            : path[0] === 'quota' && path[1] === 'amount'
+              ? { where: 'quota', cell: input.quota }
+              : path[0] === 'quota' && path[1] === 'periodStart'
+                ? { where: 'period_start', cell: start ?? null }
+                : path[0] === 'quota' && path[1] === 'periodEnd'
+                  ? { where: 'period_end', cell: end ?? null }
+                  : undefined,
+      )
+      return defined(
+        pace.paceRatio,
+        name,
+        'nothing is expected yet (as_of is not after the period start, or the period has no business day)',
+      )
+    },
+  }),
+  define({
+    name: 'ACCOUNT_GROWTH',
+    description:
+      'Account growth over a window from a table of monthly revenue (account, month, amount): a row of the share of accounts expanding, the median growth and the net revenue retention, over the accounts with revenue in the from month.',
+    parameters: [
+      range('accounts', 'Account id of each revenue row.'),
+      range('months', 'Month of each row: text "YYYY-MM" or a date in the month.'),
+      range('amounts', 'Revenue of each row (≥ 0); rows of one account and month add up.'),
+      {
+        name: 'from',
+        kind: 'text',
+        description: 'First month of the window: text "YYYY-MM" or a date in it.',
+      },
+      {
+        name: 'to',
+        kind: 'text',
+        description: 'Last month of the window: text "YYYY-MM" or a date in it.',
+      },
+      optionalNumber('date_system', 'Excel date system of the workbook: 1900 (default) or 1904.'),
+    ],
+    result: 'row',
+    calls: 'accountGrowth',
+    compute: (accounts, months, amounts, from, to, dateSystem) => {
+      const name = 'ACCOUNT_GROWTH'
+      const system = num(dateSystem, name, 'date_system', 1900)
+      if (system !== 1900 && system !== 1904)
+        throw new SheetFunctionError('VALUE', `${name}: date_system must be 1900 or 1904`)
+      const dates = system === 1904 ? EXCEL_1904 : EXCEL_1900
+      const [accountCells, monthCells, amountCells] = sameSizeCells(name, [
+        [accounts, 'accounts'],
+        [months, 'months'],
+        [amounts, 'amounts'],
+      ])
+      const rows: { accountId: string; month: string; amount: number }[] = []
+      const positions: number[] = []
+      for (let position = 0; position < accountCells.length; position++) {
+        const month = monthCells[position] as SheetCell
+        if (accountCells[position] === null && month === null && amountCells[position] === null)
+          continue
+        const accountId = ownerOfCell(accounts, accountCells, position, name, 'accounts')
+        if (accountId === '')
+          throw new SheetFunctionError(
+            'VALUE',
+            `${name}: ${cellName(accounts, 'accounts', position)} is blank; every revenue row needs its account`,
+          )
+        let monthText: string
+        if (typeof month === 'string' && /^\d{4}-\d{2}$/.test(month.trim())) {
+          monthText = month.trim()
+        } else {
+          const time = instantOf(months, monthCells, position, name, 'months', dates)
+          if (time === null)
+            throw new SheetFunctionError(
+              'VALUE',
+              `${name}: ${cellName(months, 'months', position)} is blank; every revenue row needs its month`,
+            )
+          monthText = new Date(time).toISOString().slice(0, 7)
+        }
+        rows.push({
+          accountId,
+          month: monthText,
+          amount: amountOfCell(amounts, amountCells, position, name, 'amounts'),
+        })
+        positions.push(position)
+      }
+      // A month is "YYYY-MM" text or a date in it (a serial; HyperFormula passes a date cell
+      // to a text parameter as the serial's digits).
+      const monthArgument = (value: SheetCell | undefined, argument: string): string => {
+        const serial = typeof value === 'string' ? numberOfCell(value.trim()) : undefined
+        if (typeof value === 'number' || serial !== undefined)
+          return new Date(instantArgument(serial ?? value, name, argument, dates))
+            .toISOString()
+            .slice(0, 7)
+        return textArgument(value, name, argument, '').trim()
+      }
+      const window = { from: monthArgument(from, 'from'), to: monthArgument(to, 'to') }
+      const growth = callCore(
+        name,
+        () => core.accountGrowth(rows, window),
+        (path: MetricInputPath): Place => {
+          if (path[0] === 'from' || path[0] === 'to')
+            return { where: path[0], cell: path[0] === 'from' ? (from ?? null) : (to ?? null) }
+          const index = indexInPath(path)
+          const position = index === undefined ? undefined : positions[index]
+          if (position === undefined) return undefined
+          const [rangeOf, argument] =
+            path[1] === 'accountId'
+              ? [accounts, 'accounts']
+              : path[1] === 'month'
+                ? [months, 'months']
+                : [amounts, 'amounts']
+          return {
+            where: cellName(rangeOf, argument, position),
+            cell: flatten(rangeOf)[position] ?? null,
+          }
+        },
+      )
+      const { shareExpanding, medianGrowth, netRevenueRetention } = growth.summary
+      return [[shareExpanding, medianGrowth, netRevenueRetention]]
+    },
+  }),
 ]

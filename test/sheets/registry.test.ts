@@ -37,6 +37,8 @@ const names = [
   'QUOTA_ATTAINMENT',
   'SHRUNK_RATE',
   'AVG_DEAL_SIZE',
+  'QUOTA_PACING',
+  'ACCOUNT_GROWTH',
 ]
 
 afterEach(() => {
@@ -142,6 +144,9 @@ describe('every entry calls its declared library function', () => {
     QUOTA_ATTAINMENT: [col('ana'), col(100), col('ana'), col(50)],
     SHRUNK_RATE: [col(2, 40), col(2, 60)],
     AVG_DEAL_SIZE: [col(100, 300)],
+    // 2026-01-01 = 46023, 2026-03-31 = 46112, 2026-02-10 = 46063 (1900 serials).
+    QUOTA_PACING: [300000, 1000000, 46023, 46112, 46063],
+    ACCOUNT_GROWTH: [col('a', 'a'), col('2026-01', '2026-06'), col(100, 150), '2026-01', '2026-06'],
   }
 
   it('has a sample call for every entry, and each declared function is a library export', async () => {
@@ -196,6 +201,11 @@ describe('every entry calls its declared library function', () => {
     AVG_DEAL_SIZE: [
       { initial: () => ({}), addAll: () => ({}), result: () => ({ mean: new Decimal(42) }) },
       42,
+    ],
+    QUOTA_PACING: [{ paceRatio: 0.42 }, 0.42],
+    ACCOUNT_GROWTH: [
+      { summary: { shareExpanding: 0.1, medianGrowth: 0.2, netRevenueRetention: 1.05 } },
+      [[0.1, 0.2, 1.05]],
     ],
   }
 
