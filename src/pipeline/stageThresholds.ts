@@ -21,11 +21,7 @@ export function stageThresholds(
 }
 
 /** The stall quantile: a fraction from 0 to 1, or `INVALID_OPTION` at `path`. Internal. */
-export function requireStallQuantile(
-  value: number,
-  metric: string,
-  path: MetricInputPath,
-): number {
+export function requireStallQuantile(value: number, metric: string, path: MetricInputPath): number {
   if (typeof value === 'number' && value >= 0 && value <= 1) return value
   throw new MetricInputError({
     code: 'INVALID_OPTION',
