@@ -233,9 +233,9 @@ export interface PipelineHygieneResult extends PipelineHygieneScore {
  * pipelineHygiene([deal], { asOf: new Date('2026-11-29T12:00:00Z') }).deals[0]?.flags
  * // => [{ rule: 'close-date-passed', detail: 'close date 2026-10-31 is 29 days before 2026-11-29' }]
  * ```
- * @see Salesforce Pipeline Inspection ("Pushed", "Moved Out", days in stage) and
- *   `OpportunityStage.DefaultProbability`; HubSpot `closedate`; Clari Flow "Pushed";
- *   docs/metric-definitions.md (pipeline hygiene).
+ * @see Salesforce Pipeline Inspection (close-date moves, days in stage, activity) and
+ *   `OpportunityStage.DefaultProbability`; Clari Flow "Pushed"; Gong "Pushed out (slipped)";
+ *   docs/pipeline-hygiene.md (every rule, its defaults and sources).
  * @category Pipeline
  */
 export function pipelineHygiene(
@@ -493,8 +493,8 @@ function readRules(
       invalidOption(
         ['rules', key],
         key,
-        `one of ${PIPELINE_HYGIENE_RULES.map((r) => `'${r}'`).join(', ')}`,
-        'is not a rule; rules are',
+        `the rules are ${PIPELINE_HYGIENE_RULES.map((r) => `'${r}'`).join(', ')}`,
+        'is not a rule;',
       )
   }
   const reasons = new Map<PipelineHygieneRule, string>()
@@ -515,9 +515,9 @@ function readRules(
           ['rules', rule, key],
           key,
           allowed.length === 0
-            ? 'absent: this rule has no thresholds'
-            : `one of ${allowed.join(', ')}`,
-          'is not a threshold of this rule; thresholds are',
+            ? 'this rule has none (give true or false)'
+            : `its thresholds are ${allowed.join(', ')}`,
+          'is not a threshold of this rule;',
         )
     }
     return value as Record<string, unknown>

@@ -16,9 +16,16 @@ import { expectMetricError } from '../helpers.js'
 const at = (iso: string) => new Date(iso)
 const ASOF = at('2026-11-29T12:00:00Z')
 
-/** An open deal in Discovery since 2026-11-20, with a recent activity unless told otherwise. */
-function open(id: string, ownerId: string, extra: Partial<Opportunity> = {}): Opportunity {
-  return {
+/**
+ * An open deal in Discovery since 2026-11-20 (amount 1000, close date 2026-12-15); a field
+ * given as `undefined` in `extra` is left out.
+ */
+function open(
+  id: string,
+  ownerId: string,
+  extra: { [K in keyof Opportunity]?: Opportunity[K] | undefined } = {},
+): Opportunity {
+  const deal: Record<string, unknown> = {
     id,
     ownerId,
     createdAt: at('2026-09-01T00:00:00Z'),
@@ -28,6 +35,8 @@ function open(id: string, ownerId: string, extra: Partial<Opportunity> = {}): Op
     stageHistory: [{ stage: 'Discovery', enteredAt: at('2026-11-20T00:00:00Z') }],
     ...extra,
   }
+  for (const key of Object.keys(deal)) if (deal[key] === undefined) delete deal[key]
+  return deal as unknown as Opportunity
 }
 
 /** A won deal that spent `days` days in Legal (a finished spell for stuck-in-stage). */
@@ -357,7 +366,7 @@ describe('pipelineHygiene', () => {
 
   it('names the quantile and the explicit limit in the stuck-in-stage detail', () => {
     const { deals, options } = handWorked()
-    const detail = (stuck: PipelineHygieneRuleSettings['stuck-in-stage']) =>
+    const detail = (stuck: NonNullable<PipelineHygieneRuleSettings['stuck-in-stage']>) =>
       pipelineHygiene(deals, { ...options, rules: { 'stuck-in-stage': stuck } }).deals.find(
         (deal) => deal.id === 'o6',
       )?.flags[0]?.detail
@@ -679,14 +688,15 @@ describe('pipelineHygiene properties', () => {
     activityDaysAgo: fc.option(fc.integer({ min: -5, max: 40 }), { nil: undefined }),
   })
   const ASOF_P = at('2026-11-29T12:00:00Z')
-  function build(rows: fc.RecordValue<typeof dealArbitrary>[]): {
+  type Row = typeof dealArbitrary extends fc.Arbitrary<infer T> ? T : never
+  function build(rows: Row[]): {
     deals: Opportunity[]
     activities: Activity[]
   } {
     const deals: Opportunity[] = []
     const activities: Activity[] = []
     for (let k = 0; k < rows.length; k++) {
-      const row = rows[k] as (typeof rows)[number]
+      const row = rows[k] as Row
       const entered = new Date(ASOF_P.getTime() - row.enteredDaysAgo * 86_400_000)
       const id = `d${k}`
       deals.push({
