@@ -1,5 +1,11 @@
 import type { Decimal } from 'decimal.js'
-import { DAY_MILLISECONDS, localDayOf, readCalendarDate } from '../core/calendarKernel.js'
+import type { CalendarDate } from '../core/CalendarDate.js'
+import {
+  DAY_MILLISECONDS,
+  epochDayOfText,
+  localDayOf,
+  readCalendarDate,
+} from '../core/calendarKernel.js'
 import { requireTimeZone } from '../core/calendarPeriods.js'
 import { createCurrencyTracker, trackCurrency } from '../core/currency.js'
 import { describeValue } from '../core/describeValue.js'
@@ -349,7 +355,7 @@ function checkPipeline(
     const closeDay =
       expected === undefined
         ? null
-        : readCalendarDate(expected, timeZone, METRIC, [index, 'expectedCloseAt'])
+        : calendarDay(expected, timeZone, index, 'expectedCloseAt', null)
     if (settings.closeDatePassed && closeDay !== null && closeDay < asOfDay) {
       flags.push({
         rule: 'close-date-passed',
@@ -739,12 +745,7 @@ function pushedDetail(
   const chain: number[] = []
   for (let step = 0; step < history.length; step++) {
     const entry = requireHistoryEntry(history, index, 'closeDateHistory', step)
-    const day = readCalendarDate(entry.value as never, timeZone, METRIC, [
-      index,
-      'closeDateHistory',
-      step,
-      'value',
-    ])
+    const day = calendarDay(entry.value, timeZone, index, 'closeDateHistory', step)
     if (day > previousDay) pushes++
     if (day !== previousDay) chain.push(day)
     previousDay = day
@@ -842,21 +843,22 @@ function requireHistoryEntry(
   field: 'closeDateHistory' | 'amountHistory',
   step: number,
 ): { readonly at: Date; readonly value: unknown } {
-  const entry = requireRecord(
-    history[step],
-    METRIC,
-    [index, field, step],
-    `${field}[${step}] at index ${index}`,
-  ) as {
-    readonly at: Date
-    readonly value: unknown
-  }
-  const at = requireInstant(
-    entry.at,
-    METRIC,
-    [index, field, step, 'at'],
-    `${field}[${step}].at at index ${index}`,
-  )
+  const row = history[step]
+  const entry = (
+    typeof row === 'object' && row !== null
+      ? row
+      : requireRecord(row, METRIC, [index, field, step], `${field}[${step}] at index ${index}`)
+  ) as { readonly at: Date; readonly value: unknown }
+  // Paths and labels are only built when a value is refused.
+  const time = entry.at instanceof Date ? entry.at.getTime() : Number.NaN
+  const at = Number.isNaN(time)
+    ? requireInstant(
+        entry.at,
+        METRIC,
+        [index, field, step, 'at'],
+        `${field}[${step}].at at index ${index}`,
+      )
+    : time
   if (step > 0) {
     const previous = history[step - 1] as { readonly at?: unknown }
     const before = previous.at instanceof Date ? previous.at.getTime() : Number.NaN
@@ -881,7 +883,55 @@ function localDay(time: number, timeZone: string): number {
 
 /** `'YYYY-MM-DD'` of an epoch day. */
 function formatDay(day: number): string {
-  return new Date(day * DAY_MILLISECONDS).toISOString().slice(0, 10)
+  // Civil date of an epoch day by arithmetic (H. Hinnant's civil_from_days).
+  const shifted = day + 719_468
+  const era = Math.floor(shifted / 146_097)
+  const dayOfEra = shifted - era * 146_097
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1_460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  )
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153)
+  const dayOfMonth = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  // ISO 8601 expanded years outside 0000–9999, as Date#toISOString writes them.
+  const yearText =
+    year >= 0 && year <= 9_999
+      ? String(year).padStart(4, '0')
+      : `${year < 0 ? '-' : '+'}${String(Math.abs(year)).padStart(6, '0')}`
+  return `${yearText}-${month < 10 ? '0' : ''}${month}-${dayOfMonth < 10 ? '0' : ''}${dayOfMonth}`
+}
+
+/**
+ * Epoch day of a calendar date in `timeZone` (`readCalendarDate`), with its path only built
+ * when the value is refused: field `field` of deal `index`, or entry `step` of that history.
+ */
+function calendarDay(
+  value: unknown,
+  timeZone: string,
+  index: number,
+  field: 'expectedCloseAt' | 'closeDateHistory',
+  step: number | null,
+): number {
+  if (typeof value === 'string') {
+    const day = epochDayOfText(value.length === 10 ? value : value.trim())
+    if (!Number.isNaN(day)) return day
+  } else if (value instanceof Date) {
+    const time = value.getTime()
+    if (!Number.isNaN(time)) return localDay(time, timeZone)
+  }
+  return readCalendarDate(
+    value as CalendarDate,
+    timeZone,
+    METRIC,
+    step === null ? [index, field] : [index, field, step, 'value'],
+  )
 }
 
 /** A number of days with at most one decimal (`19`, `3.8`). */

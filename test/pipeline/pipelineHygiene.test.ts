@@ -784,6 +784,28 @@ describe('pipelineHygiene properties', () => {
     )
   })
 
+  it('writes the dates in a detail as the calendar has them, in any year', () => {
+    // Reference: Date#toISOString (the engine's proleptic Gregorian calendar), not the library.
+    const DAY = 86_400_000
+    const lastDay = 8.64e15 / DAY // 275760-09-13, the last day a Date holds
+    const asOf = new Date(8.64e15)
+    fc.assert(
+      fc.property(fc.integer({ min: -lastDay, max: lastDay - 1 }), fc.boolean(), (day, asText) => {
+        const text = new Date(day * DAY).toISOString().slice(0, -14)
+        // Text close dates exist for years 0000–9999 only; otherwise give a Date at 01:00 UTC.
+        const textual = asText && /^\d{4}-/.test(text)
+        const deal = open('x', 'A', {
+          expectedCloseAt: textual ? text : new Date(day * DAY + 3_600_000),
+        })
+        const detail = pipelineHygiene([deal], { asOf }).deals[0]?.flags[0]?.detail
+        const days = lastDay - day
+        expect(detail).toBe(
+          `close date ${text} is ${days} day${days === 1 ? '' : 's'} before +275760-09-13`,
+        )
+      }),
+    )
+  })
+
   it('never adds a flag when a rule is turned off', () => {
     fc.assert(
       fc.property(
