@@ -12,7 +12,7 @@ import { describeValue } from '../core/describeValue.js'
 import type { GroupMetricRow } from '../core/groupMetric.js'
 import { guardInput, readOptions, requireList, requireRecord } from '../core/inputGuards.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { MoneyDecimal } from '../core/MoneyInput.js'
+import { MoneyDecimal, type MoneyInput } from '../core/MoneyInput.js'
 import {
   addMoney,
   createMoneySum,
@@ -339,10 +339,10 @@ function checkPipeline(
     const ownerId = opportunity.ownerId ?? null
     if (ownerId !== null && typeof ownerId !== 'string')
       invalidField(index, 'ownerId', ownerId, 'a string or absent')
-    const hasAmount = opportunity.amount !== undefined
-    const amount = hasAmount
-      ? toMoneyDecimal(opportunity.amount as never, amountContext, index)
-      : null
+    // Read once: every sum below adds this value.
+    const amountInput = opportunity.amount
+    const hasAmount = amountInput !== undefined
+    const amount = hasAmount ? toMoneyDecimal(amountInput, amountContext, index) : null
     if (hasAmount) {
       const currency = requireCurrency(opportunity, index, METRIC)
       if (currency !== undefined && currency !== tracker.currency)
@@ -405,8 +405,7 @@ function checkPipeline(
     for (let position = 0; position < flags.length; position++) {
       const rule = PIPELINE_HYGIENE_RULES.indexOf((flags[position] as PipelineHygieneFlag).rule)
       ruleFlagged[rule] = (ruleFlagged[rule] as number) + 1
-      if (hasAmount)
-        addMoney(ruleAmounts[rule] as MoneySum, opportunity.amount, amountContext, index)
+      if (hasAmount) addMoney(ruleAmounts[rule] as MoneySum, amountInput, amountContext, index)
     }
 
     let owner = owners.get(ownerId)
@@ -414,8 +413,8 @@ function checkPipeline(
       owner = createTally()
       owners.set(ownerId, owner)
     }
-    tallyDeal(total, opportunity, index, flags.length === 0, amountContext)
-    tallyDeal(owner, opportunity, index, flags.length === 0, amountContext)
+    tallyDeal(total, amountInput, index, flags.length === 0, amountContext)
+    tallyDeal(owner, amountInput, index, flags.length === 0, amountContext)
     deals.push({ id, ownerId, amount, flags })
   }
 
@@ -440,19 +439,19 @@ function checkPipeline(
 
 function tallyDeal(
   tally: ScoreTally,
-  opportunity: Opportunity,
+  amount: MoneyInput | undefined,
   index: number,
   clean: boolean,
   context: MoneyContext,
 ): void {
   tally.open++
   if (clean) tally.clean++
-  if (opportunity.amount === undefined) {
+  if (amount === undefined) {
     tally.withoutAmount++
     return
   }
-  addMoney(tally.openAmount, opportunity.amount, context, index)
-  addMoney(clean ? tally.cleanAmount : tally.flaggedAmount, opportunity.amount, context, index)
+  addMoney(tally.openAmount, amount, context, index)
+  addMoney(clean ? tally.cleanAmount : tally.flaggedAmount, amount, context, index)
 }
 
 function scoreOf(tally: ScoreTally): PipelineHygieneScore {
