@@ -297,6 +297,7 @@ function checkPipeline(
   const asOf = requireInstant(options.asOf, METRIC, ['asOf'], 'option asOf')
   const timeZone = requireTimeZone(options.timeZone ?? 'UTC', METRIC)
   const asOfDay = localDay(asOf, timeZone)
+  const asOfText = formatDay(asOfDay)
   const activitiesGiven = options.activities !== undefined
   const probabilitiesGiven = options.stageProbabilities !== undefined
   const { settings, reasons } = readRules(options.rules, activitiesGiven, probabilitiesGiven)
@@ -359,7 +360,7 @@ function checkPipeline(
     if (settings.closeDatePassed && closeDay !== null && closeDay < asOfDay) {
       flags.push({
         rule: 'close-date-passed',
-        detail: `close date ${formatDay(closeDay)} is ${plural(asOfDay - closeDay, 'day')} before ${formatDay(asOfDay)}`,
+        detail: `close date ${formatDay(closeDay)} is ${plural(asOfDay - closeDay, 'day')} before ${asOfText}`,
       })
     }
     if (settings.missingAmount && !hasAmount)
@@ -372,7 +373,7 @@ function checkPipeline(
         index,
         lastActivity,
         asOf,
-        asOfDay,
+        asOfText,
         timeZone,
         settings.recentActivity.withinDays,
       )
@@ -699,7 +700,7 @@ function staleDetail(
   index: number,
   last: LastActivity,
   asOf: number,
-  asOfDay: number,
+  asOfText: string,
   timeZone: string,
   withinDays: number,
 ): string | null {
@@ -710,10 +711,10 @@ function staleDetail(
   const onAccount = accountId === undefined ? undefined : last.byAccount.get(accountId)
   const latest = Math.max(onDeal ?? Number.NEGATIVE_INFINITY, onAccount ?? Number.NEGATIVE_INFINITY)
   if (latest === Number.NEGATIVE_INFINITY)
-    return `no activity logged on the deal${accountId === undefined ? '' : ' or its account'} up to ${formatDay(asOfDay)}`
+    return `no activity logged on the deal${accountId === undefined ? '' : ' or its account'} up to ${asOfText}`
   const elapsedDays = (asOf - latest) / DAY_MILLISECONDS
   if (elapsedDays <= withinDays) return null
-  return `no activity in the ${plural(withinDays, 'day')} before ${formatDay(asOfDay)}; last activity on ${formatDay(localDay(latest, timeZone))}, ${formatNumber(elapsedDays)} days before`
+  return `no activity in the ${plural(withinDays, 'day')} before ${asOfText}; last activity on ${formatDay(localDay(latest, timeZone))}, ${formatNumber(elapsedDays)} days before`
 }
 
 function stuckDetail(
@@ -941,7 +942,12 @@ function formatNumber(value: number): string {
 
 /** A fraction as percent points without float noise (`0.07` → `7`). */
 function formatPercent(fraction: number): string {
-  const percent = Number((fraction * 100).toPrecision(12))
+  // Rounded to 10 decimals of a percent (0.07 * 100 is 7.000000000000001); toPrecision only
+  // where that product would lose digits.
+  const percent =
+    Math.abs(fraction) < 1_000
+      ? Math.round(fraction * 1e12) / 1e10
+      : Number((fraction * 100).toPrecision(12))
   return String(percent === 0 ? 0 : percent)
 }
 
