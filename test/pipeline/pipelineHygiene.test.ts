@@ -184,6 +184,22 @@ describe('pipelineHygiene', () => {
     ])
   })
 
+  it('names the rules exactly as SPEC "Additions for 0.2" fixes them (documented example)', () => {
+    // SPEC: close-date-passed, missing-amount, missing-close-date, no-recent-activity,
+    // stuck-in-stage, close-date-pushed, probability-off-stage, amount-changed.
+    expect(PIPELINE_HYGIENE_RULES.length).toBe(8)
+    expect([...PIPELINE_HYGIENE_RULES]).toEqual([
+      'close-date-passed',
+      'missing-amount',
+      'missing-close-date',
+      'no-recent-activity',
+      'stuck-in-stage',
+      'close-date-pushed',
+      'probability-off-stage',
+      'amount-changed',
+    ])
+  })
+
   it('flags the hand-worked pipeline exactly where the hand count says', () => {
     const { deals, options } = handWorked()
     const result = pipelineHygiene(deals, options)
