@@ -51,6 +51,18 @@ export {
   pipelineCreatedAggregator,
 } from './pipelineCreatedAggregator.js'
 export {
+  PIPELINE_HYGIENE_RULES,
+  type PipelineHygieneDeal,
+  type PipelineHygieneFlag,
+  type PipelineHygieneOptions,
+  type PipelineHygieneResult,
+  type PipelineHygieneRule,
+  type PipelineHygieneRuleSettings,
+  type PipelineHygieneRuleSummary,
+  type PipelineHygieneScore,
+  pipelineHygiene,
+} from './pipelineHygiene.js'
+export {
   type ProbabilitySource,
   type RankedOpportunity,
   type RankOpportunitiesOptions,

@@ -1,10 +1,8 @@
-import { describeValue } from '../core/describeValue.js'
 import { guardInput, readOptions, requireList } from '../core/inputGuards.js'
-import { MetricInputError } from '../core/MetricInputError.js'
-import { quantileOfSorted } from '../core/quantile.js'
 import { requireInstant, requireIntegerOption } from '../core/validate.js'
 import type { Opportunity } from '../records/Opportunity.js'
 import { collectStageSpells } from './stageSpells.js'
+import { requireStallQuantile, stageThresholds } from './stageThresholds.js'
 
 /**
  * Options of {@link stalledOpportunities}.
@@ -79,15 +77,7 @@ function findStalled(
   const opportunities = requireList(list, metric, 'opportunities')
   const options = readOptions(given, metric)
   const asOf = requireInstant(options.asOf, metric, ['asOf'], 'option asOf')
-  const q = options.quantile ?? 0.9
-  if (!(typeof q === 'number' && q >= 0 && q <= 1)) {
-    throw new MetricInputError({
-      code: 'INVALID_OPTION',
-      metric,
-      path: ['quantile'],
-      message: `${metric}: option quantile is ${describeValue(q)}; it must be a fraction from 0 to 1`,
-    })
-  }
+  const q = requireStallQuantile(options.quantile ?? 0.9, metric, ['quantile'])
   const minimum = requireIntegerOption(
     options.minimumSpells ?? 5,
     0,
@@ -96,11 +86,7 @@ function findStalled(
     'minimumSpells',
   )
   const { finished, current } = collectStageSpells(opportunities, asOf, metric)
-  const thresholds = new Map<string, number>()
-  for (const [stage, spells] of finished) {
-    if (spells.length >= minimum)
-      thresholds.set(stage, quantileOfSorted(Float64Array.from(spells).sort(), q, 'linear')!)
-  }
+  const thresholds = stageThresholds(finished, q, minimum)
   const stalled: StalledOpportunity[] = []
   for (const [index, { stage, days }] of current) {
     const threshold = thresholds.get(stage)
