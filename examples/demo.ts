@@ -7,6 +7,7 @@ import { cxReport, dashboardData } from './sections/cx.js'
 import { forecastReport } from './sections/forecast.js'
 import { leadToQuoteReport } from './sections/leadToQuote.js'
 import { pipelineReport } from './sections/pipeline.js'
+import { hygieneReport, repScorecardReport } from './sections/reps.js'
 import { retentionReport } from './sections/retention.js'
 import {
   accountGrowthReport,
@@ -29,4 +30,6 @@ if (process.argv.includes('--json')) {
   console.log(revenueAgainstTargetReport())
   console.log(accountGrowthReport())
   console.log(generationReport())
+  console.log(repScorecardReport())
+  console.log(hygieneReport())
 }

@@ -6,6 +6,7 @@ import { cxReport, dashboardData } from '../examples/sections/cx.js'
 import { forecastReport } from '../examples/sections/forecast.js'
 import { leadToQuoteReport } from '../examples/sections/leadToQuote.js'
 import { pipelineReport } from '../examples/sections/pipeline.js'
+import { hygieneReport, repScorecardReport } from '../examples/sections/reps.js'
 import { retentionReport } from '../examples/sections/retention.js'
 import {
   accountGrowthReport,
@@ -251,5 +252,57 @@ describe('the sales sections of the demo (issue 14)', () => {
         `rep-dev\\s+${types.map((type) => of('rep-dev', type)).join('\\s+')}\\s+${(minutes / 60).toFixed(1)}\\n`,
       ),
     )
+  })
+
+  it('shows each rep’s raw third-quarter win count and a shrunk rate between it and the team rate', () => {
+    // Independent of the library: decided deals closed in 2026-Q3 (New York dates) per owner.
+    const decided = rawDeals().filter(
+      (deal) =>
+        deal.status !== 'open' &&
+        newYorkDate(deal.closedAt!) >= '2026-07-01' &&
+        newYorkDate(deal.closedAt!) <= '2026-09-30',
+    )
+    const teamRate = decided.filter((deal) => deal.status === 'won').length / decided.length
+    const report = repScorecardReport()
+    for (const ownerId of ['rep-ana', 'rep-ben', 'rep-dev']) {
+      const mine = decided.filter((deal) => deal.ownerId === ownerId)
+      const won = mine.filter((deal) => deal.status === 'won').length
+      const raw = won / mine.length
+      const line = report.split('\n').find((text) => text.startsWith(ownerId))!
+      const match = line.match(/^\S+\s+(\d+)\/(\d+) (\d+) % → (\d+) %/)!
+      expect([Number(match[1]), Number(match[2]), Number(match[3])]).toEqual([
+        won,
+        mine.length,
+        Math.round(100 * raw),
+      ])
+      // Shrinkage moves a rate toward the team rate, never past it (the SPEC formula).
+      const shrunk = Number(match[4]) / 100
+      expect(shrunk).toBeGreaterThanOrEqual(Math.min(raw, teamRate) - 0.005)
+      expect(shrunk).toBeLessThanOrEqual(Math.max(raw, teamRate) + 0.005)
+    }
+    expect(report).toContain(`Team win rate ${(100 * teamRate).toFixed(1)} %`)
+  })
+
+  it('flags the open deals whose planned close date is before the demo’s New York date', () => {
+    const open = (
+      JSON.parse(readFileSync(sampleDataPath('opportunities.json'), 'utf8')) as {
+        status: string
+        expectedCloseAt?: string
+        closeDateHistory: { value: string }[]
+      }[]
+    ).filter((deal) => deal.status === 'open')
+    // AS_OF is 2026-11-27T00:00Z: 26 November in New York.
+    const passed = open.filter((deal) => deal.expectedCloseAt! < '2026-11-26').length
+    // Pushed: the planned date moved later at least twice (the rule's default).
+    const pushed = open.filter((deal) => {
+      let later = 0
+      for (let i = 1; i < deal.closeDateHistory.length; i++)
+        if (deal.closeDateHistory[i]!.value > deal.closeDateHistory[i - 1]!.value) later++
+      return later >= 2
+    }).length
+    const report = hygieneReport()
+    expect(report).toContain(`${open.length} open deals,`)
+    expect(report).toMatch(new RegExp(`close-date-passed\\s+${passed}\\s`))
+    expect(report).toMatch(new RegExp(`close-date-pushed\\s+${pushed}\\s`))
   })
 })
