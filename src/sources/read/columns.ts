@@ -25,9 +25,8 @@ export interface ColumnResolver<F extends string> {
 /**
  * A resolver for `candidates` (field → headers, best first), with `columns` (field → the
  * caller's header) tried before them. Rows of one export share their headers, so a row
- * with as many own keys as the row before, holding every key found there, reuses that
- * mapping: one `Object.keys` and one own-key check per field instead of normalising every
- * header again.
+ * whose own keys are those of the row before, in the same order, reuses that mapping: one
+ * `Object.keys` and a comparison of the keys instead of normalising every header again.
  */
 export function columnResolver<F extends string>(
   candidates: Readonly<Record<F, readonly string[]>>,
@@ -41,15 +40,14 @@ export function columnResolver<F extends string>(
     wanted.push(list.map(normaliseHeader))
   }
   let mapping: Record<F, string | undefined> | undefined
-  let keyCount = -1
+  let previousKeys: readonly string[] = []
   return {
     keysOf(row) {
       const keys = Object.keys(row)
-      if (mapping !== undefined && keys.length === keyCount) {
+      if (mapping !== undefined && keys.length === previousKeys.length) {
         let same = true
-        for (let index = 0; index < fields.length; index++) {
-          const key = mapping[fields[index] as F]
-          if (key !== undefined && !Object.hasOwn(row, key)) {
+        for (let index = 0; index < keys.length; index++) {
+          if (keys[index] !== previousKeys[index]) {
             same = false
             break
           }
@@ -73,7 +71,7 @@ export function columnResolver<F extends string>(
         next[fields[index] as F] = key
       }
       mapping = next
-      keyCount = keys.length
+      previousKeys = keys
       return next
     },
     nameOf(field) {
