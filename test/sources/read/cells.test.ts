@@ -12,13 +12,17 @@ describe('readBoolean', () => {
     for (const text of [false, 'false', 'False', '0', 0, 'No', 'N'])
       expect(readBoolean(text), String(text)).toBe(false)
     for (const text of ['', ' ', null, undefined]) expect(readBoolean(text)).toBeUndefined()
-    for (const text of ['2', 'maybe', 2, {}, 'true'.repeat(10)]) expect(readBoolean(text)).toBeNull()
+    for (const text of ['2', 'maybe', 2, {}, 'true'.repeat(10)])
+      expect(readBoolean(text)).toBeNull()
   })
 })
 
 describe('cells', () => {
   it('reads own keys only, never prototype keys', () => {
-    const row = JSON.parse('{"__proto__": "x", "constructor": "y", "Id": "1"}') as Record<string, unknown>
+    const row = JSON.parse('{"__proto__": "x", "constructor": "y", "Id": "1"}') as Record<
+      string,
+      unknown
+    >
     expect(cellOf(row, 'Id')).toBe('1')
     expect(cellOf(row, '__proto__')).toBeUndefined()
     expect(cellOf(row, 'constructor')).toBeUndefined()
@@ -48,9 +52,18 @@ describe('columns', () => {
   })
 
   it('finds API names and report labels, the caller’s column first', () => {
-    const resolver = columnResolver({ amount: ['Amount'], closeDate: ['CloseDate', 'Close Date'] }, { amount: 'Amount (converted)' })
-    expect(resolver.keysOf({ '\ufeffAmount': '1', 'close date': '2' })).toEqual({ amount: '\ufeffAmount', closeDate: 'close date' })
-    expect(resolver.keysOf({ 'Amount (converted)': '1', Amount: '2' })).toEqual({ amount: 'Amount (converted)', closeDate: undefined })
+    const resolver = columnResolver(
+      { amount: ['Amount'], closeDate: ['CloseDate', 'Close Date'] },
+      { amount: 'Amount (converted)' },
+    )
+    expect(resolver.keysOf({ '\ufeffAmount': '1', 'close date': '2' })).toEqual({
+      amount: '\ufeffAmount',
+      closeDate: 'close date',
+    })
+    expect(resolver.keysOf({ 'Amount (converted)': '1', Amount: '2' })).toEqual({
+      amount: 'Amount (converted)',
+      closeDate: undefined,
+    })
     expect(resolver.nameOf('amount')).toBe('Amount (converted)')
     expect(resolver.nameOf('closeDate')).toBe('CloseDate')
   })
@@ -60,7 +73,9 @@ describe('columns', () => {
     fc.assert(
       fc.property(fc.array(fc.boolean(), { maxLength: 20 }), (shapes) => {
         for (const withAmount of shapes) {
-          const row: Record<string, unknown> = withAmount ? { Id: '1', Amount: '5' } : { Id: '1', Other: '5' }
+          const row: Record<string, unknown> = withAmount
+            ? { Id: '1', Amount: '5' }
+            : { Id: '1', Other: '5' }
           expect(resolver.keysOf(row).amount).toBe(withAmount ? 'Amount' : undefined)
         }
       }),
@@ -79,7 +94,10 @@ describe('readJson', () => {
     expect(readJson('"[[[["')).toEqual({ ok: true, value: '[[[[' })
     const deep = `${'['.repeat(JSON_BOUNDS.deepest + 1)}${']'.repeat(JSON_BOUNDS.deepest + 1)}`
     expect(readJson(deep)).toEqual({ ok: false, reason: 'JSON nested deeper than 32 levels' })
-    expect(readJson('x'.repeat(11), { longest: 10, deepest: 5 })).toEqual({ ok: false, reason: 'JSON text of 11 characters is longer than 10' })
+    expect(readJson('x'.repeat(11), { longest: 10, deepest: 5 })).toEqual({
+      ok: false,
+      reason: 'JSON text of 11 characters is longer than 10',
+    })
     expect(readJson('{')).toEqual({ ok: false, reason: 'expected valid JSON text' })
     // 100,000 levels would overflow a recursive reader: refused before parsing.
     expect(readJson('['.repeat(100_000)).ok).toBe(false)

@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { instantOfLocal, readCalendarDay, readInstant, startOfDay } from '../../../src/sources/read/dates.js'
+import {
+  instantOfLocal,
+  readCalendarDay,
+  readInstant,
+  startOfDay,
+} from '../../../src/sources/read/dates.js'
 
 const utc = { timeZone: 'UTC', dateOrder: 'mdy' } as const
 const berlin = { timeZone: 'Europe/Berlin', dateOrder: 'dmy' } as const
@@ -28,13 +33,25 @@ describe('readInstant', () => {
 
   it('reads d/m/y and m/d/y by the stated order only', () => {
     expect(readInstant('3/1/2026', utc)).toBe(Date.UTC(2026, 2, 1))
-    expect(readInstant('3/1/2026', { timeZone: 'UTC', dateOrder: 'dmy' })).toBe(Date.UTC(2026, 0, 3))
+    expect(readInstant('3/1/2026', { timeZone: 'UTC', dateOrder: 'dmy' })).toBe(
+      Date.UTC(2026, 0, 3),
+    )
     expect(readInstant('3/1/2026', { timeZone: 'UTC', dateOrder: 'ymd' })).toBeNull()
     expect(readInstant('13/1/2026', utc)).toBeNull()
   })
 
   it('refuses impossible dates, junk and huge text; blanks are absent', () => {
-    for (const text of ['2026-02-30', '2/30/2026', '2026-13-01', '3/1/2026 13:00 PM', '3/1/2026 24:00', 'tomorrow', 'x'.repeat(1_000_000), 5, {}])
+    for (const text of [
+      '2026-02-30',
+      '2/30/2026',
+      '2026-13-01',
+      '3/1/2026 13:00 PM',
+      '3/1/2026 24:00',
+      'tomorrow',
+      'x'.repeat(1_000_000),
+      5,
+      {},
+    ])
       expect(readInstant(text, utc), String(text).slice(0, 20)).toBeNull()
     expect(readInstant('', utc)).toBeUndefined()
     expect(readInstant(null, utc)).toBeUndefined()
@@ -43,7 +60,13 @@ describe('readInstant', () => {
   })
 
   it('is the instant whose wall clock in the zone is the text (property, any host zone)', () => {
-    const zones = ['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Asia/Kolkata', 'Australia/Lord_Howe']
+    const zones = [
+      'UTC',
+      'Europe/Berlin',
+      'America/Los_Angeles',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+    ]
     fc.assert(
       fc.property(
         fc.integer({ min: 2000, max: 2040 }),
@@ -56,7 +79,13 @@ describe('readInstant', () => {
           const text = `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:30:00`
           const time = readInstant(text, { timeZone, dateOrder: 'ymd' }) as number
           const wall = new Intl.DateTimeFormat('en-CA', {
-            timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+            timeZone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
           }).format(new Date(time))
           // Wall times skipped by a clock change (spring forward) read one hour later.
           const expected = `${year}-${pad(month)}-${pad(day)}, ${pad(hour)}:30`

@@ -34,7 +34,22 @@ describe('readDecimalText', () => {
   })
 
   it('refuses misplaced separators, exponents, symbols and junk', () => {
-    for (const text of ['1,23', '12,34,567', '1234,567', ',123', '1,', '12.3.4', '1e5', '$100', '(5)', '0x10', 'NaN', '.', '-', '5%'])
+    for (const text of [
+      '1,23',
+      '12,34,567',
+      '1234,567',
+      ',123',
+      '1,',
+      '12.3.4',
+      '1e5',
+      '$100',
+      '(5)',
+      '0x10',
+      'NaN',
+      '.',
+      '-',
+      '5%',
+    ])
       expect(readDecimalText(text, 'en'), text).toBeNull()
   })
 
@@ -58,10 +73,14 @@ describe('readDecimalText', () => {
   it('reads back any integer written with thousands separators in every locale (property)', () => {
     const separators = { en: ',', de: '.', fr: ' ', ch: "'" } as const
     fc.assert(
-      fc.property(fc.nat({ max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(...NUMBER_LOCALES), (n, locale) => {
-        const grouped = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separators[locale])
-        expect(readLocaleNumber(grouped, locale)).toBe(n)
-      }),
+      fc.property(
+        fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom(...NUMBER_LOCALES),
+        (n, locale) => {
+          const grouped = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separators[locale])
+          expect(readLocaleNumber(grouped, locale)).toBe(n)
+        },
+      ),
     )
   })
 })
