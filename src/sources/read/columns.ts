@@ -39,6 +39,8 @@ export function columnResolver<F extends string>(
     const list = own === undefined ? candidates[field] : [own, ...candidates[field]]
     wanted.push(list.map(normaliseHeader))
   }
+  const names = {} as Record<F, string>
+  for (const field of fields) names[field] = columns[field] ?? candidates[field][0] ?? field
   let mapping: Record<F, string | undefined> | undefined
   let previousKeys: readonly string[] = []
   return {
@@ -75,7 +77,7 @@ export function columnResolver<F extends string>(
       return next
     },
     nameOf(field) {
-      return columns[field] ?? candidates[field][0] ?? field
+      return names[field]
     },
   }
 }

@@ -34,6 +34,9 @@ export const NUMBER_LOCALES = ['en', 'de', 'fr', 'ch'] as const
  */
 export type NumberLocale = (typeof NUMBER_LOCALES)[number]
 
+const PLAIN_POINT = /^-?\d+(?:\.\d+)?$/
+const PLAIN_INTEGER = /^-?\d+$/
+const NEGATIVE_ZERO = /^-0+(?:\.0*)?$/
 const DECIMAL_MARK: Readonly<Record<NumberLocale, number>> = { en: 46, de: 44, fr: 44, ch: 46 }
 
 function isGroupSeparator(locale: NumberLocale, code: number): boolean {
@@ -62,6 +65,9 @@ export function readDecimalText(value: unknown, locale: NumberLocale): string | 
   const text = value.trim()
   if (text.length === 0 || text.length > LONGEST_NUMBER_TEXT) return null
   const decimalMark = DECIMAL_MARK[locale]
+  // Fast path: digits with an optional point (in a locale whose decimal mark is the point).
+  if ((decimalMark === 46 ? PLAIN_POINT : PLAIN_INTEGER).test(text))
+    return NEGATIVE_ZERO.test(text) ? text.slice(1) : text
   let digits = ''
   let start = 0
   const first = text.charCodeAt(0)

@@ -1,7 +1,9 @@
 import { epochDayOfText, localDayOf } from '../../core/calendarKernel.js'
+import { describeValue } from '../../core/describeValue.js'
 import { guardInput } from '../../core/validate.js'
 import type { Opportunity, StageEntry } from '../../records/Opportunity.js'
 import type { ParseRecordsResult, RecordIssue, RejectedRecord } from '../../schemas/parseRecords.js'
+import { thrownText } from '../../time/timeInputs.js'
 import type { SourceRow } from '../read/cells.js'
 import { rowCollector, rowsOf } from '../read/collect.js'
 import { type ColumnResolver, columnResolver, normaliseHeader } from '../read/columns.js'
@@ -276,25 +278,37 @@ function readDraft(
 ): Draft {
   const issues: RecordIssue[] = []
   const events: HistoryEvent[] = []
-  const collector = rowCollector<
-    Omit<Opportunity, 'stageHistory'> & { stage: string; lastStageChangeAt?: number }
-  >(METRIC, 'collect')
-  const read = collector.add(row, index, (sourceRow, _index, rowIssues) =>
-    readOpportunity(sourceRow, columns, stages, settings, rowIssues),
-  )
-  if (read === undefined) {
-    issues.push(...((collector.rejected[0]?.issues ?? []) as RecordIssue[]))
+  let read: ReturnType<typeof readOpportunity>
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+    issues.push({ path: [], message: `expected a row object, got ${describeValue(row)}` })
     return { index, issues, events }
   }
-  const { stage, lastStageChangeAt, ...record } = read
+  try {
+    read = readOpportunity(row as SourceRow, columns, stages, settings, issues)
+  } catch (error) {
+    issues.length = 0
+    issues.push({ path: [], message: `the row could not be read: ${thrownText(error)}` })
+    return { index, issues, events }
+  }
+  if (read === undefined) {
+    if (issues.length === 0) issues.push({ path: [], message: 'the row could not be read' })
+    return { index, issues, events }
+  }
   return {
     index,
     issues,
     events,
-    record,
-    currentStage: stage,
-    ...(lastStageChangeAt === undefined ? {} : { lastStageChangeAt }),
+    record: read.record,
+    currentStage: read.stage,
+    ...(read.lastStageChangeAt === undefined ? {} : { lastStageChangeAt: read.lastStageChangeAt }),
   }
+}
+
+/** A row read: the record without its history (a fresh object of ours), its current stage. */
+interface ReadOpportunity {
+  readonly record: Omit<Opportunity, 'stageHistory'>
+  readonly stage: string
+  readonly lastStageChangeAt: number | undefined
 }
 
 function readOpportunity(
@@ -303,7 +317,7 @@ function readOpportunity(
   stages: StageVocabulary,
   settings: { readonly locale: 'en' | 'de' | 'fr' | 'ch' } & DateReading,
   issues: RecordIssue[],
-): (Omit<Opportunity, 'stageHistory'> & { stage: string; lastStageChangeAt?: number }) | undefined {
+): ReadOpportunity | undefined {
   const keys = columns.keysOf(row)
   const context: CellContext = { row, issues }
   const id = textCell(context, keys.id, columns.nameOf('id'), true)
@@ -394,11 +408,10 @@ function readOpportunity(
   if (accountId !== undefined) record.accountId = accountId
   if (source !== undefined) record.source = source
   if (!closed && closeDate !== undefined) record.expectedCloseAt = closeDate
-  record.stage = stage
-  if (lastStageChangeAt !== undefined) record.lastStageChangeAt = lastStageChangeAt
-  return record as unknown as Omit<Opportunity, 'stageHistory'> & {
-    stage: string
-    lastStageChangeAt?: number
+  return {
+    record: record as unknown as Omit<Opportunity, 'stageHistory'>,
+    stage,
+    lastStageChangeAt,
   }
 }
 
@@ -529,10 +542,21 @@ function joinFieldHistory(
   return unmatched.rejected
 }
 
-/** The record of a draft with its history folded in. */
+/** The record of a draft with its history folded in (the draft's own record object is completed). */
 function finish(draft: Draft): Opportunity {
-  const record = draft.record as Omit<Opportunity, 'stageHistory'>
-  const events = draft.events.sort((a, b) => a.at - b.at || a.order - b.order)
+  const record = draft.record as unknown as Record<string, unknown>
+  const createdAt = (record.createdAt as Date).getTime()
+  const events = draft.events
+  if (events.length === 0) {
+    record.stageHistory = [
+      {
+        stage: draft.currentStage as string,
+        enteredAt: new Date(draft.lastStageChangeAt ?? createdAt),
+      },
+    ]
+    return record as unknown as Opportunity
+  }
+  events.sort((a, b) => a.at - b.at || a.order - b.order)
   const stageHistory: StageEntry[] = []
   const closeDates: { at: Date; value: string }[] = []
   const amounts: { at: Date; value: string }[] = []
@@ -548,17 +572,15 @@ function finish(draft: Draft): Opportunity {
     )
       amounts.push({ at: new Date(event.at), value: event.amount })
   }
-  if (stageHistory.length === 0 && draft.currentStage !== undefined)
+  if (stageHistory.length === 0)
     stageHistory.push({
-      stage: draft.currentStage,
-      enteredAt: new Date(draft.lastStageChangeAt ?? record.createdAt.getTime()),
+      stage: draft.currentStage as string,
+      enteredAt: new Date(draft.lastStageChangeAt ?? createdAt),
     })
-  return {
-    ...record,
-    stageHistory,
-    ...(closeDates.length === 0 ? {} : { closeDateHistory: closeDates }),
-    ...(amounts.length === 0 ? {} : { amountHistory: amounts }),
-  }
+  record.stageHistory = stageHistory
+  if (closeDates.length > 0) record.closeDateHistory = closeDates
+  if (amounts.length > 0) record.amountHistory = amounts
+  return record as unknown as Opportunity
 }
 
 /** True when two plain decimal texts hold the same number (`'48000'` and `'48000.00'`). */
