@@ -9,6 +9,7 @@
 export { DATE_ORDERS, type DateOrder } from './read/dates.js'
 export { NUMBER_LOCALES, type NumberLocale } from './read/numbers.js'
 export { ON_INVALID_CHOICES, type OnInvalid, type SourceOptions } from './read/options.js'
+export { type SourceChunksOptions, sourceChunks } from './read/sourceChunks.js'
 export {
   SALESFORCE_STANDARD_STAGES,
   type SalesforceStage,
