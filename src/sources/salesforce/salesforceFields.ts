@@ -89,6 +89,7 @@ export function amountCell(
   key: string | undefined,
   name: string,
   locale: NumberLocale,
+  noun = 'an amount',
 ): string | undefined {
   const value = cellOf(context.row, key)
   const text = readDecimalText(value, locale)
@@ -96,10 +97,10 @@ export function amountCell(
     return refuse(
       context,
       key ?? name,
-      `expected an amount written in locale '${locale}' (such as ${EXAMPLE_AMOUNT[locale]}), got ${describeValue(value)}`,
+      `expected ${noun} written in locale '${locale}' (such as ${EXAMPLE_AMOUNT[locale]}), got ${describeValue(value)}`,
     )
   if (text?.startsWith('-'))
-    return refuse(context, key ?? name, `expected an amount ≥ 0, got ${describeValue(value)}`)
+    return refuse(context, key ?? name, `expected ${noun} ≥ 0, got ${describeValue(value)}`)
   return text
 }
 
@@ -117,7 +118,7 @@ export function countCell(
   name: string,
   locale: NumberLocale,
 ): number | undefined {
-  const text = amountCell(context, key, name, locale)
+  const text = amountCell(context, key, name, locale, 'a number')
   return text === undefined ? undefined : Number(text)
 }
 
