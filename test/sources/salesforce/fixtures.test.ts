@@ -406,6 +406,8 @@ describe('salesforceActivities on the fixture export', () => {
       [4, [['CallDurationInSeconds']]], // −60 seconds
       [8, [['StartDateTime']]], // 30 February
     ])
+    // A duration is not an amount: the message says what the column holds.
+    expect(result.rejected[1]?.issues[0]?.message).toBe('expected a number ≥ 0, got "-60"')
     expect(result.records.length + result.rejected.length).toBe(
       rows.Task.length + rows.Event.length,
     )
