@@ -4,7 +4,7 @@ import { OPEN_DEAL_POLICIES, type OpenDealPolicy } from '../../pipeline/stageCon
 import { ACTIVITY_TYPES, type Activity } from '../../records/Activity.js'
 import type { ParseRecordsResult, RecordIssue } from '../../schemas/parseRecords.js'
 import type { SourceRow } from '../read/cells.js'
-import { type RowCollector, rowCollector, rowsOf } from '../read/collect.js'
+import { type RowCollector, type RowReader, rowCollector, rowsOf } from '../read/collect.js'
 import { type ColumnResolver, columnResolver } from '../read/columns.js'
 import {
   invalidOption,
@@ -160,8 +160,8 @@ export function salesforceActivities(
       open: open as OpenDealPolicy,
       columns: columnResolver(SALESFORCE_ACTIVITY_COLUMNS, settings.columns),
     }
-    addAll(collector, tasks, 0, (row, issues) => readActivity(row, issues, reader, 'task'))
-    addAll(collector, events, tasks.length, (row, issues) =>
+    addAll(collector, tasks, 0, (row, _index, issues) => readActivity(row, issues, reader, 'task'))
+    addAll(collector, events, tasks.length, (row, _index, issues) =>
       readActivity(row, issues, reader, 'event'),
     )
     return collector.result()
@@ -172,10 +172,9 @@ function addAll(
   collector: RowCollector<Activity>,
   rows: readonly unknown[],
   offset: number,
-  read: (row: SourceRow, issues: RecordIssue[]) => Activity | undefined,
+  read: RowReader<Activity>,
 ): void {
-  for (let index = 0; index < rows.length; index++)
-    collector.add(rows[index], offset + index, (row, _index, issues) => read(row, issues))
+  for (let index = 0; index < rows.length; index++) collector.add(rows[index], offset + index, read)
 }
 
 /** The `types` option: Salesforce value (any case) → activity type. */
@@ -217,7 +216,6 @@ function readActivity(
   const { settings, columns } = reader
   const keys = columns.keysOf(row)
   const context: CellContext = { row, issues }
-  const name = (field: SalesforceActivityField) => keys[field] ?? columns.nameOf(field)
   const id = textCell(context, keys.id, columns.nameOf('id'), true)
   const ownerId = textCell(context, keys.ownerId, columns.nameOf('ownerId'), true)
   const subtype = textCell(context, keys.subtype, columns.nameOf('subtype'), false)
@@ -263,7 +261,7 @@ function readActivity(
   if (issues.length > 0 || id === undefined || ownerId === undefined) return undefined
   if (kind === 'task' && closed === false && reader.open === 'exclude') {
     issues.push({
-      path: [name('closed')],
+      path: [keys.closed ?? columns.nameOf('closed')],
       message:
         "an open task (IsClosed false) is not a done activity; pass open: 'include' to keep it",
     })
@@ -275,7 +273,11 @@ function readActivity(
       : (start ?? activityDate ?? createdAt)
   if (at === undefined) {
     issues.push({
-      path: [kind === 'task' ? name('activityDate') : name('start')],
+      path: [
+        kind === 'task'
+          ? (keys.activityDate ?? columns.nameOf('activityDate'))
+          : (keys.start ?? columns.nameOf('start')),
+      ],
       message:
         kind === 'task'
           ? 'a task needs CompletedDateTime, ActivityDate or CreatedDate'

@@ -1,11 +1,12 @@
 import { epochDayOfText, localDayOf } from '../../core/calendarKernel.js'
 import { guardInput } from '../../core/validate.js'
 import type { Lead } from '../../records/Lead.js'
-import type { ParseRecordsResult } from '../../schemas/parseRecords.js'
-import { rowCollector, rowsOf } from '../read/collect.js'
-import { columnResolver } from '../read/columns.js'
+import type { ParseRecordsResult, RecordIssue } from '../../schemas/parseRecords.js'
+import type { SourceRow } from '../read/cells.js'
+import { type RowReader, rowCollector, rowsOf } from '../read/collect.js'
+import { type ColumnResolver, columnResolver } from '../read/columns.js'
 import { startOfDay } from '../read/dates.js'
-import { readSourceOptions, type SourceOptions } from '../read/options.js'
+import { readSourceOptions, type SourceOptions, type SourceSettings } from '../read/options.js'
 import {
   booleanCell,
   type CellContext,
@@ -94,89 +95,90 @@ export function salesforceLeads(
     const list = rowsOf(rows, METRIC, ['rows'])
     const columns = columnResolver(SALESFORCE_LEAD_COLUMNS, settings.columns)
     const collector = rowCollector<Lead>(METRIC, settings.onInvalid)
-    for (let index = 0; index < list.length; index++) {
-      collector.add(list[index], index, (row, _index, issues) => {
-        const keys = columns.keysOf(row)
-        const context: CellContext = { row, issues }
-        const name = (field: keyof typeof keys) => keys[field] ?? columns.nameOf(field)
-        const id = textCell(context, keys.id, columns.nameOf('id'), true)
-        const createdAt = instantCell(
-          context,
-          keys.createdAt,
-          columns.nameOf('createdAt'),
-          true,
-          settings,
-        )
-        const converted = booleanCell(context, keys.converted, columns.nameOf('converted'))
-        const convertedDay = dayCell(
-          context,
-          keys.convertedAt,
-          columns.nameOf('convertedAt'),
-          settings,
-        )
-        const opportunityId = textCell(
-          context,
-          keys.opportunityId,
-          columns.nameOf('opportunityId'),
-          false,
-        )
-        const ownerId = textCell(context, keys.ownerId, columns.nameOf('ownerId'), false)
-        const source = textCell(context, keys.source, columns.nameOf('source'), false)
-        const contactedAt = instantCell(
-          context,
-          keys.contactedAt,
-          columns.nameOf('contactedAt'),
-          false,
-          settings,
-        )
-        if (issues.length > 0 || id === undefined || createdAt === undefined) return undefined
-        if (converted === true && convertedDay === undefined) {
-          issues.push({
-            path: [name('convertedAt')],
-            message: 'a converted lead (IsConverted true) needs its ConvertedDate',
-          })
-          return undefined
-        }
-        if (converted === false && convertedDay !== undefined) {
-          issues.push({
-            path: [name('converted')],
-            message: `IsConverted is false but ConvertedDate is ${convertedDay}`,
-          })
-          return undefined
-        }
-        let convertedAt: number | undefined
-        if (convertedDay !== undefined) {
-          convertedAt = startOfDay(convertedDay, settings.timeZone)
-          if (convertedAt < createdAt) {
-            if (localDayOf(createdAt, settings.timeZone) !== epochDayOfText(convertedDay)) {
-              issues.push({
-                path: [name('convertedAt')],
-                message: `ConvertedDate ${convertedDay} is before the day the lead was created (${new Date(createdAt).toISOString()})`,
-              })
-              return undefined
-            }
-            convertedAt = createdAt
-          }
-        }
-        if (contactedAt !== undefined && contactedAt < createdAt) {
-          issues.push({
-            path: [name('contactedAt')],
-            message: 'the lead was contacted before it was created',
-          })
-          return undefined
-        }
-        const lead: { -readonly [K in keyof Lead]: Lead[K] } = {
-          id,
-          createdAt: new Date(createdAt),
-        }
-        if (contactedAt !== undefined) lead.contactedAt = new Date(contactedAt)
-        if (convertedAt !== undefined) lead.convertedAt = new Date(convertedAt)
-        if (opportunityId !== undefined) lead.opportunityId = opportunityId
-        if (ownerId !== undefined) lead.ownerId = ownerId
-        if (source !== undefined) lead.source = source
-        return lead
-      })
-    }
+    const read: RowReader<Lead> = (row, _index, issues) => readLead(row, issues, columns, settings)
+    for (let index = 0; index < list.length; index++) collector.add(list[index], index, read)
     return collector.result()
   })
+}
+
+/** One lead row (see {@link salesforceLeads}). */
+function readLead(
+  row: SourceRow,
+  issues: RecordIssue[],
+  columns: ColumnResolver<SalesforceLeadField>,
+  settings: SourceSettings<SalesforceLeadField>,
+): Lead | undefined {
+  const keys = columns.keysOf(row)
+  const context: CellContext = { row, issues }
+  const id = textCell(context, keys.id, columns.nameOf('id'), true)
+  const createdAt = instantCell(
+    context,
+    keys.createdAt,
+    columns.nameOf('createdAt'),
+    true,
+    settings,
+  )
+  const converted = booleanCell(context, keys.converted, columns.nameOf('converted'))
+  const convertedDay = dayCell(context, keys.convertedAt, columns.nameOf('convertedAt'), settings)
+  const opportunityId = textCell(
+    context,
+    keys.opportunityId,
+    columns.nameOf('opportunityId'),
+    false,
+  )
+  const ownerId = textCell(context, keys.ownerId, columns.nameOf('ownerId'), false)
+  const source = textCell(context, keys.source, columns.nameOf('source'), false)
+  const contactedAt = instantCell(
+    context,
+    keys.contactedAt,
+    columns.nameOf('contactedAt'),
+    false,
+    settings,
+  )
+  if (issues.length > 0 || id === undefined || createdAt === undefined) return undefined
+  if (converted === true && convertedDay === undefined) {
+    issues.push({
+      path: [keys.convertedAt ?? columns.nameOf('convertedAt')],
+      message: 'a converted lead (IsConverted true) needs its ConvertedDate',
+    })
+    return undefined
+  }
+  if (converted === false && convertedDay !== undefined) {
+    issues.push({
+      path: [keys.converted ?? columns.nameOf('converted')],
+      message: `IsConverted is false but ConvertedDate is ${convertedDay}`,
+    })
+    return undefined
+  }
+  let convertedAt: number | undefined
+  if (convertedDay !== undefined) {
+    convertedAt = startOfDay(convertedDay, settings.timeZone)
+    if (convertedAt < createdAt) {
+      if (localDayOf(createdAt, settings.timeZone) !== epochDayOfText(convertedDay)) {
+        issues.push({
+          path: [keys.convertedAt ?? columns.nameOf('convertedAt')],
+          message: `ConvertedDate ${convertedDay} is before the day the lead was created (${new Date(createdAt).toISOString()})`,
+        })
+        return undefined
+      }
+      convertedAt = createdAt
+    }
+  }
+  if (contactedAt !== undefined && contactedAt < createdAt) {
+    issues.push({
+      path: [keys.contactedAt ?? columns.nameOf('contactedAt')],
+      message: 'the lead was contacted before it was created',
+    })
+    return undefined
+  }
+  const lead: { -readonly [K in keyof Lead]: Lead[K] } = {
+    id,
+    createdAt: new Date(createdAt),
+  }
+  if (contactedAt !== undefined) lead.contactedAt = new Date(contactedAt)
+  if (convertedAt !== undefined) lead.convertedAt = new Date(convertedAt)
+  if (opportunityId !== undefined) lead.opportunityId = opportunityId
+  if (ownerId !== undefined) lead.ownerId = ownerId
+  if (source !== undefined) lead.source = source
+  return lead
 }

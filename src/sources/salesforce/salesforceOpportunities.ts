@@ -5,7 +5,7 @@ import type { Opportunity, StageEntry } from '../../records/Opportunity.js'
 import type { ParseRecordsResult, RecordIssue, RejectedRecord } from '../../schemas/parseRecords.js'
 import { thrownText } from '../../time/timeInputs.js'
 import type { SourceRow } from '../read/cells.js'
-import { rowCollector, rowsOf } from '../read/collect.js'
+import { type RowReader, rowCollector, rowsOf } from '../read/collect.js'
 import { type ColumnResolver, columnResolver, normaliseHeader } from '../read/columns.js'
 import { type DateReading, startOfDay } from '../read/dates.js'
 import { optionOf, readSourceOptions, type SourceOptions } from '../read/options.js'
@@ -425,41 +425,40 @@ function joinHistory(
 ): RejectedRecord[] {
   const columns = columnResolver(HISTORY_COLUMNS)
   const unmatched = rowCollector<true>(METRIC, 'collect')
-  for (let index = 0; index < rows.length; index++) {
-    unmatched.add(rows[index], index, (row, _index, issues) => {
-      const keys = columns.keysOf(row)
-      const context: CellContext = { row, issues }
-      const opportunityId = textCell(context, keys.opportunityId, 'OpportunityId', true)
-      if (opportunityId === undefined) return undefined
-      const draft = byId.get(opportunityId)
-      if (draft === undefined) {
-        issues.push({
-          path: [keys.opportunityId ?? 'OpportunityId'],
-          message: `no opportunity row has Id ${opportunityId}`,
-        })
-        return undefined
-      }
-      const own: RecordIssue[] = []
-      const cells: CellContext = { row, issues: own }
-      const at = instantCell(cells, keys.at, 'CreatedDate', true, reading)
-      const stage = textCell(cells, keys.stage, 'StageName', false)
-      const closeDate = dayCell(cells, keys.closeDate, 'CloseDate', reading)
-      const amount = amountCell(cells, keys.amount, 'Amount', settings.locale)
-      if (own.length > 0 || at === undefined) {
-        for (const issue of own)
-          draft.issues.push({ path: ['history', index, ...issue.path], message: issue.message })
-        return true
-      }
-      draft.events.push({
-        at,
-        order: index,
-        ...(stage === undefined ? {} : { stage: stages.find(stage)?.name ?? stage }),
-        ...(closeDate === undefined ? {} : { closeDate }),
-        ...(amount === undefined ? {} : { amount }),
+  const read: RowReader<true> = (row, index, issues) => {
+    const keys = columns.keysOf(row)
+    const context: CellContext = { row, issues }
+    const opportunityId = textCell(context, keys.opportunityId, 'OpportunityId', true)
+    if (opportunityId === undefined) return undefined
+    const draft = byId.get(opportunityId)
+    if (draft === undefined) {
+      issues.push({
+        path: [keys.opportunityId ?? 'OpportunityId'],
+        message: `no opportunity row has Id ${opportunityId}`,
       })
+      return undefined
+    }
+    const own: RecordIssue[] = []
+    const cells: CellContext = { row, issues: own }
+    const at = instantCell(cells, keys.at, 'CreatedDate', true, reading)
+    const stage = textCell(cells, keys.stage, 'StageName', false)
+    const closeDate = dayCell(cells, keys.closeDate, 'CloseDate', reading)
+    const amount = amountCell(cells, keys.amount, 'Amount', settings.locale)
+    if (own.length > 0 || at === undefined) {
+      for (const issue of own)
+        draft.issues.push({ path: ['history', index, ...issue.path], message: issue.message })
       return true
+    }
+    draft.events.push({
+      at,
+      order: index,
+      ...(stage === undefined ? {} : { stage: stages.find(stage)?.name ?? stage }),
+      ...(closeDate === undefined ? {} : { closeDate }),
+      ...(amount === undefined ? {} : { amount }),
     })
+    return true
   }
+  for (let index = 0; index < rows.length; index++) unmatched.add(rows[index], index, read)
   return unmatched.rejected
 }
 
@@ -479,61 +478,60 @@ function joinFieldHistory(
     Draft,
     Map<string, { at: number; order: number; old: HistoryEvent }>
   >()
-  for (let index = 0; index < rows.length; index++) {
-    unmatched.add(rows[index], index, (row, _index, issues) => {
-      const keys = columns.keysOf(row)
-      const context: CellContext = { row, issues }
-      const opportunityId = textCell(context, keys.opportunityId, 'OpportunityId', true)
-      if (opportunityId === undefined) return undefined
-      const draft = byId.get(opportunityId)
-      if (draft === undefined) {
-        issues.push({
-          path: [keys.opportunityId ?? 'OpportunityId'],
-          message: `no opportunity row has Id ${opportunityId}`,
+  const read: RowReader<true> = (row, index, issues) => {
+    const keys = columns.keysOf(row)
+    const context: CellContext = { row, issues }
+    const opportunityId = textCell(context, keys.opportunityId, 'OpportunityId', true)
+    if (opportunityId === undefined) return undefined
+    const draft = byId.get(opportunityId)
+    if (draft === undefined) {
+      issues.push({
+        path: [keys.opportunityId ?? 'OpportunityId'],
+        message: `no opportunity row has Id ${opportunityId}`,
+      })
+      return undefined
+    }
+    const own: RecordIssue[] = []
+    const cells: CellContext = { row, issues: own }
+    const field = textCell(cells, keys.field, 'Field', true)
+    const kind = field === undefined ? undefined : TRACKED_FIELDS.get(normaliseHeader(field))
+    if (own.length === 0 && kind === undefined) return true
+    const at = instantCell(cells, keys.at, 'CreatedDate', true, reading)
+    const value = (column: string | undefined, name: string): HistoryEvent | undefined => {
+      if (kind === 'stage') {
+        const stage = textCell(cells, column, name, false)
+        return stage === undefined
+          ? undefined
+          : { at: 0, order: 0, stage: stages.find(stage)?.name ?? stage }
+      }
+      if (kind === 'closeDate') {
+        const closeDate = dayCell(cells, column, name, reading)
+        return closeDate === undefined ? undefined : { at: 0, order: 0, closeDate }
+      }
+      const amount = amountCell(cells, column, name, settings.locale)
+      return amount === undefined ? undefined : { at: 0, order: 0, amount }
+    }
+    const next = value(keys.newValue, 'NewValue')
+    const old = value(keys.oldValue, 'OldValue')
+    if (own.length > 0 || at === undefined || kind === undefined) {
+      for (const issue of own)
+        draft.issues.push({
+          path: ['fieldHistory', index, ...issue.path],
+          message: issue.message,
         })
-        return undefined
-      }
-      const own: RecordIssue[] = []
-      const cells: CellContext = { row, issues: own }
-      const field = textCell(cells, keys.field, 'Field', true)
-      const kind = field === undefined ? undefined : TRACKED_FIELDS.get(normaliseHeader(field))
-      if (own.length === 0 && kind === undefined) return true
-      const at = instantCell(cells, keys.at, 'CreatedDate', true, reading)
-      const value = (column: string | undefined, name: string): HistoryEvent | undefined => {
-        if (kind === 'stage') {
-          const stage = textCell(cells, column, name, false)
-          return stage === undefined
-            ? undefined
-            : { at: 0, order: 0, stage: stages.find(stage)?.name ?? stage }
-        }
-        if (kind === 'closeDate') {
-          const closeDate = dayCell(cells, column, name, reading)
-          return closeDate === undefined ? undefined : { at: 0, order: 0, closeDate }
-        }
-        const amount = amountCell(cells, column, name, settings.locale)
-        return amount === undefined ? undefined : { at: 0, order: 0, amount }
-      }
-      const next = value(keys.newValue, 'NewValue')
-      const old = value(keys.oldValue, 'OldValue')
-      if (own.length > 0 || at === undefined || kind === undefined) {
-        for (const issue of own)
-          draft.issues.push({
-            path: ['fieldHistory', index, ...issue.path],
-            message: issue.message,
-          })
-        return true
-      }
-      if (next !== undefined) draft.events.push({ ...next, at, order: offset + index })
-      if (old !== undefined) {
-        const perDeal = firstChange.get(draft) ?? new Map()
-        firstChange.set(draft, perDeal)
-        const seen = perDeal.get(kind)
-        if (seen === undefined || at < seen.at || (at === seen.at && index < seen.order))
-          perDeal.set(kind, { at, order: index, old })
-      }
       return true
-    })
+    }
+    if (next !== undefined) draft.events.push({ ...next, at, order: offset + index })
+    if (old !== undefined) {
+      const perDeal = firstChange.get(draft) ?? new Map()
+      firstChange.set(draft, perDeal)
+      const seen = perDeal.get(kind)
+      if (seen === undefined || at < seen.at || (at === seen.at && index < seen.order))
+        perDeal.set(kind, { at, order: index, old })
+    }
+    return true
   }
+  for (let index = 0; index < rows.length; index++) unmatched.add(rows[index], index, read)
   for (const [draft, perDeal] of firstChange) {
     const createdAt = draft.record?.createdAt.getTime()
     if (createdAt === undefined) continue
