@@ -157,7 +157,9 @@ describe('entry points', () => {
     }
     const uncategorised: string[] = []
     for (const name of [...Object.keys(root), ...Object.keys(schemas), ...Object.keys(sources)]) {
-      const declaration = new RegExp(`\\*/\\s*export (?:function|const|class) ${name}\\b`)
+      const declaration = new RegExp(
+        `\\*/\\s*export (?:async )?(?:function\\*?|const|class) ${name}\\b`,
+      )
       const found = graph.find(([, text]) => declaration.test(text))
       if (found === undefined) {
         uncategorised.push(`${name}: declaration not found`)
