@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as root from '../src/index.js'
 import * as schemas from '../src/schemas/index.js'
+import * as sources from '../src/sources/index.js'
 
 /** Every module reachable from `entry` through relative imports. */
 function moduleGraph(entry: string): Map<string, string> {
@@ -115,13 +116,29 @@ describe('entry points', () => {
     expect(typeof schemas.BusinessCalendarSchema.safeParse).toBe('function')
   })
 
+  it('cx-metrics/sources exports the SPEC adapters', () => {
+    // SPEC.md, "Additions for 0.2", Sources: the Salesforce adapters built so far.
+    for (const name of ['salesforceOpportunities', 'salesforceLeads', 'salesforceActivities'])
+      expect(typeof (sources as Record<string, unknown>)[name], name).toBe('function')
+  })
+
+  it('the root entry never loads cx-metrics/sources', () => {
+    const graph = moduleGraph('src/index.ts')
+    for (const file of graph.keys()) expect(file, file).not.toMatch(/\/src\/sources\//)
+  })
+
   it('has no default exports', () => {
     expect('default' in root).toBe(false)
     expect('default' in schemas).toBe(false)
+    expect('default' in sources).toBe(false)
   })
 
   it('every runtime export is documented under its family in the API docs (@category)', () => {
-    const graph = [...moduleGraph('src/index.ts'), ...moduleGraph('src/schemas/index.ts')]
+    const graph = [
+      ...moduleGraph('src/index.ts'),
+      ...moduleGraph('src/schemas/index.ts'),
+      ...moduleGraph('src/sources/index.ts'),
+    ]
     const families: Record<string, string> = {
       core: 'Core',
       records: 'Records',
@@ -137,10 +154,13 @@ describe('entry points', () => {
       'cx-score': 'CX score',
       scorecards: 'Scorecards',
       schemas: 'Schemas',
+      sources: 'Sources',
     }
     const uncategorised: string[] = []
-    for (const name of [...Object.keys(root), ...Object.keys(schemas)]) {
-      const declaration = new RegExp(`\\*/\\s*export (?:function|const|class) ${name}\\b`)
+    for (const name of [...Object.keys(root), ...Object.keys(schemas), ...Object.keys(sources)]) {
+      const declaration = new RegExp(
+        `\\*/\\s*export (?:async )?(?:function\\*?|const|class) ${name}\\b`,
+      )
       const found = graph.find(([, text]) => declaration.test(text))
       if (found === undefined) {
         uncategorised.push(`${name}: declaration not found`)

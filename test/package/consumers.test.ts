@@ -86,9 +86,11 @@ function instanceofScript(format: 'esm' | 'cjs'): string {
   const imports =
     format === 'esm'
       ? `import { MetricInputError, netPromoterScore, sumMoney } from 'cx-metrics'
-import { parseRecords, SurveyResponseSchema } from 'cx-metrics/schemas'`
+import { parseRecords, SurveyResponseSchema } from 'cx-metrics/schemas'
+import { salesforceOpportunities } from 'cx-metrics/sources'`
       : `const { MetricInputError, netPromoterScore, sumMoney } = require('cx-metrics')
-const { parseRecords, SurveyResponseSchema } = require('cx-metrics/schemas')`
+const { parseRecords, SurveyResponseSchema } = require('cx-metrics/schemas')
+const { salesforceOpportunities } = require('cx-metrics/sources')`
   return `${imports}
 const caught = (action) => {
   try {
@@ -102,13 +104,18 @@ const fromSchemas = caught(() =>
   parseRecords(SurveyResponseSchema, [{ score: '11', respondedAt: '2026-03-02' }]),
 )
 const fromRoot = caught(() => netPromoterScore([11]))
+const fromSources = caught(() =>
+  salesforceOpportunities({ opportunities: [] }, { locale: 'xx' }),
+)
 console.log(
   JSON.stringify({
     schemasErrorIsRootClass: fromSchemas instanceof MetricInputError,
     rootErrorIsSchemasClass: fromRoot instanceof fromSchemas.constructor,
     sameClass: fromSchemas.constructor === MetricInputError,
-    codes: [fromSchemas.code, fromRoot.code],
-    names: [fromSchemas.name, fromRoot.name],
+    sourcesErrorIsRootClass: fromSources instanceof MetricInputError,
+    sourcesSameClass: fromSources.constructor === fromSchemas.constructor,
+    codes: [fromSchemas.code, fromRoot.code, fromSources.code],
+    names: [fromSchemas.name, fromRoot.name, fromSources.name],
     nps: netPromoterScore([10, 9, 3, 7]).score,
     money: sumMoney([0.1, 0.2]).toString(),
   }),
@@ -212,7 +219,7 @@ afterAll(() => {
 
 describe('the packed package', () => {
   it('holds both entries in ESM and CJS with their types, and nothing from src', () => {
-    for (const entry of ['dist/index', 'dist/schemas/index'])
+    for (const entry of ['dist/index', 'dist/schemas/index', 'dist/sources/index'])
       for (const extension of ['.js', '.cjs', '.d.ts', '.d.cts'])
         expect(packedFiles).toContain(`${entry}${extension}`)
     expect(packedFiles).toContain('package.json')
@@ -263,7 +270,8 @@ describe.concurrent('type-checks in a strict consumer (skipLibCheck: false)', ()
 describe.concurrent('one MetricInputError class whichever entry threw it', () => {
   // Expected values worked by hand: a score of 11 is outside 0–10, so parseRecords in throw
   // mode refuses it with INVALID_RECORD and netPromoterScore with SCORE_OUT_OF_RANGE (the
-  // codes SPEC.md documents for each);
+  // codes SPEC.md documents for each); salesforceOpportunities refuses locale 'xx' with
+  // INVALID_OPTION;
   // NPS of [10, 9, 3, 7]: (2 promoters − 1 detractor) / 4 × 100 = 25; 0.1 + 0.2 in exact
   // decimal arithmetic = 0.3.
   for (const [consumer, script] of [
@@ -276,16 +284,21 @@ describe.concurrent('one MetricInputError class whichever entry threw it', () =>
         schemasErrorIsRootClass: boolean
         rootErrorIsSchemasClass: boolean
         sameClass: boolean
-        codes: [string, string]
-        names: [string, string]
+        sourcesErrorIsRootClass: boolean
+        sourcesSameClass: boolean
+        codes: [string, string, string]
+        names: [string, string, string]
         nps: number
         money: string
       }
       expect(report.schemasErrorIsRootClass).toBe(true)
       expect(report.rootErrorIsSchemasClass).toBe(true)
       expect(report.sameClass).toBe(true)
-      expect(report.codes).toEqual(['INVALID_RECORD', 'SCORE_OUT_OF_RANGE'])
-      expect(report.names).toEqual(['MetricInputError', 'MetricInputError'])
+      expect(report.sourcesErrorIsRootClass).toBe(true)
+      expect(report.sourcesSameClass).toBe(true)
+      // An unknown locale is a bad option value: INVALID_OPTION (option vocabulary).
+      expect(report.codes).toEqual(['INVALID_RECORD', 'SCORE_OUT_OF_RANGE', 'INVALID_OPTION'])
+      expect(report.names).toEqual(['MetricInputError', 'MetricInputError', 'MetricInputError'])
       expect(report.nps).toBe(25)
       expect(report.money).toBe('0.3')
     }, 60_000)

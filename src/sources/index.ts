@@ -1,0 +1,37 @@
+/**
+ * cx-metrics/sources: adapters from vendor exports (Salesforce, …) to cx-metrics records.
+ * Each returns `{ records, rejected }` like `parseRecords`: every input row ends as a
+ * record or as a rejection with its index, the column and the reason. Loads zod through
+ * `cx-metrics/schemas`; never loaded by `cx-metrics`.
+ *
+ * @packageDocumentation
+ */
+export { DATE_ORDERS, type DateOrder } from './read/dates.js'
+export { NUMBER_LOCALES, type NumberLocale } from './read/numbers.js'
+export { ON_INVALID_CHOICES, type OnInvalid, type SourceOptions } from './read/options.js'
+export { type SourceChunksOptions, sourceChunks } from './read/sourceChunks.js'
+export {
+  SALESFORCE_STANDARD_STAGES,
+  type SalesforceStage,
+} from './salesforce/SalesforceStage.js'
+export {
+  SALESFORCE_ACTIVITY_COLUMNS,
+  type SalesforceActivitiesInput,
+  type SalesforceActivitiesOptions,
+  type SalesforceActivityField,
+  salesforceActivities,
+} from './salesforce/salesforceActivities.js'
+export {
+  SALESFORCE_LEAD_COLUMNS,
+  type SalesforceLeadField,
+  type SalesforceLeadsOptions,
+  salesforceLeads,
+} from './salesforce/salesforceLeads.js'
+export {
+  SALESFORCE_OPPORTUNITY_COLUMNS,
+  type SalesforceOpportunitiesInput,
+  type SalesforceOpportunitiesOptions,
+  type SalesforceOpportunitiesResult,
+  type SalesforceOpportunityField,
+  salesforceOpportunities,
+} from './salesforce/salesforceOpportunities.js'
