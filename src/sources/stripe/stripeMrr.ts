@@ -328,13 +328,17 @@ function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): S
       else list.push(contribution)
     }
   }
-  // One currency per customer and month: refuse every subscription of a mixed month.
+  // One currency per customer and month: refuse every subscription of a mixed month (one
+  // issue per subscription, naming the first such month).
   const conflicted = new Set<number>()
   for (const [customer, perMonth] of byCustomerMonth) {
-    for (const [slot, list] of perMonth) {
-      const currencies = [...new Set(list.map((entry) => entry.currency))].sort()
+    const slots = [...perMonth.keys()].sort((a, b) => a - b)
+    for (const slot of slots) {
+      const list = perMonth.get(slot) as Contribution[]
+      const currencies = [...new Set(list.map((entry) => entry.currency.toUpperCase()))].sort()
       if (currencies.length < 2) continue
       for (const entry of list) {
+        if (conflicted.has(entry.index)) continue
         conflicted.add(entry.index)
         const issues = issuesByIndex.get(entry.index) ?? []
         issues.push({
