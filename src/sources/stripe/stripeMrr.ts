@@ -225,11 +225,17 @@ function iteratorOf(subscriptions: Iterable<unknown>): Iterator<unknown> {
       `subscriptions is ${describeValue(subscriptions)}; it must be an array or another iterable of Stripe Subscription objects`,
     )
   if (typeof subscriptions !== 'object' || subscriptions === null) throw refuse()
-  const iterate = (subscriptions as { [Symbol.iterator]?: unknown })[Symbol.iterator]
-  if (typeof iterate !== 'function') throw refuse()
-  const iterator = iterate.call(subscriptions) as Iterator<unknown>
-  if (typeof iterator !== 'object' || iterator === null || typeof iterator.next !== 'function')
-    throw refuse()
+  let iterator: Iterator<unknown>
+  try {
+    const iterate = (subscriptions as { [Symbol.iterator]?: unknown })[Symbol.iterator]
+    if (typeof iterate !== 'function') throw refuse()
+    iterator = iterate.call(subscriptions) as Iterator<unknown>
+    if (typeof iterator !== 'object' || iterator === null || typeof iterator.next !== 'function')
+      throw refuse()
+  } catch (error) {
+    if (error instanceof MetricInputError) throw error
+    throw invalidOption(['subscriptions'], `subscriptions could not be read: ${thrown(error)}`)
+  }
   return iterator
 }
 
@@ -249,8 +255,19 @@ function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): S
   const read: { index: number; facts: StripeSubscriptionFacts }[] = []
   const indexesOfId = new Map<string, number[]>()
   for (let index = 0; ; index++) {
-    const step = iterator.next()
-    if (step.done === true) break
+    let done: boolean
+    let value: unknown
+    try {
+      const step = iterator.next()
+      done = step.done === true
+      value = done ? undefined : step.value
+    } catch (error) {
+      throw invalidOption(
+        ['subscriptions'],
+        `subscriptions could not be read at index ${index}: ${thrown(error)}`,
+      )
+    }
+    if (done) break
     if (index >= MAX_SUBSCRIPTIONS)
       throw invalidOption(
         ['subscriptions'],
@@ -258,7 +275,7 @@ function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): S
       )
     let result: ReturnType<typeof readStripeSubscription>
     try {
-      result = readStripeSubscription(step.value)
+      result = readStripeSubscription(value)
     } catch (error) {
       result = {
         facts: null,
@@ -304,9 +321,11 @@ function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): S
   const byCustomerMonth = new Map<string, Map<number, Contribution[]>>()
   for (const { index, facts } of counted) {
     const monthly: (Decimal | null)[] = []
+    // Month ends with the same items and discounts in force have the same MRR: value once.
+    const cache = new Map<string, Decimal>()
     try {
       for (let slot = 0; slot < months.length; slot++)
-        monthly.push(subscriptionMrr(facts, months[slot] as MonthEnd, resolve))
+        monthly.push(subscriptionMrr(facts, months[slot] as MonthEnd, resolve, cache))
     } catch (error) {
       if (error instanceof MetricInputError) throw error
       issuesByIndex.set(index, [
@@ -428,10 +447,34 @@ function subscriptionMrr(
   facts: StripeSubscriptionFacts,
   month: MonthEnd,
   resolve: StripeMrrOptions['resolvePrice'] | undefined,
+  cache: Map<string, Decimal>,
 ): Decimal | null {
   const time = month.endMs
   if (facts.neverPaid || time < facts.startMs || time >= facts.endMs) return null
   if (facts.trialStartMs <= time && time < facts.trialEndMs) return null
+  // The state at this instant: which items exist and which discounts are in force.
+  let state = ''
+  let cacheable = true
+  for (const item of facts.items) {
+    if (item.perPeriod === null) cacheable = false
+    state += item.createdMs !== null && item.createdMs > time ? '0' : '1'
+    for (const discount of item.discounts) state += active(discount, time) ? '1' : '0'
+  }
+  for (const discount of facts.discounts) state += active(discount, time) ? '1' : '0'
+  const known = cacheable ? cache.get(state) : undefined
+  if (known !== undefined) return known
+  const value = valueAt(facts, month, resolve)
+  if (cacheable) cache.set(state, value)
+  return value
+}
+
+/** The subscription's MRR at the end of `month` (minor units), when it counts then. */
+function valueAt(
+  facts: StripeSubscriptionFacts,
+  month: MonthEnd,
+  resolve: StripeMrrOptions['resolvePrice'] | undefined,
+): Decimal {
+  const time = month.endMs
   const amounts: Decimal[] = []
   const products: (string | null)[] = []
   for (const item of facts.items) {
