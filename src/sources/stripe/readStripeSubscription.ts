@@ -678,7 +678,8 @@ function readFacts(raw: unknown, issues: Issues): StripeSubscriptionFacts | null
       discounts,
     })
   }
-  // Subscription discounts: the expanded `discounts` list, else the legacy `discount`.
+  // Subscription discounts: the expanded `discounts` list; when it is absent or empty, the legacy
+  // `discount` (older API versions have only that one).
   const list = field(raw, 'discounts')
   const legacy = field(raw, 'discount')
   let discounts: StripeDiscountFacts[]
@@ -687,7 +688,11 @@ function readFacts(raw: unknown, issues: Issues): StripeSubscriptionFacts | null
     if (allIds && list.length === 1 && isObject(legacy) && field(legacy, 'id') === list[0])
       discounts = readDiscounts([legacy], ['discount'], currency, interval, intervalCount, issues)
     else discounts = readDiscounts(list, ['discounts'], currency, interval, intervalCount, issues)
-  } else if ((list === undefined || list === null) && legacy !== undefined && legacy !== null) {
+  } else if (
+    (list === undefined || list === null || (Array.isArray(list) && list.length === 0)) &&
+    legacy !== undefined &&
+    legacy !== null
+  ) {
     discounts = readDiscounts([legacy], ['discount'], currency, interval, intervalCount, issues)
   } else {
     discounts = readDiscounts(list, ['discounts'], currency, interval, intervalCount, issues)

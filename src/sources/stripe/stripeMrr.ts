@@ -115,7 +115,8 @@ const TO_MONTH: Readonly<Record<BillingInterval, { multiplier: number; divisor: 
  * period end when `cancel_at_period_end`; trials count 0; `past_due` and `unpaid` count
  * until canceled (ChartMogul's default); `incomplete`, `incomplete_expired` and `paused`
  * never count; an item counts from its `created`. A subscription object is its current
- * state: earlier months are valued at today's prices (pass one snapshot per month for history).
+ * state: earlier months are valued at today's items and prices (for history, call it on each
+ * month's own export with that month alone and concatenate the records).
  *
  * @param subscriptions - Stripe Subscription objects (any iterable).
  * @param options - `months` (`'YYYY-MM'`), `timeZone` (default `'UTC'`), `resolvePrice`.

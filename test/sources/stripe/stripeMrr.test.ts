@@ -538,6 +538,22 @@ describe('stripeMrr normalisation details', () => {
     expect(result.rejected.map((entry) => entry.index)).toEqual([0, 1])
   })
 
+  it('falls back to the legacy discount when the discounts list is empty', () => {
+    const legacyOnly = subscription(
+      { unit_amount: 2000, recurring: { interval: 'month' } },
+      {
+        discounts: [],
+        discount: {
+          id: 'di_1',
+          start: 1767225600,
+          coupon: { amount_off: 500, currency: 'usd', duration: 'forever' },
+        },
+      },
+    )
+    // 2000 − 500 = 1500 cents = $15.
+    expect(stripeMrr([legacyOnly], january).records[0]?.amount.toString()).toBe('15')
+  })
+
   it('reads a legacy discount given both as an id in discounts and expanded in discount', () => {
     const both = subscription(
       { unit_amount: 2000, recurring: { interval: 'month' } },
@@ -551,6 +567,16 @@ describe('stripeMrr normalisation details', () => {
       },
     )
     expect(stripeMrr([both], january).records[0]?.amount.toString()).toBe('10')
+  })
+})
+
+describe('Stripe currency lists', () => {
+  it('matches the documented example', () => {
+    // docs.stripe.com/currencies#zero-decimal lists JPY; #three-decimal lists KWD.
+    expect(STRIPE_ZERO_DECIMAL_CURRENCIES.includes('jpy')).toBe(true)
+    expect(STRIPE_THREE_DECIMAL_CURRENCIES.includes('kwd')).toBe(true)
+    // USD is two-decimal: in neither list.
+    expect((STRIPE_ZERO_DECIMAL_CURRENCIES as readonly string[]).includes('usd')).toBe(false)
   })
 })
 
