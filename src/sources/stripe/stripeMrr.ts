@@ -3,7 +3,14 @@ import type { Decimal } from 'decimal.js'
 import { requireTimeZone } from '../../core/calendarPeriods.js'
 import { describeValue } from '../../core/describeValue.js'
 import { MetricInputError } from '../../core/MetricInputError.js'
-import type { MoneyInput } from '../../core/MoneyInput.js'
+import { MoneyDecimal, type MoneyInput } from '../../core/MoneyInput.js'
+import {
+  addMoney,
+  createMoneySum,
+  type MoneyContext,
+  type MoneySum,
+  moneySumValue,
+} from '../../core/moneySum.js'
 import { guardInput } from '../../core/validate.js'
 import type { AccountRevenue } from '../../records/AccountRevenue.js'
 import type { RecordIssue, RejectedRecord } from '../../schemas/parseRecords.js'
@@ -83,6 +90,22 @@ export interface StripeMrrResult {
 }
 
 const METRIC = 'stripeMrr'
+/** Most significant digits of one subscription's amount: exact within decimal128 sums. */
+const MAX_DIGITS = 30
+/** Whole numerators below this add up as plain numbers (2^40: sums of a few thousand stay safe). */
+const FAST_LIMIT = 2 ** 40
+const MONEY_CONTEXT: MoneyContext = { metric: METRIC, allowNegative: false }
+
+/** A subscription's MRR at a month end: numerator ÷ denominator minor units, exactly. */
+interface MonthlyValue {
+  /** Per-period amount × 1, 52 or 365, a plain decimal string of minor units. */
+  readonly numerator: string
+  /** The numerator as a number when it is a whole number below 2^40 (the fast path), else `null`. */
+  readonly units: number | null
+  /** 1, 12 (year, week, day) times interval_count. */
+  readonly denominator: number
+  readonly positive: boolean
+}
 /** Most months one call snapshots (100 years). */
 const MAX_MONTHS = 1200
 /** Most subscriptions one call reads. */
@@ -312,18 +335,18 @@ function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): S
       ])
     } else counted.push(entry)
   }
-  // MRR of every subscription at every month end (minor units), before grouping.
+  // MRR of every subscription at every month end, as an exact fraction of minor units.
   interface Contribution {
     readonly index: number
     readonly id: string
     readonly currency: string
-    readonly minor: Decimal
+    readonly value: MonthlyValue
   }
   const byCustomerMonth = new Map<string, Map<number, Contribution[]>>()
   for (const { index, facts } of counted) {
-    const monthly: (Decimal | null)[] = []
+    const monthly: (MonthlyValue | null)[] = []
     // Month ends with the same items and discounts in force have the same MRR: value once.
-    const cache = new Map<string, Decimal>()
+    const cache = new Map<string, MonthlyValue>()
     try {
       for (let slot = 0; slot < months.length; slot++)
         monthly.push(subscriptionMrr(facts, months[slot] as MonthEnd, resolve, cache))
@@ -335,15 +358,15 @@ function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): S
       continue
     }
     for (let slot = 0; slot < months.length; slot++) {
-      const minor = monthly[slot] as Decimal | null
-      if (minor === null || !minor.greaterThan(0)) continue
+      const value = monthly[slot] as MonthlyValue | null
+      if (value === null || !value.positive) continue
       let perMonth = byCustomerMonth.get(facts.customer)
       if (perMonth === undefined) {
         perMonth = new Map()
         byCustomerMonth.set(facts.customer, perMonth)
       }
       const list = perMonth.get(slot)
-      const contribution = { index, id: facts.id, currency: facts.currency, minor }
+      const contribution = { index, id: facts.id, currency: facts.currency, value }
       if (list === undefined) perMonth.set(slot, [contribution])
       else list.push(contribution)
     }
@@ -375,18 +398,32 @@ function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): S
     for (const customer of customers) {
       const list = byCustomerMonth.get(customer)?.get(slot)
       if (list === undefined) continue
-      let total = new StripeDecimal(0)
       const ids: string[] = []
       let currency = ''
+      // Fast path: whole numerators summed as numbers, T = Σ units × L / d, while safe.
+      let common = 1
+      let fast = true
       for (const entry of list) {
         if (conflicted.has(entry.index)) continue
-        total = total.plus(entry.minor)
         ids.push(entry.id)
         currency = entry.currency
+        if (entry.value.units === null) fast = false
+        common = leastCommonMultiple(common, entry.value.denominator)
       }
       if (ids.length === 0) continue
-      const digits = stripeMinorUnitDigits(currency)
-      const amount = total.toDecimalPlaces(0, StripeDecimal.ROUND_HALF_UP).dividedBy(10 ** digits)
+      let total = 0
+      if (fast) {
+        for (const entry of list) {
+          if (!conflicted.has(entry.index))
+            total += (entry.value.units as number) * (common / entry.value.denominator)
+        }
+        fast = Number.isSafeInteger(2 * total + common)
+      }
+      const amount = fast
+        ? new MoneyDecimal(Math.floor((2 * total + common) / (2 * common))).dividedBy(
+            10 ** stripeMinorUnitDigits(currency),
+          )
+        : exactAmount(list, conflicted, stripeMinorUnitDigits(currency))
       if (!amount.greaterThan(0)) continue
       records.push({
         accountId: customer,
@@ -448,8 +485,8 @@ function subscriptionMrr(
   facts: StripeSubscriptionFacts,
   month: MonthEnd,
   resolve: StripeMrrOptions['resolvePrice'] | undefined,
-  cache: Map<string, Decimal>,
-): Decimal | null {
+  cache: Map<string, MonthlyValue>,
+): MonthlyValue | null {
   const time = month.endMs
   if (facts.neverPaid || time < facts.startMs || time >= facts.endMs) return null
   if (facts.trialStartMs <= time && time < facts.trialEndMs) return null
@@ -474,7 +511,7 @@ function valueAt(
   facts: StripeSubscriptionFacts,
   month: MonthEnd,
   resolve: StripeMrrOptions['resolvePrice'] | undefined,
-): Decimal {
+): MonthlyValue {
   const time = month.endMs
   const amounts: Decimal[] = []
   const products: (string | null)[] = []
@@ -496,7 +533,59 @@ function valueAt(
   let total = new StripeDecimal(0)
   for (const amount of amounts) total = total.plus(amount)
   const { multiplier, divisor } = TO_MONTH[facts.interval]
-  return total.times(multiplier).dividedBy(divisor * facts.intervalCount)
+  // Finite decimals throughout: the per-period amount × multiplier is exact; the division
+  // waits until the customer's total (roundedMajorUnits).
+  const numerator = total.times(multiplier)
+  if (numerator.precision(true) > MAX_DIGITS)
+    throw new Error(
+      `its monthly amount ${numerator.toFixed()} (minor units) has more than ${MAX_DIGITS} digits`,
+    )
+  const whole = numerator.isInteger() && numerator.lessThan(FAST_LIMIT)
+  return {
+    numerator: numerator.toFixed(),
+    units: whole ? numerator.toNumber() : null,
+    denominator: divisor * facts.intervalCount,
+    positive: numerator.greaterThan(0),
+  }
+}
+
+/**
+ * Σ numerator ÷ denominator over the contributions, rounded half up to a whole minor unit, in
+ * major units: exact, as floor((2T + L) / 2L) with L the least common multiple of the
+ * denominators and T = Σ (scaled-integer sum of the numerators over d) × L / d.
+ */
+function exactAmount(
+  list: readonly { readonly index: number; readonly value: MonthlyValue }[],
+  conflicted: ReadonlySet<number>,
+  digits: number,
+): Decimal {
+  const sums = new Map<number, MoneySum>()
+  let common = 1
+  for (const entry of list) {
+    if (conflicted.has(entry.index)) continue
+    let sum = sums.get(entry.value.denominator)
+    if (sum === undefined) {
+      sum = createMoneySum()
+      sums.set(entry.value.denominator, sum)
+      common = leastCommonMultiple(common, entry.value.denominator)
+    }
+    addMoney(sum, entry.value.numerator, MONEY_CONTEXT, entry.index)
+  }
+  let total = new StripeDecimal(0)
+  for (const [denominator, sum] of sums)
+    total = total.plus(new StripeDecimal(moneySumValue(sum).toFixed()).times(common / denominator))
+  const minor = total
+    .times(2)
+    .plus(common)
+    .dividedToIntegerBy(2 * common)
+  return new MoneyDecimal(minor.toFixed()).dividedBy(10 ** digits)
+}
+
+function leastCommonMultiple(a: number, b: number): number {
+  let x = a
+  let y = b
+  while (y !== 0) [x, y] = [y, x % y]
+  return (a / x) * b
 }
 
 const MINOR_AMOUNT = /^\d{1,15}(\.\d{1,12})?$/
