@@ -311,6 +311,35 @@ describe('stripeMrr normalisation details', () => {
     expect(records[0]?.amount.toString()).toBe('0.3')
   })
 
+  it('rounds the exact sum, not a sum of rounded quotients: 1/3 + 1/3 + 5/6 cent = 1.5 → 2 cents', () => {
+    // Two subscriptions of 1 cent every 3 months (1/3 cent a month each) and one of 5 cents
+    // every 6 months (5/6): 1.5 cents exactly, half up to 2 cents. Quotients cut at 40 digits
+    // (0.333…3 + 0.333…3 + 0.833…3 = 1.499…9) would round to 1 cent.
+    const every = (id: string, cents: number, count: number) => ({
+      ...subscription({
+        unit_amount: cents,
+        recurring: { interval: 'month', interval_count: count },
+      }),
+      id,
+    })
+    const { records } = stripeMrr(
+      [every('sub_a', 1, 3), every('sub_b', 1, 3), every('sub_c', 5, 6)],
+      january,
+    )
+    expect(records[0]?.amount.toString()).toBe('0.02')
+    // The same with a fraction in a numerator (the scaled-integer path): 0.5 cent a month
+    // from unit_amount_decimal '1.5' every 3 months, plus 1/3 + 2/3 → 1.5 cents → 2 cents.
+    const fraction = {
+      ...subscription({
+        unit_amount_decimal: '1.5',
+        recurring: { interval: 'month', interval_count: 3 },
+      }),
+      id: 'sub_d',
+    }
+    const mixed = stripeMrr([fraction, every('sub_e', 1, 3), every('sub_f', 2, 3)], january)
+    expect(mixed.records[0]?.amount.toString()).toBe('0.02')
+  })
+
   it('prefers unit_amount_decimal to unit_amount', () => {
     // unit_amount_decimal '999.5' × 2 = 1999 cents = $19.99 (unit_amount 1000 would give $20).
     const { records } = stripeMrr(
