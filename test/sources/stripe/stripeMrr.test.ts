@@ -313,8 +313,7 @@ describe('stripeMrr normalisation details', () => {
 
   it('rounds the exact sum, not a sum of rounded quotients: 1/3 + 1/3 + 5/6 cent = 1.5 → 2 cents', () => {
     // Two subscriptions of 1 cent every 3 months (1/3 cent a month each) and one of 5 cents
-    // every 6 months (5/6): 1.5 cents exactly, half up to 2 cents. Quotients cut at 40 digits
-    // (0.333…3 + 0.333…3 + 0.833…3 = 1.499…9) would round to 1 cent.
+    // every 6 months (5/6): 1.5 cents exactly, a tie, half up to 2 cents.
     const every = (id: string, cents: number, count: number) => ({
       ...subscription({
         unit_amount: cents,
