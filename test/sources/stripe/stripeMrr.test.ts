@@ -117,6 +117,22 @@ describe('stripeMrr on the fixtures (expected MRR worked by hand)', () => {
     expect(series(result.records, 'cus_upgrade')).toEqual(['49', '49', '99', '99', '99', '99'])
   })
 
+  it('values a price swapped on an existing item mid-month at the new price, unprorated', () => {
+    // Stripe keeps the item (its id and created) when its price is swapped; the object then
+    // shows only the new price: $99 (9900 cents) at the end of March, the month of the swap,
+    // with no proration of the $49 it replaced.
+    const swapped = copy(fixture('monthly')[0]) as {
+      items: { data: { price: { unit_amount: number; unit_amount_decimal: string } }[] }
+    }
+    const price = (
+      swapped.items.data[0] as { price: { unit_amount: number; unit_amount_decimal: string } }
+    ).price
+    price.unit_amount = 9900
+    price.unit_amount_decimal = '9900'
+    const { records } = stripeMrr([swapped], { months: ['2026-03'] })
+    expect(records[0]?.amount.toString()).toBe('99')
+  })
+
   it('keeps a cancel_at_period_end subscription until its period ends', () => {
     // Period (on the item) ends 2026-04-01T00:00Z: $40 through March, nothing from April.
     expect(series(result.records, 'cus_cape')).toEqual(['40', '40', '40', '-', '-', '-'])
