@@ -92,7 +92,7 @@ export interface StripeMrrResult {
 const METRIC = 'stripeMrr'
 /** Most significant digits of one subscription's amount: exact within decimal128 sums. */
 const MAX_DIGITS = 30
-/** Whole numerators below this add up as plain numbers (2^40: sums of a few thousand stay safe). */
+/** Whole numerators below this add up as plain numbers; a sum past 2^53 takes the exact path. */
 const FAST_LIMIT = 2 ** 40
 const MONEY_CONTEXT: MoneyContext = { metric: METRIC, allowNegative: false }
 
@@ -127,8 +127,9 @@ const TO_MONTH: Readonly<Record<BillingInterval, { multiplier: number; divisor: 
  *
  * ```text
  * item per period = unit_amount_decimal (else unit_amount) × quantity          (minor units)
- * sub per period  = Σ items − discounts active at the month end (item ones, then the
- *                   subscription's in list order; percent_off × p/100, amount_off capped)
+ * sub per period  = Σ items − discounts in force at the month end (item ones, then the
+ *                   subscription's in list order; percent_off p keeps (100 − p)/100,
+ *                   amount_off comes off the subtotal, never below 0)
  * MRR             = per period × k ÷ interval_count, k = 1 (month), 1/12 (year),
  *                   52/12 (week), 365/12 (day);  customer MRR = Σ its subscriptions,
  *                   ÷ 100 (÷ 1 for zero-decimal currencies such as JPY, ÷ 1000 for KWD),
