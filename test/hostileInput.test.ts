@@ -17,6 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { MetricInputError } from '../src/core/MetricInputError.js'
 import * as root from '../src/index.js'
 import * as schemas from '../src/schemas/index.js'
+import * as sources from '../src/sources/index.js'
 import { HangGuardError, runWithHangGuard } from './hangGuard.js'
 
 /** Values no metric should take, or should take only after checking. */
@@ -430,6 +431,7 @@ type AnyFunction = (...values: unknown[]) => unknown
 const functionExports: [string, AnyFunction][] = [
   ...Object.entries(root).map(([name, value]) => [`cx-metrics.${name}`, value] as const),
   ...Object.entries(schemas).map(([name, value]) => [`cx-metrics/schemas.${name}`, value] as const),
+  ...Object.entries(sources).map(([name, value]) => [`cx-metrics/sources.${name}`, value] as const),
 ]
   .filter(([, value]) => typeof value === 'function' && value !== MetricInputError)
   .map(([name, value]) => [name, value as AnyFunction])
@@ -466,6 +468,7 @@ describe('hostile input to every export', () => {
     const names = functionExports.map(([name]) => name)
     expect(names).toContain('cx-metrics.netPromoterScore')
     expect(names).toContain('cx-metrics/schemas.parseRecords')
+    expect(names).toContain('cx-metrics/sources.stripeMrr')
     expect(schemaExports.map(([name]) => name)).toContain('SurveyResponseSchema')
     expect(aggregators.length).toBeGreaterThanOrEqual(8)
   })

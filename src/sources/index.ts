@@ -1,5 +1,5 @@
 /**
- * cx-metrics/sources: adapters from vendor exports (Salesforce, …) to cx-metrics records.
+ * cx-metrics/sources: adapters from vendor exports (Salesforce, Stripe, …) to cx-metrics records.
  * Each returns `{ records, rejected }` like `parseRecords`: every input row ends as a
  * record or as a rejection with its index, the column and the reason. Loads zod through
  * `cx-metrics/schemas`; never loaded by `cx-metrics`.
@@ -35,3 +35,14 @@ export {
   type SalesforceOpportunityField,
   salesforceOpportunities,
 } from './salesforce/salesforceOpportunities.js'
+export {
+  STRIPE_THREE_DECIMAL_CURRENCIES,
+  STRIPE_ZERO_DECIMAL_CURRENCIES,
+} from './stripe/stripeCurrencies.js'
+export {
+  type StripeMrrOptions,
+  type StripeMrrRecord,
+  type StripeMrrResult,
+  type StripePriceContext,
+  stripeMrr,
+} from './stripe/stripeMrr.js'
