@@ -34,3 +34,12 @@ export {
   type SalesforceOpportunityField,
   salesforceOpportunities,
 } from './salesforce/salesforceOpportunities.js'
+export {
+  SURVEY_RESPONSE_COLUMNS,
+  SURVEY_VENDORS,
+  type SurveyResponseField,
+  type SurveyResponsesOptions,
+  type SurveyResponsesResult,
+  type SurveyVendor,
+  surveyResponses,
+} from './surveys/surveyResponses.js'
