@@ -6,6 +6,15 @@
  *
  * @packageDocumentation
  */
+
+export {
+  HUBSPOT_DEAL_COLUMNS,
+  type HubspotDealField,
+  type HubspotDealsInput,
+  type HubspotDealsOptions,
+  hubspotDeals,
+} from './hubspot/hubspotDeals.js'
+export type { HubspotPipeline, HubspotStage } from './hubspot/hubspotPipelines.js'
 export { DATE_ORDERS, type DateOrder } from './read/dates.js'
 export { NUMBER_LOCALES, type NumberLocale } from './read/numbers.js'
 export { ON_INVALID_CHOICES, type OnInvalid, type SourceOptions } from './read/options.js'
