@@ -338,7 +338,7 @@ function readDeal(
   if (stage.probability !== undefined) deal.probability = stage.probability
   if (ownerId !== undefined) deal.ownerId = ownerId
   if (segment !== undefined) deal.segment = segment
-  if (accountId !== undefined) deal.accountId = accountId
+  if (typeof accountId === 'string') deal.accountId = accountId
   if (source_ !== undefined) deal.source = source_
   if (expectedCloseAt !== undefined) deal.expectedCloseAt = expectedCloseAt
   return deal as unknown as Opportunity
