@@ -305,7 +305,7 @@ function readDeal(
     if (closed) {
       closedAt = closeTime
       if (closedAt < createdAt) {
-        if (localDayOf(closedAt, settings.timeZone) !== localDayOf(createdAt, settings.timeZone)) {
+        if (dayOf(closedAt, settings.timeZone) !== dayOf(createdAt, settings.timeZone)) {
           issues.push({
             path: [name('closeDate')],
             message: `closedate ${new Date(closedAt).toISOString()} is before the deal was created (${new Date(createdAt).toISOString()})`,
@@ -342,6 +342,11 @@ function readDeal(
   if (source_ !== undefined) deal.source = source_
   if (expectedCloseAt !== undefined) deal.expectedCloseAt = expectedCloseAt
   return deal as unknown as Opportunity
+}
+
+/** The local epoch day of an instant; UTC without a zone lookup (the common case). */
+function dayOf(time: number, timeZone: string): number {
+  return timeZone === 'UTC' ? Math.floor(time / 86_400_000) : localDayOf(time, timeZone)
 }
 
 /** The stages entered, by time; the current stage re-entered when it is not the last. */

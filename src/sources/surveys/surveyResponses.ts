@@ -366,6 +366,10 @@ function unixSeconds(value: unknown): number | null {
   return seconds * 1000
 }
 
+/** ISO 8601 date-time text ending in an offset: an instant whatever the zone. */
+const WITH_OFFSET =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|z|[+-]\d{2}(?::?\d{2})?)$/
+
 /** When the response was given; offset-less text only with an explicit `timeZone`. */
 function readWhen(
   context: CellContext,
@@ -395,7 +399,7 @@ function readWhen(
     return refuse(
       `expected a date or date-time (ISO 8601, or ${reading.dateOrder} order), got ${describeValue(value)}`,
     )
-  if (!zoneGiven && !utcColumn) {
+  if (!zoneGiven && !utcColumn && !(typeof value === 'string' && WITH_OFFSET.test(value.trim()))) {
     const far = readInstant(value, { timeZone: 'Pacific/Kiritimati', dateOrder: reading.dateOrder })
     if (far !== time)
       return refuse(
