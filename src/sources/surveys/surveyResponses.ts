@@ -1,11 +1,13 @@
+import { requireTimeZone } from '../../core/calendarPeriods.js'
 import { describeValue } from '../../core/describeValue.js'
 import { guardInput } from '../../core/validate.js'
 import type { SurveyResponse } from '../../records/SurveyResponse.js'
 import type { ParseRecordsResult } from '../../schemas/parseRecords.js'
-import { cellOf, isBlankCell, readText, type SourceRow } from '../read/cells.js'
+import { cellOf, isBlankCell, isRow, readText, type SourceRow } from '../read/cells.js'
 import { rowCollector, rowsOf } from '../read/collect.js'
 import { columnResolver, normaliseHeader } from '../read/columns.js'
 import { type DateReading, readInstant } from '../read/dates.js'
+import { readJson } from '../read/json.js'
 import { invalidOption, optionOf, readSourceOptions, type SourceOptions } from '../read/options.js'
 import { type CellContext, textCell } from '../salesforce/salesforceFields.js'
 
@@ -144,7 +146,8 @@ const SCORE_TEXT = /^([+-]?\d{1,12})(?:\s+-\s+\S.*)?$/s
  * response, and the row count must add up. Scores outside 0–10 or not whole are rejected
  * with the value. Qualtrics' `X_NPS_GROUP` must agree with the score (1 = 0–6, 2 = 7–8,
  * 3 = 9–10). Dates without an offset need the `timeZone` option, except in a column whose
- * header says `(UTC)`.
+ * header says `(UTC)` and in a Qualtrics export whose ImportId row names the date column's
+ * `timeZone` (the option, when given, wins).
  *
  * @param rows - Export rows keyed by the export's own headers (first header row), or API objects.
  * @param options - `vendor` (required), `columns`, `timeZone`, `dateOrder`, `onInvalid`.
@@ -199,10 +202,17 @@ export function surveyResponses(
     const collector = rowCollector<SurveyResponse>(METRIC, settings.onInvalid)
     const headerRows: number[] = []
     let leading = true
+    let reading: DateReading = settings
+    let zoneKnown = zoneGiven
     for (let index = 0; index < list.length; index++) {
       const row = list[index]
       if (leading && index < 2 && isHeaderRow(row, vendor as SurveyVendor, columns, scoreColumn)) {
         headerRows.push(index)
+        const fileZone = zoneGiven ? undefined : importIdZone(row as SourceRow, columns)
+        if (fileZone !== undefined) {
+          reading = { ...settings, timeZone: fileZone }
+          zoneKnown = true
+        }
         continue
       }
       leading = false
@@ -216,8 +226,8 @@ export function surveyResponses(
           keys.respondedAt,
           columns.nameOf('respondedAt'),
           vendor as SurveyVendor,
-          settings,
-          zoneGiven,
+          reading,
+          zoneKnown,
         )
         const segment = textCell(context, keys.segment, columns.nameOf('segment'), false)
         if (vendor === 'qualtrics' && scoreKey !== undefined && score !== undefined)
@@ -287,6 +297,26 @@ function isHeaderRow(
     return id === undefined && typeof score === 'string' && score.toLowerCase() === 'response'
   } catch {
     return false
+  }
+}
+
+/**
+ * The zone Qualtrics wrote in the ImportId row for the date column
+ * (`{"ImportId":"recordedDate","timeZone":"America/Denver"}`), when it is a valid IANA zone.
+ */
+function importIdZone(
+  row: SourceRow,
+  columns: ReturnType<typeof columnResolver<SurveyResponseField>>,
+): string | undefined {
+  try {
+    const text = readText(cellOf(row, columns.keysOf(row).respondedAt), 1000)
+    if (typeof text !== 'string' || !text.startsWith('{')) return undefined
+    const parsed = readJson(text, { longest: 1000, deepest: 2 })
+    if (!parsed.ok || !isRow(parsed.value)) return undefined
+    const zone = cellOf(parsed.value, 'timeZone')
+    return typeof zone === 'string' ? requireTimeZone(zone, METRIC) : undefined
+  } catch {
+    return undefined
   }
 }
 

@@ -115,8 +115,20 @@ describe('surveyResponses', () => {
       expect(SurveyResponseSchema.safeParse(record).success).toBe(true)
   })
 
-  it('refuses offset-less dates when no timeZone is given, naming the option', () => {
+  it('reads the zone from the ImportId row when no timeZone is given', () => {
+    // The ImportId row of RecordedDate says "timeZone":"America/Denver": the same instants
+    // as with the option (09:15 MST on 2 March = 16:15Z).
     const result = surveyResponses(rows.qualtrics, { vendor: 'qualtrics' })
+    expect(result.records[0]).toEqual({ score: 10, respondedAt: at('2026-03-02T16:15:00.000Z') })
+    // The option wins over the file: 09:15 in UTC.
+    const utc = surveyResponses(rows.qualtrics, { vendor: 'qualtrics', timeZone: 'UTC' })
+    expect(utc.records[0]?.respondedAt).toEqual(at('2026-03-02T09:15:00.000Z'))
+  })
+
+  it('refuses offset-less dates when no timeZone is given, naming the option', () => {
+    // Without the ImportId row (a file saved with one header row), no zone is known.
+    const withoutImportId = rows.qualtrics.filter((_, index) => index !== 1)
+    const result = surveyResponses(withoutImportId, { vendor: 'qualtrics' })
     expect(result.records).toEqual([])
     expect(result.rejected[0]?.issues).toEqual([
       {
@@ -125,7 +137,7 @@ describe('surveyResponses', () => {
           '"2026-03-02 09:15:00" has no UTC offset; pass the timeZone option (the zone the export was written in)',
       },
     ])
-    expect(result.headerRows.length + result.rejected.length).toBe(rows.qualtrics.length)
+    expect(result.headerRows.length + result.rejected.length).toBe(withoutImportId.length)
   })
 
   it('reads a SurveyMonkey export: skips the answer-choice row, finds the recommend question', () => {
