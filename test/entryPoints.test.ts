@@ -117,8 +117,17 @@ describe('entry points', () => {
   })
 
   it('cx-metrics/sources exports the SPEC adapters', () => {
-    // SPEC.md, "Additions for 0.2", Sources: the Salesforce adapters built so far.
-    for (const name of ['salesforceOpportunities', 'salesforceLeads', 'salesforceActivities'])
+    // SPEC.md, "Additions for 0.2", Sources: every adapter it names.
+    for (const name of [
+      'salesforceOpportunities',
+      'salesforceLeads',
+      'salesforceActivities',
+      'hubspotDeals',
+      'hubspotContacts',
+      'hubspotEngagements',
+      'stripeMrr',
+      'surveyResponses',
+    ])
       expect(typeof (sources as Record<string, unknown>)[name], name).toBe('function')
   })
 
