@@ -10,7 +10,7 @@ import {
   OptionalTextSchema,
   withoutUndefined,
 } from './fields.js'
-import { MoneySchema } from './money.js'
+import { MoneySchema, OptionalMoneySchema } from './money.js'
 
 /**
  * One entry of a stage history: `{ stage, enteredAt }`.
@@ -137,7 +137,8 @@ function requireTimeOrder(
 
 /**
  * An opportunity (deal) as CRM exports hold it, turned into an `Opportunity`: ISO dates
- * (UTC unless offset), a decimal `amount` (becomes a `Decimal`), an optional `currency`,
+ * (UTC unless offset), an optional decimal `amount` (becomes a `Decimal`; a blank cell is
+ * absent, as CRMs leave early deals without one), an optional `currency`,
  * `status` open / won / lost (also `'Closed Won'`), a `stageHistory` array (or a JSON text
  * cell) in time order (at most 10,000 entries), an optional `probability` 0..1, `ownerId`,
  * `segment`, `accountId`, `source`, `expectedCloseAt` (a calendar date, see
@@ -161,7 +162,7 @@ export const OpportunitySchema = z
   .object({
     id: z.string().trim().min(1, 'expected an opportunity id'),
     createdAt: InstantSchema,
-    amount: MoneySchema,
+    amount: OptionalMoneySchema,
     currency: OptionalCurrencySchema,
     status: OpportunityStatusSchema,
     closedAt: OptionalInstantSchema,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { weightedPipeline, winRate } from '../../src/index.js'
 import {
   CalendarDateSchema,
   OptionalCalendarDateSchema,
@@ -10,6 +11,7 @@ import {
   OpportunityStatusSchema,
   StageEntrySchema,
 } from '../../src/schemas/OpportunitySchema.js'
+import { expectMetricError } from '../helpers.js'
 
 const row = {
   id: 'OPP-1',
@@ -178,5 +180,31 @@ describe('OpportunitySchema: the fields added for 0.2', () => {
     const entry = deal.amountHistory?.[0] as object
     expect(Object.getPrototypeOf(entry)).toBe(Object.prototype)
     expect(Object.hasOwn(entry, '__proto__')).toBe(false)
+  })
+})
+
+describe('OpportunitySchema: a deal without an amount (SPEC, Additions for 0.2: amount is optional)', () => {
+  it('keeps a blank or missing amount absent; count metrics read the deal, money metrics refuse it', () => {
+    const blank = OpportunitySchema.parse({ ...row, amount: '', probability: '0.5' })
+    const missing = OpportunitySchema.parse({ ...row, amount: undefined, probability: '0.5' })
+    expect(blank.amount).toBeUndefined()
+    expect(missing.amount).toBeUndefined()
+    const won = OpportunitySchema.parse({
+      ...row,
+      id: 'OPP-2',
+      amount: '',
+      status: 'won',
+      closedAt: '2026-02-01',
+    })
+    // 1 won of 1 decided: the count basis needs no amount.
+    expect(winRate([blank, won]).rate).toBe(1)
+    expectMetricError(() => weightedPipeline([blank]), 'MISSING_VALUE', {
+      path: [0, 'amount'],
+      metric: 'weightedPipeline',
+    })
+  })
+
+  it('still refuses an amount that is not a number', () => {
+    expect(OpportunitySchema.safeParse({ ...row, amount: 'n/a' }).success).toBe(false)
   })
 })
