@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       'cx-metrics/schemas': fileURLToPath(new URL('./src/schemas/index.ts', import.meta.url)),
+      'cx-metrics/sources': fileURLToPath(new URL('./src/sources/index.ts', import.meta.url)),
       'cx-metrics': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
     },
   },
