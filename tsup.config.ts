@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { defineConfig, type Options } from 'tsup'
 
-/** The public entry points: `cx-metrics` and `cx-metrics/schemas`. */
-const ENTRIES = { index: 'src/index.ts', 'schemas/index': 'src/schemas/index.ts' }
+/** The public entry points: `cx-metrics`, `cx-metrics/schemas` and `cx-metrics/sql`. */
+const ENTRIES = {
+  index: 'src/index.ts',
+  'schemas/index': 'src/schemas/index.ts',
+  'sql/index': 'src/sql/index.ts',
+}
 
 /**
  * Every source module reachable from the entries through relative imports. Each becomes its

@@ -1,0 +1,9 @@
+export { type NetPromoterScoreSqlOptions, netPromoterScoreSql } from './netPromoterScoreSql.js'
+export { SQL_DIALECTS, type SqlDialect, type SqlName, type SqlRaw } from './SqlDialect.js'
+export type {
+  SqlGroupValue,
+  SqlOptions,
+  SqlPeriodOptions,
+  SqlQuery,
+  SqlResultRow,
+} from './SqlQuery.js'
