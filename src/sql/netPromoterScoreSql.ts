@@ -1,10 +1,10 @@
+import { asMetricInputError } from '../core/validate.js'
 import type { NpsResult } from '../survey/netPromoterScore.js'
 import {
   type NetPromoterScoreAggregatorOptions,
   type NpsAggregatorState,
   netPromoterScoreAggregator,
 } from '../survey/netPromoterScoreAggregator.js'
-import { asMetricInputError } from '../core/validate.js'
 import type { SqlName } from './SqlDialect.js'
 import type { SqlOptions, SqlQuery } from './SqlQuery.js'
 import { buildSqlQuery, countWhere, readSqlOptions } from './sqlBuilder.js'

@@ -357,7 +357,9 @@ function periodStartSql(
       const monthNumber =
         dialect === 'postgres'
           ? `CAST(EXTRACT(MONTH FROM ${local}) AS INTEGER)`
-          : `EXTRACT(MONTH FROM ${local})`
+          : dialect === 'spark'
+            ? `MONTH(${local})`
+            : `EXTRACT(MONTH FROM ${local})`
       // Months back to the fiscal start: (month − 1 − fiscalStart + 12) mod span.
       const back = modulo(dialect, `${monthNumber} + ${11 - layout.fiscalStart}`, span)
       start = {
@@ -448,9 +450,13 @@ export function buildSqlQuery<State, Output>(
   select.push(`COUNT(*) AS ${quote('n')}`)
   for (const column of stateColumns) select.push(`${column.sql} AS ${quote(column.name)}`)
   for (const check of checks) select.push(`${countWhere(check.condition)} AS ${quote(check.name)}`)
+  // NULLs last in every dialect (their defaults differ; `NULLS LAST` is not parsed by all).
   const order = [
-    ...context.groupBy.map((_, index) => `${quote(`group_${index}`)} ASC NULLS LAST`),
-    ...(context.period === null ? [] : [`${quote('period')} ASC`]),
+    ...context.groupBy.flatMap((group) => [
+      `CASE WHEN ${group.sql} IS NULL THEN 1 ELSE 0 END`,
+      group.sql,
+    ]),
+    ...(context.period === null ? [] : [context.period.sql]),
   ]
   const sql = [
     `SELECT\n  ${select.join(',\n  ')}`,
@@ -702,9 +708,7 @@ function finishRows<State, Output>(
       if (!(error instanceof MetricInputError)) throw error
       const field = error.path?.[1]
       const column =
-        typeof field === 'string'
-          ? alias(definition.columnOfField?.[field] ?? field)
-          : undefined
+        typeof field === 'string' ? alias(definition.columnOfField?.[field] ?? field) : undefined
       throw new MetricInputError({
         code: error.code,
         metric,

@@ -1,0 +1,148 @@
+/**
+ * Shared checks of the SQL twin tests: run a twin's query on an engine, finish the rows, and
+ * compare with `groupMetric` over the same records with the same aggregator (the one-shot
+ * path), cell by cell — results, `n`, periods — and the state with the JS aggregator's state.
+ */
+import { expect } from 'vitest'
+import type { Aggregator } from '../../src/core/Aggregator.js'
+import type { CalendarPeriod } from '../../src/core/calendarPeriods.js'
+import { groupMetric } from '../../src/core/groupMetric.js'
+import { MetricInputError } from '../../src/core/MetricInputError.js'
+import type { SqlQuery, SqlResultRow } from '../../src/sql/index.js'
+import type { Engine } from './engines.js'
+
+export interface PeriodChoice {
+  readonly unit: CalendarPeriod
+  readonly timeZone: string
+  readonly weekStartsOn: number
+  readonly fiscalYearStartMonth: number
+}
+
+/** Outcome of one side: rows keyed by `group|label`, or the error code. */
+type Outcome =
+  | {
+      readonly ok: true
+      readonly rows: Map<
+        string,
+        { result: unknown; state: unknown; n: number; start?: number; end?: number }
+      >
+    }
+  | { readonly ok: false; readonly code: string }
+
+function keyOf(group: unknown, label: string | undefined): string {
+  return `${group === null || group === undefined ? '∅' : String(group)}|${label ?? ''}`
+}
+
+/** Runs `action`, returning the error code of a MetricInputError (anything else fails the test). */
+function outcome(action: () => Outcome): Outcome {
+  try {
+    return action()
+  } catch (error) {
+    if (error instanceof MetricInputError) return { ok: false, code: error.code }
+    throw error
+  }
+}
+
+/**
+ * The twin's rows (from `engine`) against `groupMetric` on `records`: equal results for every
+ * cell (via `equal`), equal `n`, periods and states; or the same error code on both sides.
+ * Also checks the rows come in the documented order (group NULLs last, then period).
+ */
+export async function expectTwinMatchesGroupMetric<R, State, Output>(options: {
+  readonly engine: Engine
+  readonly query: SqlQuery<State, Output>
+  readonly records: readonly R[]
+  readonly aggregator: Aggregator<State, unknown, Output>
+  readonly value: (record: R) => unknown
+  readonly by?: (record: R) => string | null
+  readonly groupColumn?: string
+  readonly date?: (record: R) => Date
+  readonly period?: PeriodChoice
+  readonly equal?: (sql: Output, js: Output) => void
+}): Promise<SqlResultRow<State, Output>[] | null> {
+  const { engine, query, records, aggregator } = options
+  const raw = await options.engine.query(query.sql)
+  let finished: SqlResultRow<State, Output>[] | null = null
+  const sql = outcome(() => {
+    finished = query.finish(raw)
+    const rows = new Map()
+    for (const row of finished) {
+      const group = options.groupColumn === undefined ? null : row.group?.[options.groupColumn]
+      rows.set(keyOf(group, row.period?.label), {
+        result: row.result,
+        state: row.state,
+        n: row.n,
+        start: row.period?.start.getTime(),
+        end: row.period?.end.getTime(),
+      })
+    }
+    return { ok: true, rows }
+  })
+  const stateAggregator = { ...aggregator, result: (state: State) => state }
+  const periodOption =
+    options.period === undefined || options.date === undefined
+      ? undefined
+      : { date: options.date, ...options.period }
+  const js = outcome(() => {
+    const results = groupMetric(records, aggregator, {
+      value: options.value,
+      ...(options.by === undefined ? {} : { by: options.by }),
+      ...(periodOption === undefined ? {} : { period: periodOption }),
+    })
+    const states = groupMetric(records, stateAggregator as Aggregator<State, unknown, State>, {
+      value: options.value,
+      ...(options.by === undefined ? {} : { by: options.by }),
+      ...(periodOption === undefined ? {} : { period: periodOption }),
+    })
+    const rows = new Map()
+    results.forEach((row, index) => {
+      rows.set(keyOf(row.group, row.period?.label), {
+        result: row.result,
+        state: states[index]?.result,
+        n: row.n,
+        start: row.period?.start.getTime(),
+        end: row.period?.end.getTime(),
+      })
+    })
+    return { ok: true, rows }
+  })
+  if (!js.ok || !sql.ok) {
+    expect({ engine: engine.name, code: sql.ok ? 'ok' : sql.code }).toEqual({
+      engine: engine.name,
+      code: js.ok ? 'ok' : js.code,
+    })
+    return null
+  }
+  expect([...sql.rows.keys()].sort()).toEqual([...js.rows.keys()].sort())
+  for (const [key, expected] of js.rows) {
+    const actual = sql.rows.get(key)
+    expect(actual?.n, key).toBe(expected.n)
+    expect(actual?.start, key).toBe(expected.start)
+    expect(actual?.end, key).toBe(expected.end)
+    expect(actual?.state, key).toEqual(expected.state)
+    if (options.equal === undefined) expect(actual?.result, key).toEqual(expected.result)
+    else options.equal(actual?.result as Output, expected.result as Output)
+  }
+  // Documented order: by group (NULL last), then by period start.
+  const list = finished as unknown as SqlResultRow<State, Output>[]
+  for (let index = 1; index < list.length; index++) {
+    const previous = list[index - 1] as SqlResultRow<State, Output>
+    const current = list[index] as SqlResultRow<State, Output>
+    const a =
+      options.groupColumn === undefined
+        ? null
+        : (previous.group?.[options.groupColumn] as string | null)
+    const b =
+      options.groupColumn === undefined
+        ? null
+        : (current.group?.[options.groupColumn] as string | null)
+    if (a === b) {
+      expect((previous.period?.start.getTime() ?? 0) < (current.period?.start.getTime() ?? 1)).toBe(
+        true,
+      )
+    } else {
+      expect(a !== null && (b === null || a < b)).toBe(true)
+    }
+  }
+  return list
+}
