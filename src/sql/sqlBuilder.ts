@@ -89,7 +89,18 @@ function invalidOption(metric: string, path: MetricInputPath, message: string): 
  * A name that can be quoted safely: non-empty, at most 255 characters, with no quote of any
  * kind, no backslash, no semicolon, no comment marker and no control character.
  */
-const UNSAFE_NAME = /["'`\\;\u0000-\u001f\u007f]|--|\/\*|\*\//
+const UNSAFE_NAME = /["'`\\;]|--|\/\*|\*\//
+
+function isSafeName(part: string): boolean {
+  if (part.length === 0 || part.length > 255 || part.trim() !== part || UNSAFE_NAME.test(part))
+    return false
+  for (let index = 0; index < part.length; index++) {
+    const code = part.charCodeAt(index)
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029)
+      return false
+  }
+  return true
+}
 
 /**
  * `value` as SQL: an identifier checked and quoted for `dialect` (for `from`, dotted parts
@@ -123,7 +134,7 @@ function renderName(
   }
   const parts = from ? value.split('.') : [value]
   for (const part of parts) {
-    if (part.length === 0 || part.length > 255 || UNSAFE_NAME.test(part) || part.trim() !== part) {
+    if (!isSafeName(part)) {
       throw invalidOption(
         metric,
         path,
