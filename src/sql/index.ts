@@ -1,3 +1,8 @@
+export { type CsatSqlOptions, csatSql } from './csatSql.js'
+export {
+  type CustomerEffortScoreSqlOptions,
+  customerEffortScoreSql,
+} from './customerEffortScoreSql.js'
 export { type NetPromoterScoreSqlOptions, netPromoterScoreSql } from './netPromoterScoreSql.js'
 export { SQL_DIALECTS, type SqlDialect, type SqlName, type SqlRaw } from './SqlDialect.js'
 export type {

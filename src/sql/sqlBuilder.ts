@@ -793,3 +793,20 @@ function rebuildPeriods(days: readonly string[], context: SqlContext): GroupMetr
   }
   return periods
 }
+
+/** A number option as a SQL literal: only a finite number already checked by the aggregator. */
+export function numberLiteral(value: number): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new MetricInputError({
+      code: 'INVALID_OPTION',
+      metric: 'sql',
+      message: `sql: ${describeValue(value)} is not a finite number`,
+    })
+  }
+  return String(value === 0 ? 0 : value)
+}
+
+/** The condition "`column` is an integer rating from 1 to `scaleMax`" (false for NULL). */
+export function ratingCondition(column: string, scaleMax: number): string {
+  return `(${column} >= 1 AND ${column} <= ${numberLiteral(scaleMax)} AND ${column} = FLOOR(${column}))`
+}

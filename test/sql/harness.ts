@@ -3,13 +3,14 @@
  * compare with `groupMetric` over the same records with the same aggregator (the one-shot
  * path), cell by cell — results, `n`, periods — and the state with the JS aggregator's state.
  */
+import fc from 'fast-check'
 import { expect } from 'vitest'
 import type { Aggregator } from '../../src/core/Aggregator.js'
 import type { CalendarPeriod } from '../../src/core/calendarPeriods.js'
 import { groupMetric } from '../../src/core/groupMetric.js'
 import { MetricInputError } from '../../src/core/MetricInputError.js'
 import type { SqlQuery, SqlResultRow } from '../../src/sql/index.js'
-import type { Engine } from './engines.js'
+import { EDGE_INSTANTS, type Engine, type TestColumn } from './engines.js'
 
 export interface PeriodChoice {
   readonly unit: CalendarPeriod
@@ -145,4 +146,76 @@ export async function expectTwinMatchesGroupMetric<R, State, Output>(options: {
     }
   }
   return list
+}
+
+/** Period layouts of the generated tests: every unit, both zones, every week start and fiscal start. */
+export const periodChoices: fc.Arbitrary<PeriodChoice> = fc.record({
+  unit: fc.constantFrom('week', 'month', 'quarter', 'year') as fc.Arbitrary<CalendarPeriod>,
+  timeZone: fc.constantFrom('UTC', 'America/New_York'),
+  weekStartsOn: fc.integer({ min: 0, max: 6 }),
+  fiscalYearStartMonth: fc.integer({ min: 1, max: 12 }),
+})
+
+/** Instants: the DST and period edges of {@link EDGE_INSTANTS}, or any second of 2024–2027. */
+export const instants: fc.Arbitrary<Date> = fc.oneof(
+  fc.constantFrom(...EDGE_INSTANTS).map((text) => new Date(text)),
+  fc
+    .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2028, 0, 1) })
+    .map((time) => new Date(Math.floor(time / 1000) * 1000)),
+)
+
+/** A group value: three segments or NULL. */
+export const segments: fc.Arbitrary<string | null> = fc.constantFrom('a', 'b', 'c', null)
+
+/**
+ * The generated-table property of a twin: for each generated table (records, a period
+ * layout, grouped or not), on every engine, the twin equals `groupMetric`.
+ */
+export async function checkGeneratedTables<
+  R extends { readonly segment: string | null; readonly at: Date },
+  State,
+  Output,
+>(options: {
+  readonly engines: readonly Engine[]
+  readonly prefix: string
+  readonly record: fc.Arbitrary<R>
+  readonly columnsOf: (records: readonly R[]) => TestColumn[]
+  readonly query: (
+    dialect: Engine['name'],
+    table: string,
+    grouped: boolean,
+    period: PeriodChoice | undefined,
+  ) => SqlQuery<State, Output>
+  readonly aggregator: () => Aggregator<State, unknown, Output>
+  readonly value: (record: R) => unknown
+  readonly equal?: (sql: Output, js: Output) => void
+  readonly numRuns?: number
+}): Promise<void> {
+  let run = 0
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(options.record, { maxLength: 40 }),
+      fc.option(periodChoices, { freq: 4 }),
+      fc.boolean(),
+      async (records, periodOrNull, grouped) => {
+        const period = periodOrNull ?? undefined
+        const table = `${options.prefix}_${run++}`
+        for (const engine of options.engines) {
+          await engine.load(table, options.columnsOf(records))
+          await expectTwinMatchesGroupMetric({
+            engine,
+            query: options.query(engine.name, table, grouped, period),
+            records,
+            aggregator: options.aggregator(),
+            value: options.value,
+            ...(grouped ? { by: (record: R) => record.segment, groupColumn: 'segment' } : {}),
+            ...(period === undefined ? {} : { date: (record: R) => record.at, period }),
+            ...(options.equal === undefined ? {} : { equal: options.equal }),
+          })
+          await engine.query(`DROP TABLE ${table}`)
+        }
+      },
+    ),
+    { numRuns: options.numRuns ?? 25 },
+  )
 }
