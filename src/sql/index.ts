@@ -12,3 +12,8 @@ export type {
   SqlQuery,
   SqlResultRow,
 } from './SqlQuery.js'
+export {
+  type WinRateSqlColumns,
+  type WinRateSqlOptions,
+  winRateSql,
+} from './winRateSql.js'
