@@ -13,6 +13,11 @@ export type {
   SqlResultRow,
 } from './SqlQuery.js'
 export {
+  type WeightedPipelineSqlColumns,
+  type WeightedPipelineSqlOptions,
+  weightedPipelineSql,
+} from './weightedPipelineSql.js'
+export {
   type WinRateSqlColumns,
   type WinRateSqlOptions,
   winRateSql,
