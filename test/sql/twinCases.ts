@@ -1,0 +1,93 @@
+/**
+ * One representative call of every SQL twin per dialect, for the golden files and the
+ * dialect parse checks: every twin with a group column and a period, the period layouts
+ * rotating through week (Sunday and Monday starts), month, fiscal quarter and fiscal year.
+ */
+import type { SqlDialect } from '../../src/sql/index.js'
+import * as sql from '../../src/sql/index.js'
+
+export interface TwinCase {
+  readonly twin: string
+  readonly label: string
+  readonly sql: (dialect: SqlDialect) => string
+}
+
+const PERIODS = [
+  { column: 'created_at', unit: 'week', timeZone: 'America/New_York', weekStartsOn: 0 },
+  { column: 'created_at', unit: 'week', timeZone: 'Europe/Berlin' },
+  { column: 'created_at', unit: 'month', timeZone: 'America/New_York' },
+  { column: 'created_at', unit: 'quarter', timeZone: 'Asia/Tokyo', fiscalYearStartMonth: 2 },
+  { column: 'created_at', unit: 'year', timeZone: 'UTC', fiscalYearStartMonth: 7 },
+] as const
+
+const common = (dialect: SqlDialect, period: number) => ({
+  dialect,
+  from: 'analytics.crm_table',
+  groupBy: ['segment', 'region'],
+  period: PERIODS[period % PERIODS.length] as (typeof PERIODS)[number],
+})
+
+export const TWIN_CASES: readonly TwinCase[] = [
+  ...PERIODS.map((_, period) => ({
+    twin: 'netPromoterScoreSql',
+    label: `period ${period}`,
+    sql: (dialect: SqlDialect) =>
+      sql.netPromoterScoreSql({ ...common(dialect, period), columns: { score: 'score' } }).sql,
+  })),
+  {
+    twin: 'netPromoterScoreSql',
+    label: 'no group, no period',
+    sql: (dialect) =>
+      sql.netPromoterScoreSql({ dialect, from: 'responses', columns: { score: 'score' } }).sql,
+  },
+  {
+    twin: 'csatSql',
+    label: 'scale 7, threshold 6',
+    sql: (dialect) =>
+      sql.csatSql({
+        ...common(dialect, 1),
+        columns: { rating: 'rating' },
+        scaleMax: 7,
+        threshold: 6,
+      }).sql,
+  },
+  {
+    twin: 'customerEffortScoreSql',
+    label: 'default scale',
+    sql: (dialect) =>
+      sql.customerEffortScoreSql({ ...common(dialect, 2), columns: { rating: 'effort' } }).sql,
+  },
+  {
+    twin: 'winRateSql',
+    label: 'count',
+    sql: (dialect) =>
+      sql.winRateSql({
+        ...common(dialect, 3),
+        columns: { status: 'status', closedAt: 'closed_at' },
+      }).sql,
+  },
+  {
+    twin: 'winRateSql',
+    label: 'amount',
+    sql: (dialect) =>
+      sql.winRateSql({
+        ...common(dialect, 4),
+        columns: { status: 'status', amount: 'amount', currency: 'currency' },
+        basis: 'amount',
+      }).sql,
+  },
+  {
+    twin: 'weightedPipelineSql',
+    label: 'with currency',
+    sql: (dialect) =>
+      sql.weightedPipelineSql({
+        ...common(dialect, 0),
+        columns: {
+          status: 'status',
+          amount: 'amount',
+          probability: 'probability',
+          currency: 'currency',
+        },
+      }).sql,
+  },
+]
