@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as root from '../src/index.js'
 import * as schemas from '../src/schemas/index.js'
+import * as sql from '../src/sql/index.js'
 
 /** Every module reachable from `entry` through relative imports. */
 function moduleGraph(entry: string): Map<string, string> {
@@ -115,13 +116,40 @@ describe('entry points', () => {
     expect(typeof schemas.BusinessCalendarSchema.safeParse).toBe('function')
   })
 
+  it('cx-metrics/sql exports the SQL twins and the dialect list', () => {
+    for (const name of [
+      'netPromoterScoreSql',
+      'csatSql',
+      'customerEffortScoreSql',
+      'winRateSql',
+      'weightedPipelineSql',
+    ]) {
+      expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
+    }
+    expect(sql.SQL_DIALECTS).toEqual(['duckdb', 'postgres', 'bigquery', 'snowflake', 'spark'])
+    expect('default' in sql).toBe(false)
+  })
+
+  it('cx-metrics never loads cx-metrics/sql, and cx-metrics/sql never loads zod', () => {
+    const root = moduleGraph('src/index.ts')
+    for (const file of root.keys()) expect(file, file).not.toMatch(/[/\\]src[/\\]sql[/\\]/)
+    for (const [file, text] of moduleGraph('src/sql/index.ts')) {
+      expect(text, file).not.toMatch(/from 'zod/)
+      expect(text, file).not.toMatch(/from '@duckdb|from '@electric-sql|from 'node-sql-parser/)
+    }
+  })
+
   it('has no default exports', () => {
     expect('default' in root).toBe(false)
     expect('default' in schemas).toBe(false)
   })
 
   it('every runtime export is documented under its family in the API docs (@category)', () => {
-    const graph = [...moduleGraph('src/index.ts'), ...moduleGraph('src/schemas/index.ts')]
+    const graph = [
+      ...moduleGraph('src/index.ts'),
+      ...moduleGraph('src/schemas/index.ts'),
+      ...moduleGraph('src/sql/index.ts'),
+    ]
     const families: Record<string, string> = {
       core: 'Core',
       records: 'Records',
@@ -136,9 +164,10 @@ describe('entry points', () => {
       accounts: 'Accounts',
       'cx-score': 'CX score',
       schemas: 'Schemas',
+      sql: 'SQL',
     }
     const uncategorised: string[] = []
-    for (const name of [...Object.keys(root), ...Object.keys(schemas)]) {
+    for (const name of [...Object.keys(root), ...Object.keys(schemas), ...Object.keys(sql)]) {
       const declaration = new RegExp(`\\*/\\s*export (?:function|const|class) ${name}\\b`)
       const found = graph.find(([, text]) => declaration.test(text))
       if (found === undefined) {

@@ -41,6 +41,14 @@ const CONSUMER_SOURCE = `import {
   weightedPipeline,
 } from 'cx-metrics'
 import { parseRecords, SurveyResponseSchema } from 'cx-metrics/schemas'
+import { netPromoterScoreSql } from 'cx-metrics/sql'
+
+// The SQL entry: a typed query whose finish returns typed results.
+const npsQuery = netPromoterScoreSql({ dialect: 'duckdb', from: 'responses', columns: { score: 'score' } })
+export const sqlText: string = npsQuery.sql
+export const sqlScore: number | null | undefined = npsQuery.finish([])[0]?.result.score
+// @ts-expect-error a dialect outside SQL_DIALECTS
+netPromoterScoreSql({ dialect: 'mysql', from: 'responses', columns: { score: 'score' } })
 
 // Money results are decimal.js Decimals with their methods typed.
 const total = sumMoney([0.1, 0.2])
@@ -86,9 +94,11 @@ function instanceofScript(format: 'esm' | 'cjs'): string {
   const imports =
     format === 'esm'
       ? `import { MetricInputError, netPromoterScore, sumMoney } from 'cx-metrics'
-import { parseRecords, SurveyResponseSchema } from 'cx-metrics/schemas'`
+import { parseRecords, SurveyResponseSchema } from 'cx-metrics/schemas'
+import { netPromoterScoreSql } from 'cx-metrics/sql'`
       : `const { MetricInputError, netPromoterScore, sumMoney } = require('cx-metrics')
-const { parseRecords, SurveyResponseSchema } = require('cx-metrics/schemas')`
+const { parseRecords, SurveyResponseSchema } = require('cx-metrics/schemas')
+const { netPromoterScoreSql } = require('cx-metrics/sql')`
   return `${imports}
 const caught = (action) => {
   try {
@@ -102,11 +112,14 @@ const fromSchemas = caught(() =>
   parseRecords(SurveyResponseSchema, [{ score: '11', respondedAt: '2026-03-02' }]),
 )
 const fromRoot = caught(() => netPromoterScore([11]))
+const fromSql = caught(() => netPromoterScoreSql({ dialect: 'duckdb', from: 'a;b', columns: { score: 's' } }))
 console.log(
   JSON.stringify({
     schemasErrorIsRootClass: fromSchemas instanceof MetricInputError,
     rootErrorIsSchemasClass: fromRoot instanceof fromSchemas.constructor,
     sameClass: fromSchemas.constructor === MetricInputError,
+    sqlErrorIsRootClass: fromSql instanceof MetricInputError,
+    sqlCode: fromSql.code,
     codes: [fromSchemas.code, fromRoot.code],
     names: [fromSchemas.name, fromRoot.name],
     nps: netPromoterScore([10, 9, 3, 7]).score,
@@ -211,7 +224,7 @@ afterAll(() => {
 
 describe('the packed package', () => {
   it('holds both entries in ESM and CJS with their types, and nothing from src', () => {
-    for (const entry of ['dist/index', 'dist/schemas/index'])
+    for (const entry of ['dist/index', 'dist/schemas/index', 'dist/sql/index'])
       for (const extension of ['.js', '.cjs', '.d.ts', '.d.cts'])
         expect(packedFiles).toContain(`${entry}${extension}`)
     expect(packedFiles).toContain('package.json')
@@ -275,6 +288,8 @@ describe.concurrent('one MetricInputError class whichever entry threw it', () =>
         schemasErrorIsRootClass: boolean
         rootErrorIsSchemasClass: boolean
         sameClass: boolean
+        sqlErrorIsRootClass: boolean
+        sqlCode: string
         codes: [string, string]
         names: [string, string]
         nps: number
@@ -283,6 +298,9 @@ describe.concurrent('one MetricInputError class whichever entry threw it', () =>
       expect(report.schemasErrorIsRootClass).toBe(true)
       expect(report.rootErrorIsSchemasClass).toBe(true)
       expect(report.sameClass).toBe(true)
+      // cx-metrics/sql refuses the table name 'a;b' (a semicolon) with INVALID_OPTION.
+      expect(report.sqlErrorIsRootClass).toBe(true)
+      expect(report.sqlCode).toBe('INVALID_OPTION')
       expect(report.codes).toEqual(['INVALID_RECORD', 'SCORE_OUT_OF_RANGE'])
       expect(report.names).toEqual(['MetricInputError', 'MetricInputError'])
       expect(report.nps).toBe(25)
