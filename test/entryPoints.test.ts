@@ -123,6 +123,7 @@ describe('entry points', () => {
       'customerEffortScoreSql',
       'winRateSql',
       'weightedPipelineSql',
+      'forecastErrorSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

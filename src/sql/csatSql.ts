@@ -5,6 +5,7 @@ import { readScale } from '../survey/ratingKernel.js'
 import type { SqlName } from './SqlDialect.js'
 import type { SqlOptions, SqlQuery } from './SqlQuery.js'
 import {
+  aggregatorFor,
   buildSqlQuery,
   countWhere,
   numberLiteral,
@@ -51,7 +52,7 @@ export function csatSql(options: CsatSqlOptions): SqlQuery<CsatAggregatorState, 
   const metric = 'csatSql'
   try {
     const context = readSqlOptions(options, metric, [{ field: 'rating', required: true }])
-    const aggregator = csatAggregator(context.aggregatorOptions)
+    const aggregator = aggregatorFor(metric, () => csatAggregator(context.aggregatorOptions))
     const { scaleMax, threshold } = readScale(
       metric,
       (context.aggregatorOptions.scaleMax as number | undefined) ?? 5,

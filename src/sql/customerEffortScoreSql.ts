@@ -11,6 +11,7 @@ import {
 import type { SqlName } from './SqlDialect.js'
 import type { SqlOptions, SqlQuery } from './SqlQuery.js'
 import {
+  aggregatorFor,
   buildSqlQuery,
   countWhere,
   integerType,
@@ -63,7 +64,9 @@ export function customerEffortScoreSql(
   const metric = 'customerEffortScoreSql'
   try {
     const context = readSqlOptions(options, metric, [{ field: 'rating', required: true }])
-    const aggregator = customerEffortScoreAggregator(context.aggregatorOptions)
+    const aggregator = aggregatorFor(metric, () =>
+      customerEffortScoreAggregator(context.aggregatorOptions),
+    )
     const { scaleMax, threshold } = readEffortOptions(context.aggregatorOptions, metric)
     const rating = context.columns.rating as string
     const valid = ratingCondition(rating, scaleMax)

@@ -3,6 +3,11 @@ export {
   type CustomerEffortScoreSqlOptions,
   customerEffortScoreSql,
 } from './customerEffortScoreSql.js'
+export {
+  type ForecastErrorSqlColumns,
+  type ForecastErrorSqlOptions,
+  forecastErrorSql,
+} from './forecastErrorSql.js'
 export { type NetPromoterScoreSqlOptions, netPromoterScoreSql } from './netPromoterScoreSql.js'
 export { SQL_DIALECTS, type SqlDialect, type SqlName, type SqlRaw } from './SqlDialect.js'
 export type {

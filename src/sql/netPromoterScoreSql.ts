@@ -7,7 +7,7 @@ import {
 } from '../survey/netPromoterScoreAggregator.js'
 import type { SqlName } from './SqlDialect.js'
 import type { SqlOptions, SqlQuery } from './SqlQuery.js'
-import { buildSqlQuery, countWhere, readSqlOptions } from './sqlBuilder.js'
+import { aggregatorFor, buildSqlQuery, countWhere, readSqlOptions } from './sqlBuilder.js'
 
 /**
  * Options of {@link netPromoterScoreSql}: the SQL options with `columns: { score }`.
@@ -52,7 +52,9 @@ export function netPromoterScoreSql(
   const metric = 'netPromoterScoreSql'
   try {
     const context = readSqlOptions(options, metric, [{ field: 'score', required: true }])
-    const aggregator = netPromoterScoreAggregator(context.aggregatorOptions)
+    const aggregator = aggregatorFor(metric, () =>
+      netPromoterScoreAggregator(context.aggregatorOptions),
+    )
     const score = context.columns.score as string
     return buildSqlQuery({
       context,

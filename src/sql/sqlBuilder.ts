@@ -699,7 +699,8 @@ function finishRows<State, Output>(
         )
       }
     }
-    const values: Record<string, number | string | null> = {}
+    // `n` (COUNT(*)) is there for states that count their rows; a state column overrides it.
+    const values: Record<string, number | string | null> = { n: counts[index] as number }
     for (const column of stateColumns) {
       const key = alias(column.name)
       const value = record[key]
@@ -809,4 +810,22 @@ export function numberLiteral(value: number): string {
 /** The condition "`column` is an integer rating from 1 to `scaleMax`" (false for NULL). */
 export function ratingCondition(column: string, scaleMax: number): string {
   return `(${column} >= 1 AND ${column} <= ${numberLiteral(scaleMax)} AND ${column} = FLOOR(${column}))`
+}
+
+/**
+ * The twin's aggregator from `make`, with an option error of the factory reported for the
+ * twin (`metric`), the function the user called; the path is kept.
+ */
+export function aggregatorFor<T>(metric: string, make: () => T): T {
+  try {
+    return make()
+  } catch (error) {
+    if (!(error instanceof MetricInputError)) throw error
+    throw new MetricInputError({
+      code: error.code,
+      metric,
+      ...(error.path === undefined ? {} : { path: error.path }),
+      message: error.message.replace(error.metric, metric),
+    })
+  }
 }

@@ -7,7 +7,7 @@ import {
 } from '../pipeline/weightedPipelineAggregator.js'
 import type { SqlName } from './SqlDialect.js'
 import type { SqlOptions, SqlQuery } from './SqlQuery.js'
-import { buildSqlQuery, readSqlOptions, textType } from './sqlBuilder.js'
+import { aggregatorFor, buildSqlQuery, readSqlOptions, textType } from './sqlBuilder.js'
 
 /**
  * The columns of {@link weightedPipelineSql}: `status`, `amount`, `probability` (0–1) and
@@ -84,7 +84,9 @@ export function weightedPipelineSql(
         })
       }
     }
-    const aggregator = weightedPipelineAggregator(context.aggregatorOptions)
+    const aggregator = aggregatorFor(metric, () =>
+      weightedPipelineAggregator(context.aggregatorOptions),
+    )
     const { dialect, columns } = context
     const status = columns.status as string
     const amount = columns.amount as string

@@ -5,6 +5,7 @@ import { type WinRateAggregatorState, winRateAggregator } from '../pipeline/winR
 import type { SqlName } from './SqlDialect.js'
 import type { SqlOptions, SqlQuery } from './SqlQuery.js'
 import {
+  aggregatorFor,
   buildSqlQuery,
   countWhere,
   decimalType,
@@ -91,7 +92,7 @@ export function winRateSql(
         })
       }
     }
-    const aggregator = winRateAggregator(context.aggregatorOptions)
+    const aggregator = aggregatorFor(metric, () => winRateAggregator(context.aggregatorOptions))
     const byAmount = readWinRateBasis(context.aggregatorOptions, metric) === 'amount'
     const { dialect, columns } = context
     const status = columns.status as string

@@ -60,6 +60,7 @@ export async function expectTwinMatchesGroupMetric<R, State, Output>(options: {
   readonly date?: (record: R) => Date
   readonly period?: PeriodChoice
   readonly equal?: (sql: Output, js: Output) => void
+  readonly equalState?: (sql: State, js: State) => void
 }): Promise<SqlResultRow<State, Output>[] | null> {
   const { engine, query, records, aggregator } = options
   const raw = await options.engine.query(query.sql)
@@ -120,7 +121,8 @@ export async function expectTwinMatchesGroupMetric<R, State, Output>(options: {
     expect(actual?.n, key).toBe(expected.n)
     expect(actual?.start, key).toBe(expected.start)
     expect(actual?.end, key).toBe(expected.end)
-    expect(actual?.state, key).toEqual(expected.state)
+    if (options.equalState === undefined) expect(actual?.state, key).toEqual(expected.state)
+    else options.equalState(actual?.state as State, expected.state as State)
     if (options.equal === undefined) expect(actual?.result, key).toEqual(expected.result)
     else options.equal(actual?.result as Output, expected.result as Output)
   }
@@ -189,6 +191,7 @@ export async function checkGeneratedTables<
   readonly aggregator: () => Aggregator<State, unknown, Output>
   readonly value: (record: R) => unknown
   readonly equal?: (sql: Output, js: Output) => void
+  readonly equalState?: (sql: State, js: State) => void
   readonly numRuns?: number
 }): Promise<void> {
   let run = 0
@@ -211,6 +214,7 @@ export async function checkGeneratedTables<
             ...(grouped ? { by: (record: R) => record.segment, groupColumn: 'segment' } : {}),
             ...(period === undefined ? {} : { date: (record: R) => record.at, period }),
             ...(options.equal === undefined ? {} : { equal: options.equal }),
+            ...(options.equalState === undefined ? {} : { equalState: options.equalState }),
           })
           await engine.query(`DROP TABLE ${table}`)
         }
@@ -218,4 +222,35 @@ export async function checkGeneratedTables<
     ),
     { numRuns: options.numRuns ?? 25 },
   )
+}
+
+/**
+ * Every number of `actual` within 1e-12 relative of the same field of `expected` (absolute
+ * 1e-12 near 0), everything else equal: float sums added in another order.
+ */
+export function expectClose(actual: unknown, expected: unknown, where = ''): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const tolerance = 1e-12 * Math.max(1, Math.abs(expected))
+    expect(Math.abs(actual - expected) <= tolerance, `${where}: ${actual} vs ${expected}`).toBe(
+      true,
+    )
+    return
+  }
+  if (
+    typeof expected === 'object' &&
+    expected !== null &&
+    typeof actual === 'object' &&
+    actual !== null
+  ) {
+    expect(Object.keys(actual).sort(), where).toEqual(Object.keys(expected).sort())
+    for (const key of Object.keys(expected)) {
+      expectClose(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        `${where}.${key}`,
+      )
+    }
+    return
+  }
+  expect(actual, where).toEqual(expected)
 }

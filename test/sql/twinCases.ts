@@ -90,4 +90,16 @@ export const TWIN_CASES: readonly TwinCase[] = [
         },
       }).sql,
   },
+  {
+    twin: 'forecastErrorSql',
+    label: 'weights, bounded sMAPE, MASE scale',
+    sql: (dialect) =>
+      sql.forecastErrorSql({
+        ...common(dialect, 3),
+        columns: { actual: 'actual', forecast: 'forecast', weight: 'weight' },
+        variant: 'bounded',
+        tolerance: 0.05,
+        scale: 3,
+      }).sql,
+  },
 ]
