@@ -124,6 +124,7 @@ describe('entry points', () => {
       'winRateSql',
       'weightedPipelineSql',
       'forecastErrorSql',
+      'slaAttainmentSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

@@ -18,6 +18,11 @@ export type {
   SqlResultRow,
 } from './SqlQuery.js'
 export {
+  type SlaAttainmentSqlColumns,
+  type SlaAttainmentSqlOptions,
+  slaAttainmentSql,
+} from './slaAttainmentSql.js'
+export {
   type WeightedPipelineSqlColumns,
   type WeightedPipelineSqlOptions,
   weightedPipelineSql,

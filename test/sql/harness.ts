@@ -109,10 +109,24 @@ export async function expectTwinMatchesGroupMetric<R, State, Output>(options: {
     return { ok: true, rows }
   })
   if (!js.ok || !sql.ok) {
-    expect({ engine: engine.name, code: sql.ok ? 'ok' : sql.code }).toEqual({
-      engine: engine.name,
-      code: js.ok ? 'ok' : js.code,
-    })
+    expect(
+      sql.ok,
+      `${engine.name}: SQL ${sql.ok ? 'ok' : sql.code}, JS ${js.ok ? 'ok' : js.code}`,
+    ).toBe(js.ok)
+    if (!js.ok && !sql.ok) {
+      // A table has no row order: with several refused rows the query reports one of them,
+      // not necessarily the first the JavaScript fold meets. The SQL code must be the JS
+      // code of the whole input or of one of its records alone.
+      const codes = new Set<string>([js.code])
+      for (const record of records) {
+        const alone = outcome(() => {
+          groupMetric([record], aggregator, { value: options.value })
+          return { ok: true, rows: new Map() }
+        })
+        if (!alone.ok) codes.add(alone.code)
+      }
+      expect([...codes], engine.name).toContain(sql.code)
+    }
     return null
   }
   expect([...sql.rows.keys()].sort()).toEqual([...js.rows.keys()].sort())

@@ -102,4 +102,14 @@ export const TWIN_CASES: readonly TwinCase[] = [
         scale: 3,
       }).sql,
   },
+  {
+    twin: 'slaAttainmentSql',
+    label: 'target 4.5 with a censored column',
+    sql: (dialect) =>
+      sql.slaAttainmentSql({
+        ...common(dialect, 4),
+        columns: { duration: 'hours', censored: 'is_open' },
+        target: 4.5,
+      }).sql,
+  },
 ]
