@@ -125,6 +125,7 @@ describe('entry points', () => {
       'weightedPipelineSql',
       'forecastErrorSql',
       'slaAttainmentSql',
+      'customerRetentionSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

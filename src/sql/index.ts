@@ -4,6 +4,11 @@ export {
   customerEffortScoreSql,
 } from './customerEffortScoreSql.js'
 export {
+  type CustomerRetentionSqlColumns,
+  type CustomerRetentionSqlOptions,
+  customerRetentionSql,
+} from './customerRetentionSql.js'
+export {
   type ForecastErrorSqlColumns,
   type ForecastErrorSqlOptions,
   forecastErrorSql,

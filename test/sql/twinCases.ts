@@ -112,4 +112,13 @@ export const TWIN_CASES: readonly TwinCase[] = [
         target: 4.5,
       }).sql,
   },
+  {
+    twin: 'customerRetentionSql',
+    label: 'one row per customer',
+    sql: (dialect) =>
+      sql.customerRetentionSql({
+        ...common(dialect, 2),
+        columns: { activeAtStart: 'active_at_start', activeAtEnd: 'active_at_end' },
+      }).sql,
+  },
 ]
