@@ -765,15 +765,23 @@ function rebuildPeriods(days: readonly string[], context: SqlContext): GroupMetr
   const { metric } = context
   const length = days.length
   if (length === 0) return []
+  // One zone computation per distinct date (a query has few periods and many groups).
   const instants = new Float64Array(length)
+  const instantOfDay = new Map<string, number>()
   for (let index = 0; index < length; index++) {
-    const match = DAY_TEXT.exec(days[index] as string) as RegExpExecArray
-    instants[index] = new TZDate(
-      Number(match[1]),
-      Number(match[2]) - 1,
-      Number(match[3]),
-      layout.timeZone,
-    ).getTime()
+    const day = days[index] as string
+    let instant = instantOfDay.get(day)
+    if (instant === undefined) {
+      const match = DAY_TEXT.exec(day) as RegExpExecArray
+      instant = new TZDate(
+        Number(match[1]),
+        Number(match[2]) - 1,
+        Number(match[3]),
+        layout.timeZone,
+      ).getTime()
+      instantOfDay.set(day, instant)
+    }
+    instants[index] = instant
   }
   const cells = groupRecords(Array.from(instants), {
     metric,
