@@ -126,6 +126,7 @@ describe('entry points', () => {
       'forecastErrorSql',
       'slaAttainmentSql',
       'customerRetentionSql',
+      'pipelineCreatedSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

@@ -14,6 +14,11 @@ export {
   forecastErrorSql,
 } from './forecastErrorSql.js'
 export { type NetPromoterScoreSqlOptions, netPromoterScoreSql } from './netPromoterScoreSql.js'
+export {
+  type PipelineCreatedSqlColumns,
+  type PipelineCreatedSqlOptions,
+  pipelineCreatedSql,
+} from './pipelineCreatedSql.js'
 export { SQL_DIALECTS, type SqlDialect, type SqlName, type SqlRaw } from './SqlDialect.js'
 export type {
   SqlGroupValue,

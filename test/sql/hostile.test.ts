@@ -55,6 +55,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   forecastErrorSql: { columns: { actual: 'a', forecast: 'f' } },
   slaAttainmentSql: { columns: { duration: 'd' }, target: 1 },
   customerRetentionSql: { columns: { activeAtStart: 's', activeAtEnd: 'e' } },
+  pipelineCreatedSql: { columns: { status: 's', amount: 'a' } },
 }
 
 function expectCleanOrMetricError(action: () => unknown, label: string): void {

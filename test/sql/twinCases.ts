@@ -121,4 +121,18 @@ export const TWIN_CASES: readonly TwinCase[] = [
         columns: { activeAtStart: 'active_at_start', activeAtEnd: 'active_at_end' },
       }).sql,
   },
+  {
+    twin: 'pipelineCreatedSql',
+    label: 'with createdAt and currency',
+    sql: (dialect) =>
+      sql.pipelineCreatedSql({
+        ...common(dialect, 1),
+        columns: {
+          status: 'status',
+          amount: 'amount',
+          createdAt: 'created_at',
+          currency: 'currency',
+        },
+      }).sql,
+  },
 ]
