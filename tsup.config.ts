@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { defineConfig, type Options } from 'tsup'
 
-/** The public entry points: `cx-metrics`, `cx-metrics/schemas` and `cx-metrics/sources`. */
+/** The public entry points: `cx-metrics`, `cx-metrics/schemas`, `cx-metrics/sources` and `cx-metrics/sql`. */
 const ENTRIES = {
   index: 'src/index.ts',
   'schemas/index': 'src/schemas/index.ts',
   'sources/index': 'src/sources/index.ts',
+  'sql/index': 'src/sql/index.ts',
 }
 
 /**

@@ -6,6 +6,7 @@ export default defineConfig({
     alias: {
       'cx-metrics/schemas': fileURLToPath(new URL('./src/schemas/index.ts', import.meta.url)),
       'cx-metrics/sources': fileURLToPath(new URL('./src/sources/index.ts', import.meta.url)),
+      'cx-metrics/sql': fileURLToPath(new URL('./src/sql/index.ts', import.meta.url)),
       'cx-metrics': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
     },
   },

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import * as root from '../src/index.js'
 import * as schemas from '../src/schemas/index.js'
 import * as sources from '../src/sources/index.js'
+import * as sql from '../src/sql/index.js'
 
 /** Every module reachable from `entry` through relative imports. */
 function moduleGraph(entry: string): Map<string, string> {
@@ -116,6 +117,33 @@ describe('entry points', () => {
     expect(typeof schemas.BusinessCalendarSchema.safeParse).toBe('function')
   })
 
+  it('cx-metrics/sql exports the SQL twins and the dialect list', () => {
+    for (const name of [
+      'netPromoterScoreSql',
+      'csatSql',
+      'customerEffortScoreSql',
+      'winRateSql',
+      'weightedPipelineSql',
+      'forecastErrorSql',
+      'slaAttainmentSql',
+      'customerRetentionSql',
+      'pipelineCreatedSql',
+    ]) {
+      expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
+    }
+    expect(sql.SQL_DIALECTS).toEqual(['duckdb', 'postgres', 'bigquery', 'snowflake', 'spark'])
+    expect('default' in sql).toBe(false)
+  })
+
+  it('cx-metrics never loads cx-metrics/sql, and cx-metrics/sql never loads zod', () => {
+    const root = moduleGraph('src/index.ts')
+    for (const file of root.keys()) expect(file, file).not.toMatch(/[/\\]src[/\\]sql[/\\]/)
+    for (const [file, text] of moduleGraph('src/sql/index.ts')) {
+      expect(text, file).not.toMatch(/from 'zod/)
+      expect(text, file).not.toMatch(/from '@duckdb|from '@electric-sql|from 'node-sql-parser/)
+    }
+  })
+
   it('cx-metrics/sources exports the SPEC adapters', () => {
     // SPEC.md, "Additions for 0.2", Sources: every adapter it names.
     for (const name of [
@@ -147,6 +175,7 @@ describe('entry points', () => {
       ...moduleGraph('src/index.ts'),
       ...moduleGraph('src/schemas/index.ts'),
       ...moduleGraph('src/sources/index.ts'),
+      ...moduleGraph('src/sql/index.ts'),
     ]
     const families: Record<string, string> = {
       core: 'Core',
@@ -164,9 +193,15 @@ describe('entry points', () => {
       scorecards: 'Scorecards',
       schemas: 'Schemas',
       sources: 'Sources',
+      sql: 'SQL',
     }
     const uncategorised: string[] = []
-    for (const name of [...Object.keys(root), ...Object.keys(schemas), ...Object.keys(sources)]) {
+    for (const name of [
+      ...Object.keys(root),
+      ...Object.keys(schemas),
+      ...Object.keys(sources),
+      ...Object.keys(sql),
+    ]) {
       const declaration = new RegExp(
         `\\*/\\s*export (?:async )?(?:function\\*?|const|class) ${name}\\b`,
       )

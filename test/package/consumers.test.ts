@@ -41,6 +41,14 @@ const CONSUMER_SOURCE = `import {
   weightedPipeline,
 } from 'cx-metrics'
 import { parseRecords, SurveyResponseSchema } from 'cx-metrics/schemas'
+import { netPromoterScoreSql } from 'cx-metrics/sql'
+
+// The SQL entry: a typed query whose finish returns typed results.
+const npsQuery = netPromoterScoreSql({ dialect: 'duckdb', from: 'responses', columns: { score: 'score' } })
+export const sqlText: string = npsQuery.sql
+export const sqlScore: number | null | undefined = npsQuery.finish([])[0]?.result.score
+// @ts-expect-error a dialect outside SQL_DIALECTS
+netPromoterScoreSql({ dialect: 'mysql', from: 'responses', columns: { score: 'score' } })
 
 // Money results are decimal.js Decimals with their methods typed.
 const total = sumMoney([0.1, 0.2])
@@ -87,10 +95,12 @@ function instanceofScript(format: 'esm' | 'cjs'): string {
     format === 'esm'
       ? `import { MetricInputError, netPromoterScore, sumMoney } from 'cx-metrics'
 import { parseRecords, SurveyResponseSchema } from 'cx-metrics/schemas'
-import { salesforceOpportunities } from 'cx-metrics/sources'`
+import { salesforceOpportunities } from 'cx-metrics/sources'
+import { netPromoterScoreSql } from 'cx-metrics/sql'`
       : `const { MetricInputError, netPromoterScore, sumMoney } = require('cx-metrics')
 const { parseRecords, SurveyResponseSchema } = require('cx-metrics/schemas')
-const { salesforceOpportunities } = require('cx-metrics/sources')`
+const { salesforceOpportunities } = require('cx-metrics/sources')
+const { netPromoterScoreSql } = require('cx-metrics/sql')`
   return `${imports}
 const caught = (action) => {
   try {
@@ -107,6 +117,7 @@ const fromRoot = caught(() => netPromoterScore([11]))
 const fromSources = caught(() =>
   salesforceOpportunities({ opportunities: [] }, { locale: 'xx' }),
 )
+const fromSql = caught(() => netPromoterScoreSql({ dialect: 'duckdb', from: 'a;b', columns: { score: 's' } }))
 console.log(
   JSON.stringify({
     schemasErrorIsRootClass: fromSchemas instanceof MetricInputError,
@@ -114,8 +125,10 @@ console.log(
     sameClass: fromSchemas.constructor === MetricInputError,
     sourcesErrorIsRootClass: fromSources instanceof MetricInputError,
     sourcesSameClass: fromSources.constructor === fromSchemas.constructor,
-    codes: [fromSchemas.code, fromRoot.code, fromSources.code],
-    names: [fromSchemas.name, fromRoot.name, fromSources.name],
+    sqlErrorIsRootClass: fromSql instanceof MetricInputError,
+    sqlSameClass: fromSql.constructor === fromSchemas.constructor,
+    codes: [fromSchemas.code, fromRoot.code, fromSources.code, fromSql.code],
+    names: [fromSchemas.name, fromRoot.name, fromSources.name, fromSql.name],
     nps: netPromoterScore([10, 9, 3, 7]).score,
     money: sumMoney([0.1, 0.2]).toString(),
   }),
@@ -218,8 +231,13 @@ afterAll(() => {
 }, 120_000)
 
 describe('the packed package', () => {
-  it('holds both entries in ESM and CJS with their types, and nothing from src', () => {
-    for (const entry of ['dist/index', 'dist/schemas/index', 'dist/sources/index'])
+  it('holds the four entries in ESM and CJS with their types, and nothing from src', () => {
+    for (const entry of [
+      'dist/index',
+      'dist/schemas/index',
+      'dist/sources/index',
+      'dist/sql/index',
+    ])
       for (const extension of ['.js', '.cjs', '.d.ts', '.d.cts'])
         expect(packedFiles).toContain(`${entry}${extension}`)
     expect(packedFiles).toContain('package.json')
@@ -286,8 +304,10 @@ describe.concurrent('one MetricInputError class whichever entry threw it', () =>
         sameClass: boolean
         sourcesErrorIsRootClass: boolean
         sourcesSameClass: boolean
-        codes: [string, string, string]
-        names: [string, string, string]
+        sqlErrorIsRootClass: boolean
+        sqlSameClass: boolean
+        codes: [string, string, string, string]
+        names: [string, string, string, string]
         nps: number
         money: string
       }
@@ -296,9 +316,22 @@ describe.concurrent('one MetricInputError class whichever entry threw it', () =>
       expect(report.sameClass).toBe(true)
       expect(report.sourcesErrorIsRootClass).toBe(true)
       expect(report.sourcesSameClass).toBe(true)
-      // An unknown locale is a bad option value: INVALID_OPTION (option vocabulary).
-      expect(report.codes).toEqual(['INVALID_RECORD', 'SCORE_OUT_OF_RANGE', 'INVALID_OPTION'])
-      expect(report.names).toEqual(['MetricInputError', 'MetricInputError', 'MetricInputError'])
+      expect(report.sqlErrorIsRootClass).toBe(true)
+      expect(report.sqlSameClass).toBe(true)
+      // An unknown locale is a bad option value, and so is the table name 'a;b' (a semicolon):
+      // INVALID_OPTION both (option vocabulary).
+      expect(report.codes).toEqual([
+        'INVALID_RECORD',
+        'SCORE_OUT_OF_RANGE',
+        'INVALID_OPTION',
+        'INVALID_OPTION',
+      ])
+      expect(report.names).toEqual([
+        'MetricInputError',
+        'MetricInputError',
+        'MetricInputError',
+        'MetricInputError',
+      ])
       expect(report.nps).toBe(25)
       expect(report.money).toBe('0.3')
     }, 60_000)

@@ -1,0 +1,44 @@
+export { type CsatSqlOptions, csatSql } from './csatSql.js'
+export {
+  type CustomerEffortScoreSqlOptions,
+  customerEffortScoreSql,
+} from './customerEffortScoreSql.js'
+export {
+  type CustomerRetentionSqlColumns,
+  type CustomerRetentionSqlOptions,
+  customerRetentionSql,
+} from './customerRetentionSql.js'
+export {
+  type ForecastErrorSqlColumns,
+  type ForecastErrorSqlOptions,
+  forecastErrorSql,
+} from './forecastErrorSql.js'
+export { type NetPromoterScoreSqlOptions, netPromoterScoreSql } from './netPromoterScoreSql.js'
+export {
+  type PipelineCreatedSqlColumns,
+  type PipelineCreatedSqlOptions,
+  pipelineCreatedSql,
+} from './pipelineCreatedSql.js'
+export { SQL_DIALECTS, type SqlDialect, type SqlName, type SqlRaw } from './SqlDialect.js'
+export type {
+  SqlGroupValue,
+  SqlOptions,
+  SqlPeriodOptions,
+  SqlQuery,
+  SqlResultRow,
+} from './SqlQuery.js'
+export {
+  type SlaAttainmentSqlColumns,
+  type SlaAttainmentSqlOptions,
+  slaAttainmentSql,
+} from './slaAttainmentSql.js'
+export {
+  type WeightedPipelineSqlColumns,
+  type WeightedPipelineSqlOptions,
+  weightedPipelineSql,
+} from './weightedPipelineSql.js'
+export {
+  type WinRateSqlColumns,
+  type WinRateSqlOptions,
+  winRateSql,
+} from './winRateSql.js'

@@ -1,0 +1,15 @@
+-- csatSql: scale 7, threshold 6
+SELECT
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 'YYYY-MM-DD') AS "cx_period",
+  COUNT(*) AS "cx_n",
+  COUNT(CASE WHEN ("rating" >= 1 AND "rating" <= 7 AND "rating" = FLOOR("rating")) AND "rating" >= 6 THEN 1 END) AS "cx_satisfied",
+  COUNT(CASE WHEN ("rating" >= 1 AND "rating" <= 7 AND "rating" = FLOOR("rating")) THEN 1 END) AS "cx_total",
+  COUNT(CASE WHEN "rating" IS NULL OR NOT ("rating" >= 1 AND "rating" <= 7 AND "rating" = FLOOR("rating")) THEN 1 END) AS "cx_refused"
+FROM "analytics"."crm_table"
+GROUP BY
+  "segment",
+  "region",
+  TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 'YYYY-MM-DD')
+ORDER BY CASE WHEN "segment" IS NULL THEN 1 ELSE 0 END, "segment", CASE WHEN "region" IS NULL THEN 1 ELSE 0 END, "region", TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 'YYYY-MM-DD');

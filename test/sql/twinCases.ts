@@ -1,0 +1,138 @@
+/**
+ * One representative call of every SQL twin per dialect, for the golden files and the
+ * dialect parse checks: every twin with a group column and a period, the period layouts
+ * rotating through week (Sunday and Monday starts), month, fiscal quarter and fiscal year.
+ */
+import type { SqlDialect } from '../../src/sql/index.js'
+import * as sql from '../../src/sql/index.js'
+
+export interface TwinCase {
+  readonly twin: string
+  readonly label: string
+  readonly sql: (dialect: SqlDialect) => string
+}
+
+const PERIODS = [
+  { column: 'created_at', unit: 'week', timeZone: 'America/New_York', weekStartsOn: 0 },
+  { column: 'created_at', unit: 'week', timeZone: 'Europe/Berlin' },
+  { column: 'created_at', unit: 'month', timeZone: 'America/New_York' },
+  { column: 'created_at', unit: 'quarter', timeZone: 'Asia/Tokyo', fiscalYearStartMonth: 2 },
+  { column: 'created_at', unit: 'year', timeZone: 'UTC', fiscalYearStartMonth: 7 },
+] as const
+
+const common = (dialect: SqlDialect, period: number) => ({
+  dialect,
+  from: 'analytics.crm_table',
+  groupBy: ['segment', 'region'],
+  period: PERIODS[period % PERIODS.length] as (typeof PERIODS)[number],
+})
+
+export const TWIN_CASES: readonly TwinCase[] = [
+  ...PERIODS.map((_, period) => ({
+    twin: 'netPromoterScoreSql',
+    label: `period ${period}`,
+    sql: (dialect: SqlDialect) =>
+      sql.netPromoterScoreSql({ ...common(dialect, period), columns: { score: 'score' } }).sql,
+  })),
+  {
+    twin: 'netPromoterScoreSql',
+    label: 'no group, no period',
+    sql: (dialect) =>
+      sql.netPromoterScoreSql({ dialect, from: 'responses', columns: { score: 'score' } }).sql,
+  },
+  {
+    twin: 'csatSql',
+    label: 'scale 7, threshold 6',
+    sql: (dialect) =>
+      sql.csatSql({
+        ...common(dialect, 1),
+        columns: { rating: 'rating' },
+        scaleMax: 7,
+        threshold: 6,
+      }).sql,
+  },
+  {
+    twin: 'customerEffortScoreSql',
+    label: 'default scale',
+    sql: (dialect) =>
+      sql.customerEffortScoreSql({ ...common(dialect, 2), columns: { rating: 'effort' } }).sql,
+  },
+  {
+    twin: 'winRateSql',
+    label: 'count',
+    sql: (dialect) =>
+      sql.winRateSql({
+        ...common(dialect, 3),
+        columns: { status: 'status', closedAt: 'closed_at' },
+      }).sql,
+  },
+  {
+    twin: 'winRateSql',
+    label: 'amount',
+    sql: (dialect) =>
+      sql.winRateSql({
+        ...common(dialect, 4),
+        columns: { status: 'status', amount: 'amount', currency: 'currency' },
+        basis: 'amount',
+      }).sql,
+  },
+  {
+    twin: 'weightedPipelineSql',
+    label: 'with currency',
+    sql: (dialect) =>
+      sql.weightedPipelineSql({
+        ...common(dialect, 0),
+        columns: {
+          status: 'status',
+          amount: 'amount',
+          probability: 'probability',
+          currency: 'currency',
+        },
+      }).sql,
+  },
+  {
+    twin: 'forecastErrorSql',
+    label: 'weights, bounded sMAPE, MASE scale',
+    sql: (dialect) =>
+      sql.forecastErrorSql({
+        ...common(dialect, 3),
+        columns: { actual: 'actual', forecast: 'forecast', weight: 'weight' },
+        variant: 'bounded',
+        tolerance: 0.05,
+        scale: 3,
+      }).sql,
+  },
+  {
+    twin: 'slaAttainmentSql',
+    label: 'target 4.5 with a censored column',
+    sql: (dialect) =>
+      sql.slaAttainmentSql({
+        ...common(dialect, 4),
+        columns: { duration: 'hours', censored: 'is_open' },
+        target: 4.5,
+      }).sql,
+  },
+  {
+    twin: 'customerRetentionSql',
+    label: 'one row per customer',
+    sql: (dialect) =>
+      sql.customerRetentionSql({
+        ...common(dialect, 2),
+        columns: { activeAtStart: 'active_at_start', activeAtEnd: 'active_at_end' },
+      }).sql,
+  },
+  {
+    twin: 'pipelineCreatedSql',
+    label: 'with createdAt and currency',
+    sql: (dialect) =>
+      sql.pipelineCreatedSql({
+        ...common(dialect, 1),
+        columns: {
+          status: 'status',
+          amount: 'amount',
+          createdAt: 'created_at',
+          currency: 'currency',
+        },
+      }).sql,
+  },
+]
