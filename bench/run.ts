@@ -5,6 +5,7 @@
 import { runAccountKpiBenchmarks } from './accountKpis.bench.js'
 import { runForecastBenchmarks } from './forecast.bench.js'
 import { runPipelineBenchmarks } from './pipeline.bench.js'
+import { runPipelineHygieneBenchmarks } from './pipelineHygiene.js'
 import { runRetentionBenchmarks } from './retention.bench.js'
 import { runSheetsBenchmarks } from './sheets.bench.js'
 import { runSurveyBenchmarks } from './survey.bench.js'
@@ -16,6 +17,7 @@ console.log(
 runSurveyBenchmarks()
 runRetentionBenchmarks()
 runPipelineBenchmarks()
+runPipelineHygieneBenchmarks()
 runForecastBenchmarks()
 runTimeBenchmarks()
 await runAccountKpiBenchmarks()

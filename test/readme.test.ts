@@ -96,6 +96,57 @@ describe('README code blocks', () => {
     ])
   })
 
+  it('the pipeline hygiene block prints the score, o2 flags and the per-owner shares', async () => {
+    const index = blocks.findIndex((block) => block.includes('pipelineHygiene(deals'))
+    // Hand-worked: open amount 12,000 (o1) + 8,000 (o2) = 20,000 (o3 has none); only o1 is
+    // clean → 12,000 / 20,000 = 0.6. o2: close date 2026-10-31 is before asOf 2026-11-29; its
+    // only activity window (14 days) holds no activity of o2; the close date moved later twice
+    // (09-30 → 10-15 → 10-31). ana: o1 clean, o2 flagged → 1/2; ben: o3 flagged → 0.
+    expect(await printed(index)).toEqual([
+      '0.6',
+      JSON.stringify(['close-date-passed', 'no-recent-activity', 'close-date-pushed']),
+      'close date pushed 2 times: 2026-09-30 → 2026-10-15 → 2026-10-31',
+      JSON.stringify([
+        ['ana', 0.5],
+        ['ben', 0],
+      ]),
+    ])
+  })
+
+  it('the bookings mix block prints the expansion share per month', async () => {
+    const index = blocks.findIndex((block) => block.includes('bookingsMix('))
+    // Hand-worked: January holds acme's first win only → 0 expansion. February: acme 500 is
+    // expansion (acme first won in January), globex 1,500 is new → 500 / 2,000 = 0.25.
+    expect(await printed(index)).toEqual([
+      JSON.stringify([
+        ['2026-01', 0],
+        ['2026-02', 0.25],
+      ]),
+    ])
+  })
+
+  it('the scorecards block prints shrunk win rates, ranks and the scores', async () => {
+    const index = blocks.findIndex((block) => block.includes('repScorecard('))
+    // Shrunk rates of the team 2/2, 40/60, 10/40, 20/40, 8/20 from
+    // test/reference/shrunk_rates.py (TEAM): 0.615, 0.650, 0.283, 0.499, 0.423; ranks by them.
+    // Scores (equal weights): ana (1.3/1.5 + 0.6154)/2 = 74.1, ben (0.9/1.5 + 0.6500)/2 = 62.5;
+    // the others on the win rate alone. Bands: red < 50 ≤ yellow < 75.
+    expect(await printed(index)).toEqual([
+      'ana 1 0.615 2',
+      'ben 0.6666666666666666 0.650 1',
+      'cy 0.25 0.283 5',
+      'dee 0.5 0.499 3',
+      'eve 0.4 0.423 4',
+      JSON.stringify([
+        ['ana', '74.1', 'yellow'],
+        ['ben', '62.5', 'yellow'],
+        ['cy', '28.3', 'red'],
+        ['dee', '49.9', 'red'],
+        ['eve', '42.3', 'red'],
+      ]),
+    ])
+  })
+
   it('every block runs without throwing', async () => {
     for (let index = 0; index < blocks.length; index++) {
       await expect(printed(index)).resolves.toBeInstanceOf(Array)
