@@ -18,6 +18,7 @@ import { MetricInputError } from '../src/core/MetricInputError.js'
 import * as root from '../src/index.js'
 import * as schemas from '../src/schemas/index.js'
 import * as sources from '../src/sources/index.js'
+import * as sql from '../src/sql/index.js'
 import { HangGuardError, runWithHangGuard } from './hangGuard.js'
 
 /** Values no metric should take, or should take only after checking. */
@@ -432,6 +433,7 @@ const functionExports: [string, AnyFunction][] = [
   ...Object.entries(root).map(([name, value]) => [`cx-metrics.${name}`, value] as const),
   ...Object.entries(schemas).map(([name, value]) => [`cx-metrics/schemas.${name}`, value] as const),
   ...Object.entries(sources).map(([name, value]) => [`cx-metrics/sources.${name}`, value] as const),
+  ...Object.entries(sql).map(([name, value]) => [`cx-metrics/sql.${name}`, value] as const),
 ]
   .filter(([, value]) => typeof value === 'function' && value !== MetricInputError)
   .map(([name, value]) => [name, value as AnyFunction])
@@ -469,6 +471,7 @@ describe('hostile input to every export', () => {
     expect(names).toContain('cx-metrics.netPromoterScore')
     expect(names).toContain('cx-metrics/schemas.parseRecords')
     expect(names).toContain('cx-metrics/sources.stripeMrr')
+    expect(names).toContain('cx-metrics/sql.netPromoterScoreSql')
     expect(schemaExports.map(([name]) => name)).toContain('SurveyResponseSchema')
     expect(aggregators.length).toBeGreaterThanOrEqual(8)
   })
