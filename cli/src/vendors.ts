@@ -167,13 +167,25 @@ interface Refusal {
   readonly issues: readonly Issue[]
 }
 
-const reasonOf = (issues: readonly Issue[]) =>
+/**
+ * The reason of a refusal, one `column: message` per issue. An issue of a joined file
+ * (`['history', j, column]`) names that file and line through `locate`.
+ */
+const reasonOf = (
+  issues: readonly Issue[],
+  locate?: (part: string, index: number) => string | undefined,
+) =>
   issues
-    .map((issue) =>
-      issue.path.length === 0
-        ? issue.message
-        : `${issue.path.map(String).join('.')}: ${issue.message}`,
-    )
+    .map((issue) => {
+      const path = issue.path.map(String)
+      const joinedAt =
+        locate !== undefined && typeof issue.path[1] === 'number'
+          ? locate(path[0] ?? '', issue.path[1])
+          : undefined
+      const where =
+        joinedAt === undefined ? path.join('.') : `${joinedAt} ${path.slice(2).join('.')}`
+      return where === '' ? issue.message : `${where}: ${issue.message}`
+    })
     .join('; ')
 
 /** Settings the sources take from the config and the command line. */
@@ -240,6 +252,7 @@ export function readVendorFiles(
     list: readonly VendorFile[],
     result: { records: unknown[]; rejected: readonly Refusal[]; headerRows?: readonly number[] },
     pairs: boolean,
+    locate?: (part: string, index: number) => string | undefined,
   ) => {
     const { rows, owner } = joined(list)
     const skipped = new Set<number>(result.headerRows ?? [])
@@ -250,7 +263,7 @@ export function readVendorFiles(
     for (const refusal of result.rejected) {
       skipped.add(refusal.index)
       const place = owner[refusal.index]
-      if (place !== undefined) refuse(place.file, place.index, reasonOf(refusal.issues))
+      if (place !== undefined) refuse(place.file, place.index, reasonOf(refusal.issues, locate))
     }
     const raw: Record<string, unknown>[] = []
     const accepted: number[] = []
@@ -316,7 +329,18 @@ export function readVendorFiles(
             SALESFORCE_STANDARD_STAGES,
         },
       )
-      collect('opportunities', opportunities, result, true)
+      const where = (list: readonly VendorFile[], index: number) => {
+        const place = joined(list).owner[index]
+        if (place === undefined) return undefined
+        return `${basename(place.file.file)} ${place.file.unit} ${place.file.lines[place.index] ?? place.index + 1}`
+      }
+      collect('opportunities', opportunities, result, true, (part, index) =>
+        part === 'history'
+          ? where(history, index)
+          : part === 'fieldHistory'
+            ? where(fieldHistory, index)
+            : undefined,
+      )
       for (const [list, unmatched] of [
         [history, result.unmatched.history],
         [fieldHistory, result.unmatched.fieldHistory],
