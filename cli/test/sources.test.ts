@@ -286,6 +286,33 @@ describe('cx-metrics report on HubSpot, Stripe and survey-tool exports', () => {
     expect(mdy.rejectedRows.map((row) => row.line)).toEqual([5, 6])
   })
 
+  it('runs the single-metric commands on one vendor file', () => {
+    // Opportunity.csv alone (no history): closed by IsClosed/IsWon are 0060001 won, 0060002
+    // lost, 0060006 won (0060008 is refused: closed without a CloseDate) → 2 / 3, as in
+    // test/sources/salesforce/fixtures.test.ts.
+    const winrate = run([
+      'winrate',
+      join(FIXTURES, 'fixtures/salesforce/Opportunity.csv'),
+      '--json',
+    ])
+    expect(winrate.status).toBe(0)
+    const rows = JSON.parse(winrate.stdout).rows
+    expect(rows).toHaveLength(1)
+    expect(rows[0].result).toMatchObject({ won: 2, lost: 1 })
+    expect(rows[0].result.rate).toBeCloseTo(2 / 3, 12)
+    // The Qualtrics export: NPS 25 of 4 responses (test/sources/surveys/surveyResponses.test.ts),
+    // and its refused lines 7, 8, 9.
+    const nps = run(['nps', join(FIXTURES, 'surveys/fixtures/qualtrics.csv'), '--json'])
+    expect(nps.status).toBe(0)
+    const npsJson = JSON.parse(nps.stdout)
+    expect(npsJson.rows[0]).toMatchObject({ group: null, n: 4, result: { score: 25 } })
+    expect(npsJson.rejectedRows.map((row: { line: number }) => row.line)).toEqual([7, 8, 9])
+    // A vendor file of another kind is not used by the command (and not an error of its rows).
+    const other = run(['nps', join(FIXTURES, 'fixtures/salesforce/Lead.csv')])
+    expect(other.status).toBe(1)
+    expect(other.stderr).toContain('not used by this command (Salesforce Lead)')
+  })
+
   it('exits 2 for wrong sources keys in the config, naming each one', () => {
     const config = writeFile(
       tempFolder(),
