@@ -5,7 +5,7 @@
  * hand in those fixtures' tests, cited at each assertion; the rejected lines are read off the
  * fixture files (header = line 1), as the comments show.
  */
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT, run, tempFolder, writeFile } from './helpers.js'
@@ -311,6 +311,26 @@ describe('cx-metrics report on HubSpot, Stripe and survey-tool exports', () => {
     const other = run(['nps', join(FIXTURES, 'fixtures/salesforce/Lead.csv')])
     expect(other.status).toBe(1)
     expect(other.stderr).toContain('not used by this command (Salesforce Lead)')
+  })
+
+  it("accepts the README's example config, sources keys included", () => {
+    const readme = readFileSync(join(ROOT, 'cli/README.md'), 'utf8')
+    const block = /```json\n([\s\S]*?)```/.exec(readme)?.[1]
+    expect(block).toContain('"sources"')
+    const config = writeFile(tempFolder(), 'cx-metrics.json', block ?? '')
+    const result = run([
+      'report',
+      folderWith('fixtures/salesforce/Opportunity.csv'),
+      '--json',
+      '--config',
+      config,
+    ])
+    expect(result.stderr).not.toContain('config file')
+    expect(result.status).toBe(0)
+    // The example's locale is "de" (comma = decimal mark): "48,000.00" on line 2 (0060001) is
+    // not a German number, so it is refused, never guessed — the key took effect.
+    const lines = JSON.parse(result.stdout).rejectedRows.map((row: { line: number }) => row.line)
+    expect(lines).toContain(2)
   })
 
   it('exits 2 for wrong sources keys in the config, naming each one', () => {
