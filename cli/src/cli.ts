@@ -42,12 +42,17 @@ const REPORT_HELP = `Usage: cx-metrics report <folder or files…> [options]
 
 Reads every .csv/.json export in the folders and files given, recognises each by its header
 (survey responses, support ratings, account revenue, opportunities, leads, quotes, forecast
-submissions, quotas, activities), validates every row, and prints the dashboard. Sections
-without data are left out with a note; rejected rows are listed with file, line and reason.
+submissions, quotas, activities), or by vendor file name and header through cx-metrics/sources
+(Salesforce Opportunity.csv + OpportunityHistory.csv, Lead.csv, Task.csv, Event.csv; HubSpot
+deal and contact exports with the pipelines JSON, engagements JSON; Stripe subscriptions JSON;
+Qualtrics, SurveyMonkey, Typeform and Delighted survey exports), validates every row, and
+prints the dashboard. Sections without data are left out with a note; rejected rows are
+listed with file, line and reason.
 
 Options:
   --config <file>      JSON config: timeZone, asOf, columns, cxWeights, slaTargetHours,
-                       holidays, workingHours (unknown keys are errors)
+                       holidays, workingHours, sources (vendor exports: timeZone, locale,
+                       dateOrder, stages, vendor, surveyColumns, months); unknown keys are errors
   --as-of <date>       "now" for ages and pacing (YYYY-MM-DD or ISO instant); default:
                        config asOf, else the latest date in the data
   --time-zone <zone>   IANA zone for months, quarters and business hours (default UTC)
@@ -217,6 +222,7 @@ async function report(args: readonly string[], io: Io): Promise<number> {
     config: settings.config,
     progress: progressOf(io),
     keepColumns: ['accountId'],
+    timeZone: settings.timeZone,
   })
   listProblems(data, io)
   const code = exitFor(data, values.strict === true)
@@ -274,6 +280,7 @@ async function metric(command: MetricCommand, args: readonly string[], io: Io): 
     progress: progressOf(io),
     only: [kind],
     keepColumns: values.by === undefined ? [] : [values.by],
+    timeZone: settings.timeZone,
   })
   listProblems(data, io)
   const records = data.byKind[kind]

@@ -538,7 +538,7 @@ export function reportSections(dashboard: Dashboard): Section[] {
         columns: ['file', 'kind', 'rows', 'accepted', 'rejected', 'note'],
         rows: dashboard.files.map((file, i) => [
           t(file.file),
-          t(file.kind ?? '—'),
+          t(file.source === null ? (file.kind ?? '—') : `${file.kind ?? '—'} (${file.source})`),
           n(`files.${i}.rows`, file.rows),
           n(`files.${i}.accepted`, file.accepted),
           n(`files.${i}.rejected`, file.rejected),

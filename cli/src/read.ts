@@ -4,6 +4,14 @@ import { parse } from 'csv-parse'
 import { parseRecords } from 'cx-metrics/schemas'
 import { type Config, columnsOf } from './config.js'
 import { detectKind, KINDS, type Kind, type KindDefinition } from './kinds.js'
+import {
+  detectVendorCsv,
+  detectVendorJson,
+  readVendorFiles,
+  VENDOR_LAYOUTS,
+  type VendorFile,
+  type VendorLayout,
+} from './vendors.js'
 
 /** A row the schemas refused: where it is and why. */
 export interface RejectedRow {
@@ -22,6 +30,8 @@ export interface FileNote {
   readonly rows: number
   readonly accepted: number
   readonly rejected: number
+  /** The vendor layout read through `cx-metrics/sources` (`'Salesforce Opportunity'`), or `null`. */
+  readonly source: string | null
   /** Why the file was not read (missing, empty, header not recognised, not parseable). */
   readonly problem: string | null
 }
@@ -73,6 +83,8 @@ export interface ReadOptions {
    * the others are dropped after validation so a big file does not stay in memory twice.
    */
   readonly keepColumns?: readonly string[]
+  /** The report's time zone: the default zone of date-only values in vendor exports. */
+  readonly timeZone?: string
 }
 
 /** Reads, detects and validates every file; never throws for bad data (it is listed instead). */
@@ -80,13 +92,40 @@ export async function readInputs(paths: readonly string[], options: ReadOptions)
   const { files, missing } = expandPaths(paths)
   const dataSet: DataSet = { byKind: {}, files: [], rejected: [] }
   for (const file of missing) dataSet.files.push(note(file, null, 'no such file or folder'))
-  for (const file of files) await readOne(file, options, dataSet)
+  const vendorFiles: VendorFile[] = []
+  for (const file of files) await readOne(file, options, dataSet, vendorFiles)
+  if (vendorFiles.length > 0) {
+    const outcome = readVendorFiles(vendorFiles, {
+      config: options.config,
+      timeZone: options.timeZone ?? options.config.timeZone ?? 'UTC',
+      only: options.only,
+      keepColumns: options.keepColumns ?? [],
+    })
+    for (const { position, ...file } of outcome.files) dataSet.files[position] = file
+    for (const row of outcome.rejected) dataSet.rejected.push(row)
+    for (const { kind, records, raw } of outcome.records) {
+      let entry = dataSet.byKind[kind]
+      if (entry === undefined) {
+        entry = { records: [], raw: [] }
+        dataSet.byKind[kind] = entry
+      }
+      for (const record of records) entry.records.push(record)
+      for (const row of raw) entry.raw.push(row)
+    }
+  }
   return dataSet
 }
 
 function note(file: string, kind: Kind | null, problem: string | null, rows = 0): FileNote {
-  return { file, kind, rows, accepted: 0, rejected: 0, problem }
+  return { file, kind, rows, accepted: 0, rejected: 0, source: null, problem }
 }
+
+/** Every known layout, for the "header not recognised" message. */
+const EXPECTED = `${KINDS.map((k) => `${k.label} [${k.required.join(', ')}]`).join('; ')}; or a vendor export (${[
+  ...new Set(Object.values(VENDOR_LAYOUTS).map((layout) => layout.label)),
+]
+  .filter((label) => !label.includes('config'))
+  .join(', ')})`
 
 /** Rows validated at a time while a CSV streams in. */
 const CHUNK = 20_000
@@ -101,10 +140,18 @@ interface FileReader {
   rejected: number
 }
 
-async function readOne(file: string, options: ReadOptions, dataSet: DataSet): Promise<void> {
+async function readOne(
+  file: string,
+  options: ReadOptions,
+  dataSet: DataSet,
+  vendorFiles: VendorFile[],
+): Promise<void> {
   const columns = (kind: Kind) => columnsOf(options.config, kind)
   const reader: FileReader = { definition: undefined, rows: 0, accepted: 0, rejected: 0 }
   let problem: string | null = null
+  /** A vendor file: its rows are held until every file is read (sources join files). */
+  let vendor: { layout: VendorLayout; rows: unknown[]; lines: number[] } | undefined
+  const surveyVendor = options.config.sources?.vendor
   /** Detects the kind from the header; returns false to stop reading the file. */
   const start = (header: readonly string[]): boolean => {
     if (header.length === 0) {
@@ -113,9 +160,14 @@ async function readOne(file: string, options: ReadOptions, dataSet: DataSet): Pr
     }
     const definition = detectKind(header, columns)
     if (definition === undefined) {
+      const layout = detectVendorCsv(file, header, surveyVendor)
+      if (layout !== undefined) {
+        vendor = { layout, rows: [], lines: [] }
+        return true
+      }
       problem =
         `header not recognised (${header.slice(0, 8).join(', ')}${header.length > 8 ? ', …' : ''}); ` +
-        `expected one of: ${KINDS.map((k) => `${k.label} [${k.required.join(', ')}]`).join('; ')}`
+        `expected one of: ${EXPECTED}`
       return false
     }
     reader.definition = definition
@@ -125,15 +177,44 @@ async function readOne(file: string, options: ReadOptions, dataSet: DataSet): Pr
     }
     return true
   }
-  const chunk = (rows: Record<string, unknown>[], lines: number[], unit: 'line' | 'item') =>
-    validate(file, reader, rows, lines, unit, columns, options.keepColumns ?? [], dataSet)
+  const chunk = (rows: Record<string, unknown>[], lines: number[], unit: 'line' | 'item') => {
+    if (vendor === undefined)
+      validate(file, reader, rows, lines, unit, columns, options.keepColumns ?? [], dataSet)
+    else
+      for (let index = 0; index < rows.length; index++) {
+        vendor.rows.push(rows[index])
+        vendor.lines.push(lines[index] as number)
+      }
+  }
+  const json = extname(file).toLowerCase() === '.json'
   try {
-    if (extname(file).toLowerCase() === '.json') readJson(file, start, chunk)
-    else await readCsv(file, start, chunk, options.progress)
+    if (json) {
+      const text = readFileSync(file, 'utf8')
+      const parsed: unknown = text.trim() === '' ? undefined : JSON.parse(text)
+      const found = parsed === undefined ? undefined : detectVendorJson(parsed, surveyVendor)
+      if (found === undefined) readJson(parsed, start, chunk)
+      else
+        vendor = {
+          layout: found.layout,
+          rows: found.rows,
+          lines: found.rows.map((_, index) => index + 1),
+        }
+    } else await readCsv(file, start, chunk, options.progress)
   } catch (error) {
     problem = `cannot be read: ${(error as Error).message}`
   }
+  if (vendor !== undefined && problem === null) {
+    vendorFiles.push({
+      file,
+      ...vendor,
+      unit: json ? 'item' : 'line',
+      position: dataSet.files.length,
+    })
+    dataSet.files.push(note(file, VENDOR_LAYOUTS[vendor.layout].kind, null))
+    return
+  }
   dataSet.files.push({
+    source: null,
     file,
     kind: reader.definition?.kind ?? null,
     rows: reader.rows,
@@ -205,16 +286,14 @@ function validate(
 
 /** A JSON export: an array of objects (or `{ records: [...] }`); the header is the union of keys. */
 function readJson(
-  file: string,
+  json: unknown,
   start: (header: readonly string[]) => boolean,
   chunk: (rows: Record<string, unknown>[], lines: number[], unit: 'item') => void,
 ): void {
-  const text = readFileSync(file, 'utf8')
-  if (text.trim() === '') {
+  if (json === undefined) {
     start([])
     return
   }
-  const json: unknown = JSON.parse(text)
   const list = Array.isArray(json)
     ? json
     : typeof json === 'object' &&
