@@ -58,6 +58,8 @@ describe('README code blocks', () => {
       paths: {
         'cx-metrics': [resolve('src/index.ts')],
         'cx-metrics/schemas': [resolve('src/schemas/index.ts')],
+        'cx-metrics/sources': [resolve('src/sources/index.ts')],
+        'cx-metrics/sql': [resolve('src/sql/index.ts')],
       },
     })
     const diagnostics = ts
@@ -146,6 +148,69 @@ describe('README code blocks', () => {
       ]),
     ])
   })
+
+  it('the Salesforce block rejects the German amount and prints the records and win rate', async () => {
+    const index = blocks.findIndex((block) => block.includes('salesforceOpportunities(\n'))
+    const lines = await printed(index)
+    // Row 3 writes 9.500,00 (German grouping) in an 'en' export: refused at its own column.
+    expect(lines[0]).toMatch(/^3 Amount .*"9\.500,00"/)
+    // Amounts keep their digits as exact text without the grouping commas; the blank amount
+    // of the open deal 0063 stays absent. Closed 2026-02-10 in New York (EST, UTC−5) begins
+    // at 05:00 UTC. Win rate: 0061 won, 0062 lost → 1 / 2.
+    expect(lines.slice(1)).toEqual([
+      JSON.stringify(['0061 won 48000.00', '0062 lost 12500', '0063 open —']),
+      '2026-02-10T05:00:00.000Z',
+      '0.5',
+    ])
+  })
+
+  it('the sourceChunks block streams the leads in chunks and counts indexes in the stream', async () => {
+    const index = blocks.findIndex((block) => block.includes('sourceChunks(salesforceLeads'))
+    const lines = await printed(index)
+    // L-3 (index 2 of the stream, first row of the second chunk) says converted but has no
+    // date. Berlin is UTC+1 in January and February: 09:30 → 08:30Z, 14:00 → 13:00Z,
+    // 11:15 → 10:15Z. Conversion: L-1 and L-4 converted of the 3 leads read → 2/3.
+    expect(lines[0]).toMatch(/^2 \["Converted Date: /)
+    expect(lines.slice(1)).toEqual([
+      JSON.stringify([
+        'L-1 2026-01-05T08:30:00.000Z',
+        'L-2 2026-01-06T13:00:00.000Z',
+        'L-4 2026-02-12T10:15:00.000Z',
+      ]),
+      String(2 / 3),
+    ])
+  })
+
+  it('the Stripe block prints month-end MRR per customer and refuses the tiered price', async () => {
+    const index = blocks.findIndex((block) => block.includes('stripeMrr(subscriptions'))
+    // Hand-worked, New York month ends: cus_1 3 × 120.00 a year / 12 = 30 USD from January
+    // (it started 31 December 19:00 in New York); cus_2 from 15 February 49.00 less 20 % =
+    // 39.2 USD; cus_3 5000 JPY (zero-decimal) in January only, ended 10 February; cus_4's
+    // tiered price is refused at items.data.0.price. Rows in month, then customer order.
+    expect(await printed(index)).toEqual([
+      '3 items.data.0.price',
+      JSON.stringify([
+        '2026-01 cus_1 30 USD',
+        '2026-01 cus_3 5000 JPY',
+        '2026-02 cus_1 30 USD',
+        '2026-02 cus_2 39.2 USD',
+        '2026-03 cus_1 30 USD',
+        '2026-03 cus_2 39.2 USD',
+      ]),
+    ])
+  })
+
+  it('the warehouse block runs the NPS twin in DuckDB and finishes it', async () => {
+    const index = blocks.findIndex((block) => block.includes('netPromoterScoreSql({'))
+    // New York months: enterprise March holds 10, 6 and the 9 of 1 April 02:00 UTC (31 March
+    // 22:00 EDT) → 2 promoters, 1 detractor of 3 → 100/3 = 33.3; smb March [3] → −100,
+    // April [9] → 100. Rows ordered by segment, then period.
+    expect(await printed(index)).toEqual([
+      'enterprise 2026-03 33.3 3',
+      'smb 2026-03 -100.0 1',
+      'smb 2026-04 100.0 1',
+    ])
+  }, 30_000)
 
   it('every block runs without throwing', async () => {
     for (let index = 0; index < blocks.length; index++) {
