@@ -128,6 +128,7 @@ describe('entry points', () => {
       'slaAttainmentSql',
       'customerRetentionSql',
       'pipelineCreatedSql',
+      'activityCountsSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

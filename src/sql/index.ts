@@ -1,3 +1,8 @@
+export {
+  type ActivityCountsSqlColumns,
+  type ActivityCountsSqlOptions,
+  activityCountsSql,
+} from './activityCountsSql.js'
 export { type CsatSqlOptions, csatSql } from './csatSql.js'
 export {
   type CustomerEffortScoreSqlOptions,

@@ -56,6 +56,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   slaAttainmentSql: { columns: { duration: 'd' }, target: 1 },
   customerRetentionSql: { columns: { activeAtStart: 's', activeAtEnd: 'e' } },
   pipelineCreatedSql: { columns: { status: 's', amount: 'a' } },
+  activityCountsSql: { columns: { type: 't', durationMinutes: 'd' } },
 }
 
 function expectCleanOrMetricError(action: () => unknown, label: string): void {

@@ -135,4 +135,13 @@ export const TWIN_CASES: readonly TwinCase[] = [
         },
       }).sql,
   },
+  {
+    twin: 'activityCountsSql',
+    label: 'per type, with duration and at',
+    sql: (dialect) =>
+      sql.activityCountsSql({
+        ...common(dialect, 3),
+        columns: { type: 'type', durationMinutes: 'duration_minutes', at: 'created_at' },
+      }).sql,
+  },
 ]
