@@ -129,6 +129,7 @@ describe('entry points', () => {
       'customerRetentionSql',
       'pipelineCreatedSql',
       'activityCountsSql',
+      'averageDealSizeSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

@@ -3,6 +3,11 @@ export {
   type ActivityCountsSqlOptions,
   activityCountsSql,
 } from './activityCountsSql.js'
+export {
+  type AverageDealSizeSqlColumns,
+  type AverageDealSizeSqlOptions,
+  averageDealSizeSql,
+} from './averageDealSizeSql.js'
 export { type CsatSqlOptions, csatSql } from './csatSql.js'
 export {
   type CustomerEffortScoreSqlOptions,

@@ -57,6 +57,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   customerRetentionSql: { columns: { activeAtStart: 's', activeAtEnd: 'e' } },
   pipelineCreatedSql: { columns: { status: 's', amount: 'a' } },
   activityCountsSql: { columns: { type: 't', durationMinutes: 'd' } },
+  averageDealSizeSql: { columns: { status: 's', amount: 'a' } },
 }
 
 function expectCleanOrMetricError(action: () => unknown, label: string): void {

@@ -144,4 +144,19 @@ export const TWIN_CASES: readonly TwinCase[] = [
         columns: { type: 'type', durationMinutes: 'duration_minutes', at: 'created_at' },
       }).sql,
   },
+  {
+    twin: 'averageDealSizeSql',
+    label: 'with closedAt and currency',
+    sql: (dialect) =>
+      sql.averageDealSizeSql({
+        ...common(dialect, 2),
+        columns: {
+          status: 'status',
+          amount: 'amount',
+          closedAt: 'closed_at',
+          currency: 'currency',
+        },
+        confidence: 0.9,
+      }).sql,
+  },
 ]
