@@ -130,6 +130,7 @@ describe('entry points', () => {
       'pipelineCreatedSql',
       'activityCountsSql',
       'averageDealSizeSql',
+      'quotaAttainmentSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

@@ -29,6 +29,11 @@ export {
   type PipelineCreatedSqlOptions,
   pipelineCreatedSql,
 } from './pipelineCreatedSql.js'
+export {
+  type QuotaAttainmentSqlColumns,
+  type QuotaAttainmentSqlOptions,
+  quotaAttainmentSql,
+} from './quotaAttainmentSql.js'
 export { SQL_DIALECTS, type SqlDialect, type SqlName, type SqlRaw } from './SqlDialect.js'
 export type {
   SqlGroupValue,

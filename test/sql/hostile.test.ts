@@ -58,6 +58,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   pipelineCreatedSql: { columns: { status: 's', amount: 'a' } },
   activityCountsSql: { columns: { type: 't', durationMinutes: 'd' } },
   averageDealSizeSql: { columns: { status: 's', amount: 'a' } },
+  quotaAttainmentSql: { columns: { ownerId: 'o', at: 't', amount: 'a' } },
 }
 
 function expectCleanOrMetricError(action: () => unknown, label: string): void {

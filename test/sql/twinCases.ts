@@ -159,4 +159,17 @@ export const TWIN_CASES: readonly TwinCase[] = [
         confidence: 0.9,
       }).sql,
   },
+  {
+    twin: 'quotaAttainmentSql',
+    label: 'per owner and local day, with currency',
+    sql: (dialect) =>
+      sql.quotaAttainmentSql({
+        ...common(dialect, 4),
+        columns: { ownerId: 'owner_id', at: 'closed_at', amount: 'amount', currency: 'currency' },
+        quotas: [
+          { ownerId: 'ana', periodStart: '2026-01-01', periodEnd: '2026-03-31', amount: 1000 },
+        ],
+        timeZone: 'Europe/Berlin',
+      }).sql,
+  },
 ]
