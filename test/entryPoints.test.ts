@@ -131,6 +131,7 @@ describe('entry points', () => {
       'activityCountsSql',
       'averageDealSizeSql',
       'quotaAttainmentSql',
+      'stageConversionSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

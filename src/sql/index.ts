@@ -48,6 +48,11 @@ export {
   slaAttainmentSql,
 } from './slaAttainmentSql.js'
 export {
+  type StageConversionSqlColumns,
+  type StageConversionSqlOptions,
+  stageConversionSql,
+} from './stageConversionSql.js'
+export {
   type WeightedPipelineSqlColumns,
   type WeightedPipelineSqlOptions,
   weightedPipelineSql,

@@ -172,4 +172,15 @@ export const TWIN_CASES: readonly TwinCase[] = [
         timeZone: 'Europe/Berlin',
       }).sql,
   },
+  {
+    twin: 'stageConversionSql',
+    label: 'per furthest stage, cumulative',
+    sql: (dialect) =>
+      sql.stageConversionSql({
+        ...common(dialect, 0),
+        columns: { status: 'status', stage: 'furthest_stage' },
+        stages: ['Lead', 'Demo', 'Proposal'],
+        mode: 'cumulative',
+      }).sql,
+  },
 ]
