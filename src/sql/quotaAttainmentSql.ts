@@ -161,7 +161,7 @@ export function quotaAttainmentSql(
       {
         name: 'missingAmount',
         condition: `${amount} IS NULL`,
-        code: 'INVALID_RECORD',
+        code: 'MISSING_VALUE',
         problem: 'a NULL amount',
       },
       {

@@ -27,9 +27,10 @@ function bookingOf(row: Row): Booking {
   return {
     ownerId: row.owner as string,
     at: row.at,
-    amount: row.amount as string,
+    // A NULL amount is a booking without one (MISSING_VALUE), as in the table.
+    ...(row.amount === null ? {} : { amount: row.amount }),
     ...(row.currency === null ? {} : { currency: row.currency }),
-  }
+  } as Booking
 }
 
 const columnsOf = (rows: readonly Row[]) => [
@@ -136,6 +137,34 @@ describe('quotaAttainmentSql', () => {
       const rows = await engine.query(query.sql)
       expectMetricError(() => query.finish(rows), 'MISSING_VALUE', {
         path: [0, 'cx_missingOwner'],
+        metric: 'quotaAttainmentSql',
+      })
+    }
+    // A NULL amount is a booking without an amount: MISSING_VALUE, as quotaAttainment says
+    // for a booking with no amount (this table was a generated counterexample when the
+    // check said INVALID_RECORD).
+    for (const engine of engines) {
+      await engine.load(
+        'null_amount_quota',
+        columnsOf([
+          {
+            owner: 'ana',
+            amount: null,
+            currency: 'USD',
+            segment: 'a',
+            at: new Date('2026-03-08T04:59:59Z'),
+          },
+        ]),
+      )
+      const query = quotaAttainmentSql({
+        dialect: engine.name,
+        from: 'null_amount_quota',
+        columns: COLUMNS,
+        ...PLAN,
+      })
+      const rows = await engine.query(query.sql)
+      expectMetricError(() => query.finish(rows), 'MISSING_VALUE', {
+        path: [0, 'cx_missingAmount'],
         metric: 'quotaAttainmentSql',
       })
     }
