@@ -128,6 +128,10 @@ describe('entry points', () => {
       'slaAttainmentSql',
       'customerRetentionSql',
       'pipelineCreatedSql',
+      'activityCountsSql',
+      'averageDealSizeSql',
+      'quotaAttainmentSql',
+      'stageConversionSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

@@ -1,3 +1,13 @@
+export {
+  type ActivityCountsSqlColumns,
+  type ActivityCountsSqlOptions,
+  activityCountsSql,
+} from './activityCountsSql.js'
+export {
+  type AverageDealSizeSqlColumns,
+  type AverageDealSizeSqlOptions,
+  averageDealSizeSql,
+} from './averageDealSizeSql.js'
 export { type CsatSqlOptions, csatSql } from './csatSql.js'
 export {
   type CustomerEffortScoreSqlOptions,
@@ -19,6 +29,11 @@ export {
   type PipelineCreatedSqlOptions,
   pipelineCreatedSql,
 } from './pipelineCreatedSql.js'
+export {
+  type QuotaAttainmentSqlColumns,
+  type QuotaAttainmentSqlOptions,
+  quotaAttainmentSql,
+} from './quotaAttainmentSql.js'
 export { SQL_DIALECTS, type SqlDialect, type SqlName, type SqlRaw } from './SqlDialect.js'
 export type {
   SqlGroupValue,
@@ -32,6 +47,11 @@ export {
   type SlaAttainmentSqlOptions,
   slaAttainmentSql,
 } from './slaAttainmentSql.js'
+export {
+  type StageConversionSqlColumns,
+  type StageConversionSqlOptions,
+  stageConversionSql,
+} from './stageConversionSql.js'
 export {
   type WeightedPipelineSqlColumns,
   type WeightedPipelineSqlOptions,

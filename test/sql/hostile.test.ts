@@ -56,6 +56,10 @@ const VALID: Record<string, Record<string, unknown>> = {
   slaAttainmentSql: { columns: { duration: 'd' }, target: 1 },
   customerRetentionSql: { columns: { activeAtStart: 's', activeAtEnd: 'e' } },
   pipelineCreatedSql: { columns: { status: 's', amount: 'a' } },
+  activityCountsSql: { columns: { type: 't', durationMinutes: 'd' } },
+  averageDealSizeSql: { columns: { status: 's', amount: 'a' } },
+  quotaAttainmentSql: { columns: { ownerId: 'o', at: 't', amount: 'a' } },
+  stageConversionSql: { columns: { status: 's', stage: 'g' }, stages: ['A', 'B'] },
 }
 
 function expectCleanOrMetricError(action: () => unknown, label: string): void {

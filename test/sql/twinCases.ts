@@ -135,4 +135,52 @@ export const TWIN_CASES: readonly TwinCase[] = [
         },
       }).sql,
   },
+  {
+    twin: 'activityCountsSql',
+    label: 'per type, with duration and at',
+    sql: (dialect) =>
+      sql.activityCountsSql({
+        ...common(dialect, 3),
+        columns: { type: 'type', durationMinutes: 'duration_minutes', at: 'created_at' },
+      }).sql,
+  },
+  {
+    twin: 'averageDealSizeSql',
+    label: 'with closedAt and currency',
+    sql: (dialect) =>
+      sql.averageDealSizeSql({
+        ...common(dialect, 2),
+        columns: {
+          status: 'status',
+          amount: 'amount',
+          closedAt: 'closed_at',
+          currency: 'currency',
+        },
+        confidence: 0.9,
+      }).sql,
+  },
+  {
+    twin: 'quotaAttainmentSql',
+    label: 'per owner and local day, with currency',
+    sql: (dialect) =>
+      sql.quotaAttainmentSql({
+        ...common(dialect, 4),
+        columns: { ownerId: 'owner_id', at: 'closed_at', amount: 'amount', currency: 'currency' },
+        quotas: [
+          { ownerId: 'ana', periodStart: '2026-01-01', periodEnd: '2026-03-31', amount: 1000 },
+        ],
+        timeZone: 'Europe/Berlin',
+      }).sql,
+  },
+  {
+    twin: 'stageConversionSql',
+    label: 'per furthest stage, cumulative',
+    sql: (dialect) =>
+      sql.stageConversionSql({
+        ...common(dialect, 0),
+        columns: { status: 'status', stage: 'furthest_stage' },
+        stages: ['Lead', 'Demo', 'Proposal'],
+        mode: 'cumulative',
+      }).sql,
+  },
 ]
