@@ -201,6 +201,12 @@ describe('readStripeSubscription: prices', () => {
     ])
   })
 
+  it('refuses a unit_amount_decimal that is not a decimal string of minor units', () => {
+    expect(
+      issuePaths(subscription({}, [{ price: price({ unit_amount_decimal: '1e3' }) }])),
+    ).toEqual([at('price', 'unit_amount_decimal')])
+  })
+
   it('reads the product from an expanded product object, null without an id', () => {
     const expanded = factsOf(subscription({}, [{ price: price({ product: { id: 'prod_1' } }) }]))
     expect(expanded.items[0]?.product).toBe('prod_1')

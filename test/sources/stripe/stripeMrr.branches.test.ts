@@ -173,6 +173,23 @@ describe('stripeMrr: discounts and valuation', () => {
   })
 })
 
+describe('stripeMrr: mixed currencies', () => {
+  it('names only the first mixed month when a customer mixes currencies in several', () => {
+    const usd = subscription({ id: 'sub_usd' })
+    const eur = subscription({ id: 'sub_eur', currency: 'eur' }, [
+      { price: price({ currency: 'eur' }) },
+    ])
+    const { records, rejected } = stripeMrr([usd, eur], { months: ['2026-01', '2026-02'] })
+    // Both months mix USD and EUR for cus_1: one issue per subscription, naming January.
+    expect(records).toEqual([])
+    expect(rejected.map((r) => [r.index, r.issues.length])).toEqual([
+      [0, 1],
+      [1, 1],
+    ])
+    for (const entry of rejected) expect(entry.issues[0]?.message).toMatch(/end of 2026-01;/)
+  })
+})
+
 describe('stripeMrr: resolvePrice', () => {
   const tiered = subscription({}, [
     { price: price({ billing_scheme: 'tiered', unit_amount: null }) },
