@@ -190,6 +190,30 @@ describe('stripeMrr: mixed currencies', () => {
   })
 })
 
+describe('stripeMrr: a refused subscription beside a counted one (whole amounts)', () => {
+  it('sums only the counted subscription in a month the refused one is also active', () => {
+    const a = subscription({ id: 'sub_a' })
+    const b = subscription(
+      {
+        id: 'sub_b',
+        currency: 'eur',
+        start_date: seconds(2026, 3, 1),
+        cancel_at: seconds(2026, 4, 1),
+      },
+      [{ price: price({ currency: 'eur' }) }],
+    )
+    const c = subscription({ id: 'sub_c', start_date: seconds(2026, 4, 1) }, [
+      { price: price({ unit_amount: 2000 }) },
+    ])
+    const { records } = stripeMrr([a, b, c], { months: ['2026-03', '2026-04'] })
+    // March mixes USD and EUR: sub_a and sub_b refused. April: sub_a (refused, 1000) and
+    // sub_c (2000 cents) → only sub_c counts: $20.
+    expect(records.map((r) => [r.month, r.amount.toString(), r.subscriptions])).toEqual([
+      ['2026-04', '20', ['sub_c']],
+    ])
+  })
+})
+
 describe('stripeMrr: resolvePrice', () => {
   const tiered = subscription({}, [
     { price: price({ billing_scheme: 'tiered', unit_amount: null }) },
