@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { MetricInputError } from '../../src/core/MetricInputError.js'
 import {
   callCore,
+  cellName,
   describeCell,
   indexInPath,
   SheetFunctionError,
@@ -63,5 +64,19 @@ describe('sheetValues branches', () => {
     // Without a field the first part must be a number.
     expect(indexInPath([2, 'x'])).toBe(2)
     expect(indexInPath(['x', 2])).toBeUndefined()
+  })
+
+  it('describeCell writes -0 as 0, and names logical values and error cells', () => {
+    expect(describeCell(-0)).toBe('0')
+    expect(describeCell(2.5)).toBe('2.5')
+    expect(describeCell(true)).toBe('the logical value TRUE')
+    expect(describeCell({ sheetError: '#N/A' })).toBe('the error #N/A')
+  })
+
+  it('cellName reads a range with no rows as one column', () => {
+    // No rows: the width counts as 1, so the name is the one-column form "row N of …".
+    expect(cellName({ cells: [] }, 'scores', 0)).toBe('row 1 of scores')
+    // Control: a one-row range of three names columns.
+    expect(cellName({ cells: [[1, 2, 3]] }, 'scores', 2)).toBe('column 3 of scores')
   })
 })
