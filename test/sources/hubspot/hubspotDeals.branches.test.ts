@@ -27,10 +27,8 @@ describe('hubspotDeals (branches)', () => {
     const result = hubspotDeals({ stages: STAGES, deals: [api({ n: 1 }, {})] })
     expect(result.records).toEqual([])
     expect(result.rejected.map((row) => row.index)).toEqual([0])
-    expect(result.rejected[0]?.issues[0]).toEqual({
-      path: ['id'],
-      message: 'expected an id, got a value of type object',
-    })
+    expect(result.rejected[0]?.issues[0]?.path).toEqual(['id'])
+    expect(result.rejected[0]?.issues[0]?.message).toMatch(/^expected an id/)
   })
 
   it('rejects a second API object with the same id at id (no hs_object_id property)', () => {
