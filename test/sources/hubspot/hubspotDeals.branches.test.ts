@@ -148,4 +148,17 @@ describe('hubspotDeals (branches)', () => {
     ])
     expect(result.records[0]?.probability).toBe(0.5)
   })
+
+  it('ignores header keys longer than 600 characters when looking for stage-date columns', () => {
+    // Trimmed, this key would read as hs_date_entered_open; at 620 characters it is skipped,
+    // so the deal enters Open at creation, not on 6 January.
+    const key = `hs_date_entered_open${' '.repeat(600)}`
+    const result = hubspotDeals({
+      stages: STAGES,
+      deals: [api('1', { [key]: '2026-01-06T10:00:00Z' })],
+    })
+    expect(result.records[0]?.stageHistory).toEqual([
+      { stage: 'Open', enteredAt: new Date('2026-01-05T09:00:00Z') },
+    ])
+  })
 })

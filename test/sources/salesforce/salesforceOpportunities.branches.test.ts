@@ -178,4 +178,16 @@ describe('salesforceOpportunities (branches)', () => {
     ])
     expect(rejected[0]?.issues[0]?.message).toMatch(/closed deal needs its CloseDate/)
   })
+
+  it('a closed deal with no CloseDate column and another bad cell reports both', () => {
+    const { CloseDate: _omitted, ...noCloseDate } = deal({
+      StageName: 'Closed Lost',
+      Amount: 'abc',
+    })
+    const { rejected } = salesforceOpportunities({ opportunities: [noCloseDate] })
+    // The Amount issue is there already; the missing CloseDate is still added once.
+    expect(rejected.map((row) => row.issues.map((issue) => issue.path))).toEqual([
+      [['Amount'], ['CloseDate']],
+    ])
+  })
 })
