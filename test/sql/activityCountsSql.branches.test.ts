@@ -39,9 +39,9 @@ describe('activityCountsSql finish', () => {
       },
     ])
     expect(rows).toHaveLength(2)
-    expect((rows[0]?.group?.day as Date).getTime()).toBe(day1.getTime())
+    expect((rows[0]!.group!.day as Date).getTime()).toBe(day1.getTime())
     expect(rows[0]?.result.activities).toBe(2)
-    expect((rows[1]?.group?.day as Date).getTime()).toBe(day2.getTime())
+    expect((rows[1]!.group!.day as Date).getTime()).toBe(day2.getTime())
     expect(rows[1]?.result.activities).toBe(1)
   })
 

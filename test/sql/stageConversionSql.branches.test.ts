@@ -35,9 +35,9 @@ describe('stageConversionSql finish', () => {
       { cx_group_0: day2, cx_group_1: 'B', cx_n: 1, cx_won: 1, cx_open: 0, cx_badStatus: 0 },
     ])
     expect(rows).toHaveLength(2)
-    expect((rows[0]?.group?.day as Date).getTime()).toBe(day1.getTime())
+    expect((rows[0]!.group!.day as Date).getTime()).toBe(day1.getTime())
     expect(rows[0]?.result.map((row) => [row.stage, row.reached, row.rate])[0]).toEqual(['A', 1, 0])
-    expect((rows[1]?.group?.day as Date).getTime()).toBe(day2.getTime())
+    expect((rows[1]!.group!.day as Date).getTime()).toBe(day2.getTime())
     expect(rows[1]?.result.map((row) => [row.stage, row.reached, row.rate])[0]).toEqual(['A', 1, 1])
   })
 })
