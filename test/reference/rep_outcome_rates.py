@@ -41,7 +41,7 @@ RATES = {
 }
 
 
-def fit(rows):
+def moment_fit(rows):
     used = [(s, n) for s, n in rows if n > 0]
     k = len(used)
     N = sum(n for _, n in used)
@@ -53,7 +53,7 @@ def fit(rows):
 
 
 def shrink(name, rows):
-    N, p, rho = fit(rows)
+    N, p, rho = moment_fit(rows)
     x = sum(s for s, _ in rows)
     team = stats.binomtest(x, N).proportion_ci(confidence_level=0.95, method='wilson')
     print(f'{name}: N={N} p={p}={float(p)!r} rho={rho}={float(rho)!r}')

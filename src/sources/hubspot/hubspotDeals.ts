@@ -3,6 +3,13 @@ import { describeValue } from '../../core/describeValue.js'
 import { guardInput } from '../../core/validate.js'
 import type { Opportunity, StageEntry } from '../../records/Opportunity.js'
 import type { ParseRecordsResult, RecordIssue } from '../../schemas/parseRecords.js'
+import {
+  amountCell,
+  booleanCell,
+  type CellContext,
+  currencyCell,
+  textCell,
+} from '../read/cellReaders.js'
 import { cellOf, readText, type SourceRow } from '../read/cells.js'
 import { rowCollector, rowsOf } from '../read/collect.js'
 import { columnResolver } from '../read/columns.js'
@@ -13,13 +20,6 @@ import {
   type SourceOptions,
   type SourceSettings,
 } from '../read/options.js'
-import {
-  amountCell,
-  booleanCell,
-  type CellContext,
-  currencyCell,
-  textCell,
-} from '../salesforce/salesforceFields.js'
 import {
   type CheckedStage,
   type HubspotPipeline,

@@ -3,11 +3,11 @@ import { guardInput } from '../../core/validate.js'
 import { OPEN_DEAL_POLICIES, type OpenDealPolicy } from '../../pipeline/stageConversion.js'
 import type { Activity } from '../../records/Activity.js'
 import type { ParseRecordsResult } from '../../schemas/parseRecords.js'
+import { type CellContext, countCell, textCell } from '../read/cellReaders.js'
 import { cellOf, isRow, readText, type SourceRow } from '../read/cells.js'
 import { rowCollector, rowsOf } from '../read/collect.js'
 import { columnResolver } from '../read/columns.js'
 import { invalidOption, optionOf, readSourceOptions, type SourceOptions } from '../read/options.js'
-import { type CellContext, countCell, textCell } from '../salesforce/salesforceFields.js'
 import {
   associationColumns,
   firstAssociation,

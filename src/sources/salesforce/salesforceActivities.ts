@@ -3,6 +3,13 @@ import { guardInput } from '../../core/validate.js'
 import { OPEN_DEAL_POLICIES, type OpenDealPolicy } from '../../pipeline/stageConversion.js'
 import { ACTIVITY_TYPES, type Activity } from '../../records/Activity.js'
 import type { ParseRecordsResult, RecordIssue } from '../../schemas/parseRecords.js'
+import {
+  booleanCell,
+  type CellContext,
+  countCell,
+  instantCell,
+  textCell,
+} from '../read/cellReaders.js'
 import type { SourceRow } from '../read/cells.js'
 import { type RowCollector, type RowReader, rowCollector, rowsOf } from '../read/collect.js'
 import { type ColumnResolver, columnResolver } from '../read/columns.js'
@@ -13,14 +20,7 @@ import {
   type SourceOptions,
   type SourceSettings,
 } from '../read/options.js'
-import {
-  booleanCell,
-  type CellContext,
-  countCell,
-  ID_PREFIXES,
-  instantCell,
-  textCell,
-} from './salesforceFields.js'
+import { ID_PREFIXES } from './salesforceIdPrefixes.js'
 
 const METRIC = 'salesforceActivities'
 

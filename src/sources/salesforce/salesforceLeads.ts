@@ -2,18 +2,18 @@ import { epochDayOfText, localDayOf } from '../../core/calendarKernel.js'
 import { guardInput } from '../../core/validate.js'
 import type { Lead } from '../../records/Lead.js'
 import type { ParseRecordsResult, RecordIssue } from '../../schemas/parseRecords.js'
-import type { SourceRow } from '../read/cells.js'
-import { type RowReader, rowCollector, rowsOf } from '../read/collect.js'
-import { type ColumnResolver, columnResolver } from '../read/columns.js'
-import { startOfDay } from '../read/dates.js'
-import { readSourceOptions, type SourceOptions, type SourceSettings } from '../read/options.js'
 import {
   booleanCell,
   type CellContext,
   dayCell,
   instantCell,
   textCell,
-} from './salesforceFields.js'
+} from '../read/cellReaders.js'
+import type { SourceRow } from '../read/cells.js'
+import { type RowReader, rowCollector, rowsOf } from '../read/collect.js'
+import { type ColumnResolver, columnResolver } from '../read/columns.js'
+import { startOfDay } from '../read/dates.js'
+import { readSourceOptions, type SourceOptions, type SourceSettings } from '../read/options.js'
 
 const METRIC = 'salesforceLeads'
 

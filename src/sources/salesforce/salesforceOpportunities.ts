@@ -4,12 +4,6 @@ import { guardInput } from '../../core/validate.js'
 import type { Opportunity, StageEntry } from '../../records/Opportunity.js'
 import type { ParseRecordsResult, RecordIssue, RejectedRecord } from '../../schemas/parseRecords.js'
 import { thrownText } from '../../time/timeInputs.js'
-import type { SourceRow } from '../read/cells.js'
-import { type RowReader, rowCollector, rowsOf } from '../read/collect.js'
-import { type ColumnResolver, columnResolver, normaliseHeader } from '../read/columns.js'
-import { type DateReading, startOfDay } from '../read/dates.js'
-import { optionOf, readSourceOptions, type SourceOptions } from '../read/options.js'
-import type { SalesforceStage } from './SalesforceStage.js'
 import {
   amountCell,
   booleanCell,
@@ -19,7 +13,13 @@ import {
   instantCell,
   percentCell,
   textCell,
-} from './salesforceFields.js'
+} from '../read/cellReaders.js'
+import type { SourceRow } from '../read/cells.js'
+import { type RowReader, rowCollector, rowsOf } from '../read/collect.js'
+import { type ColumnResolver, columnResolver, normaliseHeader } from '../read/columns.js'
+import { type DateReading, startOfDay } from '../read/dates.js'
+import { optionOf, readSourceOptions, type SourceOptions } from '../read/options.js'
+import type { SalesforceStage } from './SalesforceStage.js'
 import { readStageVocabulary, type StageVocabulary } from './salesforceStages.js'
 
 const METRIC = 'salesforceOpportunities'

@@ -1,12 +1,12 @@
 import { describeValue } from '../../core/describeValue.js'
 import type { RecordIssue } from '../../schemas/parseRecords.js'
-import { readBoolean } from '../read/booleans.js'
-import { cellOf, readText, type SourceRow, textProblem } from '../read/cells.js'
-import { type DateReading, readCalendarDay, readInstant } from '../read/dates.js'
-import { type NumberLocale, readDecimalText, readFraction } from '../read/numbers.js'
+import { readBoolean } from './booleans.js'
+import { cellOf, readText, type SourceRow, textProblem } from './cells.js'
+import { type DateReading, readCalendarDay, readInstant } from './dates.js'
+import { type NumberLocale, readDecimalText, readFraction } from './numbers.js'
 
 /**
- * Cell readers of the Salesforce adapters: each reads one column of a row, pushes an issue
+ * Cell readers shared by the source adapters: each reads one column of a row, pushes an issue
  * at the row's own header when the cell cannot be read, and returns the value (or
  * `undefined` when blank, absent or refused). Internal.
  */
@@ -173,11 +173,3 @@ export function currencyCell(
     )
   return text?.toUpperCase()
 }
-
-/** The record-id prefixes Salesforce gives each object (the first three characters of an id). */
-export const ID_PREFIXES = {
-  account: '001',
-  contact: '003',
-  opportunity: '006',
-  lead: '00Q',
-} as const
