@@ -65,6 +65,10 @@ export {
   STRIPE_ZERO_DECIMAL_CURRENCIES,
 } from './stripe/stripeCurrencies.js'
 export {
+  STRIPE_SUBSCRIPTION_EVENT_TYPES,
+  type StripeSubscriptionEventType,
+} from './stripe/stripeEvents.js'
+export {
   type StripeMrrOptions,
   type StripeMrrRecord,
   type StripeMrrResult,

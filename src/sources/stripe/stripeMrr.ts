@@ -23,6 +23,12 @@ import {
 } from './readStripeSubscription.js'
 import { stripeMinorUnitDigits } from './stripeCurrencies.js'
 import { StripeDecimal } from './stripeDecimal.js'
+import {
+  compareEvents,
+  readStripeEvent,
+  type StripeEventFacts,
+  stateBefore,
+} from './stripeEvents.js'
 
 /**
  * What {@link StripeMrrOptions.resolvePrice} is asked to value: a tiered or metered item at
@@ -31,7 +37,10 @@ import { StripeDecimal } from './stripeDecimal.js'
  * @category Sources
  */
 export interface StripePriceContext {
-  /** The subscription object as given. */
+  /**
+   * The subscription object as given, or, with `events`, its state at that month end (an
+   * event's `data.object`, or the state rebuilt from the first event's `previous_attributes`).
+   */
   readonly subscription: unknown
   /** The subscription item (`items.data[i]`) as given. */
   readonly item: unknown
@@ -57,6 +66,17 @@ export interface StripeMrrOptions {
    * Stripe writes amounts), or `null` to refuse it. Called per item and month end.
    */
   readonly resolvePrice?: (context: StripePriceContext) => MoneyInput | null | undefined
+  /**
+   * The subscriptions' history: Stripe Event objects of the `customer.subscription.*` types
+   * ({@link STRIPE_SUBSCRIPTION_EVENT_TYPES}), any order, as `GET /v1/events` or a webhook
+   * log gives them. Each month end is then valued at the subscription's state as of its
+   * latest event at or before that instant (the event's `data.object`); month ends at or
+   * after its latest event at the current object in `subscriptions`; month ends before its
+   * first event at nothing when that event is `.created`, else at the state just before it
+   * (`data.object` with `data.previous_attributes` written back). Without `events`, every
+   * month end is valued at the current object.
+   */
+  readonly events?: Iterable<unknown>
 }
 
 /**
@@ -87,6 +107,12 @@ export interface StripeMrrResult {
   readonly records: StripeMrrRecord[]
   /** Every subscription that could not be read or counted, with the reasons, by index. */
   readonly rejected: RejectedRecord[]
+  /**
+   * Only when the `events` option is given: every event that was not used, by its index in
+   * `events`, with the reasons (not a subscription event, unreadable, a repeated id, a
+   * subscription missing from `subscriptions` or rejected there). Every other event was used.
+   */
+  readonly rejectedEvents?: RejectedRecord[]
 }
 
 const METRIC = 'stripeMrr'
@@ -110,6 +136,8 @@ interface MonthlyValue {
 const MAX_MONTHS = 1200
 /** Most subscriptions one call reads. */
 const MAX_SUBSCRIPTIONS = 10_000_000
+/** Most events one call reads. */
+const MAX_EVENTS = 10_000_000
 const MONTH = /^(\d{4})-(\d{2})$/
 
 /** Normalisation of one billing period to a month: × multiplier ÷ (divisor × interval_count). */
@@ -139,17 +167,30 @@ const TO_MONTH: Readonly<Record<BillingInterval, { multiplier: number; divisor: 
  * period end when `cancel_at_period_end`; trials count 0; `past_due` and `unpaid` count
  * until canceled (ChartMogul's default); `incomplete`, `incomplete_expired` and `paused`
  * never count; an item counts from its `created`. A subscription object is its current
- * state: earlier months are valued at today's items and prices (for history, call it on each
- * month's own export with that month alone and concatenate the records).
+ * state: without `events`, earlier months are valued at today's items and prices.
+ *
+ * History: pass the subscriptions' `customer.subscription.*` Events as `events` and each
+ * month end is valued at the state of the latest event at or before it. Events are ordered
+ * by `created`, then (Stripe's `created` has whole seconds) `.created` before any other type
+ * before `.deleted`, then by event id; the input order never matters. A `.deleted` event
+ * carries the canceled subscription (`ended_at`), so it ends the MRR like any cancellation.
+ * An event id given twice with the same contents is used once (Stripe may deliver an event
+ * again); with different contents every copy is rejected. Every event ends up used or in
+ * `rejectedEvents` with its index and reason: events of other types or objects, events of a
+ * subscription that is not in `subscriptions` (or is rejected there). An event whose
+ * subscription state cannot be read rejects the event and its subscription (a history with a
+ * hole would value months at the wrong state).
  *
  * @param subscriptions - Stripe Subscription objects (any iterable).
- * @param options - `months` (`'YYYY-MM'`), `timeZone` (default `'UTC'`), `resolvePrice`.
- * @returns `{ records, rejected }`: records with MRR > 0 only; a subscription that cannot be
- *   read (a tiered or metered price without `resolvePrice`, unexpanded discounts, a bad
- *   field, a repeated id) or whose customer pays in two currencies in one month is in
- *   `rejected` with its index and reasons, and adds nothing.
+ * @param options - `months` (`'YYYY-MM'`), `timeZone` (default `'UTC'`), `resolvePrice`,
+ *   `events`.
+ * @returns `{ records, rejected }` (and `rejectedEvents` with `events`): records with MRR > 0
+ *   only; a subscription that cannot be read (a tiered or metered price without
+ *   `resolvePrice`, unexpanded discounts, a bad field, a repeated id, an unreadable event)
+ *   or whose customer pays in two currencies in one month is in `rejected` with its index
+ *   and reasons, and adds nothing.
  * @throws MetricInputError `INVALID_OPTION` (`months`, `timeZone`, `resolvePrice`, options
- *   not an object, `subscriptions` not iterable).
+ *   not an object, `subscriptions` or `events` not iterable).
  * @example
  * ```ts
  * const { records } = stripeMrr(
@@ -160,7 +201,8 @@ const TO_MONTH: Readonly<Record<BillingInterval, { multiplier: number; divisor: 
  * )
  * records[0].amount.toString() // => '30'
  * ```
- * @see https://docs.stripe.com/api/subscriptions/object; help.baremetrics.com — Monthly
+ * @see https://docs.stripe.com/api/subscriptions/object; https://docs.stripe.com/api/events/object;
+ *   help.baremetrics.com — Monthly
  *   Recurring Revenue; help.chartmogul.com — Handling past-due subscriptions; notes in
  *   test/sources/stripe/fixtures/README.md.
  * @category Sources
@@ -191,6 +233,7 @@ interface MonthEnd {
 function readOptions(options: StripeMrrOptions): {
   months: MonthEnd[]
   resolve: StripeMrrOptions['resolvePrice'] | undefined
+  events: Iterable<unknown> | undefined
 } {
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw invalidOption(
@@ -240,28 +283,86 @@ function readOptions(options: StripeMrrOptions): {
     months.push({ label: value as string, number, endMs: start - 1 })
   }
   months.sort((a, b) => a.number - b.number)
-  return { months, resolve }
+  const events = options.events
+  return { months, resolve, events }
 }
 
-function iteratorOf(subscriptions: Iterable<unknown>): Iterator<unknown> {
+function iteratorOf(
+  list: Iterable<unknown>,
+  name: 'subscriptions' | 'events',
+  what: string,
+): Iterator<unknown> {
   const refuse = () =>
     invalidOption(
-      ['subscriptions'],
-      `subscriptions is ${describeValue(subscriptions)}; it must be an array or another iterable of Stripe Subscription objects`,
+      [name],
+      `${name === 'events' ? 'option events' : name} is ${describeValue(list)}; it must be an array or another iterable of ${what}`,
     )
-  if (typeof subscriptions !== 'object' || subscriptions === null) throw refuse()
+  if (typeof list !== 'object' || list === null) throw refuse()
   let iterator: Iterator<unknown>
   try {
-    const iterate = (subscriptions as { [Symbol.iterator]?: unknown })[Symbol.iterator]
+    const iterate = (list as { [Symbol.iterator]?: unknown })[Symbol.iterator]
     if (typeof iterate !== 'function') throw refuse()
-    iterator = iterate.call(subscriptions) as Iterator<unknown>
+    iterator = iterate.call(list) as Iterator<unknown>
     if (typeof iterator !== 'object' || iterator === null || typeof iterator.next !== 'function')
       throw refuse()
   } catch (error) {
     if (error instanceof MetricInputError) throw error
-    throw invalidOption(['subscriptions'], `subscriptions could not be read: ${thrown(error)}`)
+    throw invalidOption([name], `${name} could not be read: ${thrown(error)}`)
   }
   return iterator
+}
+
+/** The next value of an input iterator, or `done`; a throwing iterator is an option error. */
+function step(
+  iterator: Iterator<unknown>,
+  name: 'subscriptions' | 'events',
+  index: number,
+  limit: number,
+): { done: boolean; value: unknown } {
+  let done: boolean
+  let value: unknown
+  try {
+    const next = iterator.next()
+    done = next.done === true
+    value = done ? undefined : next.value
+  } catch (error) {
+    throw invalidOption([name], `${name} could not be read at index ${index}: ${thrown(error)}`)
+  }
+  if (!done && index >= limit)
+    throw invalidOption([name], `${name} has more than ${limit} entries; split the call`)
+  return { done, value }
+}
+
+/** Reads one subscription state; without `resolvePrice`, a tiered or metered item refuses it. */
+function readState(
+  value: unknown,
+  resolve: StripeMrrOptions['resolvePrice'] | undefined,
+): { facts: StripeSubscriptionFacts | null; issues: RecordIssue[] } {
+  let result: ReturnType<typeof readStripeSubscription>
+  try {
+    result = readStripeSubscription(value)
+  } catch (error) {
+    return {
+      facts: null,
+      issues: [{ path: [], message: `the subscription could not be read: ${thrown(error)}` }],
+    }
+  }
+  if (result.facts !== null && resolve === undefined) {
+    const refused = refusals(result.facts)
+    if (refused.length > 0) return { facts: null, issues: refused }
+  }
+  return result
+}
+
+/** The id of a subscription that could not be read, when it has a string one. */
+function rawId(value: unknown): string | null {
+  try {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'id')) return null
+    const id = (value as { id?: unknown }).id
+    return typeof id === 'string' ? id : null
+  } catch {
+    return null
+  }
 }
 
 function thrown(error: unknown): string {
@@ -274,49 +375,24 @@ function thrown(error: unknown): string {
 }
 
 function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): StripeMrrResult {
-  const { months, resolve } = readOptions(options)
-  const iterator = iteratorOf(subscriptions)
+  const { months, resolve, events } = readOptions(options)
+  const iterator = iteratorOf(subscriptions, 'subscriptions', 'Stripe Subscription objects')
+  const eventIterator =
+    events === undefined ? null : iteratorOf(events, 'events', 'Stripe Event objects')
   const issuesByIndex = new Map<number, RecordIssue[]>()
   const read: { index: number; facts: StripeSubscriptionFacts }[] = []
   const indexesOfId = new Map<string, number[]>()
+  /** Ids of the subscriptions rejected while reading (for the events that name them). */
+  const rejectedIds = new Map<string, number>()
   for (let index = 0; ; index++) {
-    let done: boolean
-    let value: unknown
-    try {
-      const step = iterator.next()
-      done = step.done === true
-      value = done ? undefined : step.value
-    } catch (error) {
-      throw invalidOption(
-        ['subscriptions'],
-        `subscriptions could not be read at index ${index}: ${thrown(error)}`,
-      )
-    }
+    const { done, value } = step(iterator, 'subscriptions', index, MAX_SUBSCRIPTIONS)
     if (done) break
-    if (index >= MAX_SUBSCRIPTIONS)
-      throw invalidOption(
-        ['subscriptions'],
-        `subscriptions has more than ${MAX_SUBSCRIPTIONS} entries; split the call`,
-      )
-    let result: ReturnType<typeof readStripeSubscription>
-    try {
-      result = readStripeSubscription(value)
-    } catch (error) {
-      result = {
-        facts: null,
-        issues: [{ path: [], message: `the subscription could not be read: ${thrown(error)}` }],
-      }
-    }
+    const result = readState(value, resolve)
     if (result.facts === null) {
       issuesByIndex.set(index, result.issues)
+      const id = eventIterator === null ? null : rawId(value)
+      if (id !== null && !rejectedIds.has(id)) rejectedIds.set(id, index)
       continue
-    }
-    if (resolve === undefined) {
-      const refused = refusals(result.facts)
-      if (refused.length > 0) {
-        issuesByIndex.set(index, refused)
-        continue
-      }
     }
     read.push({ index, facts: result.facts })
     const indexes = indexesOfId.get(result.facts.id)
@@ -334,8 +410,13 @@ function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): S
           message: `the subscription id ${describeValue(entry.facts.id)} appears at indexes ${indexes.join(', ')}; pass each subscription once`,
         },
       ])
+      if (!rejectedIds.has(entry.facts.id)) rejectedIds.set(entry.facts.id, entry.index)
     } else counted.push(entry)
   }
+  const history =
+    eventIterator === null ? null : readHistory(eventIterator, counted, rejectedIds, resolve)
+  if (history !== null)
+    for (const [index, issues] of history.subscriptionIssues) issuesByIndex.set(index, issues)
   // MRR of every subscription at every month end, as an exact fraction of minor units.
   interface Contribution {
     readonly index: number
@@ -345,29 +426,64 @@ function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): S
   }
   const byCustomerMonth = new Map<string, Map<number, Contribution[]>>()
   for (const { index, facts } of counted) {
+    if (issuesByIndex.has(index)) continue
+    const timeline = history?.timelines.get(index)
     const monthly: (MonthlyValue | null)[] = []
-    // Month ends with the same items and discounts in force have the same MRR: value once.
-    const cache = new Map<string, MonthlyValue>()
+    const states: (StripeSubscriptionFacts | null)[] = []
+    // Month ends with the same state, items and discounts in force have the same MRR: value once.
+    const caches = new Map<StripeSubscriptionFacts, Map<string, MonthlyValue>>()
+    let passed = 0
+    let stateLabel = ''
     try {
-      for (let slot = 0; slot < months.length; slot++)
-        monthly.push(subscriptionMrr(facts, months[slot] as MonthEnd, resolve, cache))
+      for (let slot = 0; slot < months.length; slot++) {
+        const month = months[slot] as MonthEnd
+        let state: StripeSubscriptionFacts | null = facts
+        if (timeline !== undefined) {
+          const steps = timeline.steps
+          while (passed < steps.length && (steps[passed] as Step).event.createdMs <= month.endMs)
+            passed++
+          if (passed === 0) {
+            state = timeline.before
+            stateLabel = ` (as before its first event, events[${(steps[0] as Step).event.index}])`
+          } else if (passed < steps.length) {
+            const latest = (steps[passed - 1] as Step).event
+            state = (steps[passed - 1] as Step).facts
+            stateLabel = ` (as of the event ${describeValue(latest.id)}, events[${latest.index}])`
+          } else stateLabel = ''
+        }
+        states.push(state)
+        if (state === null) {
+          monthly.push(null)
+          continue
+        }
+        let cache = caches.get(state)
+        if (cache === undefined) {
+          cache = new Map()
+          caches.set(state, cache)
+        }
+        monthly.push(subscriptionMrr(state, month, resolve, cache))
+      }
     } catch (error) {
       if (error instanceof MetricInputError) throw error
       issuesByIndex.set(index, [
-        { path: [], message: `the subscription could not be valued: ${thrown(error)}` },
+        {
+          path: [],
+          message: `the subscription could not be valued${stateLabel}: ${thrown(error)}`,
+        },
       ])
       continue
     }
     for (let slot = 0; slot < months.length; slot++) {
       const value = monthly[slot] as MonthlyValue | null
       if (value === null || !value.positive) continue
-      let perMonth = byCustomerMonth.get(facts.customer)
+      const state = states[slot] as StripeSubscriptionFacts
+      let perMonth = byCustomerMonth.get(state.customer)
       if (perMonth === undefined) {
         perMonth = new Map()
-        byCustomerMonth.set(facts.customer, perMonth)
+        byCustomerMonth.set(state.customer, perMonth)
       }
       const list = perMonth.get(slot)
-      const contribution = { index, id: facts.id, currency: facts.currency, value }
+      const contribution = { index, id: state.id, currency: state.currency, value }
       if (list === undefined) perMonth.set(slot, [contribution])
       else list.push(contribution)
     }
@@ -435,10 +551,185 @@ function compute(subscriptions: Iterable<unknown>, options: StripeMrrOptions): S
       })
     }
   }
-  const rejected: RejectedRecord[] = [...issuesByIndex.entries()]
+  const rejected = byIndex(issuesByIndex)
+  if (history === null) return { records, rejected }
+  // The events of a subscription rejected after its history was read were not used either.
+  for (const [index, timeline] of history.timelines) {
+    if (!issuesByIndex.has(index)) continue
+    for (const { event } of timeline.steps)
+      history.eventIssues.set(event.index, [
+        { path: [], message: `its subscription (subscriptions[${index}]) is rejected` },
+      ])
+  }
+  return { records, rejected, rejectedEvents: byIndex(history.eventIssues) }
+}
+
+function byIndex(issuesByIndex: ReadonlyMap<number, RecordIssue[]>): RejectedRecord[] {
+  return [...issuesByIndex.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([index, issues]) => ({ index, issues }))
-  return { records, rejected }
+}
+
+/** One event of a subscription's history with the state it carries. */
+interface Step {
+  readonly event: StripeEventFacts
+  readonly facts: StripeSubscriptionFacts
+}
+
+/** A subscription's history, in event order. */
+interface Timeline {
+  /** The state before the first event; `null` when that event is `.created`. */
+  readonly before: StripeSubscriptionFacts | null
+  readonly steps: readonly Step[]
+}
+
+/** True when two copies of an event id say the same thing. */
+function sameEvent(a: StripeEventFacts, b: StripeEventFacts): boolean {
+  if (a.createdMs !== b.createdMs || a.type !== b.type || a.subscriptionId !== b.subscriptionId)
+    return false
+  try {
+    return (
+      JSON.stringify(a.object) === JSON.stringify(b.object) &&
+      JSON.stringify(a.previous) === JSON.stringify(b.previous)
+    )
+  } catch {
+    return false
+  }
+}
+
+/** Reads the events into one timeline per counted subscription, and the events not used. */
+function readHistory(
+  iterator: Iterator<unknown>,
+  counted: readonly { index: number; facts: StripeSubscriptionFacts }[],
+  rejectedIds: ReadonlyMap<string, number>,
+  resolve: StripeMrrOptions['resolvePrice'] | undefined,
+): {
+  timelines: Map<number, Timeline>
+  eventIssues: Map<number, RecordIssue[]>
+  subscriptionIssues: Map<number, RecordIssue[]>
+} {
+  const eventIssues = new Map<number, RecordIssue[]>()
+  const copiesOfId = new Map<string, StripeEventFacts[]>()
+  for (let index = 0; ; index++) {
+    const { done, value } = step(iterator, 'events', index, MAX_EVENTS)
+    if (done) break
+    let result: ReturnType<typeof readStripeEvent>
+    try {
+      result = readStripeEvent(value, index)
+    } catch (error) {
+      result = {
+        facts: null,
+        issues: [{ path: [], message: `the event could not be read: ${thrown(error)}` }],
+      }
+    }
+    if (result.facts === null) {
+      eventIssues.set(index, result.issues)
+      continue
+    }
+    const copies = copiesOfId.get(result.facts.id)
+    if (copies === undefined) copiesOfId.set(result.facts.id, [result.facts])
+    else copies.push(result.facts)
+  }
+  const countedOfId = new Map<string, number>()
+  for (const { index, facts } of counted) countedOfId.set(facts.id, index)
+  const eventsOf = new Map<number, StripeEventFacts[]>()
+  for (const [id, copies] of copiesOfId) {
+    const first = copies[0] as StripeEventFacts
+    if (copies.length > 1) {
+      let same = true
+      for (let slot = 1; slot < copies.length && same; slot++)
+        same = sameEvent(first, copies[slot] as StripeEventFacts)
+      for (let slot = same ? 1 : 0; slot < copies.length; slot++)
+        eventIssues.set((copies[slot] as StripeEventFacts).index, [
+          {
+            path: ['id'],
+            message: same
+              ? `the event ${describeValue(id)} is also at index ${first.index}, which is used (Stripe may deliver an event more than once)`
+              : `the event id ${describeValue(id)} appears at indexes ${copies.map((copy) => copy.index).join(', ')} with different contents; pass each event once`,
+          },
+        ])
+      if (!same) continue
+    }
+    const owner = countedOfId.get(first.subscriptionId)
+    if (owner === undefined) {
+      const at = rejectedIds.get(first.subscriptionId)
+      eventIssues.set(first.index, [
+        {
+          path: ['data', 'object', 'id'],
+          message:
+            at === undefined
+              ? `no subscription in subscriptions has the id ${describeValue(first.subscriptionId)}; pass its current object too (GET /v1/subscriptions?status=all)`
+              : `its subscription (subscriptions[${at}]) is rejected`,
+        },
+      ])
+      continue
+    }
+    const list = eventsOf.get(owner)
+    if (list === undefined) eventsOf.set(owner, [first])
+    else list.push(first)
+  }
+  const timelines = new Map<number, Timeline>()
+  const subscriptionIssues = new Map<number, RecordIssue[]>()
+  for (const [owner, list] of eventsOf) {
+    list.sort(compareEvents)
+    const steps: Step[] = []
+    let failed: StripeEventFacts | null = null
+    for (const event of list) {
+      const state = readState(event.object, resolve)
+      if (state.facts !== null) {
+        steps.push({ event, facts: state.facts })
+        continue
+      }
+      eventIssues.set(
+        event.index,
+        state.issues.map((issue) => ({
+          path: ['data', 'object', ...issue.path],
+          message: issue.message,
+        })),
+      )
+      failed ??= event
+    }
+    const first = list[0] as StripeEventFacts
+    let before: StripeSubscriptionFacts | null = null
+    if (failed === null && first.type !== 'customer.subscription.created') {
+      let state: ReturnType<typeof readState>
+      try {
+        state = readState(stateBefore(first.object, first.previous), resolve)
+      } catch (error) {
+        state = { facts: null, issues: [{ path: [], message: thrown(error) }] }
+      }
+      before = state.facts
+      if (state.facts === null) {
+        eventIssues.set(
+          first.index,
+          state.issues.map((issue) => ({
+            path: ['data', 'previous_attributes', ...issue.path],
+            message: `the subscription before this event (data.object with data.previous_attributes written back) cannot be read: ${issue.message}`,
+          })),
+        )
+        failed = first
+      }
+    }
+    if (failed !== null) {
+      subscriptionIssues.set(owner, [
+        {
+          path: [],
+          message: `its history cannot be read: the event ${describeValue(failed.id)} (events[${failed.index}]) is rejected`,
+        },
+      ])
+      for (const event of list)
+        if (!eventIssues.has(event.index))
+          eventIssues.set(event.index, [
+            {
+              path: [],
+              message: `its subscription (subscriptions[${owner}]) is rejected: another of its events cannot be read`,
+            },
+          ])
+      continue
+    }
+    timelines.set(owner, { before, steps })
+  }
+  return { timelines, eventIssues, subscriptionIssues }
 }
 
 /** Reasons to refuse a subscription with a tiered or metered item when nothing resolves it. */
