@@ -633,6 +633,8 @@ function readHistory(
   const countedOfId = new Map<string, number>()
   for (const { index, facts } of counted) countedOfId.set(facts.id, index)
   const eventsOf = new Map<number, StripeEventFacts[]>()
+  /** Subscriptions whose history has an event id with two contents: which one happened? */
+  const ambiguous = new Map<string, string>()
   for (const [id, copies] of copiesOfId) {
     const first = copies[0] as StripeEventFacts
     if (copies.length > 1) {
@@ -648,7 +650,15 @@ function readHistory(
               : `the event id ${describeValue(id)} appears at indexes ${copies.map((copy) => copy.index).join(', ')} with different contents; pass each event once`,
           },
         ])
-      if (!same) continue
+      if (!same) {
+        for (const copy of copies)
+          if (!ambiguous.has(copy.subscriptionId))
+            ambiguous.set(
+              copy.subscriptionId,
+              `its history is ambiguous: the event id ${describeValue(id)} appears at indexes ${copies.map((entry) => entry.index).join(', ')} of events with different contents`,
+            )
+        continue
+      }
     }
     const owner = countedOfId.get(first.subscriptionId)
     if (owner === undefined) {
@@ -670,6 +680,16 @@ function readHistory(
   }
   const timelines = new Map<number, Timeline>()
   const subscriptionIssues = new Map<number, RecordIssue[]>()
+  for (const [id, message] of ambiguous) {
+    const owner = countedOfId.get(id)
+    if (owner === undefined) continue
+    subscriptionIssues.set(owner, [{ path: [], message }])
+    for (const event of eventsOf.get(owner) ?? [])
+      eventIssues.set(event.index, [
+        { path: [], message: `its subscription (subscriptions[${owner}]) is rejected: ${message}` },
+      ])
+    eventsOf.delete(owner)
+  }
   for (const [owner, list] of eventsOf) {
     list.sort(compareEvents)
     const steps: Step[] = []

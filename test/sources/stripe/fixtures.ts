@@ -46,3 +46,27 @@ export function copy<T>(value: T): T {
 }
 
 export const FIRST_HALF_2026 = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']
+
+/** The event fixtures (fixtures/events/*.json; see fixtures/README.md). */
+export const EVENT_FIXTURE_NAMES = [
+  'upgrade-quantity',
+  'downgrade',
+  'annual-to-monthly',
+  'coupon-added-removed',
+  'cancel',
+  'not-used',
+] as const
+
+export type EventFixtureName = (typeof EVENT_FIXTURE_NAMES)[number]
+
+/** One event fixture: the current Subscription objects and their Events. */
+export function eventFixture(name: EventFixtureName): {
+  subscriptions: unknown[]
+  events: unknown[]
+} {
+  const url = new URL(`./fixtures/events/${name}.json`, import.meta.url)
+  return JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as {
+    subscriptions: unknown[]
+    events: unknown[]
+  }
+}
