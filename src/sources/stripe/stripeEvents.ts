@@ -216,3 +216,84 @@ function writeBack(
   }
   return out
 }
+
+/**
+ * The Discount objects of a subscription as given (its `discounts` list, legacy `discount`
+ * and its items' `discounts`), by id: an event's subscription names its discounts by id
+ * (events are never expanded), and these give the objects.
+ */
+export function knownDiscounts(subscription: unknown): Map<string, Record<string, unknown>> {
+  const known = new Map<string, Record<string, unknown>>()
+  const add = (value: unknown) => {
+    if (!isObject(value)) return
+    const id = field(value, 'id')
+    if (typeof id === 'string' && !known.has(id)) known.set(id, value)
+  }
+  const addAll = (list: unknown) => {
+    if (!Array.isArray(list) || list.length > 1000) return
+    for (let slot = 0; slot < list.length; slot++) add(list[slot])
+  }
+  if (!isObject(subscription)) return known
+  addAll(field(subscription, 'discounts'))
+  add(field(subscription, 'discount'))
+  const items = field(subscription, 'items')
+  const data = isObject(items) ? field(items, 'data') : undefined
+  if (Array.isArray(data) && data.length <= 1000)
+    for (let slot = 0; slot < data.length; slot++) {
+      const item = data[slot]
+      if (isObject(item)) addAll(field(item, 'discounts'))
+    }
+  return known
+}
+
+/**
+ * An event's subscription with the discount ids in its `discounts` lists (subscription and
+ * items) replaced by the known Discount objects: a new object where something was replaced,
+ * else the object itself. Ids that are not known are left as they are and reported.
+ */
+export function expandDiscountIds(
+  subscription: Record<string, unknown>,
+  known: ReadonlyMap<string, Record<string, unknown>>,
+  unknown: RecordIssue[],
+): Record<string, unknown> {
+  const replace = (list: unknown, path: (string | number)[]): unknown[] | null => {
+    if (!Array.isArray(list) || !list.some((entry) => typeof entry === 'string')) return null
+    const out: unknown[] = []
+    for (let slot = 0; slot < list.length; slot++) {
+      const entry: unknown = list[slot]
+      if (typeof entry !== 'string') out.push(entry)
+      else if (known.has(entry)) out.push(known.get(entry))
+      else {
+        out.push(entry)
+        unknown.push({
+          path: [...path, slot],
+          message: `the discount ${describeValue(entry)} is named by id (events are never expanded) and is not on the subscription in subscriptions; a discount removed since cannot be valued from events alone`,
+        })
+      }
+    }
+    return out
+  }
+  let out = subscription
+  const list = field(subscription, 'discounts')
+  const legacy = field(subscription, 'discount')
+  // Before API 2025-03-31 the object carries the one discount as `discount`: read as given.
+  const legacyCovers =
+    Array.isArray(list) && list.length === 1 && isObject(legacy) && field(legacy, 'id') === list[0]
+  const discounts = legacyCovers ? null : replace(list, ['discounts'])
+  if (discounts !== null) out = { ...out, discounts }
+  const items = field(subscription, 'items')
+  const data = isObject(items) ? field(items, 'data') : undefined
+  if (Array.isArray(data) && data.length <= 1000) {
+    let changed: unknown[] | null = null
+    for (let slot = 0; slot < data.length; slot++) {
+      const item = data[slot]
+      if (!isObject(item)) continue
+      const itemDiscounts = replace(field(item, 'discounts'), ['items', 'data', slot, 'discounts'])
+      if (itemDiscounts === null) continue
+      changed ??= [...data]
+      changed[slot] = { ...item, discounts: itemDiscounts }
+    }
+    if (changed !== null) out = { ...out, items: { ...(items as object), data: changed } }
+  }
+  return out
+}

@@ -25,6 +25,8 @@ import { stripeMinorUnitDigits } from './stripeCurrencies.js'
 import { StripeDecimal } from './stripeDecimal.js'
 import {
   compareEvents,
+  expandDiscountIds,
+  knownDiscounts,
   readStripeEvent,
   type StripeEventFacts,
   stateBefore,
@@ -570,6 +572,26 @@ function byIndex(issuesByIndex: ReadonlyMap<number, RecordIssue[]>): RejectedRec
     .map(([index, issues]) => ({ index, issues }))
 }
 
+/** Reads an event's subscription, its discount ids taken from the current subscription. */
+function readEventState(
+  object: Record<string, unknown>,
+  known: ReadonlyMap<string, Record<string, unknown>>,
+  resolve: StripeMrrOptions['resolvePrice'] | undefined,
+): { facts: StripeSubscriptionFacts | null; issues: RecordIssue[] } {
+  const unknown: RecordIssue[] = []
+  let expanded: Record<string, unknown>
+  try {
+    expanded = expandDiscountIds(object, known, unknown)
+  } catch (error) {
+    return {
+      facts: null,
+      issues: [{ path: [], message: `the subscription could not be read: ${thrown(error)}` }],
+    }
+  }
+  if (unknown.length > 0) return { facts: null, issues: unknown }
+  return readState(expanded, resolve)
+}
+
 /** One event of a subscription's history with the state it carries. */
 interface Step {
   readonly event: StripeEventFacts
@@ -631,7 +653,11 @@ function readHistory(
     else copies.push(result.facts)
   }
   const countedOfId = new Map<string, number>()
-  for (const { index, facts } of counted) countedOfId.set(facts.id, index)
+  const rawOf = new Map<number, unknown>()
+  for (const { index, facts } of counted) {
+    countedOfId.set(facts.id, index)
+    rawOf.set(index, facts.raw)
+  }
   const eventsOf = new Map<number, StripeEventFacts[]>()
   /** Subscriptions whose history has an event id with two contents: which one happened? */
   const ambiguous = new Map<string, string>()
@@ -694,8 +720,9 @@ function readHistory(
     list.sort(compareEvents)
     const steps: Step[] = []
     let failed: StripeEventFacts | null = null
+    const known = knownDiscounts(rawOf.get(owner))
     for (const event of list) {
-      const state = readState(event.object, resolve)
+      const state = readEventState(event.object, known, resolve)
       if (state.facts !== null) {
         steps.push({ event, facts: state.facts })
         continue
@@ -714,7 +741,7 @@ function readHistory(
     if (failed === null && first.type !== 'customer.subscription.created') {
       let state: ReturnType<typeof readState>
       try {
-        state = readState(stateBefore(first.object, first.previous), resolve)
+        state = readEventState(stateBefore(first.object, first.previous), known, resolve)
       } catch (error) {
         state = { facts: null, issues: [{ path: [], message: thrown(error) }] }
       }

@@ -584,6 +584,69 @@ describe('stripeMrr with events: the rules', () => {
     )
   })
 
+  it('takes the discounts an event names by id from the current subscription (API 2025-03-31 on)', () => {
+    // From API 2025-03-31 the subscription has no legacy `discount`; an event's `discounts`
+    // are ids. The current object (listed with expand[]=data.discounts) has the objects.
+    const discount = {
+      id: 'di_1',
+      object: 'discount',
+      start: seconds('2026-01-01T00:00:00'),
+      end: null,
+      source: { type: 'coupon', coupon: { id: 'HALF', percent_off: 50, duration: 'forever' } },
+    }
+    const itemDiscount = {
+      id: 'di_2',
+      object: 'discount',
+      start: seconds('2026-01-01T00:00:00'),
+      end: null,
+      source: { type: 'coupon', coupon: { id: 'TEN', percent_off: 10, duration: 'forever' } },
+    }
+    const withDiscounts = (unit: number, ids: boolean): Record<string, unknown> => {
+      const value = subscription('sub_basil', { unit })
+      value.discounts = [ids ? 'di_1' : discount]
+      const item = (value.items as { data: Record<string, unknown>[] }).data[0] as Record<
+        string,
+        unknown
+      >
+      item.discounts = [ids ? 'di_2' : itemDiscount]
+      return value
+    }
+    const current = withDiscounts(4000, false)
+    const events = [
+      event(
+        'evt_1',
+        'customer.subscription.created',
+        '2026-01-01T00:00:00',
+        withDiscounts(2000, true),
+      ),
+      event(
+        'evt_2',
+        'customer.subscription.updated',
+        '2026-02-05T00:00:00',
+        withDiscounts(4000, true),
+      ),
+    ]
+    const result = stripeMrr([current], { months: january, events })
+    // January: $20 × 0.9 (item, 10 % off) × 0.5 (subscription, 50 % off) = $9; February
+    // (the current object): $40 × 0.9 × 0.5 = $18.
+    expect(series(result.records, 'cus_sub_basil', january)).toEqual(['9', '18'])
+    expect(result.rejectedEvents).toEqual([])
+    // A discount removed since is not on the current object: the event cannot be valued.
+    const removed = withDiscounts(2000, true)
+    removed.discounts = ['di_gone']
+    const gone = stripeMrr([current], {
+      months: january,
+      events: [event('evt_1', 'customer.subscription.created', '2026-01-01T00:00:00', removed)],
+    })
+    expect(gone.records).toEqual([])
+    expect(gone.rejectedEvents?.[0]?.issues).toEqual([
+      {
+        path: ['data', 'object', 'discounts', 0],
+        message: expect.stringContaining('"di_gone" is named by id'),
+      },
+    ])
+  })
+
   it('reads an event whose data.object has no `object` field as a subscription', () => {
     const current = subscription('sub_plain')
     const { object: _, ...plain } = subscription('sub_plain', { unit: 500 })
