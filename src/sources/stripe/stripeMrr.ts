@@ -181,7 +181,12 @@ const TO_MONTH: Readonly<Record<BillingInterval, { multiplier: number; divisor: 
  * `rejectedEvents` with its index and reason: events of other types or objects, events of a
  * subscription that is not in `subscriptions` (or is rejected there). An event whose
  * subscription state cannot be read rejects the event and its subscription (a history with a
- * hole would value months at the wrong state).
+ * hole would value months at the wrong state). Events are never expanded: discounts an
+ * event names by id are taken from the current subscription (listed with
+ * `expand[]=data.discounts`); one removed since cannot be valued and rejects the event.
+ * Stripe's API lists only the last 30 days of events; months before the first event given are
+ * valued at the state just before it, so a history that starts with an `.updated` event still
+ * values earlier months.
  *
  * @param subscriptions - Stripe Subscription objects (any iterable).
  * @param options - `months` (`'YYYY-MM'`), `timeZone` (default `'UTC'`), `resolvePrice`,
