@@ -677,7 +677,7 @@ function readHistory(
           {
             path: ['id'],
             message: same
-              ? `the event ${describeValue(id)} is also at index ${first.index}, which is used (Stripe may deliver an event more than once)`
+              ? `the event ${describeValue(id)} repeats events[${first.index}], which is read instead (Stripe may deliver an event more than once)`
               : `the event id ${describeValue(id)} appears at indexes ${copies.map((copy) => copy.index).join(', ')} with different contents; pass each event once`,
           },
         ])

@@ -230,7 +230,7 @@ describe('stripeMrr with events, on the event fixtures (worked by hand)', () => 
     expect(rejected[1]?.issues[0]?.message).toContain('no subscription in subscriptions')
     expect(rejected[1]?.issues[0]?.message).toContain('sub_hist_gone')
     expect(rejected[2]?.issues[0]?.path).toEqual(['id'])
-    expect(rejected[2]?.issues[0]?.message).toContain('also at index 1')
+    expect(rejected[2]?.issues[0]?.message).toContain('repeats events[1]')
   })
 
   it('does not change the fixtures it reads', () => {
