@@ -23,6 +23,12 @@ export {
   type ForecastErrorSqlOptions,
   forecastErrorSql,
 } from './forecastErrorSql.js'
+export {
+  type KaplanMeierSqlColumns,
+  type KaplanMeierSqlOptions,
+  type KaplanMeierSqlState,
+  kaplanMeierSql,
+} from './kaplanMeierSql.js'
 export { type NetPromoterScoreSqlOptions, netPromoterScoreSql } from './netPromoterScoreSql.js'
 export {
   type PipelineCreatedSqlColumns,

@@ -610,7 +610,8 @@ function requireSameLengthAs(
 
 /** The value when it is a finite number ≥ 0; otherwise the error, with its place built only then. */
 function requireTime(value: number, metric: string, field: string, index: number): number {
-  if (value >= 0 && value < Number.POSITIVE_INFINITY) return value
+  // `typeof` first: `null >= 0` is true in JavaScript, and a null must not be read as 0.
+  if (typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY) return value
   return requireNonNegative(value, metric, [field, index], `${field} at index ${index}`)
 }
 

@@ -183,4 +183,24 @@ export const TWIN_CASES: readonly TwinCase[] = [
         mode: 'cumulative',
       }).sql,
   },
+  {
+    twin: 'kaplanMeierSql',
+    label: 'with late entry, per group and fiscal quarter',
+    sql: (dialect) =>
+      sql.kaplanMeierSql({
+        ...common(dialect, 3),
+        columns: { duration: 'tenure_months', event: 'churned', entry: 'entered_month' },
+        method: 'log-log',
+      }).sql,
+  },
+  {
+    twin: 'kaplanMeierSql',
+    label: 'no group, no period',
+    sql: (dialect) =>
+      sql.kaplanMeierSql({
+        dialect,
+        from: 'customers',
+        columns: { duration: 'tenure_months', event: 'churned' },
+      }).sql,
+  },
 ]

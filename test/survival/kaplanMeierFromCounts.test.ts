@@ -180,6 +180,25 @@ describe('kaplanMeierFromCounts', () => {
     expectMetricError(() => kaplanMeierFromCounts(null as never), 'INVALID_RECORD', { metric })
   })
 
+  it('refuses a null duration, entry or count instead of reading it as 0 (kaplanMeier did)', () => {
+    // `null >= 0` is true in JavaScript: kaplanMeier once took a null duration for 0.
+    expectMetricError(
+      () => kaplanMeier({ durations: [null as never, 1], events: [0, 1] }),
+      'NOT_FINITE',
+      { path: ['durations', 0], metric: 'kaplanMeier' },
+    )
+    expectMetricError(
+      () => kaplanMeier({ durations: [2, 1], events: [0, 1], entries: [null as never, 0] }),
+      'NOT_FINITE',
+      { path: ['entries', 0], metric: 'kaplanMeier' },
+    )
+    expectMetricError(
+      () => kaplanMeierFromCounts({ times: [1], events: [null as never], censored: [0] }),
+      'NOT_FINITE',
+      { path: ['events', 0], metric: 'kaplanMeierFromCounts' },
+    )
+  })
+
   it('does not change its input', () => {
     const input = { times: [2, 0], events: [1, 0], censored: [1, 0], entries: [0, 2] }
     const copy = structuredClone(input)
