@@ -133,6 +133,7 @@ describe('entry points', () => {
       'quotaAttainmentSql',
       'stageConversionSql',
       'kaplanMeierSql',
+      'quantileSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

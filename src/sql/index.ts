@@ -36,6 +36,12 @@ export {
   pipelineCreatedSql,
 } from './pipelineCreatedSql.js'
 export {
+  type QuantileSqlColumns,
+  type QuantileSqlOptions,
+  type QuantileSqlState,
+  quantileSql,
+} from './quantileSql.js'
+export {
   type QuotaAttainmentSqlColumns,
   type QuotaAttainmentSqlOptions,
   quotaAttainmentSql,

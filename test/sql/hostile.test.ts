@@ -61,6 +61,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   quotaAttainmentSql: { columns: { ownerId: 'o', at: 't', amount: 'a' } },
   stageConversionSql: { columns: { status: 's', stage: 'g' }, stages: ['A', 'B'] },
   kaplanMeierSql: { columns: { duration: 'd', event: 'e', entry: 'i' } },
+  quantileSql: { columns: { value: 'v' }, quantile: 0.5 },
 }
 
 function expectCleanOrMetricError(action: () => unknown, label: string): void {

@@ -203,4 +203,26 @@ export const TWIN_CASES: readonly TwinCase[] = [
         columns: { duration: 'tenure_months', event: 'churned' },
       }).sql,
   },
+  ...(['linear', 'nearest-rank', 'exclusive'] as const).map((method, index) => ({
+    twin: 'quantileSql',
+    label: `p90, ${method}`,
+    sql: (dialect: SqlDialect) =>
+      sql.quantileSql({
+        ...common(dialect, index),
+        columns: { value: 'hours_to_reply' },
+        quantile: 0.9,
+        method,
+      }).sql,
+  })),
+  {
+    twin: 'quantileSql',
+    label: 'median, no group, no period',
+    sql: (dialect) =>
+      sql.quantileSql({
+        dialect,
+        from: 'tickets',
+        columns: { value: 'hours_to_reply' },
+        quantile: 0.5,
+      }).sql,
+  },
 ]
