@@ -225,4 +225,14 @@ export const TWIN_CASES: readonly TwinCase[] = [
         quantile: 0.5,
       }).sql,
   },
+  {
+    twin: 'averageDealSizeSql',
+    label: "statistic 'median'",
+    sql: (dialect) =>
+      sql.averageDealSizeSql({
+        ...common(dialect, 1),
+        columns: { status: 'status', amount: 'amount', closedAt: 'closed_at' },
+        statistic: 'median',
+      }).sql,
+  },
 ]
