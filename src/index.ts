@@ -414,11 +414,13 @@ export {
   tallyNps,
 } from './survey/index.js'
 export {
+  type KaplanMeierCountsInput,
   type KaplanMeierInput,
   type KaplanMeierOptions,
   type KaplanMeierResult,
   type KaplanMeierStep,
   kaplanMeier,
+  kaplanMeierFromCounts,
   type RestrictedMeanSurvivalTimeResult,
   restrictedMeanSurvivalTime,
   SURVIVAL_INTERVALS,

@@ -132,6 +132,8 @@ describe('entry points', () => {
       'averageDealSizeSql',
       'quotaAttainmentSql',
       'stageConversionSql',
+      'kaplanMeierSql',
+      'quantileSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

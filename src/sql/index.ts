@@ -23,12 +23,24 @@ export {
   type ForecastErrorSqlOptions,
   forecastErrorSql,
 } from './forecastErrorSql.js'
+export {
+  type KaplanMeierSqlColumns,
+  type KaplanMeierSqlOptions,
+  type KaplanMeierSqlState,
+  kaplanMeierSql,
+} from './kaplanMeierSql.js'
 export { type NetPromoterScoreSqlOptions, netPromoterScoreSql } from './netPromoterScoreSql.js'
 export {
   type PipelineCreatedSqlColumns,
   type PipelineCreatedSqlOptions,
   pipelineCreatedSql,
 } from './pipelineCreatedSql.js'
+export {
+  type QuantileSqlColumns,
+  type QuantileSqlOptions,
+  type QuantileSqlState,
+  quantileSql,
+} from './quantileSql.js'
 export {
   type QuotaAttainmentSqlColumns,
   type QuotaAttainmentSqlOptions,

@@ -424,7 +424,7 @@ export function countWhere(condition: string): string {
 }
 
 /** The output column name of a state column, group or period. */
-function alias(name: string): string {
+export function alias(name: string): string {
   return `cx_${name}`
 }
 
@@ -487,7 +487,7 @@ export function buildSqlQuery<State, Output>(
   }
 }
 
-function badRow(
+export function badRow(
   metric: string,
   path: MetricInputPath,
   message: string,
@@ -500,7 +500,7 @@ const DIGITS = /^\d{1,16}$/
 const DECIMAL_TEXT = /^-?\d{1,38}(?:\.\d{1,38})?$/
 
 /** A non-negative safe integer from a number, a bigint or a digit string. */
-function readCount(value: unknown, metric: string, path: MetricInputPath): number {
+export function readCount(value: unknown, metric: string, path: MetricInputPath): number {
   let count = Number.NaN
   if (typeof value === 'number') count = value
   else if (typeof value === 'bigint' && value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER))
@@ -519,7 +519,7 @@ function readCount(value: unknown, metric: string, path: MetricInputPath): numbe
  * DECIMAL object `{ scale, value: bigint }` (DuckDB). Normalised with decimal.js, the form
  * the aggregators write.
  */
-function readDecimal(value: unknown, metric: string, path: MetricInputPath): string {
+export function readDecimal(value: unknown, metric: string, path: MetricInputPath): string {
   let text: string | null = null
   if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) text = value.trim()
   else if (typeof value === 'bigint') text = value.toString()
@@ -548,7 +548,7 @@ function readDecimal(value: unknown, metric: string, path: MetricInputPath): str
   return new MoneyDecimal(text).toString()
 }
 
-function readFloat(value: unknown, metric: string, path: MetricInputPath): number {
+export function readFloat(value: unknown, metric: string, path: MetricInputPath): number {
   const number =
     typeof value === 'number'
       ? value
@@ -563,7 +563,11 @@ function readFloat(value: unknown, metric: string, path: MetricInputPath): numbe
   )
 }
 
-function readGroupValue(value: unknown, metric: string, path: MetricInputPath): SqlGroupValue {
+export function readGroupValue(
+  value: unknown,
+  metric: string,
+  path: MetricInputPath,
+): SqlGroupValue {
   if (
     value === null ||
     typeof value === 'string' ||
@@ -581,10 +585,10 @@ function readGroupValue(value: unknown, metric: string, path: MetricInputPath): 
   )
 }
 
-const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/
+export const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** A stable text of a group value for the duplicate check. */
-function keyText(value: SqlGroupValue): string {
+export function keyText(value: SqlGroupValue): string {
   if (value instanceof Date) return `d${value.getTime()}`
   if (typeof value === 'bigint') return `b${value}`
   return `${typeof value}:${String(value)}`
@@ -760,7 +764,7 @@ function readText(value: unknown, metric: string, path: MetricInputPath): string
  * and labels (`groupRecords` over the instants at which those dates begin in the zone);
  * a date that does not begin a period of the layout is refused.
  */
-function rebuildPeriods(days: readonly string[], context: SqlContext): GroupMetricPeriod[] {
+export function rebuildPeriods(days: readonly string[], context: SqlContext): GroupMetricPeriod[] {
   const layout = (context.period as { layout: PeriodLayout }).layout
   const { metric } = context
   const length = days.length

@@ -169,6 +169,177 @@ function estimateSurvival(
   }
 }
 
+/**
+ * The observations of {@link kaplanMeierFromCounts}: per distinct time, how many subjects
+ * had the event, were censored and (with late entry) entered there. Position `i` of every
+ * list describes `times[i]`; a time may repeat (its counts add up) and come in any order.
+ *
+ * @category Survival
+ */
+export interface KaplanMeierCountsInput {
+  /** The times (≥ 0), e.g. months since signup. */
+  readonly times: ArrayLike<number>
+  /** Subjects whose event (churn) happened at `times[i]`: whole numbers ≥ 0. */
+  readonly events: ArrayLike<number>
+  /** Subjects censored (still active) at `times[i]`: whole numbers ≥ 0. */
+  readonly censored: ArrayLike<number>
+  /**
+   * Optional late entry: subjects that entered at `times[i]` (at risk at t iff entry < t ≤
+   * duration). With it, every subject is counted once in `entries`: the entries add up to
+   * the events plus the censored, and by every time at least as many subjects have entered
+   * strictly before it as have left at or before it.
+   */
+  readonly entries?: ArrayLike<number>
+}
+
+/**
+ * The Kaplan–Meier curve from counts per distinct time instead of one entry per subject —
+ * the form a database returns from `GROUP BY duration` (see `kaplanMeierSql` in
+ * `cx-metrics/sql`). It is {@link kaplanMeier} on the subjects those counts describe:
+ * `n` events at time t are `n` subjects with duration t and an event, and so on, with the
+ * same steps, standard errors, intervals and median, bit for bit (the estimator only ever
+ * adds whole counts, which floats add exactly). The per-subject form has a separate name
+ * because its `events` are 0/1 flags while these are counts.
+ *
+ * ```text
+ * subjects = Σ events + Σ censored;   at risk at t = entered before t − left before t
+ * S(t) = Π_{tᵢ ≤ t} (1 − dᵢ / nᵢ)      (as kaplanMeier)
+ * ```
+ *
+ * @param input - `{ times, events, censored, entries? }`, equal lengths, whole counts ≥ 0.
+ * @param options - `confidence` (0.95), `method` (`'log'`; `interval` is its SPEC alias).
+ * @returns The same `{ steps, median, medianInterval, confidence, method, interval }` as
+ *   {@link kaplanMeier}.
+ * @throws MetricInputError `LENGTH_MISMATCH`; `NOT_FINITE` / `NEGATIVE_VALUE` (a time or
+ *   count, path `['times', i]`, `['events', i]` …); `VALUE_OUT_OF_RANGE` (a count that is not
+ *   a whole number, counts adding up past 2⁵³ − 1, a list that is not an array);
+ *   `END_BEFORE_START` (entries that do not add up to the subjects, or subjects leaving
+ *   before as many have entered); `INVALID_OPTION`; `INVALID_RECORD`.
+ * @example
+ * ```ts
+ * // The subjects of kaplanMeier's example, 1, 2, 3, 4 with an event each, as counts:
+ * const curve = kaplanMeierFromCounts({ times: [1, 2, 3, 4], events: [1, 1, 1, 1], censored: [0, 0, 0, 0] })
+ * curve.steps.map((step) => step.survival) // => [0.75, 0.5, 0.25, 0]
+ * curve.median // => 2.5
+ * ```
+ * @see kaplanMeier, the per-subject form.
+ * @category Survival
+ */
+export function kaplanMeierFromCounts(
+  input: KaplanMeierCountsInput,
+  options?: KaplanMeierOptions,
+): KaplanMeierResult {
+  return guardInput('kaplanMeierFromCounts', () => {
+    const metric = 'kaplanMeierFromCounts'
+    const checked = readOptions(options, metric)
+    const interval = readSurvivalMethod(checked, metric)
+    const confidence = checked.confidence ?? 0.95
+    const z = readCriticalValue(confidence, metric)
+    requireRecord(input, metric, [], 'input')
+    const steps = walk(countObservations(input, metric), z, interval, metric)
+    return {
+      steps,
+      median: firstTimeAtOrBelowHalf(steps, (step) => step.survival),
+      medianInterval: {
+        lower: firstTimeAtOrBelowHalf(steps, (step) => step.lower),
+        upper: firstTimeAtOrBelowHalf(steps, (step) => step.upper),
+      },
+      confidence,
+      method: interval,
+      interval,
+    }
+  })
+}
+
+/** A count: a whole number ≥ 0 (`NOT_FINITE`, `NEGATIVE_VALUE`, `VALUE_OUT_OF_RANGE`). */
+function requireCount(value: number, metric: string, field: string, index: number): number {
+  const count = requireTime(value, metric, field, index)
+  if (Number.isSafeInteger(count)) return count + 0
+  throw new MetricInputError({
+    code: 'VALUE_OUT_OF_RANGE',
+    metric,
+    path: [field, index],
+    message: `${metric}: ${field} at index ${index} is ${describeValue(value)}; a count must be a whole number`,
+  })
+}
+
+/** The counts as weighted observations of {@link walk}, checked. */
+function countObservations(input: KaplanMeierCountsInput, metric: string): Observations {
+  const { times, events, censored, entries } = input
+  const n = requireLength(times, 'times', metric)
+  requireSameLengthAs(events, n, 'events', metric, 'times')
+  requireSameLengthAs(censored, n, 'censored', metric, 'times')
+  if (entries !== undefined) requireSameLengthAs(entries, n, 'entries', metric, 'times')
+  // One read of every value, checked as it is copied.
+  const time = new Float64Array(n)
+  const died = new Float64Array(n)
+  const lost = new Float64Array(n)
+  const entered = entries === undefined ? null : new Float64Array(n)
+  let subjects = 0
+  let entrySum = 0
+  for (let index = 0; index < n; index++) {
+    time[index] = requireTime(times[index] as number, metric, 'times', index) + 0
+    died[index] = requireCount(events[index] as number, metric, 'events', index)
+    lost[index] = requireCount(censored[index] as number, metric, 'censored', index)
+    subjects += (died[index] as number) + (lost[index] as number)
+    if (entered !== null) {
+      entered[index] = requireCount(
+        (entries as ArrayLike<number>)[index] as number,
+        metric,
+        'entries',
+        index,
+      )
+      entrySum += entered[index] as number
+    }
+    if (subjects > Number.MAX_SAFE_INTEGER || entrySum > Number.MAX_SAFE_INTEGER) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: [index],
+        message: `${metric}: the counts up to index ${index} add up to more than 2^53 − 1`,
+      })
+    }
+  }
+  const eventTimes = sortTogether(time.slice(), died)
+  const censorTimes = sortTogether(time.slice(), lost)
+  let entryTimes: SortedTimes | null = null
+  if (entered !== null) {
+    if (entrySum !== subjects) {
+      throw new MetricInputError({
+        code: 'END_BEFORE_START',
+        metric,
+        path: ['entries'],
+        message: `${metric}: the entries add up to ${entrySum} but there are ${subjects} subjects (events + censored); count every subject once in entries`,
+      })
+    }
+    entryTimes = sortTogether(time.slice(), entered)
+    // By every time t, subjects that left at or before t entered strictly before t.
+    const exits = sortTogether(
+      time.slice(),
+      Float64Array.from(died, (value, index) => value + (lost[index] as number)),
+    )
+    let enteredBefore = 0
+    let left = 0
+    let entryIndex = 0
+    for (let index = 0; index < n; index++) {
+      const at = exits.times[index] as number
+      while (entryIndex < n && (entryTimes.times[entryIndex] as number) < at) {
+        enteredBefore += (entryTimes.weights as Float64Array)[entryIndex++] as number
+      }
+      left += (exits.weights as Float64Array)[index] as number
+      if (left > enteredBefore) {
+        throw new MetricInputError({
+          code: 'END_BEFORE_START',
+          metric,
+          path: ['times'],
+          message: `${metric}: by time ${at}, ${left} subjects have left but only ${enteredBefore} entered before it; a subject must enter before its event or censoring`,
+        })
+      }
+    }
+  }
+  return { events: eventTimes, censorings: censorTimes, entries: entryTimes, totalWeight: subjects }
+}
+
 /** Times in ascending order with their weights (`null` = every weight 1). */
 interface SortedTimes {
   readonly times: Float64Array
@@ -431,14 +602,16 @@ function requireSameLengthAs(
   length: number,
   field: string,
   metric: string,
+  reference = 'durations',
 ): void {
   requireLength(values, field, metric)
-  requireSameLength(values, length, metric, [field], 'durations')
+  requireSameLength(values, length, metric, [field], reference)
 }
 
 /** The value when it is a finite number ≥ 0; otherwise the error, with its place built only then. */
 function requireTime(value: number, metric: string, field: string, index: number): number {
-  if (value >= 0 && value < Number.POSITIVE_INFINITY) return value
+  // `typeof` first: `null >= 0` is true in JavaScript, and a null must not be read as 0.
+  if (typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY) return value
   return requireNonNegative(value, metric, [field, index], `${field} at index ${index}`)
 }
 

@@ -60,6 +60,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   averageDealSizeSql: { columns: { status: 's', amount: 'a' } },
   quotaAttainmentSql: { columns: { ownerId: 'o', at: 't', amount: 'a' } },
   stageConversionSql: { columns: { status: 's', stage: 'g' }, stages: ['A', 'B'] },
+  kaplanMeierSql: { columns: { duration: 'd', event: 'e', entry: 'i' } },
+  quantileSql: { columns: { value: 'v' }, quantile: 0.5 },
 }
 
 function expectCleanOrMetricError(action: () => unknown, label: string): void {

@@ -183,4 +183,56 @@ export const TWIN_CASES: readonly TwinCase[] = [
         mode: 'cumulative',
       }).sql,
   },
+  {
+    twin: 'kaplanMeierSql',
+    label: 'with late entry, per group and fiscal quarter',
+    sql: (dialect) =>
+      sql.kaplanMeierSql({
+        ...common(dialect, 3),
+        columns: { duration: 'tenure_months', event: 'churned', entry: 'entered_month' },
+        method: 'log-log',
+      }).sql,
+  },
+  {
+    twin: 'kaplanMeierSql',
+    label: 'no group, no period',
+    sql: (dialect) =>
+      sql.kaplanMeierSql({
+        dialect,
+        from: 'customers',
+        columns: { duration: 'tenure_months', event: 'churned' },
+      }).sql,
+  },
+  ...(['linear', 'nearest-rank', 'exclusive'] as const).map((method, index) => ({
+    twin: 'quantileSql',
+    label: `p90, ${method}`,
+    sql: (dialect: SqlDialect) =>
+      sql.quantileSql({
+        ...common(dialect, index),
+        columns: { value: 'hours_to_reply' },
+        quantile: 0.9,
+        method,
+      }).sql,
+  })),
+  {
+    twin: 'quantileSql',
+    label: 'median, no group, no period',
+    sql: (dialect) =>
+      sql.quantileSql({
+        dialect,
+        from: 'tickets',
+        columns: { value: 'hours_to_reply' },
+        quantile: 0.5,
+      }).sql,
+  },
+  {
+    twin: 'averageDealSizeSql',
+    label: "statistic 'median'",
+    sql: (dialect) =>
+      sql.averageDealSizeSql({
+        ...common(dialect, 1),
+        columns: { status: 'status', amount: 'amount', closedAt: 'closed_at' },
+        statistic: 'median',
+      }).sql,
+  },
 ]
