@@ -132,6 +132,7 @@ describe('entry points', () => {
       'averageDealSizeSql',
       'quotaAttainmentSql',
       'stageConversionSql',
+      'revenueMovementsSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

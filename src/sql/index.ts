@@ -34,6 +34,11 @@ export {
   type QuotaAttainmentSqlOptions,
   quotaAttainmentSql,
 } from './quotaAttainmentSql.js'
+export {
+  type RevenueMovementsSqlColumns,
+  type RevenueMovementsSqlOptions,
+  revenueMovementsSql,
+} from './revenueMovementsSql.js'
 export { SQL_DIALECTS, type SqlDialect, type SqlName, type SqlRaw } from './SqlDialect.js'
 export type {
   SqlGroupValue,

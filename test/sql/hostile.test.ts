@@ -59,6 +59,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   activityCountsSql: { columns: { type: 't', durationMinutes: 'd' } },
   averageDealSizeSql: { columns: { status: 's', amount: 'a' } },
   quotaAttainmentSql: { columns: { ownerId: 'o', at: 't', amount: 'a' } },
+  revenueMovementsSql: { columns: { accountId: 'a', amount: 'm' } },
   stageConversionSql: { columns: { status: 's', stage: 'g' }, stages: ['A', 'B'] },
 }
 

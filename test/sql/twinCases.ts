@@ -183,4 +183,33 @@ export const TWIN_CASES: readonly TwinCase[] = [
         mode: 'cumulative',
       }).sql,
   },
+  {
+    twin: 'revenueMovementsSql',
+    label: 'monthly snapshots per segment and region, with currency',
+    sql: (dialect) =>
+      sql.revenueMovementsSql({
+        ...common(dialect, 2),
+        columns: { accountId: 'account_id', amount: 'mrr', currency: 'currency' },
+      }).sql,
+  },
+  {
+    twin: 'revenueMovementsSql',
+    label: 'weekly snapshots, no group',
+    sql: (dialect) =>
+      sql.revenueMovementsSql({
+        dialect,
+        from: 'billing.mrr_snapshots',
+        columns: { accountId: 'account_id', amount: 'mrr' },
+        period: PERIODS[0],
+      }).sql,
+  },
+  {
+    twin: 'revenueMovementsSql',
+    label: 'fiscal quarters',
+    sql: (dialect) =>
+      sql.revenueMovementsSql({
+        ...common(dialect, 3),
+        columns: { accountId: 'account_id', amount: 'mrr' },
+      }).sql,
+  },
 ]
