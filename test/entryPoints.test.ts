@@ -133,6 +133,7 @@ describe('entry points', () => {
       'quotaAttainmentSql',
       'stageConversionSql',
       'revenueMovementsSql',
+      'cohortRetentionSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

@@ -8,6 +8,14 @@ export {
   type AverageDealSizeSqlOptions,
   averageDealSizeSql,
 } from './averageDealSizeSql.js'
+export {
+  type CohortRetentionSqlCell,
+  type CohortRetentionSqlColumns,
+  type CohortRetentionSqlOptions,
+  type CohortRetentionSqlQuery,
+  type CohortRetentionSqlRow,
+  cohortRetentionSql,
+} from './cohortRetentionSql.js'
 export { type CsatSqlOptions, csatSql } from './csatSql.js'
 export {
   type CustomerEffortScoreSqlOptions,

@@ -487,7 +487,7 @@ export function buildSqlQuery<State, Output>(
   }
 }
 
-function badRow(
+export function badRow(
   metric: string,
   path: MetricInputPath,
   message: string,
@@ -500,7 +500,7 @@ const DIGITS = /^\d{1,16}$/
 const DECIMAL_TEXT = /^-?\d{1,38}(?:\.\d{1,38})?$/
 
 /** A non-negative safe integer from a number, a bigint or a digit string. */
-function readCount(value: unknown, metric: string, path: MetricInputPath): number {
+export function readCount(value: unknown, metric: string, path: MetricInputPath): number {
   let count = Number.NaN
   if (typeof value === 'number') count = value
   else if (typeof value === 'bigint' && value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER))
@@ -519,7 +519,7 @@ function readCount(value: unknown, metric: string, path: MetricInputPath): numbe
  * DECIMAL object `{ scale, value: bigint }` (DuckDB). Normalised with decimal.js, the form
  * the aggregators write.
  */
-function readDecimal(value: unknown, metric: string, path: MetricInputPath): string {
+export function readDecimal(value: unknown, metric: string, path: MetricInputPath): string {
   let text: string | null = null
   if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) text = value.trim()
   else if (typeof value === 'bigint') text = value.toString()
@@ -563,7 +563,7 @@ function readFloat(value: unknown, metric: string, path: MetricInputPath): numbe
   )
 }
 
-function readGroupValue(value: unknown, metric: string, path: MetricInputPath): SqlGroupValue {
+export function readGroupValue(value: unknown, metric: string, path: MetricInputPath): SqlGroupValue {
   if (
     value === null ||
     typeof value === 'string' ||
@@ -581,10 +581,10 @@ function readGroupValue(value: unknown, metric: string, path: MetricInputPath): 
   )
 }
 
-const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/
+export const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** A stable text of a group value for the duplicate check. */
-function keyText(value: SqlGroupValue): string {
+export function keyText(value: SqlGroupValue): string {
   if (value instanceof Date) return `d${value.getTime()}`
   if (typeof value === 'bigint') return `b${value}`
   return `${typeof value}:${String(value)}`
@@ -746,7 +746,7 @@ function finishRows<State, Output>(
   return out
 }
 
-function readText(value: unknown, metric: string, path: MetricInputPath): string | null {
+export function readText(value: unknown, metric: string, path: MetricInputPath): string | null {
   if (value === null || typeof value === 'string') return value
   throw badRow(
     metric,

@@ -60,6 +60,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   averageDealSizeSql: { columns: { status: 's', amount: 'a' } },
   quotaAttainmentSql: { columns: { ownerId: 'o', at: 't', amount: 'a' } },
   revenueMovementsSql: { columns: { accountId: 'a', amount: 'm' } },
+  cohortRetentionSql: { columns: { customerId: 'c' } },
   stageConversionSql: { columns: { status: 's', stage: 'g' }, stages: ['A', 'B'] },
 }
 

@@ -425,6 +425,7 @@ describe('revenueMovementsSql', () => {
 
   it('equals revenueRetentionSeries on generated snapshot tables', async () => {
     let run = 0
+    let compared = 0
     await fc.assert(
       fc.asyncProperty(generatedTable, async ({ rows, period, grouped, withCurrency }) => {
         const table = `gen_movements_${run++}`
@@ -461,11 +462,14 @@ describe('revenueMovementsSql', () => {
             actual = { ok: false, code: error.code }
           }
           expect(actual, engine.name).toEqual(expected)
+          if (actual.ok && actual.rows.size > 0) compared++
           await engine.query(`DROP TABLE ${table}`)
         }
       }),
       { numRuns: 30 },
     )
+    // Most generated tables give rows to compare (not only refusals or single periods).
+    expect(compared).toBeGreaterThan(15)
   }, 300_000)
 })
 
@@ -550,12 +554,13 @@ const amounts: fc.Arbitrary<string> = fc.oneof(
     }),
 )
 
-/** Spans of a few periods per unit, around the 2026 New York DST changes. */
+/** Spans of three or four periods per unit (so that few tables miss a period), around the
+ * 2026 New York DST changes. */
 const SPANS = {
-  week: [Date.parse('2026-02-20T00:00:00Z'), Date.parse('2026-03-25T00:00:00Z')],
-  month: [Date.parse('2026-01-20T00:00:00Z'), Date.parse('2026-05-10T00:00:00Z')],
-  quarter: [Date.parse('2025-11-01T00:00:00Z'), Date.parse('2026-11-15T00:00:00Z')],
-  year: [Date.parse('2024-06-01T00:00:00Z'), Date.parse('2027-03-01T00:00:00Z')],
+  week: [Date.parse('2026-02-27T00:00:00Z'), Date.parse('2026-03-16T00:00:00Z')],
+  month: [Date.parse('2026-02-15T00:00:00Z'), Date.parse('2026-04-10T00:00:00Z')],
+  quarter: [Date.parse('2026-01-01T00:00:00Z'), Date.parse('2026-08-15T00:00:00Z')],
+  year: [Date.parse('2025-03-01T00:00:00Z'), Date.parse('2027-02-01T00:00:00Z')],
 } as const
 
 const generatedTable = periodChoices.chain((period) => {

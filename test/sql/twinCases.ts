@@ -212,4 +212,26 @@ export const TWIN_CASES: readonly TwinCase[] = [
         columns: { accountId: 'account_id', amount: 'mrr' },
       }).sql,
   },
+  {
+    twin: 'cohortRetentionSql',
+    label: 'customers per segment and region, monthly cohorts',
+    sql: (dialect) =>
+      sql.cohortRetentionSql({
+        ...common(dialect, 2),
+        columns: { customerId: 'customer_id' },
+      }).sql,
+  },
+  {
+    twin: 'cohortRetentionSql',
+    label: 'revenue with currency, weekly cohorts, asOf',
+    sql: (dialect) =>
+      sql.cohortRetentionSql({
+        dialect,
+        from: 'billing.invoices',
+        columns: { customerId: 'customer_id', revenue: 'amount', currency: 'currency' },
+        period: PERIODS[0],
+        basis: 'amount',
+        asOf: new Date('2026-06-30T23:59:59.999Z'),
+      }).sql,
+  },
 ]
