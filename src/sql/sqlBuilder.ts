@@ -563,7 +563,11 @@ function readFloat(value: unknown, metric: string, path: MetricInputPath): numbe
   )
 }
 
-export function readGroupValue(value: unknown, metric: string, path: MetricInputPath): SqlGroupValue {
+export function readGroupValue(
+  value: unknown,
+  metric: string,
+  path: MetricInputPath,
+): SqlGroupValue {
   if (
     value === null ||
     typeof value === 'string' ||
