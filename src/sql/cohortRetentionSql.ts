@@ -229,7 +229,7 @@ export function cohortRetentionSql(options: CohortRetentionSqlOptions): CohortRe
         message: `${metric}: option columns.revenue is missing; basis 'amount' sums the revenue column`,
       })
     }
-    // The instant column itself (checked and quoted as any name), for the asOf check.
+    // The instant column itself (checked and quoted as any name), for the NULL and asOf checks.
     const at = readSqlOptions(
       {
         dialect,
@@ -239,7 +239,7 @@ export function cohortRetentionSql(options: CohortRetentionSqlOptions): CohortRe
       metric,
       [{ field: 'at', required: true }],
     ).columns.at as string
-    const sql = cohortSql(context, period.sql, basis, asOf === null ? null : { at, asOf })
+    const sql = cohortSql(context, period.sql, at, basis, asOf)
     const groupKeys = context.groupBy.map((group) => group.key)
     return {
       sql,
@@ -265,8 +265,9 @@ export function cohortRetentionSql(options: CohortRetentionSqlOptions): CohortRe
 function cohortSql(
   context: ReturnType<typeof readSqlOptions>,
   label: string,
+  at: string,
   basis: MetricBasis,
-  after: { at: string; asOf: number } | null,
+  asOf: number | null,
 ): string {
   const { dialect, columns, groupBy } = context
   const q = (name: string) => quoteIdentifier(name, dialect)
@@ -279,8 +280,8 @@ function cohortSql(
   const none = `CAST(0 AS ${exact})`
   const checks = [
     `${countWhere(`${customer} IS NULL OR CAST(${customer} AS ${text}) = ''`)} AS ${q('cx_missingCustomer')}`,
-    `${countWhere(`${label} IS NULL`)} AS ${q('cx_missingAt')}`,
-    `${after === null ? '0' : countWhere(`${after.at} > ${instantLiteral(after.asOf, dialect)}`)} AS ${q('cx_afterAsOf')}`,
+    `${countWhere(`${at} IS NULL`)} AS ${q('cx_missingAt')}`,
+    `${asOf === null ? '0' : countWhere(`${at} > ${instantLiteral(asOf, dialect)}`)} AS ${q('cx_afterAsOf')}`,
     `${revenue === null ? '0' : countWhere(`${revenue} IS NULL`)} AS ${q('cx_missingRevenue')}`,
     `${revenue === null ? '0' : countWhere(`${revenue} < 0`)} AS ${q('cx_negativeRevenue')}`,
     `${revenue === null ? '0' : countWhere(`${revenue} <> CAST(${revenue} AS ${exact})`)} AS ${q('cx_tooPrecise')}`,
@@ -322,7 +323,7 @@ function cohortSql(
       `${revenue === null ? none : `CAST(${revenue} AS ${exact})`} AS ${q('cx_revenue')}`,
     ].join(',\n  ')}`,
     `FROM ${context.from}`,
-    `WHERE ${customer} IS NOT NULL AND ${label} IS NOT NULL`,
+    `WHERE ${customer} IS NOT NULL AND ${at} IS NOT NULL`,
     '),',
     'cx_cohorts AS (',
     'SELECT',

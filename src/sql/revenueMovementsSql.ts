@@ -149,7 +149,18 @@ export function revenueMovementsSql(
     )
     const { dialect } = context
     const q = (name: string) => quoteIdentifier(name, dialect)
-    const withClause = movementsSql(context, context.period)
+    // The instant column itself (checked and quoted as any name): NULL checks read it
+    // rather than computing its period label a second time per row.
+    const instant = readSqlOptions(
+      {
+        dialect,
+        from: 'cx',
+        columns: { at: (options as { period: { column: unknown } }).period.column },
+      },
+      metric,
+      [{ field: 'at', required: true }],
+    ).columns.at as string
+    const withClause = movementsSql(context, context.period, instant)
     const built = buildSqlQuery({
       context: {
         ...context,
@@ -324,7 +335,11 @@ function stateColumns(dialect: SqlDialect): SqlStateColumn[] {
  * one movement row per account and period (`cx_movements`): into the period of a snapshot,
  * or out of it into the next period when the account has no snapshot there.
  */
-function movementsSql(context: SqlContext, period: NonNullable<SqlContext['period']>): string {
+function movementsSql(
+  context: SqlContext,
+  period: NonNullable<SqlContext['period']>,
+  instant: string,
+): string {
   const { dialect, columns, groupBy } = context
   const q = (name: string) => quoteIdentifier(name, dialect)
   const exact = decimalType(dialect)
@@ -369,7 +384,7 @@ function movementsSql(context: SqlContext, period: NonNullable<SqlContext['perio
   const adjacent = `${w('cx_previousIndex')} = ${w('cx_index')} - ${step}`
   const rowChecks = [
     `${countWhere(`${account} IS NULL OR CAST(${account} AS ${text}) = ''`)} AS ${q('cx_missingAccount')}`,
-    `${countWhere(`${period.sql} IS NULL`)} AS ${q('cx_missingPeriod')}`,
+    `${countWhere(`${instant} IS NULL`)} AS ${q('cx_missingPeriod')}`,
     `${countWhere(`${amount} IS NULL`)} AS ${q('cx_nullAmount')}`,
     `${countWhere(`${amount} < 0`)} AS ${q('cx_negativeAmount')}`,
     `${countWhere(`${amount} <> CAST(${amount} AS ${exact})`)} AS ${q('cx_tooPrecise')}`,
@@ -388,7 +403,7 @@ function movementsSql(context: SqlContext, period: NonNullable<SqlContext['perio
           `CAST(${amount} AS ${exact}) AS ${q('cx_amount')}`,
         ].join(',\n  ')}`,
         `FROM ${context.from}`,
-        `WHERE ${account} IS NOT NULL AND ${period.sql} IS NOT NULL AND ${amount} >= 0`,
+        `WHERE ${account} IS NOT NULL AND ${instant} IS NOT NULL AND ${amount} >= 0`,
       ],
     ],
     [

@@ -3,7 +3,7 @@ WITH
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN `customer_id` IS NULL OR CAST(`customer_id` AS STRING) = '' THEN 1 END) AS `cx_missingCustomer`,
-  COUNT(CASE WHEN FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH)) IS NULL THEN 1 END) AS `cx_missingAt`,
+  COUNT(CASE WHEN `created_at` IS NULL THEN 1 END) AS `cx_missingAt`,
   0 AS `cx_afterAsOf`,
   0 AS `cx_missingRevenue`,
   0 AS `cx_negativeRevenue`,
@@ -20,7 +20,7 @@ SELECT
   `region` AS `cx_group_1`,
   CAST(0 AS BIGNUMERIC(38, 6)) AS `cx_revenue`
 FROM `analytics`.`crm_table`
-WHERE `customer_id` IS NOT NULL AND FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH)) IS NOT NULL
+WHERE `customer_id` IS NOT NULL AND `created_at` IS NOT NULL
 ),
 cx_cohorts AS (
 SELECT
@@ -71,7 +71,7 @@ WITH
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN `customer_id` IS NULL OR CAST(`customer_id` AS STRING) = '' THEN 1 END) AS `cx_missingCustomer`,
-  COUNT(CASE WHEN FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY)) IS NULL THEN 1 END) AS `cx_missingAt`,
+  COUNT(CASE WHEN `created_at` IS NULL THEN 1 END) AS `cx_missingAt`,
   COUNT(CASE WHEN `created_at` > CAST('2026-06-30 23:59:59.999+00:00' AS TIMESTAMP) THEN 1 END) AS `cx_afterAsOf`,
   COUNT(CASE WHEN `amount` IS NULL THEN 1 END) AS `cx_missingRevenue`,
   COUNT(CASE WHEN `amount` < 0 THEN 1 END) AS `cx_negativeRevenue`,
@@ -86,7 +86,7 @@ SELECT
   FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY)) AS `cx_period`,
   CAST(`amount` AS BIGNUMERIC(38, 6)) AS `cx_revenue`
 FROM `billing`.`invoices`
-WHERE `customer_id` IS NOT NULL AND FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY)) IS NOT NULL
+WHERE `customer_id` IS NOT NULL AND `created_at` IS NOT NULL
 ),
 cx_cohorts AS (
 SELECT

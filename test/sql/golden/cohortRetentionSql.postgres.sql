@@ -3,7 +3,7 @@ WITH
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN "customer_id" IS NULL OR CAST("customer_id" AS TEXT) = '' THEN 1 END) AS "cx_missingCustomer",
-  COUNT(CASE WHEN TO_CHAR(CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE), 'YYYY-MM-DD') IS NULL THEN 1 END) AS "cx_missingAt",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingAt",
   0 AS "cx_afterAsOf",
   0 AS "cx_missingRevenue",
   0 AS "cx_negativeRevenue",
@@ -20,7 +20,7 @@ SELECT
   "region" AS "cx_group_1",
   CAST(0 AS NUMERIC(38, 6)) AS "cx_revenue"
 FROM "analytics"."crm_table"
-WHERE "customer_id" IS NOT NULL AND TO_CHAR(CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE), 'YYYY-MM-DD') IS NOT NULL
+WHERE "customer_id" IS NOT NULL AND "created_at" IS NOT NULL
 ),
 cx_cohorts AS (
 SELECT
@@ -71,7 +71,7 @@ WITH
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN "customer_id" IS NULL OR CAST("customer_id" AS TEXT) = '' THEN 1 END) AS "cx_missingCustomer",
-  COUNT(CASE WHEN TO_CHAR((CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)), 'YYYY-MM-DD') IS NULL THEN 1 END) AS "cx_missingAt",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingAt",
   COUNT(CASE WHEN "created_at" > CAST('2026-06-30 23:59:59.999+00:00' AS TIMESTAMPTZ) THEN 1 END) AS "cx_afterAsOf",
   COUNT(CASE WHEN "amount" IS NULL THEN 1 END) AS "cx_missingRevenue",
   COUNT(CASE WHEN "amount" < 0 THEN 1 END) AS "cx_negativeRevenue",
@@ -86,7 +86,7 @@ SELECT
   TO_CHAR((CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)), 'YYYY-MM-DD') AS "cx_period",
   CAST("amount" AS NUMERIC(38, 6)) AS "cx_revenue"
 FROM "billing"."invoices"
-WHERE "customer_id" IS NOT NULL AND TO_CHAR((CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)), 'YYYY-MM-DD') IS NOT NULL
+WHERE "customer_id" IS NOT NULL AND "created_at" IS NOT NULL
 ),
 cx_cohorts AS (
 SELECT

@@ -8,7 +8,7 @@ SELECT
   "region" AS "cx_group_1",
   CAST("mrr" AS DECIMAL(38, 6)) AS "cx_amount"
 FROM "analytics"."crm_table"
-WHERE "account_id" IS NOT NULL AND STRFTIME(CAST(DATE_TRUNC('month', CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) AS DATE), '%Y-%m-%d') IS NOT NULL AND "mrr" >= 0
+WHERE "account_id" IS NOT NULL AND "created_at" IS NOT NULL AND "mrr" >= 0
 ),
 cx_slots AS (
 SELECT
@@ -29,7 +29,7 @@ FROM cx_slots
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN "account_id" IS NULL OR CAST("account_id" AS VARCHAR) = '' THEN 1 END) AS "cx_missingAccount",
-  COUNT(CASE WHEN STRFTIME(CAST(DATE_TRUNC('month', CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) AS DATE), '%Y-%m-%d') IS NULL THEN 1 END) AS "cx_missingPeriod",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingPeriod",
   COUNT(CASE WHEN "mrr" IS NULL THEN 1 END) AS "cx_nullAmount",
   COUNT(CASE WHEN "mrr" < 0 THEN 1 END) AS "cx_negativeAmount",
   COUNT(CASE WHEN "mrr" <> CAST("mrr" AS DECIMAL(38, 6)) THEN 1 END) AS "cx_tooPrecise",
@@ -134,7 +134,7 @@ SELECT
   STRFTIME(CAST(CAST(TIMEZONE('America/New_York', "created_at") AS DATE) - CAST(((DAYOFWEEK(CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) + 7) % 7) AS INTEGER) AS DATE), '%Y-%m-%d') AS "cx_period",
   CAST("mrr" AS DECIMAL(38, 6)) AS "cx_amount"
 FROM "billing"."mrr_snapshots"
-WHERE "account_id" IS NOT NULL AND STRFTIME(CAST(CAST(TIMEZONE('America/New_York', "created_at") AS DATE) - CAST(((DAYOFWEEK(CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) + 7) % 7) AS INTEGER) AS DATE), '%Y-%m-%d') IS NOT NULL AND "mrr" >= 0
+WHERE "account_id" IS NOT NULL AND "created_at" IS NOT NULL AND "mrr" >= 0
 ),
 cx_slots AS (
 SELECT
@@ -153,7 +153,7 @@ FROM cx_slots
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN "account_id" IS NULL OR CAST("account_id" AS VARCHAR) = '' THEN 1 END) AS "cx_missingAccount",
-  COUNT(CASE WHEN STRFTIME(CAST(CAST(TIMEZONE('America/New_York', "created_at") AS DATE) - CAST(((DAYOFWEEK(CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) + 7) % 7) AS INTEGER) AS DATE), '%Y-%m-%d') IS NULL THEN 1 END) AS "cx_missingPeriod",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingPeriod",
   COUNT(CASE WHEN "mrr" IS NULL THEN 1 END) AS "cx_nullAmount",
   COUNT(CASE WHEN "mrr" < 0 THEN 1 END) AS "cx_negativeAmount",
   COUNT(CASE WHEN "mrr" <> CAST("mrr" AS DECIMAL(38, 6)) THEN 1 END) AS "cx_tooPrecise",
@@ -246,7 +246,7 @@ SELECT
   "region" AS "cx_group_1",
   CAST("mrr" AS DECIMAL(38, 6)) AS "cx_amount"
 FROM "analytics"."crm_table"
-WHERE "account_id" IS NOT NULL AND STRFTIME(CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10) % 3) AS INTEGER)) AS DATE), '%Y-%m-%d') IS NOT NULL AND "mrr" >= 0
+WHERE "account_id" IS NOT NULL AND "created_at" IS NOT NULL AND "mrr" >= 0
 ),
 cx_slots AS (
 SELECT
@@ -267,7 +267,7 @@ FROM cx_slots
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN "account_id" IS NULL OR CAST("account_id" AS VARCHAR) = '' THEN 1 END) AS "cx_missingAccount",
-  COUNT(CASE WHEN STRFTIME(CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10) % 3) AS INTEGER)) AS DATE), '%Y-%m-%d') IS NULL THEN 1 END) AS "cx_missingPeriod",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingPeriod",
   COUNT(CASE WHEN "mrr" IS NULL THEN 1 END) AS "cx_nullAmount",
   COUNT(CASE WHEN "mrr" < 0 THEN 1 END) AS "cx_negativeAmount",
   COUNT(CASE WHEN "mrr" <> CAST("mrr" AS DECIMAL(38, 6)) THEN 1 END) AS "cx_tooPrecise",

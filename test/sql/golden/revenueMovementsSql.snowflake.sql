@@ -8,7 +8,7 @@ SELECT
   "region" AS "cx_group_1",
   CAST("mrr" AS NUMBER(38, 6)) AS "cx_amount"
 FROM "analytics"."crm_table"
-WHERE "account_id" IS NOT NULL AND TO_VARCHAR(DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD') IS NOT NULL AND "mrr" >= 0
+WHERE "account_id" IS NOT NULL AND "created_at" IS NOT NULL AND "mrr" >= 0
 ),
 cx_slots AS (
 SELECT
@@ -29,7 +29,7 @@ FROM cx_slots
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN "account_id" IS NULL OR CAST("account_id" AS VARCHAR) = '' THEN 1 END) AS "cx_missingAccount",
-  COUNT(CASE WHEN TO_VARCHAR(DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD') IS NULL THEN 1 END) AS "cx_missingPeriod",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingPeriod",
   COUNT(CASE WHEN "mrr" IS NULL THEN 1 END) AS "cx_nullAmount",
   COUNT(CASE WHEN "mrr" < 0 THEN 1 END) AS "cx_negativeAmount",
   COUNT(CASE WHEN "mrr" <> CAST("mrr" AS NUMBER(38, 6)) THEN 1 END) AS "cx_tooPrecise",
@@ -134,7 +134,7 @@ SELECT
   TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD') AS "cx_period",
   CAST("mrr" AS NUMBER(38, 6)) AS "cx_amount"
 FROM "billing"."mrr_snapshots"
-WHERE "account_id" IS NOT NULL AND TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD') IS NOT NULL AND "mrr" >= 0
+WHERE "account_id" IS NOT NULL AND "created_at" IS NOT NULL AND "mrr" >= 0
 ),
 cx_slots AS (
 SELECT
@@ -153,7 +153,7 @@ FROM cx_slots
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN "account_id" IS NULL OR CAST("account_id" AS VARCHAR) = '' THEN 1 END) AS "cx_missingAccount",
-  COUNT(CASE WHEN TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD') IS NULL THEN 1 END) AS "cx_missingPeriod",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingPeriod",
   COUNT(CASE WHEN "mrr" IS NULL THEN 1 END) AS "cx_nullAmount",
   COUNT(CASE WHEN "mrr" < 0 THEN 1 END) AS "cx_negativeAmount",
   COUNT(CASE WHEN "mrr" <> CAST("mrr" AS NUMBER(38, 6)) THEN 1 END) AS "cx_tooPrecise",
@@ -246,7 +246,7 @@ SELECT
   "region" AS "cx_group_1",
   CAST("mrr" AS NUMBER(38, 6)) AS "cx_amount"
 FROM "analytics"."crm_table"
-WHERE "account_id" IS NOT NULL AND TO_VARCHAR(DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))), 'YYYY-MM-DD') IS NOT NULL AND "mrr" >= 0
+WHERE "account_id" IS NOT NULL AND "created_at" IS NOT NULL AND "mrr" >= 0
 ),
 cx_slots AS (
 SELECT
@@ -267,7 +267,7 @@ FROM cx_slots
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN "account_id" IS NULL OR CAST("account_id" AS VARCHAR) = '' THEN 1 END) AS "cx_missingAccount",
-  COUNT(CASE WHEN TO_VARCHAR(DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))), 'YYYY-MM-DD') IS NULL THEN 1 END) AS "cx_missingPeriod",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingPeriod",
   COUNT(CASE WHEN "mrr" IS NULL THEN 1 END) AS "cx_nullAmount",
   COUNT(CASE WHEN "mrr" < 0 THEN 1 END) AS "cx_negativeAmount",
   COUNT(CASE WHEN "mrr" <> CAST("mrr" AS NUMBER(38, 6)) THEN 1 END) AS "cx_tooPrecise",

@@ -8,7 +8,7 @@ SELECT
   `region` AS `cx_group_1`,
   CAST(`mrr` AS DECIMAL(38, 6)) AS `cx_amount`
 FROM `analytics`.`crm_table`
-WHERE `account_id` IS NOT NULL AND DATE_FORMAT(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), 'MM'), 'yyyy-MM-dd') IS NOT NULL AND `mrr` >= 0
+WHERE `account_id` IS NOT NULL AND `created_at` IS NOT NULL AND `mrr` >= 0
 ),
 cx_slots AS (
 SELECT
@@ -29,7 +29,7 @@ FROM cx_slots
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN `account_id` IS NULL OR CAST(`account_id` AS STRING) = '' THEN 1 END) AS `cx_missingAccount`,
-  COUNT(CASE WHEN DATE_FORMAT(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), 'MM'), 'yyyy-MM-dd') IS NULL THEN 1 END) AS `cx_missingPeriod`,
+  COUNT(CASE WHEN `created_at` IS NULL THEN 1 END) AS `cx_missingPeriod`,
   COUNT(CASE WHEN `mrr` IS NULL THEN 1 END) AS `cx_nullAmount`,
   COUNT(CASE WHEN `mrr` < 0 THEN 1 END) AS `cx_negativeAmount`,
   COUNT(CASE WHEN `mrr` <> CAST(`mrr` AS DECIMAL(38, 6)) THEN 1 END) AS `cx_tooPrecise`,
@@ -134,7 +134,7 @@ SELECT
   DATE_FORMAT(DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York'))) - 1) + 7) % 7)), 'yyyy-MM-dd') AS `cx_period`,
   CAST(`mrr` AS DECIMAL(38, 6)) AS `cx_amount`
 FROM `billing`.`mrr_snapshots`
-WHERE `account_id` IS NOT NULL AND DATE_FORMAT(DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York'))) - 1) + 7) % 7)), 'yyyy-MM-dd') IS NOT NULL AND `mrr` >= 0
+WHERE `account_id` IS NOT NULL AND `created_at` IS NOT NULL AND `mrr` >= 0
 ),
 cx_slots AS (
 SELECT
@@ -153,7 +153,7 @@ FROM cx_slots
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN `account_id` IS NULL OR CAST(`account_id` AS STRING) = '' THEN 1 END) AS `cx_missingAccount`,
-  COUNT(CASE WHEN DATE_FORMAT(DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York'))) - 1) + 7) % 7)), 'yyyy-MM-dd') IS NULL THEN 1 END) AS `cx_missingPeriod`,
+  COUNT(CASE WHEN `created_at` IS NULL THEN 1 END) AS `cx_missingPeriod`,
   COUNT(CASE WHEN `mrr` IS NULL THEN 1 END) AS `cx_nullAmount`,
   COUNT(CASE WHEN `mrr` < 0 THEN 1 END) AS `cx_negativeAmount`,
   COUNT(CASE WHEN `mrr` <> CAST(`mrr` AS DECIMAL(38, 6)) THEN 1 END) AS `cx_tooPrecise`,
@@ -246,7 +246,7 @@ SELECT
   `region` AS `cx_group_1`,
   CAST(`mrr` AS DECIMAL(38, 6)) AS `cx_amount`
 FROM `analytics`.`crm_table`
-WHERE `account_id` IS NOT NULL AND DATE_FORMAT(ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo'))) + 10) % 3)), 'yyyy-MM-dd') IS NOT NULL AND `mrr` >= 0
+WHERE `account_id` IS NOT NULL AND `created_at` IS NOT NULL AND `mrr` >= 0
 ),
 cx_slots AS (
 SELECT
@@ -267,7 +267,7 @@ FROM cx_slots
 cx_checks AS (
 SELECT
   COUNT(CASE WHEN `account_id` IS NULL OR CAST(`account_id` AS STRING) = '' THEN 1 END) AS `cx_missingAccount`,
-  COUNT(CASE WHEN DATE_FORMAT(ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo'))) + 10) % 3)), 'yyyy-MM-dd') IS NULL THEN 1 END) AS `cx_missingPeriod`,
+  COUNT(CASE WHEN `created_at` IS NULL THEN 1 END) AS `cx_missingPeriod`,
   COUNT(CASE WHEN `mrr` IS NULL THEN 1 END) AS `cx_nullAmount`,
   COUNT(CASE WHEN `mrr` < 0 THEN 1 END) AS `cx_negativeAmount`,
   COUNT(CASE WHEN `mrr` <> CAST(`mrr` AS DECIMAL(38, 6)) THEN 1 END) AS `cx_tooPrecise`,
