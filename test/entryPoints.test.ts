@@ -134,6 +134,8 @@ describe('entry points', () => {
       'stageConversionSql',
       'kaplanMeierSql',
       'quantileSql',
+      'revenueMovementsSql',
+      'cohortRetentionSql',
     ]) {
       expect(typeof (sql as Record<string, unknown>)[name], name).toBe('function')
     }

@@ -8,6 +8,14 @@ export {
   type AverageDealSizeSqlOptions,
   averageDealSizeSql,
 } from './averageDealSizeSql.js'
+export {
+  type CohortRetentionSqlCell,
+  type CohortRetentionSqlColumns,
+  type CohortRetentionSqlOptions,
+  type CohortRetentionSqlQuery,
+  type CohortRetentionSqlRow,
+  cohortRetentionSql,
+} from './cohortRetentionSql.js'
 export { type CsatSqlOptions, csatSql } from './csatSql.js'
 export {
   type CustomerEffortScoreSqlOptions,
@@ -46,6 +54,11 @@ export {
   type QuotaAttainmentSqlOptions,
   quotaAttainmentSql,
 } from './quotaAttainmentSql.js'
+export {
+  type RevenueMovementsSqlColumns,
+  type RevenueMovementsSqlOptions,
+  revenueMovementsSql,
+} from './revenueMovementsSql.js'
 export { SQL_DIALECTS, type SqlDialect, type SqlName, type SqlRaw } from './SqlDialect.js'
 export type {
   SqlGroupValue,

@@ -750,7 +750,7 @@ function finishRows<State, Output>(
   return out
 }
 
-function readText(value: unknown, metric: string, path: MetricInputPath): string | null {
+export function readText(value: unknown, metric: string, path: MetricInputPath): string | null {
   if (value === null || typeof value === 'string') return value
   throw badRow(
     metric,

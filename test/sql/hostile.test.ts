@@ -59,6 +59,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   activityCountsSql: { columns: { type: 't', durationMinutes: 'd' } },
   averageDealSizeSql: { columns: { status: 's', amount: 'a' } },
   quotaAttainmentSql: { columns: { ownerId: 'o', at: 't', amount: 'a' } },
+  revenueMovementsSql: { columns: { accountId: 'a', amount: 'm' } },
+  cohortRetentionSql: { columns: { customerId: 'c' } },
   stageConversionSql: { columns: { status: 's', stage: 'g' }, stages: ['A', 'B'] },
   kaplanMeierSql: { columns: { duration: 'd', event: 'e', entry: 'i' } },
   quantileSql: { columns: { value: 'v' }, quantile: 0.5 },

@@ -235,4 +235,55 @@ export const TWIN_CASES: readonly TwinCase[] = [
         statistic: 'median',
       }).sql,
   },
+  {
+    twin: 'revenueMovementsSql',
+    label: 'monthly snapshots per segment and region, with currency',
+    sql: (dialect) =>
+      sql.revenueMovementsSql({
+        ...common(dialect, 2),
+        columns: { accountId: 'account_id', amount: 'mrr', currency: 'currency' },
+      }).sql,
+  },
+  {
+    twin: 'revenueMovementsSql',
+    label: 'weekly snapshots, no group',
+    sql: (dialect) =>
+      sql.revenueMovementsSql({
+        dialect,
+        from: 'billing.mrr_snapshots',
+        columns: { accountId: 'account_id', amount: 'mrr' },
+        period: PERIODS[0],
+      }).sql,
+  },
+  {
+    twin: 'revenueMovementsSql',
+    label: 'fiscal quarters',
+    sql: (dialect) =>
+      sql.revenueMovementsSql({
+        ...common(dialect, 3),
+        columns: { accountId: 'account_id', amount: 'mrr' },
+      }).sql,
+  },
+  {
+    twin: 'cohortRetentionSql',
+    label: 'customers per segment and region, monthly cohorts',
+    sql: (dialect) =>
+      sql.cohortRetentionSql({
+        ...common(dialect, 2),
+        columns: { customerId: 'customer_id' },
+      }).sql,
+  },
+  {
+    twin: 'cohortRetentionSql',
+    label: 'revenue with currency, weekly cohorts, asOf',
+    sql: (dialect) =>
+      sql.cohortRetentionSql({
+        dialect,
+        from: 'billing.invoices',
+        columns: { customerId: 'customer_id', revenue: 'amount', currency: 'currency' },
+        period: PERIODS[0],
+        basis: 'amount',
+        asOf: new Date('2026-06-30T23:59:59.999Z'),
+      }).sql,
+  },
 ]

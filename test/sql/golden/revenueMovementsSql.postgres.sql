@@ -1,0 +1,365 @@
+-- revenueMovementsSql: monthly snapshots per segment and region, with currency
+WITH
+cx_rows AS (
+SELECT
+  "account_id" AS "cx_account",
+  TO_CHAR(CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE), 'YYYY-MM-DD') AS "cx_period",
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  CAST("mrr" AS NUMERIC(38, 6)) AS "cx_amount"
+FROM "analytics"."crm_table"
+WHERE "account_id" IS NOT NULL AND "created_at" IS NOT NULL AND "mrr" >= 0
+),
+cx_slots AS (
+SELECT
+  "cx_account",
+  "cx_period",
+  CAST(SUBSTR("cx_period", 1, 4) AS BIGINT) * 12 + CAST(SUBSTR("cx_period", 6, 2) AS BIGINT) AS "cx_index",
+  MIN("cx_group_0") AS "cx_group_0",
+  MIN("cx_group_1") AS "cx_group_1",
+  CASE WHEN MIN("cx_group_0") <> MAX("cx_group_0") OR (COUNT("cx_group_0") > 0 AND COUNT("cx_group_0") < COUNT(*)) OR MIN("cx_group_1") <> MAX("cx_group_1") OR (COUNT("cx_group_1") > 0 AND COUNT("cx_group_1") < COUNT(*)) THEN 1 ELSE 0 END AS "cx_conflict",
+  SUM("cx_amount") AS "cx_amount"
+FROM cx_rows
+GROUP BY "cx_account", "cx_period"
+),
+cx_bounds AS (
+SELECT MIN("cx_index") AS "cx_first", MAX("cx_index") AS "cx_last", COUNT(DISTINCT "cx_index") AS "cx_periodCount", SUM("cx_conflict") AS "cx_conflicts"
+FROM cx_slots
+),
+cx_checks AS (
+SELECT
+  COUNT(CASE WHEN "account_id" IS NULL OR CAST("account_id" AS TEXT) = '' THEN 1 END) AS "cx_missingAccount",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingPeriod",
+  COUNT(CASE WHEN "mrr" IS NULL THEN 1 END) AS "cx_nullAmount",
+  COUNT(CASE WHEN "mrr" < 0 THEN 1 END) AS "cx_negativeAmount",
+  COUNT(CASE WHEN "mrr" <> CAST("mrr" AS NUMERIC(38, 6)) THEN 1 END) AS "cx_tooPrecise",
+  MIN("currency") AS "cx_currencyLow",
+  MAX("currency") AS "cx_currencyHigh",
+  COALESCE(MAX(b."cx_conflicts"), 0) AS "cx_groupConflicts",
+  CASE WHEN MAX(b."cx_last") - MAX(b."cx_first") <> (MAX(b."cx_periodCount") - 1) * 1 THEN 1 ELSE 0 END AS "cx_gaps"
+FROM "analytics"."crm_table" CROSS JOIN cx_bounds b
+),
+cx_periods AS (
+SELECT "cx_index", LEAD("cx_period") OVER (ORDER BY "cx_index") AS "cx_next"
+FROM (SELECT DISTINCT "cx_period", "cx_index" FROM cx_slots) d
+),
+cx_windowed AS (
+SELECT
+  "cx_account",
+  "cx_period",
+  "cx_index",
+  "cx_group_0",
+  "cx_group_1",
+  "cx_amount",
+  LAG("cx_index") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_previousIndex",
+  LAG("cx_amount") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_previousAmount",
+  LAG("cx_group_0") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_previousGroup_0",
+  LAG("cx_group_1") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_previousGroup_1",
+  LEAD("cx_index") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_nextIndex",
+  SUM(CASE WHEN "cx_amount" > 0 THEN 1 ELSE 0 END) OVER (PARTITION BY "cx_account" ORDER BY "cx_index" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - CASE WHEN "cx_amount" > 0 THEN 1 ELSE 0 END AS "cx_paidEarlier"
+FROM cx_slots
+),
+cx_movements AS (
+SELECT
+  w."cx_period" AS "cx_period",
+  CASE WHEN w."cx_previousIndex" = w."cx_index" - 1 AND w."cx_previousAmount" > 0 THEN w."cx_previousGroup_0" ELSE w."cx_group_0" END AS "cx_group_0",
+  CASE WHEN w."cx_previousIndex" = w."cx_index" - 1 AND w."cx_previousAmount" > 0 THEN w."cx_previousGroup_1" ELSE w."cx_group_1" END AS "cx_group_1",
+  CASE WHEN w."cx_previousIndex" = w."cx_index" - 1 THEN w."cx_previousAmount" ELSE CAST(0 AS NUMERIC(38, 6)) END AS "cx_start",
+  w."cx_amount" AS "cx_end",
+  w."cx_paidEarlier" AS "cx_paidEarlier"
+FROM cx_windowed w CROSS JOIN cx_bounds b
+WHERE w."cx_index" > b."cx_first" AND (w."cx_amount" > 0 OR (w."cx_previousIndex" = w."cx_index" - 1 AND w."cx_previousAmount" > 0))
+UNION ALL
+SELECT
+  p."cx_next" AS "cx_period",
+  w."cx_group_0" AS "cx_group_0",
+  w."cx_group_1" AS "cx_group_1",
+  w."cx_amount" AS "cx_start",
+  CAST(0 AS NUMERIC(38, 6)) AS "cx_end",
+  w."cx_paidEarlier" AS "cx_paidEarlier"
+FROM cx_windowed w JOIN cx_periods p ON p."cx_index" = w."cx_index" CROSS JOIN cx_bounds b
+WHERE w."cx_amount" > 0 AND w."cx_index" < b."cx_last" AND (w."cx_nextIndex" IS NULL OR w."cx_nextIndex" <> w."cx_index" + 1)
+UNION ALL
+SELECT
+  '0001-01-01' AS "cx_period",
+  NULL AS "cx_group_0",
+  NULL AS "cx_group_1",
+  CAST(0 AS NUMERIC(38, 6)) AS "cx_start",
+  CAST(0 AS NUMERIC(38, 6)) AS "cx_end",
+  0 AS "cx_paidEarlier"
+FROM cx_checks c
+WHERE c."cx_missingAccount" + c."cx_missingPeriod" + c."cx_nullAmount" + c."cx_negativeAmount" + c."cx_tooPrecise" + c."cx_groupConflicts" + c."cx_gaps" > 0 OR c."cx_currencyLow" <> c."cx_currencyHigh"
+)
+SELECT
+  "cx_group_0" AS "cx_group_0",
+  "cx_group_1" AS "cx_group_1",
+  "cx_period" AS "cx_period",
+  COUNT(*) AS "cx_n",
+  CAST(COALESCE(SUM("cx_start"), 0) AS TEXT) AS "cx_startingRevenue",
+  CAST(COALESCE(SUM("cx_end"), 0) AS TEXT) AS "cx_endingRevenue",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" = 0 THEN "cx_end" END), 0) AS TEXT) AS "cx_new",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" > 0 AND "cx_end" > "cx_start" THEN "cx_end" - "cx_start" END), 0) AS TEXT) AS "cx_expansion",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" > 0 AND "cx_end" > 0 AND "cx_end" < "cx_start" THEN "cx_start" - "cx_end" END), 0) AS TEXT) AS "cx_contraction",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" > 0 AND "cx_end" = 0 THEN "cx_start" END), 0) AS TEXT) AS "cx_churn",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" > 0 THEN "cx_end" END), 0) AS TEXT) AS "cx_reactivation",
+  COUNT(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" = 0 THEN 1 END) AS "cx_newCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" > "cx_start" THEN 1 END) AS "cx_expansionCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" > 0 AND "cx_end" < "cx_start" THEN 1 END) AS "cx_contractionCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" = 0 THEN 1 END) AS "cx_churnCount",
+  COUNT(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" > 0 THEN 1 END) AS "cx_reactivationCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" = "cx_start" THEN 1 END) AS "cx_unchangedCount",
+  COUNT(CASE WHEN "cx_start" > 0 THEN 1 END) AS "cx_startingCustomers",
+  COUNT(CASE WHEN "cx_end" > 0 THEN 1 END) AS "cx_endingCustomers",
+  MIN("cx_currencyLow") AS "cx_currencyLow",
+  MAX("cx_currencyHigh") AS "cx_currencyHigh",
+  MAX("cx_missingAccount") AS "cx_missingAccount",
+  MAX("cx_missingPeriod") AS "cx_missingPeriod",
+  MAX("cx_nullAmount") AS "cx_nullAmount",
+  MAX("cx_negativeAmount") AS "cx_negativeAmount",
+  MAX("cx_tooPrecise") AS "cx_tooPrecise",
+  MAX("cx_groupConflicts") AS "cx_groupConflicts",
+  MAX("cx_gaps") AS "cx_gaps"
+FROM cx_movements CROSS JOIN cx_checks
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_period"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_period";
+
+-- revenueMovementsSql: weekly snapshots, no group
+WITH
+cx_rows AS (
+SELECT
+  "account_id" AS "cx_account",
+  TO_CHAR((CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)), 'YYYY-MM-DD') AS "cx_period",
+  CAST("mrr" AS NUMERIC(38, 6)) AS "cx_amount"
+FROM "billing"."mrr_snapshots"
+WHERE "account_id" IS NOT NULL AND "created_at" IS NOT NULL AND "mrr" >= 0
+),
+cx_slots AS (
+SELECT
+  "cx_account",
+  "cx_period",
+  (CAST("cx_period" AS DATE) - CAST('1970-01-01' AS DATE)) AS "cx_index",
+  0 AS "cx_conflict",
+  SUM("cx_amount") AS "cx_amount"
+FROM cx_rows
+GROUP BY "cx_account", "cx_period"
+),
+cx_bounds AS (
+SELECT MIN("cx_index") AS "cx_first", MAX("cx_index") AS "cx_last", COUNT(DISTINCT "cx_index") AS "cx_periodCount", SUM("cx_conflict") AS "cx_conflicts"
+FROM cx_slots
+),
+cx_checks AS (
+SELECT
+  COUNT(CASE WHEN "account_id" IS NULL OR CAST("account_id" AS TEXT) = '' THEN 1 END) AS "cx_missingAccount",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingPeriod",
+  COUNT(CASE WHEN "mrr" IS NULL THEN 1 END) AS "cx_nullAmount",
+  COUNT(CASE WHEN "mrr" < 0 THEN 1 END) AS "cx_negativeAmount",
+  COUNT(CASE WHEN "mrr" <> CAST("mrr" AS NUMERIC(38, 6)) THEN 1 END) AS "cx_tooPrecise",
+  CAST(NULL AS TEXT) AS "cx_currencyLow",
+  CAST(NULL AS TEXT) AS "cx_currencyHigh",
+  COALESCE(MAX(b."cx_conflicts"), 0) AS "cx_groupConflicts",
+  CASE WHEN MAX(b."cx_last") - MAX(b."cx_first") <> (MAX(b."cx_periodCount") - 1) * 7 THEN 1 ELSE 0 END AS "cx_gaps"
+FROM "billing"."mrr_snapshots" CROSS JOIN cx_bounds b
+),
+cx_periods AS (
+SELECT "cx_index", LEAD("cx_period") OVER (ORDER BY "cx_index") AS "cx_next"
+FROM (SELECT DISTINCT "cx_period", "cx_index" FROM cx_slots) d
+),
+cx_windowed AS (
+SELECT
+  "cx_account",
+  "cx_period",
+  "cx_index",
+  "cx_amount",
+  LAG("cx_index") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_previousIndex",
+  LAG("cx_amount") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_previousAmount",
+  LEAD("cx_index") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_nextIndex",
+  SUM(CASE WHEN "cx_amount" > 0 THEN 1 ELSE 0 END) OVER (PARTITION BY "cx_account" ORDER BY "cx_index" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - CASE WHEN "cx_amount" > 0 THEN 1 ELSE 0 END AS "cx_paidEarlier"
+FROM cx_slots
+),
+cx_movements AS (
+SELECT
+  w."cx_period" AS "cx_period",
+  CASE WHEN w."cx_previousIndex" = w."cx_index" - 7 THEN w."cx_previousAmount" ELSE CAST(0 AS NUMERIC(38, 6)) END AS "cx_start",
+  w."cx_amount" AS "cx_end",
+  w."cx_paidEarlier" AS "cx_paidEarlier"
+FROM cx_windowed w CROSS JOIN cx_bounds b
+WHERE w."cx_index" > b."cx_first" AND (w."cx_amount" > 0 OR (w."cx_previousIndex" = w."cx_index" - 7 AND w."cx_previousAmount" > 0))
+UNION ALL
+SELECT
+  p."cx_next" AS "cx_period",
+  w."cx_amount" AS "cx_start",
+  CAST(0 AS NUMERIC(38, 6)) AS "cx_end",
+  w."cx_paidEarlier" AS "cx_paidEarlier"
+FROM cx_windowed w JOIN cx_periods p ON p."cx_index" = w."cx_index" CROSS JOIN cx_bounds b
+WHERE w."cx_amount" > 0 AND w."cx_index" < b."cx_last" AND (w."cx_nextIndex" IS NULL OR w."cx_nextIndex" <> w."cx_index" + 7)
+UNION ALL
+SELECT
+  '0001-01-01' AS "cx_period",
+  CAST(0 AS NUMERIC(38, 6)) AS "cx_start",
+  CAST(0 AS NUMERIC(38, 6)) AS "cx_end",
+  0 AS "cx_paidEarlier"
+FROM cx_checks c
+WHERE c."cx_missingAccount" + c."cx_missingPeriod" + c."cx_nullAmount" + c."cx_negativeAmount" + c."cx_tooPrecise" + c."cx_groupConflicts" + c."cx_gaps" > 0 OR c."cx_currencyLow" <> c."cx_currencyHigh"
+)
+SELECT
+  "cx_period" AS "cx_period",
+  COUNT(*) AS "cx_n",
+  CAST(COALESCE(SUM("cx_start"), 0) AS TEXT) AS "cx_startingRevenue",
+  CAST(COALESCE(SUM("cx_end"), 0) AS TEXT) AS "cx_endingRevenue",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" = 0 THEN "cx_end" END), 0) AS TEXT) AS "cx_new",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" > 0 AND "cx_end" > "cx_start" THEN "cx_end" - "cx_start" END), 0) AS TEXT) AS "cx_expansion",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" > 0 AND "cx_end" > 0 AND "cx_end" < "cx_start" THEN "cx_start" - "cx_end" END), 0) AS TEXT) AS "cx_contraction",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" > 0 AND "cx_end" = 0 THEN "cx_start" END), 0) AS TEXT) AS "cx_churn",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" > 0 THEN "cx_end" END), 0) AS TEXT) AS "cx_reactivation",
+  COUNT(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" = 0 THEN 1 END) AS "cx_newCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" > "cx_start" THEN 1 END) AS "cx_expansionCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" > 0 AND "cx_end" < "cx_start" THEN 1 END) AS "cx_contractionCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" = 0 THEN 1 END) AS "cx_churnCount",
+  COUNT(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" > 0 THEN 1 END) AS "cx_reactivationCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" = "cx_start" THEN 1 END) AS "cx_unchangedCount",
+  COUNT(CASE WHEN "cx_start" > 0 THEN 1 END) AS "cx_startingCustomers",
+  COUNT(CASE WHEN "cx_end" > 0 THEN 1 END) AS "cx_endingCustomers",
+  MIN("cx_currencyLow") AS "cx_currencyLow",
+  MAX("cx_currencyHigh") AS "cx_currencyHigh",
+  MAX("cx_missingAccount") AS "cx_missingAccount",
+  MAX("cx_missingPeriod") AS "cx_missingPeriod",
+  MAX("cx_nullAmount") AS "cx_nullAmount",
+  MAX("cx_negativeAmount") AS "cx_negativeAmount",
+  MAX("cx_tooPrecise") AS "cx_tooPrecise",
+  MAX("cx_groupConflicts") AS "cx_groupConflicts",
+  MAX("cx_gaps") AS "cx_gaps"
+FROM cx_movements CROSS JOIN cx_checks
+GROUP BY
+  "cx_period"
+ORDER BY "cx_period";
+
+-- revenueMovementsSql: fiscal quarters
+WITH
+cx_rows AS (
+SELECT
+  "account_id" AS "cx_account",
+  TO_CHAR(CAST(CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'Asia/Tokyo') AS DATE)) AS DATE) - MAKE_INTERVAL(months => CAST(((CAST(EXTRACT(MONTH FROM CAST(("created_at" AT TIME ZONE 'Asia/Tokyo') AS DATE)) AS INTEGER) + 10) % 3) AS INTEGER)) AS DATE), 'YYYY-MM-DD') AS "cx_period",
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  CAST("mrr" AS NUMERIC(38, 6)) AS "cx_amount"
+FROM "analytics"."crm_table"
+WHERE "account_id" IS NOT NULL AND "created_at" IS NOT NULL AND "mrr" >= 0
+),
+cx_slots AS (
+SELECT
+  "cx_account",
+  "cx_period",
+  CAST(SUBSTR("cx_period", 1, 4) AS BIGINT) * 12 + CAST(SUBSTR("cx_period", 6, 2) AS BIGINT) AS "cx_index",
+  MIN("cx_group_0") AS "cx_group_0",
+  MIN("cx_group_1") AS "cx_group_1",
+  CASE WHEN MIN("cx_group_0") <> MAX("cx_group_0") OR (COUNT("cx_group_0") > 0 AND COUNT("cx_group_0") < COUNT(*)) OR MIN("cx_group_1") <> MAX("cx_group_1") OR (COUNT("cx_group_1") > 0 AND COUNT("cx_group_1") < COUNT(*)) THEN 1 ELSE 0 END AS "cx_conflict",
+  SUM("cx_amount") AS "cx_amount"
+FROM cx_rows
+GROUP BY "cx_account", "cx_period"
+),
+cx_bounds AS (
+SELECT MIN("cx_index") AS "cx_first", MAX("cx_index") AS "cx_last", COUNT(DISTINCT "cx_index") AS "cx_periodCount", SUM("cx_conflict") AS "cx_conflicts"
+FROM cx_slots
+),
+cx_checks AS (
+SELECT
+  COUNT(CASE WHEN "account_id" IS NULL OR CAST("account_id" AS TEXT) = '' THEN 1 END) AS "cx_missingAccount",
+  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingPeriod",
+  COUNT(CASE WHEN "mrr" IS NULL THEN 1 END) AS "cx_nullAmount",
+  COUNT(CASE WHEN "mrr" < 0 THEN 1 END) AS "cx_negativeAmount",
+  COUNT(CASE WHEN "mrr" <> CAST("mrr" AS NUMERIC(38, 6)) THEN 1 END) AS "cx_tooPrecise",
+  CAST(NULL AS TEXT) AS "cx_currencyLow",
+  CAST(NULL AS TEXT) AS "cx_currencyHigh",
+  COALESCE(MAX(b."cx_conflicts"), 0) AS "cx_groupConflicts",
+  CASE WHEN MAX(b."cx_last") - MAX(b."cx_first") <> (MAX(b."cx_periodCount") - 1) * 3 THEN 1 ELSE 0 END AS "cx_gaps"
+FROM "analytics"."crm_table" CROSS JOIN cx_bounds b
+),
+cx_periods AS (
+SELECT "cx_index", LEAD("cx_period") OVER (ORDER BY "cx_index") AS "cx_next"
+FROM (SELECT DISTINCT "cx_period", "cx_index" FROM cx_slots) d
+),
+cx_windowed AS (
+SELECT
+  "cx_account",
+  "cx_period",
+  "cx_index",
+  "cx_group_0",
+  "cx_group_1",
+  "cx_amount",
+  LAG("cx_index") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_previousIndex",
+  LAG("cx_amount") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_previousAmount",
+  LAG("cx_group_0") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_previousGroup_0",
+  LAG("cx_group_1") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_previousGroup_1",
+  LEAD("cx_index") OVER (PARTITION BY "cx_account" ORDER BY "cx_index") AS "cx_nextIndex",
+  SUM(CASE WHEN "cx_amount" > 0 THEN 1 ELSE 0 END) OVER (PARTITION BY "cx_account" ORDER BY "cx_index" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - CASE WHEN "cx_amount" > 0 THEN 1 ELSE 0 END AS "cx_paidEarlier"
+FROM cx_slots
+),
+cx_movements AS (
+SELECT
+  w."cx_period" AS "cx_period",
+  CASE WHEN w."cx_previousIndex" = w."cx_index" - 3 AND w."cx_previousAmount" > 0 THEN w."cx_previousGroup_0" ELSE w."cx_group_0" END AS "cx_group_0",
+  CASE WHEN w."cx_previousIndex" = w."cx_index" - 3 AND w."cx_previousAmount" > 0 THEN w."cx_previousGroup_1" ELSE w."cx_group_1" END AS "cx_group_1",
+  CASE WHEN w."cx_previousIndex" = w."cx_index" - 3 THEN w."cx_previousAmount" ELSE CAST(0 AS NUMERIC(38, 6)) END AS "cx_start",
+  w."cx_amount" AS "cx_end",
+  w."cx_paidEarlier" AS "cx_paidEarlier"
+FROM cx_windowed w CROSS JOIN cx_bounds b
+WHERE w."cx_index" > b."cx_first" AND (w."cx_amount" > 0 OR (w."cx_previousIndex" = w."cx_index" - 3 AND w."cx_previousAmount" > 0))
+UNION ALL
+SELECT
+  p."cx_next" AS "cx_period",
+  w."cx_group_0" AS "cx_group_0",
+  w."cx_group_1" AS "cx_group_1",
+  w."cx_amount" AS "cx_start",
+  CAST(0 AS NUMERIC(38, 6)) AS "cx_end",
+  w."cx_paidEarlier" AS "cx_paidEarlier"
+FROM cx_windowed w JOIN cx_periods p ON p."cx_index" = w."cx_index" CROSS JOIN cx_bounds b
+WHERE w."cx_amount" > 0 AND w."cx_index" < b."cx_last" AND (w."cx_nextIndex" IS NULL OR w."cx_nextIndex" <> w."cx_index" + 3)
+UNION ALL
+SELECT
+  '0001-01-01' AS "cx_period",
+  NULL AS "cx_group_0",
+  NULL AS "cx_group_1",
+  CAST(0 AS NUMERIC(38, 6)) AS "cx_start",
+  CAST(0 AS NUMERIC(38, 6)) AS "cx_end",
+  0 AS "cx_paidEarlier"
+FROM cx_checks c
+WHERE c."cx_missingAccount" + c."cx_missingPeriod" + c."cx_nullAmount" + c."cx_negativeAmount" + c."cx_tooPrecise" + c."cx_groupConflicts" + c."cx_gaps" > 0 OR c."cx_currencyLow" <> c."cx_currencyHigh"
+)
+SELECT
+  "cx_group_0" AS "cx_group_0",
+  "cx_group_1" AS "cx_group_1",
+  "cx_period" AS "cx_period",
+  COUNT(*) AS "cx_n",
+  CAST(COALESCE(SUM("cx_start"), 0) AS TEXT) AS "cx_startingRevenue",
+  CAST(COALESCE(SUM("cx_end"), 0) AS TEXT) AS "cx_endingRevenue",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" = 0 THEN "cx_end" END), 0) AS TEXT) AS "cx_new",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" > 0 AND "cx_end" > "cx_start" THEN "cx_end" - "cx_start" END), 0) AS TEXT) AS "cx_expansion",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" > 0 AND "cx_end" > 0 AND "cx_end" < "cx_start" THEN "cx_start" - "cx_end" END), 0) AS TEXT) AS "cx_contraction",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" > 0 AND "cx_end" = 0 THEN "cx_start" END), 0) AS TEXT) AS "cx_churn",
+  CAST(COALESCE(SUM(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" > 0 THEN "cx_end" END), 0) AS TEXT) AS "cx_reactivation",
+  COUNT(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" = 0 THEN 1 END) AS "cx_newCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" > "cx_start" THEN 1 END) AS "cx_expansionCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" > 0 AND "cx_end" < "cx_start" THEN 1 END) AS "cx_contractionCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" = 0 THEN 1 END) AS "cx_churnCount",
+  COUNT(CASE WHEN "cx_start" = 0 AND "cx_paidEarlier" > 0 THEN 1 END) AS "cx_reactivationCount",
+  COUNT(CASE WHEN "cx_start" > 0 AND "cx_end" = "cx_start" THEN 1 END) AS "cx_unchangedCount",
+  COUNT(CASE WHEN "cx_start" > 0 THEN 1 END) AS "cx_startingCustomers",
+  COUNT(CASE WHEN "cx_end" > 0 THEN 1 END) AS "cx_endingCustomers",
+  MIN("cx_currencyLow") AS "cx_currencyLow",
+  MAX("cx_currencyHigh") AS "cx_currencyHigh",
+  MAX("cx_missingAccount") AS "cx_missingAccount",
+  MAX("cx_missingPeriod") AS "cx_missingPeriod",
+  MAX("cx_nullAmount") AS "cx_nullAmount",
+  MAX("cx_negativeAmount") AS "cx_negativeAmount",
+  MAX("cx_tooPrecise") AS "cx_tooPrecise",
+  MAX("cx_groupConflicts") AS "cx_groupConflicts",
+  MAX("cx_gaps") AS "cx_gaps"
+FROM cx_movements CROSS JOIN cx_checks
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_period"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_period";
