@@ -234,7 +234,36 @@ function validate(
   keepColumns: readonly string[],
   dataSet: DataSet,
 ): void {
-  const definition = reader.definition as KindDefinition
+  const accepted = validateRows(
+    file,
+    reader.definition as KindDefinition,
+    input,
+    lines,
+    columns,
+    keepColumns,
+    dataSet,
+    unit,
+  )
+  reader.rows += input.length
+  reader.accepted += accepted.length
+  reader.rejected += input.length - accepted.length
+}
+
+/**
+ * Validates rows of one kind with its schema (after the config's column mapping): accepted
+ * records (and their `keepColumns`) go to `dataSet.byKind`, refused rows to
+ * `dataSet.rejected` with their line and reason. Returns the indices of the accepted rows.
+ */
+export function validateRows(
+  file: string,
+  definition: KindDefinition,
+  input: Record<string, unknown>[],
+  lines: readonly number[],
+  columns: (kind: Kind) => Readonly<Record<string, string>>,
+  keepColumns: readonly string[],
+  dataSet: DataSet,
+  unit: 'line' | 'item' = 'line',
+): number[] {
   const mapping = columns(definition.kind)
   const renames = Object.entries(mapping)
   const rows =
@@ -272,16 +301,16 @@ function validate(
     dataSet.byKind[definition.kind] = entry
   }
   for (const record of records) entry.records.push(record)
+  const accepted: number[] = []
   for (let index = 0; index < rows.length; index++) {
     if (rejectedIndex.has(index)) continue
+    accepted.push(index)
     const row = rows[index] as Record<string, unknown>
     const kept: Record<string, unknown> = {}
     for (const column of keepColumns) if (column in row) kept[column] = row[column]
     entry.raw.push(kept)
   }
-  reader.rows += rows.length
-  reader.accepted += records.length
-  reader.rejected += rejected.length
+  return accepted
 }
 
 /** A JSON export: an array of objects (or `{ records: [...] }`); the header is the union of keys. */
