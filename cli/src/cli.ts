@@ -300,6 +300,7 @@ async function metric(command: MetricCommand, args: readonly string[], io: Io): 
     })
     if (outcome.engine === 'duckdb') {
       listProblems(outcome.data, io)
+      if (outcome.error !== undefined) throw outcome.error
       printMetric(command, file, settings.timeZone, outcome.rows, outcome.data, values.json, io)
       return exitFor(outcome.data, values.strict === true)
     }

@@ -245,7 +245,13 @@ async function linesOfRecords(file: string, ordinals: readonly number[]): Promis
 
 /** What {@link runDuckDb} returns: the rows, or why the default engine must read the file. */
 export type DuckDbOutcome =
-  | { readonly engine: 'duckdb'; readonly rows: MetricRow[]; readonly data: DataSet }
+  | {
+      readonly engine: 'duckdb'
+      readonly rows: MetricRow[]
+      readonly data: DataSet
+      /** A usage error to throw once the rejected rows are listed. */
+      readonly error?: UsageError
+    }
   | { readonly engine: 'default'; readonly reason: string }
 
 /** Options of {@link runDuckDb}. */
@@ -422,8 +428,14 @@ export async function runDuckDb(
     data.files.push(note)
     // A header without rows: the default engine says so in its own words.
     if (note.rows === 0) return { engine: 'default', reason: 'the file has no rows' }
+    // As the default engine: the rejected rows are listed before this usage error.
     if (byField !== undefined && !keyPresent)
-      throw new UsageError(`--by ${byField}: the file has no column "${byField}"`)
+      return {
+        engine: 'duckdb',
+        rows: [],
+        data,
+        error: new UsageError(`--by ${byField}: the file has no column "${byField}"`),
+      }
 
     // The accepted suspects' states per group and period, by the library's groupMetric.
     const { aggregator, figures, ...computation } = computationOf(command, entry)
