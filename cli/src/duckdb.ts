@@ -361,20 +361,26 @@ export async function runDuckDb(
     const twinRows = await run((parallel) => query.sql.replace('%SCAN%', scan(parallel)))
     const sqlResults: SqlResultRow<unknown, unknown>[] = query.finish(twinRows)
 
-    // 2. Per key: its first counted row (groups come in order of first appearance), whether
-    //    any plain row has the column, and the number of plain rows.
+    // 2. One more scan: per key, its first counted row (groups come in order of first
+    //    appearance), the number of plain rows, and the other rows (the suspects) whole.
+    const cellNames = header.map((_, index) => `c${index}`)
+    const countedOnly =
+      plan.counted === null
+        ? 'cx_plain'
+        : `cx_plain AND COALESCE(${plan.counted(valueColumn)}, false)`
     const keys = await run(
       (parallel) =>
-        `SELECT ${keySql} AS cx_key, min(ordinality) FILTER (WHERE ${counted}) AS cx_first, count(*) AS cx_rows ` +
-        `FROM ${scan(parallel)} WHERE ${plain} GROUP BY ALL`,
+        `SELECT cx_key, cx_plain, min(ordinality) FILTER (WHERE ${countedOnly}) AS cx_first, count(*) AS cx_rows, ` +
+        `list({'cx_ord': ordinality, ${cellNames.map((cell) => `'${cell}': ${cell}`).join(', ')}}) FILTER (WHERE NOT cx_plain) AS cx_suspects ` +
+        `FROM (SELECT *, ${keySql} AS cx_key, COALESCE(${plain}, false) AS cx_plain FROM ${scan(parallel)}) ` +
+        'GROUP BY cx_key, cx_plain',
     )
-
-    // 3. The suspects, in file order, every column.
-    const suspects = await run(
-      (parallel) =>
-        `SELECT ordinality AS cx_ord, ${header!.map((_, index) => `c${index}`).join(', ')} ` +
-        `FROM ${scan(parallel)} WHERE NOT COALESCE(${plain}, false) ORDER BY ordinality`,
-    )
+    const suspects: Record<string, unknown>[] = []
+    for (const row of keys)
+      if (row.cx_plain !== true && Array.isArray(row.cx_suspects))
+        for (const suspect of row.cx_suspects as Record<string, unknown>[]) suspects.push(suspect)
+    // In file order (the rows of several keys interleave).
+    suspects.sort((a, b) => Number(a.cx_ord) - Number(b.cx_ord))
 
     const data: DataSet = { byKind: {}, files: [], rejected: [] }
     const firstOf = new Map<string | null, number>()
@@ -387,6 +393,7 @@ export async function runDuckDb(
     let plainRows = 0
     let keyPresent = false
     for (const row of keys) {
+      if (row.cx_plain !== true) continue
       plainRows += Number(row.cx_rows)
       if (row.cx_key !== null || byMapped) keyPresent = true
       if (row.cx_first !== null && row.cx_first !== undefined)
