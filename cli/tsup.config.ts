@@ -15,6 +15,8 @@ export default defineConfig({
     'cx-metrics',
     'cx-metrics/schemas',
     'cx-metrics/sources',
+    'cx-metrics/sql',
+    '@duckdb/node-api',
     'vega',
     'vega-lite',
     'csv-parse',

@@ -4,6 +4,7 @@ import { CALENDAR_PERIODS, type CalendarPeriod } from 'cx-metrics'
 import { chartDefinitions, renderCharts } from './charts.js'
 import { type Config, isTimeZone, readConfig } from './config.js'
 import { buildDashboard } from './dashboard.js'
+import { ENGINES, type Engine, hasDuckDbPlan, runDuckDb } from './duckdb.js'
 import { InputError, UsageError } from './errors.js'
 import { renderHtml } from './html.js'
 import {
@@ -11,6 +12,7 @@ import {
   METRIC_COMMANDS,
   METRIC_KIND,
   type MetricCommand,
+  type MetricRow,
   metricTable,
 } from './metric.js'
 import { reportSections } from './model.js'
@@ -80,6 +82,15 @@ Options:
   --period <unit>      one row per calendar ${CALENDAR_PERIODS.join(' | ')}
   --time-zone <zone>   IANA zone of the periods (default UTC)
   --config <file>      the report's config file (column mappings, time zone)
+  --engine <engine>    default | duckdb: ${
+    hasDuckDbPlan(command)
+      ? `duckdb reads the CSV file with DuckDB (the optional
+                       @duckdb/node-api package) and runs the cx-metrics/sql twin of the metric
+                       there; cx-metrics finishes it. Same output and rejected rows as the
+                       default engine, for files of tens of millions of rows`
+      : `${command} has no DuckDB plan: --engine duckdb reads the file
+                       with the default engine (and says so)`
+  }
   --json               one JSON document on stdout
   --strict             exit 1 when any row is rejected
   -h, --help           this help
@@ -257,6 +268,7 @@ async function metric(command: MetricCommand, args: readonly string[], io: Io): 
     period: { type: 'string' },
     'time-zone': { type: 'string' },
     config: { type: 'string' },
+    engine: { type: 'string' },
     json: { type: 'boolean' },
     strict: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -273,7 +285,27 @@ async function metric(command: MetricCommand, args: readonly string[], io: Io): 
     throw new UsageError(
       `--period ${values.period}: expected one of ${CALENDAR_PERIODS.join(', ')}`,
     )
+  const engine = (values.engine ?? 'default') as Engine
+  if (!(ENGINES as readonly string[]).includes(engine))
+    throw new UsageError(`--engine ${values.engine}: expected one of ${ENGINES.join(', ')}`)
   const settings = settingsOf(values)
+  const file = positionals[0] as string
+  const period = values.period as CalendarPeriod | undefined
+  if (engine === 'duckdb') {
+    const outcome = await runDuckDb(command, file, {
+      config: settings.config,
+      by: values.by,
+      period,
+      timeZone: settings.timeZone,
+    })
+    if (outcome.engine === 'duckdb') {
+      listProblems(outcome.data, io)
+      if (outcome.error !== undefined) throw outcome.error
+      printMetric(command, file, settings.timeZone, outcome.rows, outcome.data, values.json, io)
+      return exitFor(outcome.data, values.strict === true)
+    }
+    io.err(`note: --engine duckdb: ${outcome.reason}; the default engine reads ${file}.\n`)
+  }
   const kind = METRIC_KIND[command]
   const data = await readInputs(positionals, {
     config: settings.config,
@@ -290,25 +322,32 @@ async function metric(command: MetricCommand, args: readonly string[], io: Io): 
   }
   const rows = computeMetric(command, records, {
     by: values.by,
-    period: values.period as CalendarPeriod | undefined,
+    period,
     timeZone: settings.timeZone,
   })
-  if (values.json === true)
+  printMetric(command, file, settings.timeZone, rows, data, values.json, io)
+  return exitFor(data, values.strict === true)
+}
+
+/** Prints a one-metric command's rows (the same for every engine). */
+function printMetric(
+  command: MetricCommand,
+  file: string,
+  timeZone: string,
+  rows: readonly MetricRow[],
+  data: DataSet,
+  json: boolean | undefined,
+  io: Io,
+): void {
+  if (json === true)
     io.out(
       `${JSON.stringify(
-        {
-          metric: command,
-          file: positionals[0],
-          timeZone: settings.timeZone,
-          rows,
-          rejectedRows: data.rejected,
-        },
+        { metric: command, file, timeZone, rows, rejectedRows: data.rejected },
         null,
         2,
       )}\n`,
     )
   else io.out(`${metricTable(command, rows)}\n`)
-  return exitFor(data, values.strict === true)
 }
 
 const code = await main(process.argv.slice(2))

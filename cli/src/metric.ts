@@ -73,7 +73,8 @@ export const METRIC_COLUMNS: Record<MetricCommand, readonly [string, 'plain' | '
   ],
 }
 
-interface Computation<R> {
+/** How one command reads its records: the records it counts, their inputs, dates and figures. */
+export interface Computation<R> {
   records: R[]
   raw: Record<string, unknown>[]
   value: (record: R) => unknown
@@ -142,7 +143,8 @@ export function computeMetric(
   }))
 }
 
-function computationOf(command: MetricCommand, data: KindRecords): Computation<unknown> {
+/** The records, aggregator and figures of a command. */
+export function computationOf(command: MetricCommand, data: KindRecords): Computation<unknown> {
   const base = { records: data.records, raw: data.raw }
   switch (command) {
     case 'nps':

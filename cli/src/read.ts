@@ -8,6 +8,8 @@ import {
   detectVendorCsv,
   detectVendorJson,
   readVendorFiles,
+  STREAMED_LAYOUTS,
+  type StreamedVendorFile,
   VENDOR_LAYOUTS,
   type VendorFile,
   type VendorLayout,
@@ -150,8 +152,54 @@ async function readOne(
   const reader: FileReader = { definition: undefined, rows: 0, accepted: 0, rejected: 0 }
   let problem: string | null = null
   /** A vendor file: its rows are held until every file is read (sources join files). */
-  let vendor: { layout: VendorLayout; rows: unknown[]; lines: number[] } | undefined
+  let vendor:
+    | { layout: VendorLayout; rows: unknown[]; lines: number[]; streamed?: StreamedVendorFile }
+    | undefined
   const surveyVendor = options.config.sources?.vendor
+  const vendorSettings = {
+    config: options.config,
+    timeZone: options.timeZone ?? options.config.timeZone ?? 'UTC',
+    only: options.only,
+    keepColumns: options.keepColumns ?? [],
+  }
+  /** The extra header rows of a survey export (first chunk), put before every later chunk. */
+  let prefix: { rows: unknown[]; lines: number[] } | undefined
+  /** A flat vendor file's chunk through its adapter now; its rows are not kept. */
+  const stream = (
+    streamed: StreamedVendorFile,
+    layout: VendorLayout,
+    rows: unknown[],
+    lines: number[],
+  ) => {
+    if (streamed.problem !== null) return
+    const before = prefix ?? { rows: [], lines: [] }
+    const outcome = readVendorFiles(
+      [
+        {
+          file,
+          layout,
+          rows: before.rows.length === 0 ? rows : [...before.rows, ...rows],
+          lines: before.lines.length === 0 ? lines : [...before.lines, ...lines],
+          unit: 'line',
+          position: 0,
+        },
+      ],
+      vendorSettings,
+    )
+    const [note] = outcome.files
+    if (note === undefined) return
+    if (prefix === undefined) {
+      // Rows of the first chunk that are neither records nor rejections: the header rows.
+      const extra = rows.length - note.rows
+      prefix = { rows: rows.slice(0, extra), lines: lines.slice(0, extra) }
+    }
+    for (const entry of outcome.records) streamed.records.push(entry)
+    for (const row of outcome.rejected) streamed.rejected.push(row)
+    streamed.rows += note.rows
+    streamed.accepted += note.accepted
+    streamed.rejectedCount += note.rejected
+    if (note.problem !== null) streamed.problem = note.problem
+  }
   /** Detects the kind from the header; returns false to stop reading the file. */
   const start = (header: readonly string[]): boolean => {
     if (header.length === 0) {
@@ -162,7 +210,24 @@ async function readOne(
     if (definition === undefined) {
       const layout = detectVendorCsv(file, header, surveyVendor)
       if (layout !== undefined) {
-        vendor = { layout, rows: [], lines: [] }
+        const kind = VENDOR_LAYOUTS[layout].kind
+        vendor =
+          STREAMED_LAYOUTS.has(layout) &&
+          (options.only === undefined || options.only.includes(kind))
+            ? {
+                layout,
+                rows: [],
+                lines: [],
+                streamed: {
+                  records: [],
+                  rejected: [],
+                  rows: 0,
+                  accepted: 0,
+                  rejectedCount: 0,
+                  problem: null,
+                },
+              }
+            : { layout, rows: [], lines: [] }
         return true
       }
       problem =
@@ -180,6 +245,7 @@ async function readOne(
   const chunk = (rows: Record<string, unknown>[], lines: number[], unit: 'line' | 'item') => {
     if (vendor === undefined)
       validate(file, reader, rows, lines, unit, columns, options.keepColumns ?? [], dataSet)
+    else if (vendor.streamed !== undefined) stream(vendor.streamed, vendor.layout, rows, lines)
     else
       for (let index = 0; index < rows.length; index++) {
         vendor.rows.push(rows[index])
@@ -234,7 +300,36 @@ function validate(
   keepColumns: readonly string[],
   dataSet: DataSet,
 ): void {
-  const definition = reader.definition as KindDefinition
+  const accepted = validateRows(
+    file,
+    reader.definition as KindDefinition,
+    input,
+    lines,
+    columns,
+    keepColumns,
+    dataSet,
+    unit,
+  )
+  reader.rows += input.length
+  reader.accepted += accepted.length
+  reader.rejected += input.length - accepted.length
+}
+
+/**
+ * Validates rows of one kind with its schema (after the config's column mapping): accepted
+ * records (and their `keepColumns`) go to `dataSet.byKind`, refused rows to
+ * `dataSet.rejected` with their line and reason. Returns the indices of the accepted rows.
+ */
+export function validateRows(
+  file: string,
+  definition: KindDefinition,
+  input: Record<string, unknown>[],
+  lines: readonly number[],
+  columns: (kind: Kind) => Readonly<Record<string, string>>,
+  keepColumns: readonly string[],
+  dataSet: DataSet,
+  unit: 'line' | 'item' = 'line',
+): number[] {
   const mapping = columns(definition.kind)
   const renames = Object.entries(mapping)
   const rows =
@@ -272,16 +367,16 @@ function validate(
     dataSet.byKind[definition.kind] = entry
   }
   for (const record of records) entry.records.push(record)
+  const accepted: number[] = []
   for (let index = 0; index < rows.length; index++) {
     if (rejectedIndex.has(index)) continue
+    accepted.push(index)
     const row = rows[index] as Record<string, unknown>
     const kept: Record<string, unknown> = {}
     for (const column of keepColumns) if (column in row) kept[column] = row[column]
     entry.raw.push(kept)
   }
-  reader.rows += rows.length
-  reader.accepted += records.length
-  reader.rejected += rejected.length
+  return accepted
 }
 
 /** A JSON export: an array of objects (or `{ records: [...] }`); the header is the union of keys. */

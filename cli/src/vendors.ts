@@ -54,6 +54,39 @@ export interface VendorFile {
   readonly unit: 'line' | 'item'
   /** Its place in `DataSet.files` (a placeholder until the sources have run). */
   readonly position: number
+  /**
+   * A flat file already run through its adapter chunk by chunk while it was read
+   * ({@link STREAMED_LAYOUTS}): its rows are not held, only what the adapter made of them.
+   */
+  readonly streamed?: StreamedVendorFile
+}
+
+/**
+ * The layouts whose rows are independent of each other (no join across files or rows), read
+ * in chunks as the CSV streams in: Salesforce leads, tasks and events, HubSpot contacts and
+ * the survey exports. Joined ones (opportunities with their history, HubSpot deals with the
+ * pipelines, Stripe JSON) are held whole.
+ */
+export const STREAMED_LAYOUTS: ReadonlySet<VendorLayout> = new Set<VendorLayout>([
+  'salesforce-leads',
+  'salesforce-tasks',
+  'salesforce-events',
+  'hubspot-contacts',
+  'survey-qualtrics',
+  'survey-surveymonkey',
+  'survey-typeform',
+  'survey-generic',
+  'survey-delighted',
+])
+
+/** What the adapter made of a streamed file's chunks, summed. */
+export interface StreamedVendorFile {
+  readonly records: { kind: Kind; records: unknown[]; raw: Record<string, unknown>[] }[]
+  readonly rejected: VendorRejection[]
+  rows: number
+  accepted: number
+  rejectedCount: number
+  problem: string | null
 }
 
 const has = (header: ReadonlySet<string>, ...columns: string[]) =>
@@ -357,21 +390,49 @@ export function readVendorFiles(
       }
     })
 
+  /**
+   * A streamed file's outcome, in the place its rows would have had (the adapters of the
+   * flat layouts treat rows independently, so file by file equals one joined call).
+   */
+  const emitted = (file: VendorFile): boolean => {
+    const streamed = file.streamed
+    if (streamed === undefined) return false
+    for (const entry of streamed.records) outcome.records.push(entry)
+    // A header without rows still names the kind, as the adapter's call on no rows did.
+    if (streamed.records.length === 0)
+      outcome.records.push({ kind: VENDOR_LAYOUTS[file.layout].kind, records: [], raw: [] })
+    for (const row of streamed.rejected) outcome.rejected.push(row)
+    stats.set(file, {
+      rows: streamed.rows,
+      accepted: streamed.accepted,
+      rejected: streamed.rejectedCount,
+      problem: streamed.problem,
+    })
+    return true
+  }
+
   const leads = of('salesforce-leads')
   if (wanted('leads', leads))
-    attempt(leads, () => collect('leads', leads, salesforceLeads(joined(leads).rows, common), true))
+    for (const file of leads)
+      if (!emitted(file))
+        attempt([file], () => collect('leads', [file], salesforceLeads(file.rows, common), true))
 
   const tasks = of('salesforce-tasks')
   const events = of('salesforce-events')
   if (wanted('activities', [...tasks, ...events]))
-    attempt([...tasks, ...events], () =>
-      collect(
-        'activities',
-        [...tasks, ...events],
-        salesforceActivities({ tasks: joined(tasks).rows, events: joined(events).rows }, common),
-        true,
-      ),
-    )
+    for (const file of [...tasks, ...events])
+      if (!emitted(file))
+        attempt([file], () =>
+          collect(
+            'activities',
+            [file],
+            salesforceActivities(
+              file.layout === 'salesforce-tasks' ? { tasks: file.rows } : { events: file.rows },
+              common,
+            ),
+            true,
+          ),
+        )
 
   // HubSpot deals need the pipeline stages to name their stages.
   const deals = of('hubspot-deals')
@@ -405,9 +466,9 @@ export function readVendorFiles(
 
   const contacts = of('hubspot-contacts')
   if (wanted('leads', contacts))
-    attempt(contacts, () =>
-      collect('leads', contacts, hubspotContacts(joined(contacts).rows, common), true),
-    )
+    for (const file of contacts)
+      if (!emitted(file))
+        attempt([file], () => collect('leads', [file], hubspotContacts(file.rows, common), true))
   const engagements = of('hubspot-engagements')
   if (wanted('activities', engagements))
     attempt(engagements, () =>
@@ -446,7 +507,7 @@ export function readVendorFiles(
 
   // Survey exports, one adapter call per file (each file has its own header rows).
   for (const file of files) {
-    if (!file.layout.startsWith('survey-') || !wanted('survey', [file])) continue
+    if (!file.layout.startsWith('survey-') || !wanted('survey', [file]) || emitted(file)) continue
     const vendor = (
       file.layout === 'survey-generic' ? 'generic' : file.layout.slice(7)
     ) as SurveyVendor
