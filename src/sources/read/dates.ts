@@ -1,5 +1,11 @@
 import { tzOffset } from '@date-fns/tz'
-import { DAY_MILLISECONDS, daysInMonth, epochDayOfCivil } from '../../core/calendarKernel.js'
+import {
+  DAY_MILLISECONDS,
+  daysInMonth,
+  epochDayOfCivil,
+  epochDayOfText,
+  localDayOf,
+} from '../../core/calendarKernel.js'
 import { parseIsoInstant } from '../../schemas/fields.js'
 import { isBlankCell } from './cells.js'
 
@@ -45,10 +51,51 @@ const ORDERED_DATE =
 /** The instant of wall-clock `local` (ms, read as if UTC) in `timeZone`; the earlier one when ambiguous. */
 export function instantOfLocal(local: number, timeZone: string): number {
   if (timeZone === 'UTC') return local
-  const guess = tzOffset(timeZone, new Date(local)) * 60_000
+  const guess = zoneOffset(timeZone, local)
   const time = local - guess
-  const actual = tzOffset(timeZone, new Date(time)) * 60_000
+  const actual = zoneOffset(timeZone, time)
   return actual === guess ? time : local - actual
+}
+
+const HOUR = 3_600_000
+/** Hours whose offset is cached: the cache of a zone is emptied when it grows past this. */
+const CACHED_HOURS = 100_000
+/** Per zone: hour number (epoch ms / 1 h) → the zone's offset in ms all through that hour. */
+const offsetCache = new Map<string, Map<number, number>>()
+
+/**
+ * The offset (ms) of `timeZone` at instant `time`: `tzOffset` × 60,000, the same number,
+ * looked up once per zone and UTC hour. An hour is cached only when the offset at its first
+ * and its last millisecond agree — no zone changes its offset twice within one hour — so an
+ * hour holding a change (also the half-hour changes of Lord Howe or the odd-minute ones of
+ * local mean time) is always asked of `tzOffset` directly. Internal.
+ */
+export function zoneOffset(timeZone: string, time: number): number {
+  if (timeZone === 'UTC') return 0
+  if (!(time >= -8.64e15 && time <= 8.64e15)) return tzOffset(timeZone, new Date(time)) * 60_000
+  let hours = offsetCache.get(timeZone)
+  if (hours === undefined) {
+    hours = new Map()
+    offsetCache.set(timeZone, hours)
+  }
+  const hour = Math.floor(time / HOUR)
+  const cached = hours.get(hour)
+  if (cached !== undefined) return cached
+  const first = hour * HOUR
+  const start = tzOffset(timeZone, new Date(first)) * 60_000
+  const end = tzOffset(timeZone, new Date(first + HOUR - 1)) * 60_000
+  if (start !== end || !(first >= -8.64e15 && first + HOUR - 1 <= 8.64e15))
+    return tzOffset(timeZone, new Date(time)) * 60_000
+  if (hours.size >= CACHED_HOURS) hours.clear()
+  hours.set(hour, start)
+  return start
+}
+
+/** The local epoch day of instant `time` in `timeZone` (`localDayOf` of the core, cached offsets). */
+export function localDay(time: number, timeZone: string): number {
+  if (timeZone === 'UTC') return Math.floor(time / DAY_MILLISECONDS)
+  if (!(time >= -8.64e15 && time <= 8.64e15)) return localDayOf(time, timeZone)
+  return Math.floor((time + zoneOffset(timeZone, time)) / DAY_MILLISECONDS)
 }
 
 /** Wall-clock ms (as if UTC) of an ordered date with an optional time, or NaN. */
@@ -87,6 +134,16 @@ export function readInstant(value: unknown, reading: DateReading): number | unde
   if (typeof value !== 'string' || value.length > LONGEST_DATE_TEXT * 4) return null
   const text = value.trim()
   if (text.length > LONGEST_DATE_TEXT) return null
+  if (text.charCodeAt(4) === 45) {
+    // `YYYY-…`: the fixed ISO forms vendors write, read by hand; anything else below.
+    const time = isoInstant(text, reading.timeZone)
+    if (!Number.isNaN(time)) return time
+  }
+  return readInstantText(text, reading)
+}
+
+/** The general reader of `readInstant` for trimmed text: patterns for every accepted form. */
+export function readInstantText(text: string, reading: DateReading): number | null {
   const ordered = ORDERED_DATE.exec(text)
   if (ordered !== null) {
     const local = orderedLocal(ordered, reading.dateOrder)
@@ -122,5 +179,82 @@ export function readCalendarDay(value: unknown, dateOrder: DateOrder): string | 
 
 /** Epoch milliseconds of the start of calendar day `day` (`'YYYY-MM-DD'`) in `timeZone`. */
 export function startOfDay(day: string, timeZone: string): number {
-  return instantOfLocal(Date.parse(`${day}T00:00:00Z`), timeZone)
+  return instantOfLocal(epochDayOfText(day) * DAY_MILLISECONDS, timeZone)
+}
+
+/** The digit 0–9 at `index` of `text`, or -1. */
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48
+  return code >= 0 && code <= 9 ? code : -1
+}
+
+/** The number of the `count` digits of `text` from `index`, or -1 when one is not a digit. */
+function digitsAt(text: string, index: number, count: number): number {
+  let number = 0
+  for (let position = index; position < index + count; position++) {
+    const digit = digitAt(text, position)
+    if (digit < 0) return -1
+    number = number * 10 + digit
+  }
+  return number
+}
+
+/**
+ * The instant of trimmed ISO text in the forms `YYYY-MM-DD`, then optionally `T` or space,
+ * `HH:MM`, `:SS`, `.` or `,` and 1–9 fraction digits, then optionally `Z`, `z`, `±HH`,
+ * `±HHMM` or `±HH:MM` (no space before it) — the same number `readInstantText` gives for
+ * these forms (offset-less text is wall-clock time in `timeZone`). `NaN` for any other text,
+ * including invalid dates, which the caller hands to `readInstantText`.
+ */
+export function isoInstant(text: string, timeZone: string): number {
+  const length = text.length
+  const year = digitsAt(text, 0, 4)
+  const month = digitsAt(text, 5, 2)
+  const day = digitsAt(text, 8, 2)
+  if (year < 0 || month < 1 || month > 12 || day < 1 || text.charCodeAt(7) !== 45) return Number.NaN
+  if (text.charCodeAt(4) !== 45 || day > daysInMonth(year, month)) return Number.NaN
+  let local = epochDayOfCivil(year, month, day) * DAY_MILLISECONDS
+  if (length === 10) return instantOfLocal(local, timeZone)
+  const separator = text.charCodeAt(10)
+  if ((separator !== 84 && separator !== 32) || text.charCodeAt(13) !== 58) return Number.NaN
+  const hours = digitsAt(text, 11, 2)
+  const minutes = digitsAt(text, 14, 2)
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return Number.NaN
+  let seconds = 0
+  let milliseconds = 0
+  let index = 16
+  if (index < length && text.charCodeAt(index) === 58) {
+    seconds = digitsAt(text, 17, 2)
+    if (seconds < 0 || seconds > 59) return Number.NaN
+    index = 19
+    const mark = text.charCodeAt(index)
+    if (index < length && (mark === 46 || mark === 44)) {
+      const from = index + 1
+      index = from
+      while (index < length && digitAt(text, index) >= 0) index++
+      const count = index - from
+      if (count === 0 || count > 9) return Number.NaN
+      // Up to three digits are exact milliseconds; more are rounded as the general reader does.
+      milliseconds =
+        count <= 3
+          ? digitsAt(text, from, count) * (count === 1 ? 100 : count === 2 ? 10 : 1)
+          : Math.round(Number(`0.${text.slice(from, index)}`) * 1000)
+    }
+  }
+  local += ((hours * 60 + minutes) * 60 + seconds) * 1000 + milliseconds
+  if (index === length) return instantOfLocal(local, timeZone)
+  const sign = text.charCodeAt(index)
+  if (index === length - 1 && (sign === 90 || sign === 122)) return local
+  if (sign !== 43 && sign !== 45) return Number.NaN
+  const offsetHours = digitsAt(text, index + 1, 2)
+  let offsetMinutes = 0
+  const rest = length - index - 3
+  if (rest === 2) offsetMinutes = digitsAt(text, index + 3, 2)
+  else if (rest === 3 && text.charCodeAt(index + 3) === 58)
+    offsetMinutes = digitsAt(text, index + 4, 2)
+  else if (rest !== 0) return Number.NaN
+  if (offsetHours < 0 || offsetMinutes < 0 || offsetMinutes > 59) return Number.NaN
+  const shift = offsetHours * 60 + offsetMinutes
+  if (shift > 14 * 60) return Number.NaN
+  return local - (sign === 45 ? -shift : shift) * 60_000
 }
