@@ -7,7 +7,7 @@
  * candidate runs once to warm up, then 5 times, and the best time counts. The load average
  * is printed before and after each section: on a shared machine read the ratios within one
  * section. `filter` runs only the sections whose title contains it (case-insensitive; `all`
- * for every one). With `SOURCES_PROFILE=1` only the adapters run (for `node --cpu-prof
+ * for every one). With `SOURCES_PROFILE=1` only the bare loop and the adapter run (for `node --cpu-prof
  * --import tsx bench/sources.ts deals()`). Measurements, not tests: nothing asserts a time.
  */
 import { loadavg } from 'node:os'
@@ -686,16 +686,18 @@ for (const section of SECTIONS) {
   if (problem !== undefined)
     throw new Error(`${section.title}: the bench rows are wrong: ${problem}`)
   console.log(`\n${section.title}   [load average ${load()}]`)
-  if (process.env.SOURCES_PROFILE !== undefined) {
-    console.log(`  ${section.adapter.name}: ${perSecond(section.rows, best(section.adapter.run))}`)
-    continue
-  }
   const bare = best(() => {
     let copied = 0
     for (const rows of lists) copied += copyLoop(rows).length
     return copied
   })
   const adapter = best(section.adapter.run)
+  if (process.env.SOURCES_PROFILE !== undefined) {
+    console.log(
+      `  bare ${perSecond(section.rows, bare)}  ${section.adapter.name} ${perSecond(section.rows, adapter)}`,
+    )
+    continue
+  }
   const line = (name: string, milliseconds: number, rows = section.rows) =>
     console.log(
       `  ${name.padEnd(34)} ${milliseconds.toFixed(1).padStart(8)} ms ${perSecond(rows, milliseconds)}   ${((milliseconds / rows) * (section.rows / bare)).toFixed(1).padStart(5)}× the bare loop per row`,
