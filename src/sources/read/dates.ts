@@ -3,7 +3,6 @@ import {
   DAY_MILLISECONDS,
   daysInMonth,
   epochDayOfCivil,
-  epochDayOfText,
   localDayOf,
 } from '../../core/calendarKernel.js'
 import { parseIsoInstant } from '../../schemas/fields.js'
@@ -162,6 +161,8 @@ export function readCalendarDay(value: unknown, dateOrder: DateOrder): string | 
   if (isBlankCell(value)) return undefined
   if (typeof value !== 'string' || value.length > LONGEST_DATE_TEXT * 4) return null
   const text = value.trim()
+  // `YYYY-MM-DD` by hand; text of another shape goes to the patterns.
+  if (!Number.isNaN(epochDayOfIso(text))) return text
   const iso = ISO_DATE.exec(text)
   if (iso !== null) {
     const [, year, month, day] = iso
@@ -179,7 +180,19 @@ export function readCalendarDay(value: unknown, dateOrder: DateOrder): string | 
 
 /** Epoch milliseconds of the start of calendar day `day` (`'YYYY-MM-DD'`) in `timeZone`. */
 export function startOfDay(day: string, timeZone: string): number {
-  return instantOfLocal(epochDayOfText(day) * DAY_MILLISECONDS, timeZone)
+  return instantOfLocal(epochDayOfIso(day) * DAY_MILLISECONDS, timeZone)
+}
+
+/** The epoch day of `'YYYY-MM-DD'` (ASCII digits, a real date), read by hand; `NaN` otherwise. */
+export function epochDayOfIso(text: string): number {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
+    return Number.NaN
+  const year = digitsAt(text, 0, 4)
+  const month = digitsAt(text, 5, 2)
+  const day = digitsAt(text, 8, 2)
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return Number.NaN
+  return epochDayOfCivil(year, month, day)
 }
 
 /** The digit 0–9 at `index` of `text`, or -1. */

@@ -1,7 +1,9 @@
 import { tzOffset } from '@date-fns/tz'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { epochDayOfText } from '../../../src/core/calendarKernel.js'
 import {
+  epochDayOfIso,
   instantOfLocal,
   isoInstant,
   localDay,
@@ -257,5 +259,32 @@ describe('zoneOffset and localDay (cached zone offsets)', () => {
     expect(localDay(Date.UTC(2026, 2, 31, 14, 59), 'Asia/Tokyo')).toBe(20_543)
     expect(localDay(Date.UTC(2026, 2, 31, 23, 59), 'UTC')).toBe(20_543)
     expect(localDay(-1, 'UTC')).toBe(-1)
+  })
+})
+
+describe('epochDayOfIso, readCalendarDay and startOfDay on YYYY-MM-DD (hand reader)', () => {
+  it('agrees with the core pattern reader and with Date.parse (property)', () => {
+    const two = (n: number) => String(n).padStart(2, '0')
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.constantFrom('-', '/', 'x'),
+        (year, month, day, separator) => {
+          const text = `${String(year).padStart(4, '0')}${separator}${two(month)}-${two(day)}`
+          const expected = epochDayOfText(text)
+          expect(epochDayOfIso(text), text).toBe(expected)
+          expect(readCalendarDay(text, 'mdy'), text).toBe(Number.isNaN(expected) ? null : text)
+          // Date.parse reads ISO years 0000–9999 as written (no 1900 shift).
+          if (!Number.isNaN(expected))
+            expect(startOfDay(text, 'UTC')).toBe(Date.parse(`${text}T00:00:00Z`))
+        },
+      ),
+      { numRuns: 2000 },
+    )
+    expect(epochDayOfIso('2026-03-01')).toBe(20_513)
+    expect(epochDayOfIso('2026-03-1')).toBeNaN()
+    expect(epochDayOfIso('２026-03-01')).toBeNaN()
   })
 })
