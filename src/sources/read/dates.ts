@@ -100,24 +100,113 @@ export function localDay(time: number, timeZone: string): number {
 /** Wall-clock ms (as if UTC) of an ordered date with an optional time, or NaN. */
 function orderedLocal(match: RegExpExecArray, order: DateOrder): number {
   const [, first, second, yearText, hourText, minuteText, secondText, meridiem] = match
+  const half = meridiem === undefined ? NO_MERIDIEM : meridiem.toLowerCase() === 'pm' ? PM : AM
+  return orderedLocalOf(
+    Number(first),
+    Number(second),
+    Number(yearText),
+    Number(hourText ?? 0),
+    Number(minuteText ?? 0),
+    Number(secondText ?? 0),
+    half,
+    order,
+  )
+}
+
+const NO_MERIDIEM = 0
+const AM = 1
+const PM = 2
+
+/** Wall-clock ms (as if UTC) of the parts of an ordered date, or NaN. */
+function orderedLocalOf(
+  first: number,
+  second: number,
+  year: number,
+  hourOfText: number,
+  minutes: number,
+  seconds: number,
+  meridiem: number,
+  order: DateOrder,
+): number {
   if (order === 'ymd') return Number.NaN
-  const month = Number(order === 'mdy' ? first : second)
-  const day = Number(order === 'mdy' ? second : first)
-  const year = Number(yearText)
+  const month = order === 'mdy' ? first : second
+  const day = order === 'mdy' ? second : first
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN
-  let hours = Number(hourText ?? 0)
-  const minutes = Number(minuteText ?? 0)
-  const seconds = Number(secondText ?? 0)
-  if (meridiem !== undefined) {
+  let hours = hourOfText
+  if (meridiem !== NO_MERIDIEM) {
     if (hours < 1 || hours > 12) return Number.NaN
-    const pm = meridiem.toLowerCase() === 'pm'
-    hours = (hours % 12) + (pm ? 12 : 0)
+    hours = (hours % 12) + (meridiem === PM ? 12 : 0)
   }
   if (hours > 23 || minutes > 59 || seconds > 59) return Number.NaN
   return (
     epochDayOfCivil(year, month, day) * DAY_MILLISECONDS +
     ((hours * 60 + minutes) * 60 + seconds) * 1000
   )
+}
+
+/**
+ * Wall-clock ms (as if UTC) of trimmed text in the forms report exports write —
+ * `3/1/2026`, `03/01/2026 10:15:30 AM`, `01.03.2026 22:15`, `3/1/2026, 10:15 PM`: one or two
+ * digits, `/` or `.`, one or two digits, `/` or `.`, four digits, then optionally an optional
+ * comma, one space, `h:mm`, `:ss`, and an optional space and AM/PM — read by hand, the same
+ * number the pattern gives. `NaN` for any other text (the caller then uses the pattern).
+ */
+export function orderedLocalText(text: string, order: DateOrder): number {
+  const length = text.length
+  let index = 0
+  let first = digitAt(text, index++)
+  if (first < 0) return Number.NaN
+  let digit = digitAt(text, index)
+  if (digit >= 0) {
+    first = first * 10 + digit
+    index++
+  }
+  if (!isDateSeparator(text.charCodeAt(index++))) return Number.NaN
+  let second = digitAt(text, index++)
+  if (second < 0) return Number.NaN
+  digit = digitAt(text, index)
+  if (digit >= 0) {
+    second = second * 10 + digit
+    index++
+  }
+  if (!isDateSeparator(text.charCodeAt(index++))) return Number.NaN
+  const year = digitsAt(text, index, 4)
+  if (year < 0) return Number.NaN
+  index += 4
+  if (index === length) return orderedLocalOf(first, second, year, 0, 0, 0, NO_MERIDIEM, order)
+  if (text.charCodeAt(index) === 44) index++
+  if (text.charCodeAt(index++) !== 32) return Number.NaN
+  let hours = digitAt(text, index++)
+  if (hours < 0) return Number.NaN
+  digit = digitAt(text, index)
+  if (digit >= 0) {
+    hours = hours * 10 + digit
+    index++
+  }
+  if (text.charCodeAt(index++) !== 58) return Number.NaN
+  const minutes = digitsAt(text, index, 2)
+  if (minutes < 0) return Number.NaN
+  index += 2
+  let seconds = 0
+  if (text.charCodeAt(index) === 58) {
+    seconds = digitsAt(text, index + 1, 2)
+    if (seconds < 0) return Number.NaN
+    index += 3
+  }
+  let meridiem = NO_MERIDIEM
+  if (index < length) {
+    if (text.charCodeAt(index) === 32) index++
+    if (index !== length - 2) return Number.NaN
+    const half = text.charCodeAt(index) | 32
+    if ((text.charCodeAt(index + 1) | 32) !== 109 || (half !== 97 && half !== 112))
+      return Number.NaN
+    meridiem = half === 112 ? PM : AM
+  }
+  return orderedLocalOf(first, second, year, hours, minutes, seconds, meridiem, order)
+}
+
+function isDateSeparator(code: number): boolean {
+  return code === 47 || code === 46
 }
 
 /**
@@ -137,6 +226,12 @@ export function readInstant(value: unknown, reading: DateReading): number | unde
     // `YYYY-…`: the fixed ISO forms vendors write, read by hand; anything else below.
     const time = isoInstant(text, reading.timeZone)
     if (!Number.isNaN(time)) return time
+  }
+  const code = text.charCodeAt(1)
+  if (code === 47 || code === 46 || text.charCodeAt(2) === 47 || text.charCodeAt(2) === 46) {
+    // `3/1/2026 10:15 AM`, `01.03.2026`: the report forms read by hand; anything else below.
+    const local = orderedLocalText(text, reading.dateOrder)
+    if (!Number.isNaN(local)) return instantOfLocal(local, reading.timeZone)
   }
   return readInstantText(text, reading)
 }

@@ -7,6 +7,7 @@ import {
   instantOfLocal,
   isoInstant,
   localDay,
+  orderedLocalText,
   readCalendarDay,
   readInstant,
   readInstantText,
@@ -286,5 +287,64 @@ describe('epochDayOfIso, readCalendarDay and startOfDay on YYYY-MM-DD (hand read
     expect(epochDayOfIso('2026-03-01')).toBe(20_513)
     expect(epochDayOfIso('2026-03-1')).toBeNaN()
     expect(epochDayOfIso('２026-03-01')).toBeNaN()
+  })
+})
+
+describe('orderedLocalText (the hand reader of report date-times)', () => {
+  it('reads the forms of report exports (hand-worked)', () => {
+    // 1 March 2026 is epoch day 20513; 10:15:30 PM is 22:15:30.
+    const day = 20_513 * 86_400_000
+    expect(orderedLocalText('3/1/2026', 'mdy')).toBe(day)
+    expect(orderedLocalText('03/01/2026 10:15:30 PM', 'mdy')).toBe(
+      day + (22 * 3600 + 15 * 60 + 30) * 1000,
+    )
+    expect(orderedLocalText('3/1/2026, 12:05 am', 'mdy')).toBe(day + 5 * 60 * 1000)
+    expect(orderedLocalText('01.03.2026 22:15', 'dmy')).toBe(day + (22 * 3600 + 15 * 60) * 1000)
+    expect(orderedLocalText('1.3.2026 9:00AM', 'dmy')).toBe(day + 9 * 3600 * 1000)
+    for (const text of [
+      '3/1/26',
+      '3/1/2026  10:15',
+      '3/1/2026 10:15 XM',
+      '3/1/2026 13:00 PM',
+      '3-1-2026',
+    ])
+      expect(orderedLocalText(text, 'mdy'), text).toBeNaN()
+  })
+
+  it('gives what the pattern gives for any such text, in any order and zone (property)', () => {
+    const piece = (min: number, max: number) =>
+      fc.integer({ min, max }).chain((n) => fc.constantFrom(String(n), String(n).padStart(2, '0')))
+    fc.assert(
+      fc.property(
+        piece(0, 13),
+        piece(0, 32),
+        fc.constantFrom('/', '.'),
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.option(
+          fc.record({
+            comma: fc.constantFrom('', ','),
+            space: fc.constantFrom(' ', '  ', '\t'),
+            hours: piece(0, 24),
+            minutes: fc.integer({ min: 0, max: 60 }),
+            seconds: fc.option(fc.integer({ min: 0, max: 60 })),
+            meridiem: fc.constantFrom('', ' AM', 'pm', ' Pm', ' XM', '  am'),
+          }),
+        ),
+        fc.constantFrom('mdy', 'dmy', 'ymd'),
+        fc.constantFrom('UTC', 'America/New_York', 'Europe/Berlin'),
+        (first, second, separator, year, time, dateOrder, timeZone) => {
+          let text = `${first}${separator}${second}${separator}${year}`
+          if (time !== null) {
+            const two = (n: number) => String(n).padStart(2, '0')
+            text += `${time.comma}${time.space}${time.hours}:${two(time.minutes)}`
+            if (time.seconds !== null) text += `:${two(time.seconds)}`
+            text += time.meridiem
+          }
+          const reading = { timeZone, dateOrder } as const
+          expect(readInstant(text, reading), text).toBe(readInstantText(text, reading))
+        },
+      ),
+      { numRuns: 3000 },
+    )
   })
 })
