@@ -159,9 +159,10 @@ export function hubspotDeals(
     const stageColumns = stageColumnFinder(stages)
     const collector = rowCollector<Opportunity>(METRIC, settings.onInvalid)
     const seen = new Map<string, number>()
+    const entered: EnteredStages = { count: 0, stages: [], times: [] }
     const read: RowReader<Opportunity> = (row, index, issues) => {
       const source = hubspotRow(row)
-      const deal = readDeal(source, columns, stages, stageColumns, settings, issues)
+      const deal = readDeal(source, columns, stages, stageColumns, settings, issues, entered)
       if (deal === undefined) return undefined
       const first = seen.get(deal.id)
       if (first !== undefined) {
@@ -220,6 +221,7 @@ function readDeal(
   stageColumns: (row: SourceRow, layout: object) => readonly StageColumn[],
   settings: SourceSettings<HubspotDealField>,
   issues: RecordIssue[],
+  scratch: EnteredStages,
 ): Opportunity | undefined {
   const row = source.cells
   const keys = columns.keysOf(row)
@@ -260,7 +262,8 @@ function readDeal(
       path: [keys.accountId ?? 'associations'],
       message: 'the associated company ids could not be read',
     })
-  const entries: { stage: CheckedStage; at: number }[] = []
+  const entries = scratch
+  entries.count = 0
   let exits: Map<CheckedStage, number> | undefined
   const found = stageColumns(row, keys)
   for (let index = 0; index < found.length; index++) {
@@ -274,8 +277,11 @@ function readDeal(
       settings,
     )
     if (time === undefined) continue
-    if (column.kind === 'entered') entries.push({ stage: column.stage, at: time })
-    else {
+    if (column.kind === 'entered') {
+      entries.stages[entries.count] = column.stage
+      entries.times[entries.count] = time
+      entries.count++
+    } else {
       exits ??= new Map()
       exits.set(column.stage, time)
     }
@@ -356,34 +362,61 @@ function readDeal(
   return deal as unknown as Opportunity
 }
 
-const byTimeThenOrder = (
-  first: { stage: CheckedStage; at: number },
-  second: { stage: CheckedStage; at: number },
-) => first.at - second.at || first.stage.order - second.stage.order
+/**
+ * The stages a deal entered and when, reused from row to row (one per call) so a row's
+ * history costs no object per column: `stages[i]` entered at `times[i]` for `i < count`.
+ */
+interface EnteredStages {
+  count: number
+  readonly stages: CheckedStage[]
+  readonly times: number[]
+}
 
 /** The stages entered, by time; the current stage re-entered when it is not the last. */
 function historyOf(
-  entries: { stage: CheckedStage; at: number }[],
+  entries: EnteredStages,
   exits: ReadonlyMap<CheckedStage, number> | undefined,
   current: CheckedStage,
   createdAt: number,
   issues: RecordIssue[],
   stagePath: string,
 ): StageEntry[] | undefined {
-  if (entries.length === 0) return [{ stage: current.label, enteredAt: new Date(createdAt) }]
-  if (entries.length > 1) entries.sort(byTimeThenOrder)
-  const history: StageEntry[] = []
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index] as { stage: CheckedStage; at: number }
-    history.push({ stage: entry.stage.label, enteredAt: new Date(entry.at) })
+  const count = entries.count
+  if (count === 0) return [{ stage: current.label, enteredAt: new Date(createdAt) }]
+  const { stages, times } = entries
+  // Insertion sort by time, then display order; stable, as the few columns are nearly in order.
+  for (let index = 1; index < count; index++) {
+    const stage = stages[index] as CheckedStage
+    const time = times[index] as number
+    let to = index
+    while (to > 0) {
+      const before = times[to - 1] as number
+      if (
+        before < time ||
+        (before === time && (stages[to - 1] as CheckedStage).order <= stage.order)
+      )
+        break
+      stages[to] = stages[to - 1] as CheckedStage
+      times[to] = before
+      to--
+    }
+    stages[to] = stage
+    times[to] = time
   }
-  const last = entries[entries.length - 1] as { stage: CheckedStage; at: number }
-  if (last.stage !== current) {
-    const back = exits?.get(last.stage)
-    if (back === undefined || back < last.at) {
+  const history: StageEntry[] = []
+  for (let index = 0; index < count; index++)
+    history.push({
+      stage: (stages[index] as CheckedStage).label,
+      enteredAt: new Date(times[index] as number),
+    })
+  const last = stages[count - 1] as CheckedStage
+  const lastAt = times[count - 1] as number
+  if (last !== current) {
+    const back = exits?.get(last)
+    if (back === undefined || back < lastAt) {
       issues.push({
         path: [stagePath],
-        message: `the deal is in ${current.label} but the last stage it entered is ${last.stage.label}, with no later exit date to date its return`,
+        message: `the deal is in ${current.label} but the last stage it entered is ${last.label}, with no later exit date to date its return`,
       })
       return undefined
     }
