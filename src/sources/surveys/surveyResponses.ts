@@ -142,6 +142,8 @@ const SCORE_TEXT = /^([+-]?\d{1,12})(?:\s+-\s+\S.*)?$/s
  *               SurveyMonkey Date Created ?? End Date · Typeform Submitted At ?? Submit Date (UTC)
  * segment     = the column named by columns.segment (none by default)
  * ```
+ * A Typeform Responses API item (`{ token, submitted_at, answers: [...] }`) is read too: its
+ * score is the `number` of the one answer whose `field.type` is `'nps'`.
  * A blank score is rejected, never dropped silently: an unanswered question is not a
  * response, and the row count must add up. Scores outside 0–10 or not whole are rejected
  * with the value. Qualtrics' `X_NPS_GROUP` must agree with the score (1 = 0–6, 2 = 7–8,
@@ -211,7 +213,11 @@ export function surveyResponses(
       const keys = columns.keysOf(sourceRow)
       const context: CellContext = { row: sourceRow, issues }
       const scoreKey = keys.score ?? scoreColumn(sourceRow, keys)
-      const score = readScoreCell(context, scoreKey, vendor as SurveyVendor)
+      const answers =
+        scoreKey === undefined && vendor === 'typeform' ? cellOf(sourceRow, 'answers') : undefined
+      const score = Array.isArray(answers)
+        ? readTypeformAnswers(context, answers)
+        : readScoreCell(context, scoreKey, vendor as SurveyVendor)
       const respondedAt = readWhen(
         context,
         keys.respondedAt,
@@ -372,6 +378,47 @@ function readScoreCell(
       `the score ${score} is outside the 0–10 scale of a recommend question`,
     )
   return score === 0 ? 0 : score
+}
+
+/**
+ * The 0–10 answer of a Typeform Responses API item (`GET /forms/{form_id}/responses`):
+ * the one entry of `answers` whose `field.type` is `'nps'`, read from its `number`.
+ */
+function readTypeformAnswers(
+  context: CellContext,
+  answers: readonly unknown[],
+): number | undefined {
+  let found: unknown
+  let count = 0
+  const length = Math.min(answers.length, 10_000)
+  for (let index = 0; index < length; index++) {
+    const answer = answers[index]
+    if (!isRow(answer)) continue
+    const field = cellOf(answer, 'field')
+    if (isRow(field) && cellOf(field, 'type') === 'nps') {
+      count++
+      found = answer
+    }
+  }
+  if (count !== 1)
+    return refuseCell(
+      context,
+      'answers',
+      count === 0
+        ? 'no answer to an NPS question (field.type "nps") in this Typeform response'
+        : `${count} answers to NPS questions (field.type "nps") in this Typeform response; export one`,
+    )
+  const number = cellOf(found as SourceRow, 'number')
+  const score = readScoreCell({ row: { number }, issues: [] }, 'number', 'typeform')
+  if (score === undefined)
+    return refuseCell(
+      context,
+      'answers',
+      isBlankCell(number)
+        ? 'the NPS answer has no number'
+        : `expected a whole score from 0 to 10 in the NPS answer, got ${describeValue(number)}`,
+    )
+  return score
 }
 
 /** Files an issue at column `key` of the row; returns `undefined` for the caller to return. */
