@@ -4,7 +4,7 @@ import type { Lead } from '../../records/Lead.js'
 import type { ParseRecordsResult } from '../../schemas/parseRecords.js'
 import { type CellContext, textCell } from '../read/cellReaders.js'
 import { cellOf, readText } from '../read/cells.js'
-import { rowCollector, rowsOf } from '../read/collect.js'
+import { type RowReader, rowCollector, rowsOf } from '../read/collect.js'
 import { columnResolver, normaliseHeader } from '../read/columns.js'
 import { invalidOption, optionOf, readSourceOptions, type SourceOptions } from '../read/options.js'
 import { associationColumns, firstAssociation, hubspotInstant, hubspotRow } from './hubspotRows.js'
@@ -151,105 +151,103 @@ export function hubspotContacts(
     const columns = columnResolver(HUBSPOT_CONTACT_COLUMNS, settings.columns)
     const dates = columnResolver(dateColumns)
     const collector = rowCollector<Lead>(METRIC, settings.onInvalid)
-    for (let index = 0; index < list.length; index++) {
-      collector.add(list[index], index, (row, _index, issues) => {
-        const source = hubspotRow(row)
-        const cells = source.cells
-        const keys = columns.keysOf(cells)
-        const context: CellContext = { row: cells, issues }
-        const name = (field: HubspotContactField) => keys[field] ?? columns.nameOf(field)
-        const objectId = readText(source.objectId)
-        if (objectId === null)
-          issues.push({
-            path: ['id'],
-            message: `expected an id, got ${describeValue(source.objectId)}`,
-          })
-        const id = objectId ?? textCell(context, keys.id, columns.nameOf('id'), true)
-        const createdAt = hubspotInstant(
+    const read: RowReader<Lead> = (row, _index, issues) => {
+      const source = hubspotRow(row)
+      const cells = source.cells
+      const keys = columns.keysOf(cells)
+      const context: CellContext = { row: cells, issues }
+      const objectId = readText(source.objectId)
+      if (objectId === null)
+        issues.push({
+          path: ['id'],
+          message: `expected an id, got ${describeValue(source.objectId)}`,
+        })
+      const id = objectId ?? textCell(context, keys.id, columns.nameOf('id'), true)
+      const createdAt = hubspotInstant(
+        issues,
+        keys.createdAt === undefined ? source.objectCreatedAt : cellOf(cells, keys.createdAt),
+        keys.createdAt ?? columns.nameOf('createdAt'),
+        'createdate',
+        true,
+        settings,
+      )
+      const lifecycle = textCell(
+        context,
+        keys.lifecycleStage,
+        columns.nameOf('lifecycleStage'),
+        false,
+      )
+      const ownerId = textCell(context, keys.ownerId, columns.nameOf('ownerId'), false)
+      const origin = textCell(context, keys.source, columns.nameOf('source'), false)
+      const contactedAt = hubspotInstant(
+        issues,
+        cellOf(cells, keys.contactedAt),
+        keys.contactedAt ?? columns.nameOf('contactedAt'),
+        'contactedAt',
+        false,
+        settings,
+      )
+      const opportunityId = firstAssociation(source, 'deals', cellOf(cells, keys.opportunityId))
+      if (opportunityId === null)
+        issues.push({
+          path: [keys.opportunityId ?? 'associations'],
+          message: 'the associated deal ids could not be read',
+        })
+      const dateKeys = dates.keysOf(cells)
+      let convertedAt: number | undefined
+      for (const stageName of converting) {
+        const key = dateKeys[stageName]
+        const time = hubspotInstant(
           issues,
-          keys.createdAt === undefined ? source.objectCreatedAt : cellOf(cells, keys.createdAt),
-          name('createdAt'),
-          'createdate',
-          true,
+          cellOf(cells, key),
+          key ?? stageName,
+          stageName,
+          false,
           settings,
         )
-        const lifecycle = textCell(
-          context,
-          keys.lifecycleStage,
-          columns.nameOf('lifecycleStage'),
-          false,
-        )
-        const ownerId = textCell(context, keys.ownerId, columns.nameOf('ownerId'), false)
-        const origin = textCell(context, keys.source, columns.nameOf('source'), false)
-        const contactedAt = hubspotInstant(
-          issues,
-          cellOf(cells, keys.contactedAt),
-          name('contactedAt'),
-          'contactedAt',
-          false,
-          settings,
-        )
-        const opportunityId = firstAssociation(source, 'deals', cellOf(cells, keys.opportunityId))
-        if (opportunityId === null)
-          issues.push({
-            path: [keys.opportunityId ?? 'associations'],
-            message: 'the associated deal ids could not be read',
-          })
-        const dateKeys = dates.keysOf(cells)
-        let convertedAt: number | undefined
-        for (const stageName of converting) {
-          const key = dateKeys[stageName]
-          const time = hubspotInstant(
-            issues,
-            cellOf(cells, key),
-            key ?? stageName,
-            stageName,
-            false,
-            settings,
-          )
-          if (time !== undefined && (convertedAt === undefined || time < convertedAt))
-            convertedAt = time
-        }
-        if (issues.length > 0 || id === undefined || createdAt === undefined) return undefined
-        const reached =
-          lifecycle === undefined
-            ? -1
-            : HUBSPOT_LIFECYCLE_STAGES.indexOf(
-                normaliseHeader(lifecycle).replace(/ /g, '') as HubspotLifecycleStage,
-              )
-        if (convertedAt === undefined && reached >= from) {
-          issues.push({
-            path: [name('lifecycleStage')],
-            message: `lifecyclestage ${describeValue(lifecycle)} is at or past ${stage} but no lifecycle date (hs_lifecyclestage_<stage>_date) dates the conversion`,
-          })
-          return undefined
-        }
-        if (convertedAt !== undefined && convertedAt < createdAt) {
-          issues.push({
-            path: [name('createdAt')],
-            message: `the contact converted (${new Date(convertedAt).toISOString()}) before it was created (${new Date(createdAt).toISOString()})`,
-          })
-          return undefined
-        }
-        if (contactedAt !== undefined && contactedAt < createdAt) {
-          issues.push({
-            path: [name('contactedAt')],
-            message: 'the contact was contacted before it was created',
-          })
-          return undefined
-        }
-        const lead: { -readonly [K in keyof Lead]: Lead[K] } = {
-          id,
-          createdAt: new Date(createdAt),
-        }
-        if (contactedAt !== undefined) lead.contactedAt = new Date(contactedAt)
-        if (convertedAt !== undefined) lead.convertedAt = new Date(convertedAt)
-        if (typeof opportunityId === 'string') lead.opportunityId = opportunityId
-        if (ownerId !== undefined) lead.ownerId = ownerId
-        if (origin !== undefined) lead.source = origin
-        return lead
-      })
+        if (time !== undefined && (convertedAt === undefined || time < convertedAt))
+          convertedAt = time
+      }
+      if (issues.length > 0 || id === undefined || createdAt === undefined) return undefined
+      const reached =
+        lifecycle === undefined
+          ? -1
+          : HUBSPOT_LIFECYCLE_STAGES.indexOf(
+              normaliseHeader(lifecycle).replace(/ /g, '') as HubspotLifecycleStage,
+            )
+      if (convertedAt === undefined && reached >= from) {
+        issues.push({
+          path: [keys.lifecycleStage ?? columns.nameOf('lifecycleStage')],
+          message: `lifecyclestage ${describeValue(lifecycle)} is at or past ${stage} but no lifecycle date (hs_lifecyclestage_<stage>_date) dates the conversion`,
+        })
+        return undefined
+      }
+      if (convertedAt !== undefined && convertedAt < createdAt) {
+        issues.push({
+          path: [keys.createdAt ?? columns.nameOf('createdAt')],
+          message: `the contact converted (${new Date(convertedAt).toISOString()}) before it was created (${new Date(createdAt).toISOString()})`,
+        })
+        return undefined
+      }
+      if (contactedAt !== undefined && contactedAt < createdAt) {
+        issues.push({
+          path: [keys.contactedAt ?? columns.nameOf('contactedAt')],
+          message: 'the contact was contacted before it was created',
+        })
+        return undefined
+      }
+      const lead: { -readonly [K in keyof Lead]: Lead[K] } = {
+        id,
+        createdAt: new Date(createdAt),
+      }
+      if (contactedAt !== undefined) lead.contactedAt = new Date(contactedAt)
+      if (convertedAt !== undefined) lead.convertedAt = new Date(convertedAt)
+      if (typeof opportunityId === 'string') lead.opportunityId = opportunityId
+      if (ownerId !== undefined) lead.ownerId = ownerId
+      if (origin !== undefined) lead.source = origin
+      return lead
     }
+    for (let index = 0; index < list.length; index++) collector.add(list[index], index, read)
     return collector.result()
   })
 }

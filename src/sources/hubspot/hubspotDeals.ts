@@ -1,4 +1,3 @@
-import { localDayOf } from '../../core/calendarKernel.js'
 import { describeValue } from '../../core/describeValue.js'
 import { guardInput } from '../../core/validate.js'
 import type { Opportunity, StageEntry } from '../../records/Opportunity.js'
@@ -11,9 +10,9 @@ import {
   textCell,
 } from '../read/cellReaders.js'
 import { cellOf, readText, type SourceRow } from '../read/cells.js'
-import { rowCollector, rowsOf } from '../read/collect.js'
+import { type RowReader, rowCollector, rowsOf } from '../read/collect.js'
 import { columnResolver } from '../read/columns.js'
-import { readCalendarDay } from '../read/dates.js'
+import { localDay, readCalendarDay } from '../read/dates.js'
 import {
   optionOf,
   readSourceOptions,
@@ -160,42 +159,41 @@ export function hubspotDeals(
     const stageColumns = stageColumnFinder(stages)
     const collector = rowCollector<Opportunity>(METRIC, settings.onInvalid)
     const seen = new Map<string, number>()
-    for (let index = 0; index < list.length; index++) {
-      collector.add(list[index], index, (row, _index, issues) => {
-        const source = hubspotRow(row)
-        const deal = readDeal(source, columns, stages, stageColumns, settings, issues)
-        if (deal === undefined) return undefined
-        const first = seen.get(deal.id)
-        if (first !== undefined) {
-          issues.push({
-            path: [columns.keysOf(source.cells).id ?? 'id'],
-            message: `deal ${deal.id} is also row ${first}`,
-          })
-          return undefined
-        }
-        seen.set(deal.id, index)
-        return deal
-      })
+    const entered: EnteredStages = { count: 0, stages: [], times: [] }
+    const read: RowReader<Opportunity> = (row, index, issues) => {
+      const source = hubspotRow(row)
+      const deal = readDeal(source, columns, stages, stageColumns, settings, issues, entered)
+      if (deal === undefined) return undefined
+      const first = seen.get(deal.id)
+      if (first !== undefined) {
+        issues.push({
+          path: [columns.keysOf(source.cells).id ?? 'id'],
+          message: `deal ${deal.id} is also row ${first}`,
+        })
+        return undefined
+      }
+      seen.set(deal.id, index)
+      return deal
     }
+    for (let index = 0; index < list.length; index++) collector.add(list[index], index, read)
     return collector.result()
   })
 }
 
-/** Finds the date-entered / date-exited columns of a header layout; remembers the last one. */
-function stageColumnFinder(stages: StageIndex): (row: SourceRow) => readonly StageColumn[] {
-  let previousKeys: readonly string[] = []
+/**
+ * Finds the date-entered / date-exited columns of a header layout; remembers the last one.
+ * `layout` is what the column resolver returned for the row: the resolver returns the same
+ * object for rows with the same keys, so an unchanged layout is found without reading the keys.
+ */
+function stageColumnFinder(
+  stages: StageIndex,
+): (row: SourceRow, layout: object) => readonly StageColumn[] {
+  let previousLayout: object | undefined
   let found: StageColumn[] = []
-  let searched = false
-  return (row) => {
+  return (row, layout) => {
+    if (layout === previousLayout) return found
     const keys = Object.keys(row)
-    if (
-      searched &&
-      keys.length === previousKeys.length &&
-      keys.every((key, index) => key === previousKeys[index])
-    )
-      return found
-    searched = true
-    previousKeys = keys
+    previousLayout = layout
     found = []
     for (const key of keys) {
       if (key.length > 600) continue
@@ -220,14 +218,14 @@ function readDeal(
   source: HubspotRow,
   columns: ReturnType<typeof columnResolver<HubspotDealField>>,
   stages: StageIndex,
-  stageColumns: (row: SourceRow) => readonly StageColumn[],
+  stageColumns: (row: SourceRow, layout: object) => readonly StageColumn[],
   settings: SourceSettings<HubspotDealField>,
   issues: RecordIssue[],
+  scratch: EnteredStages,
 ): Opportunity | undefined {
   const row = source.cells
   const keys = columns.keysOf(row)
   const context: CellContext = { row, issues }
-  const name = (field: HubspotDealField) => keys[field] ?? columns.nameOf(field)
   const objectId = readText(source.objectId)
   if (objectId === null)
     issues.push({ path: ['id'], message: `expected an id, got ${describeValue(source.objectId)}` })
@@ -235,7 +233,7 @@ function readDeal(
   const createdAt = hubspotInstant(
     issues,
     keys.createdAt === undefined ? source.objectCreatedAt : cellOf(row, keys.createdAt),
-    name('createdAt'),
+    keys.createdAt ?? columns.nameOf('createdAt'),
     'createdate',
     true,
     settings,
@@ -248,7 +246,7 @@ function readDeal(
   const closeTime = hubspotInstant(
     issues,
     closeValue,
-    name('closeDate'),
+    keys.closeDate ?? columns.nameOf('closeDate'),
     'closedate',
     false,
     settings,
@@ -264,9 +262,12 @@ function readDeal(
       path: [keys.accountId ?? 'associations'],
       message: 'the associated company ids could not be read',
     })
-  const entries: { stage: CheckedStage; at: number }[] = []
-  const exits = new Map<CheckedStage, number>()
-  for (const column of stageColumns(row)) {
+  const entries = scratch
+  entries.count = 0
+  let exits: Map<CheckedStage, number> | undefined
+  const found = stageColumns(row, keys)
+  for (let index = 0; index < found.length; index++) {
+    const column = found[index] as StageColumn
     const time = hubspotInstant(
       issues,
       cellOf(row, column.key),
@@ -276,15 +277,21 @@ function readDeal(
       settings,
     )
     if (time === undefined) continue
-    if (column.kind === 'entered') entries.push({ stage: column.stage, at: time })
-    else exits.set(column.stage, time)
+    if (column.kind === 'entered') {
+      entries.stages[entries.count] = column.stage
+      entries.times[entries.count] = time
+      entries.count++
+    } else {
+      exits ??= new Map()
+      exits.set(column.stage, time)
+    }
   }
   if (issues.length > 0 || id === undefined || createdAt === undefined || stageText === undefined)
     return undefined
   const candidates = stages.find(stageText, pipeline)
   if (candidates.length !== 1) {
     issues.push({
-      path: [name('stage')],
+      path: [keys.stage ?? columns.nameOf('stage')],
       message:
         candidates.length === 0
           ? `stage ${describeValue(stageText.slice(0, 60))} is not in the stage list${pipeline === undefined ? '' : ` of pipeline ${describeValue(pipeline.slice(0, 60))}`} (input stages)`
@@ -296,7 +303,10 @@ function readDeal(
   const closed = closedFlag ?? stage.closed
   const won = wonFlag ?? (closed && stage.won)
   if (won && !closed) {
-    issues.push({ path: [name('won')], message: 'the deal is closed won but not closed' })
+    issues.push({
+      path: [keys.won ?? columns.nameOf('won')],
+      message: 'the deal is closed won but not closed',
+    })
     return undefined
   }
   let closedAt: number | undefined
@@ -305,9 +315,9 @@ function readDeal(
     if (closed) {
       closedAt = closeTime
       if (closedAt < createdAt) {
-        if (dayOf(closedAt, settings.timeZone) !== dayOf(createdAt, settings.timeZone)) {
+        if (localDay(closedAt, settings.timeZone) !== localDay(createdAt, settings.timeZone)) {
           issues.push({
-            path: [name('closeDate')],
+            path: [keys.closeDate ?? columns.nameOf('closeDate')],
             message: `closedate ${new Date(closedAt).toISOString()} is before the deal was created (${new Date(createdAt).toISOString()})`,
           })
           return undefined
@@ -319,15 +329,23 @@ function readDeal(
       expectedCloseAt =
         typeof day === 'string'
           ? day
-          : new Date(localDayOf(closeTime, settings.timeZone) * 86_400_000)
-              .toISOString()
-              .slice(0, 10)
+          : new Date(localDay(closeTime, settings.timeZone) * 86_400_000).toISOString().slice(0, 10)
     }
   } else if (closed) {
-    issues.push({ path: [name('closeDate')], message: 'a closed deal needs its closedate' })
+    issues.push({
+      path: [keys.closeDate ?? columns.nameOf('closeDate')],
+      message: 'a closed deal needs its closedate',
+    })
     return undefined
   }
-  const stageHistory = historyOf(entries, exits, stage, createdAt, issues, name('stage'))
+  const stageHistory = historyOf(
+    entries,
+    exits,
+    stage,
+    createdAt,
+    issues,
+    keys.stage ?? columns.nameOf('stage'),
+  )
   if (stageHistory === undefined) return undefined
   const deal: Record<string, unknown> = { id, createdAt: new Date(createdAt) }
   if (amount !== undefined) deal.amount = amount
@@ -344,33 +362,61 @@ function readDeal(
   return deal as unknown as Opportunity
 }
 
-/** The local epoch day of an instant; UTC without a zone lookup (the common case). */
-function dayOf(time: number, timeZone: string): number {
-  return timeZone === 'UTC' ? Math.floor(time / 86_400_000) : localDayOf(time, timeZone)
+/**
+ * The stages a deal entered and when, reused from row to row (one per call) so a row's
+ * history costs no object per column: `stages[i]` entered at `times[i]` for `i < count`.
+ */
+interface EnteredStages {
+  count: number
+  readonly stages: CheckedStage[]
+  readonly times: number[]
 }
 
 /** The stages entered, by time; the current stage re-entered when it is not the last. */
 function historyOf(
-  entries: { stage: CheckedStage; at: number }[],
-  exits: ReadonlyMap<CheckedStage, number>,
+  entries: EnteredStages,
+  exits: ReadonlyMap<CheckedStage, number> | undefined,
   current: CheckedStage,
   createdAt: number,
   issues: RecordIssue[],
   stagePath: string,
 ): StageEntry[] | undefined {
-  if (entries.length === 0) return [{ stage: current.label, enteredAt: new Date(createdAt) }]
-  entries.sort((a, b) => a.at - b.at || a.stage.order - b.stage.order)
-  const history: StageEntry[] = entries.map((entry) => ({
-    stage: entry.stage.label,
-    enteredAt: new Date(entry.at),
-  }))
-  const last = entries[entries.length - 1] as { stage: CheckedStage; at: number }
-  if (last.stage !== current) {
-    const back = exits.get(last.stage)
-    if (back === undefined || back < last.at) {
+  const count = entries.count
+  if (count === 0) return [{ stage: current.label, enteredAt: new Date(createdAt) }]
+  const { stages, times } = entries
+  // Insertion sort by time, then display order; stable, as the few columns are nearly in order.
+  for (let index = 1; index < count; index++) {
+    const stage = stages[index] as CheckedStage
+    const time = times[index] as number
+    let to = index
+    while (to > 0) {
+      const before = times[to - 1] as number
+      if (
+        before < time ||
+        (before === time && (stages[to - 1] as CheckedStage).order <= stage.order)
+      )
+        break
+      stages[to] = stages[to - 1] as CheckedStage
+      times[to] = before
+      to--
+    }
+    stages[to] = stage
+    times[to] = time
+  }
+  const history: StageEntry[] = []
+  for (let index = 0; index < count; index++)
+    history.push({
+      stage: (stages[index] as CheckedStage).label,
+      enteredAt: new Date(times[index] as number),
+    })
+  const last = stages[count - 1] as CheckedStage
+  const lastAt = times[count - 1] as number
+  if (last !== current) {
+    const back = exits?.get(last)
+    if (back === undefined || back < lastAt) {
       issues.push({
         path: [stagePath],
-        message: `the deal is in ${current.label} but the last stage it entered is ${last.stage.label}, with no later exit date to date its return`,
+        message: `the deal is in ${current.label} but the last stage it entered is ${last.label}, with no later exit date to date its return`,
       })
       return undefined
     }

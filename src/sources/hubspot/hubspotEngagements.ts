@@ -5,7 +5,7 @@ import type { Activity } from '../../records/Activity.js'
 import type { ParseRecordsResult } from '../../schemas/parseRecords.js'
 import { type CellContext, countCell, textCell } from '../read/cellReaders.js'
 import { cellOf, isRow, readText, type SourceRow } from '../read/cells.js'
-import { rowCollector, rowsOf } from '../read/collect.js'
+import { type RowReader, rowCollector, rowsOf } from '../read/collect.js'
 import { columnResolver } from '../read/columns.js'
 import { invalidOption, optionOf, readSourceOptions, type SourceOptions } from '../read/options.js'
 import {
@@ -144,58 +144,57 @@ export function hubspotEngagements(
     const list = rowsOf(rows, METRIC, ['rows'])
     const columns = columnResolver(HUBSPOT_ENGAGEMENT_COLUMNS, settings.columns)
     const collector = rowCollector<Activity>(METRIC, settings.onInvalid)
-    for (let index = 0; index < list.length; index++) {
-      collector.add(list[index], index, (row, _index, issues) => {
-        const source = legacyRow(row) ?? hubspotRow(row)
-        const cells = source.cells
-        const keys = columns.keysOf(cells)
-        const context: CellContext = { row: cells, issues }
-        const name = (field: HubspotEngagementField) => keys[field] ?? columns.nameOf(field)
-        const objectId = readText(source.objectId)
-        if (objectId === null)
-          issues.push({
-            path: ['id'],
-            message: `expected an id, got ${describeValue(source.objectId)}`,
-          })
-        const id = objectId ?? textCell(context, keys.id, columns.nameOf('id'), true)
-        const typeText =
-          textCell(context, keys.type, columns.nameOf('type'), fallbackType === undefined) ??
-          (fallbackType as string | undefined)
-        const ownerId = textCell(context, keys.ownerId, columns.nameOf('ownerId'), true)
-        const timestamp = hubspotInstant(
-          issues,
-          cellOf(cells, keys.at),
-          name('at'),
-          'hs_timestamp',
-          false,
-          settings,
-        )
-        const start = hubspotInstant(
-          issues,
-          cellOf(cells, keys.meetingStart),
-          name('meetingStart'),
-          'hs_meeting_start_time',
-          false,
-          settings,
-        )
-        const end = hubspotInstant(
-          issues,
-          cellOf(cells, keys.meetingEnd),
-          name('meetingEnd'),
-          'hs_meeting_end_time',
-          false,
-          settings,
-        )
-        const callMilliseconds = countCell(
-          context,
-          keys.callDuration,
-          columns.nameOf('callDuration'),
-          settings.locale,
-        )
-        const taskStatus = textCell(context, keys.taskStatus, columns.nameOf('taskStatus'), false)
-        const dealId = firstAssociation(source, 'deals', cellOf(cells, keys.dealId))
-        const contactId = firstAssociation(source, 'contacts', cellOf(cells, keys.contactId))
-        const companyId = firstAssociation(source, 'companies', cellOf(cells, keys.companyId))
+    const read: RowReader<Activity> = (row, _index, issues) => {
+      const source = legacyRow(row) ?? hubspotRow(row)
+      const cells = source.cells
+      const keys = columns.keysOf(cells)
+      const context: CellContext = { row: cells, issues }
+      const objectId = readText(source.objectId)
+      if (objectId === null)
+        issues.push({
+          path: ['id'],
+          message: `expected an id, got ${describeValue(source.objectId)}`,
+        })
+      const id = objectId ?? textCell(context, keys.id, columns.nameOf('id'), true)
+      const typeText =
+        textCell(context, keys.type, columns.nameOf('type'), fallbackType === undefined) ??
+        (fallbackType as string | undefined)
+      const ownerId = textCell(context, keys.ownerId, columns.nameOf('ownerId'), true)
+      const timestamp = hubspotInstant(
+        issues,
+        cellOf(cells, keys.at),
+        keys.at ?? columns.nameOf('at'),
+        'hs_timestamp',
+        false,
+        settings,
+      )
+      const start = hubspotInstant(
+        issues,
+        cellOf(cells, keys.meetingStart),
+        keys.meetingStart ?? columns.nameOf('meetingStart'),
+        'hs_meeting_start_time',
+        false,
+        settings,
+      )
+      const end = hubspotInstant(
+        issues,
+        cellOf(cells, keys.meetingEnd),
+        keys.meetingEnd ?? columns.nameOf('meetingEnd'),
+        'hs_meeting_end_time',
+        false,
+        settings,
+      )
+      const callMilliseconds = countCell(
+        context,
+        keys.callDuration,
+        columns.nameOf('callDuration'),
+        settings.locale,
+      )
+      const taskStatus = textCell(context, keys.taskStatus, columns.nameOf('taskStatus'), false)
+      const dealId = firstAssociation(source, 'deals', cellOf(cells, keys.dealId))
+      const contactId = firstAssociation(source, 'contacts', cellOf(cells, keys.contactId))
+      const companyId = firstAssociation(source, 'companies', cellOf(cells, keys.companyId))
+      if (dealId === null || contactId === null || companyId === null)
         for (const [kind, value] of [
           ['deal', dealId],
           ['contact', contactId],
@@ -206,56 +205,51 @@ export function hubspotEngagements(
               path: ['associations'],
               message: `the associated ${kind} ids could not be read`,
             })
-        if (
-          issues.length > 0 ||
-          id === undefined ||
-          ownerId === undefined ||
-          typeText === undefined
-        )
-          return undefined
-        const upper = typeText.toUpperCase()
-        const type = HUBSPOT_ENGAGEMENT_TYPES[upper] ?? typeText.toLowerCase()
-        if (type === 'task' && open === 'exclude' && taskStatus?.toUpperCase() !== 'COMPLETED') {
+      if (issues.length > 0 || id === undefined || ownerId === undefined || typeText === undefined)
+        return undefined
+      const upper = typeText.toUpperCase()
+      const type = HUBSPOT_ENGAGEMENT_TYPES[upper] ?? typeText.toLowerCase()
+      if (type === 'task' && open === 'exclude' && taskStatus?.toUpperCase() !== 'COMPLETED') {
+        issues.push({
+          path: [keys.taskStatus ?? columns.nameOf('taskStatus')],
+          message: `a task with status ${describeValue(taskStatus ?? '')} is not a done activity; pass open: 'include' to keep it`,
+        })
+        return undefined
+      }
+      const atTime = (type === 'meeting' ? start : undefined) ?? timestamp ?? start
+      if (atTime === undefined) {
+        issues.push({
+          path: [keys.at ?? columns.nameOf('at')],
+          message: 'an engagement needs hs_timestamp (or a meeting start)',
+        })
+        return undefined
+      }
+      let minutes: number | undefined
+      if (type === 'meeting' && start !== undefined && end !== undefined) {
+        if (end < start) {
           issues.push({
-            path: [name('taskStatus')],
-            message: `a task with status ${describeValue(taskStatus ?? '')} is not a done activity; pass open: 'include' to keep it`,
+            path: [keys.meetingEnd ?? columns.nameOf('meetingEnd')],
+            message: 'the meeting ends before it starts',
           })
           return undefined
         }
-        const atTime = (type === 'meeting' ? start : undefined) ?? timestamp ?? start
-        if (atTime === undefined) {
-          issues.push({
-            path: [name('at')],
-            message: 'an engagement needs hs_timestamp (or a meeting start)',
-          })
-          return undefined
-        }
-        let minutes: number | undefined
-        if (type === 'meeting' && start !== undefined && end !== undefined) {
-          if (end < start) {
-            issues.push({
-              path: [name('meetingEnd')],
-              message: 'the meeting ends before it starts',
-            })
-            return undefined
-          }
-          minutes = (end - start) / 60_000
-        } else if (callMilliseconds !== undefined) {
-          minutes = callMilliseconds / 60_000
-        }
-        const activity: { -readonly [K in keyof Activity]: Activity[K] } = {
-          id,
-          ownerId,
-          type,
-          at: new Date(atTime),
-        }
-        if (minutes !== undefined) activity.durationMinutes = minutes === 0 ? 0 : minutes
-        if (typeof companyId === 'string') activity.accountId = companyId
-        if (typeof contactId === 'string') activity.leadId = contactId
-        if (typeof dealId === 'string') activity.opportunityId = dealId
-        return activity
-      })
+        minutes = (end - start) / 60_000
+      } else if (callMilliseconds !== undefined) {
+        minutes = callMilliseconds / 60_000
+      }
+      const activity: { -readonly [K in keyof Activity]: Activity[K] } = {
+        id,
+        ownerId,
+        type,
+        at: new Date(atTime),
+      }
+      if (minutes !== undefined) activity.durationMinutes = minutes === 0 ? 0 : minutes
+      if (typeof companyId === 'string') activity.accountId = companyId
+      if (typeof contactId === 'string') activity.leadId = contactId
+      if (typeof dealId === 'string') activity.opportunityId = dealId
+      return activity
     }
+    for (let index = 0; index < list.length; index++) collector.add(list[index], index, read)
     return collector.result()
   })
 }

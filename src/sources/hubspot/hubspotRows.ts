@@ -42,9 +42,43 @@ export function hubspotRow(row: SourceRow): HubspotRow {
 function epochMilliseconds(value: unknown): number | undefined {
   if (typeof value === 'number')
     return Number.isInteger(value) && value >= 0 && value <= 253_402_300_799_999 ? value : undefined
-  if (typeof value === 'string' && value.length <= 40 && /^\s*\d{12,13}\s*$/.test(value))
-    return Number(value)
+  if (typeof value === 'string' && value.length <= 40 && isEpochText(value)) return Number(value)
   return undefined
+}
+
+/** True for 12–13 ASCII digits with white space (`\s`) around them only: `/^\s*\d{12,13}\s*$/`. */
+export function isEpochText(text: string): boolean {
+  let start = 0
+  let end = text.length
+  // A date (`2026-…`) or any text whose fifth character is not a digit is decided at once.
+  const fifth = text.charCodeAt(4)
+  if (fifth === 45 || fifth === 47 || fifth === 46) return false
+  while (start < end && isSpace(text.charCodeAt(start))) start++
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--
+  const digits = end - start
+  if (digits < 12 || digits > 13) return false
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 48 || code > 57) return false
+  }
+  return true
+}
+
+/** The characters of JavaScript's `\s` (white space and line terminators). */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 /**

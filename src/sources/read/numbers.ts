@@ -80,42 +80,47 @@ export function readDecimalText(value: unknown, locale: NumberLocale): string | 
   let groupLength = 0
   let grouped = false
   let index = start
+  // Digits are copied a run at a time (between separators), not a character at a time.
+  let run = start
   for (; index < text.length; index++) {
     const code = text.charCodeAt(index)
     if (code >= 48 && code <= 57) {
-      digits += text[index]
       integerDigits++
       groupLength++
     } else if (isGroupSeparator(locale, code)) {
       if (integerDigits === 0 || (grouped ? groupLength !== 3 : groupLength > 3)) return null
+      digits += text.slice(run, index)
+      run = index + 1
       grouped = true
       groupLength = 0
     } else {
       break
     }
   }
+  digits += text.slice(run, index)
   if (integerDigits === 0 && index < text.length && text.charCodeAt(index) !== decimalMark)
     return null
   if (grouped && groupLength !== 3) return null
   if (index < text.length) {
     if (text.charCodeAt(index) !== decimalMark) return null
     index++
-    let fractionDigits = 0
-    let fraction = ''
+    const fractionStart = index
     for (; index < text.length; index++) {
       const code = text.charCodeAt(index)
       if (code < 48 || code > 57) return null
-      fraction += text[index]
-      fractionDigits++
     }
+    const fractionDigits = index - fractionStart
+    const fraction = text.slice(fractionStart)
     if (fractionDigits === 0 && integerDigits === 0) return null
     if (integerDigits === 0) digits += '0'
     if (fractionDigits > 0) digits += `.${fraction}`
   } else if (integerDigits === 0) {
     return null
   }
-  return digits === '-0' || /^-0(?:\.0*)?$/.test(digits) ? digits.slice(1) : digits
+  return digits.charCodeAt(0) === 45 && MINUS_ZERO.test(digits) ? digits.slice(1) : digits
 }
+
+const MINUS_ZERO = /^-0(?:\.0*)?$/
 
 /** The number a cell holds in `locale` (see {@link readDecimalText}); `NaN` when unreadable. */
 export function readLocaleNumber(value: unknown, locale: NumberLocale): number | undefined | null {
@@ -154,6 +159,12 @@ export function readFraction(value: unknown, reading: FractionReading): number |
   const text = readDecimalText(cell, reading.locale)
   if (text === undefined || text === null) return text
   if (!percent) return readLocaleNumber(text, 'en')
+  if (text.length <= 15 && !text.includes('.')) {
+    // A whole number of percent: n / 100 is the double nearest to the exact quotient, as is
+    // Number of the shifted text ('35' → '0.35'), so the two are the same number.
+    const fraction = Number(text) / 100
+    return fraction === 0 ? 0 : fraction
+  }
   return readLocaleNumber(shiftPoint(text, -2), 'en')
 }
 

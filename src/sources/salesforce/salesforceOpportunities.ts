@@ -130,11 +130,28 @@ interface HistoryEvent {
 /** An opportunity row read, before its history is joined. */
 interface Draft {
   readonly index: number
-  readonly issues: RecordIssue[]
-  readonly events: HistoryEvent[]
+  /** The row's issues; the shared empty {@link NO_ISSUES} until the first (see `addIssue`). */
+  issues: RecordIssue[]
+  /** The row's history; the shared empty {@link NO_EVENTS} until the first (see `addEvent`). */
+  events: HistoryEvent[]
   readonly record?: Omit<Opportunity, 'stageHistory'>
   readonly currentStage?: string
   readonly lastStageChangeAt?: number
+}
+
+/** Frozen: a clean row shares it until `addIssue` gives it its own list. */
+const NO_ISSUES: RecordIssue[] = Object.freeze([]) as unknown as RecordIssue[]
+/** Frozen: a row without history shares it until `addEvent` gives it its own list. */
+const NO_EVENTS: HistoryEvent[] = Object.freeze([]) as unknown as HistoryEvent[]
+
+function addIssue(draft: Draft, issue: RecordIssue): void {
+  if (draft.issues === NO_ISSUES) draft.issues = []
+  draft.issues.push(issue)
+}
+
+function addEvent(draft: Draft, event: HistoryEvent): void {
+  if (draft.events === NO_EVENTS) draft.events = []
+  draft.events.push(event)
 }
 
 /**
@@ -205,15 +222,17 @@ export function salesforceOpportunities(
 
     const drafts: Draft[] = []
     const byId = new Map<string, Draft>()
+    /** The issues of the row being read, reused: a clean row leaves it empty. */
+    const scratch: RecordIssue[] = []
     for (let index = 0; index < opportunityRows.length; index++) {
-      const draft = readDraft(opportunityRows[index], index, columns, stages, settings)
+      const draft = readDraft(opportunityRows[index], index, columns, stages, settings, scratch)
       drafts.push(draft)
       const id = draft.record?.id ?? idOf(opportunityRows[index], columns)
       if (id === undefined) continue
       const first = byId.get(id)
       if (first === undefined) byId.set(id, draft)
       else
-        draft.issues.push({
+        addIssue(draft, {
           path: [columns.nameOf('id')],
           message: `Id ${id} is also the Id of row ${first.index}`,
         })
@@ -275,33 +294,35 @@ function readDraft(
   columns: ColumnResolver<SalesforceOpportunityField>,
   stages: StageVocabulary,
   settings: { readonly locale: 'en' | 'de' | 'fr' | 'ch' } & DateReading,
+  scratch: RecordIssue[],
 ): Draft {
-  const issues: RecordIssue[] = []
-  const events: HistoryEvent[] = []
   let read: ReturnType<typeof readOpportunity>
   if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-    issues.push({ path: [], message: `expected a row object, got ${describeValue(row)}` })
-    return { index, issues, events }
+    const issues = [{ path: [], message: `expected a row object, got ${describeValue(row)}` }]
+    return { index, issues, events: NO_EVENTS }
   }
+  scratch.length = 0
   try {
-    read = readOpportunity(row as SourceRow, columns, stages, settings, issues)
+    read = readOpportunity(row as SourceRow, columns, stages, settings, scratch)
   } catch (error) {
-    issues.length = 0
-    issues.push({ path: [], message: `the row could not be read: ${thrownText(error)}` })
-    return { index, issues, events }
+    const issues = [{ path: [], message: `the row could not be read: ${thrownText(error)}` }]
+    return { index, issues, events: NO_EVENTS }
   }
   if (read === undefined) {
-    if (issues.length === 0) issues.push({ path: [], message: 'the row could not be read' })
-    return { index, issues, events }
+    const issues =
+      scratch.length === 0 ? [{ path: [], message: 'the row could not be read' }] : scratch.slice()
+    return { index, issues, events: NO_EVENTS }
   }
-  return {
+  const draft: Draft = {
     index,
-    issues,
-    events,
+    issues: scratch.length === 0 ? NO_ISSUES : scratch.slice(),
+    events: NO_EVENTS,
     record: read.record,
     currentStage: read.stage,
-    ...(read.lastStageChangeAt === undefined ? {} : { lastStageChangeAt: read.lastStageChangeAt }),
   }
+  if (read.lastStageChangeAt !== undefined)
+    (draft as { lastStageChangeAt?: number }).lastStageChangeAt = read.lastStageChangeAt
+  return draft
 }
 
 /** A row read: the record without its history (a fresh object of ours), its current stage. */
@@ -446,10 +467,10 @@ function joinHistory(
     const amount = amountCell(cells, keys.amount, 'Amount', settings.locale)
     if (own.length > 0 || at === undefined) {
       for (const issue of own)
-        draft.issues.push({ path: ['history', index, ...issue.path], message: issue.message })
+        addIssue(draft, { path: ['history', index, ...issue.path], message: issue.message })
       return true
     }
-    draft.events.push({
+    addEvent(draft, {
       at,
       order: index,
       ...(stage === undefined ? {} : { stage: stages.find(stage)?.name ?? stage }),
@@ -515,13 +536,13 @@ function joinFieldHistory(
     const old = value(keys.oldValue, 'OldValue')
     if (own.length > 0 || at === undefined || kind === undefined) {
       for (const issue of own)
-        draft.issues.push({
+        addIssue(draft, {
           path: ['fieldHistory', index, ...issue.path],
           message: issue.message,
         })
       return true
     }
-    if (next !== undefined) draft.events.push({ ...next, at, order: offset + index })
+    if (next !== undefined) addEvent(draft, { ...next, at, order: offset + index })
     if (old !== undefined) {
       const perDeal = firstChange.get(draft) ?? new Map()
       firstChange.set(draft, perDeal)
@@ -535,7 +556,7 @@ function joinFieldHistory(
   for (const [draft, perDeal] of firstChange) {
     const createdAt = draft.record?.createdAt.getTime()
     if (createdAt === undefined) continue
-    for (const { old } of perDeal.values()) draft.events.push({ ...old, at: createdAt, order: -1 })
+    for (const { old } of perDeal.values()) addEvent(draft, { ...old, at: createdAt, order: -1 })
   }
   return unmatched.rejected
 }

@@ -65,5 +65,17 @@ export function readStageVocabulary(options: object, metric: string): StageVocab
       byName.set(key(text), checked)
     }
   }
-  return { find: (name) => byName.get(key(name)) }
+  // Exports repeat a few stage names on every row: each text is looked up once (trimmed and
+  // lower-cased once), then found by the text itself. Bounded: cleared past 10,000 texts.
+  const seen = new Map<string, SalesforceStage | undefined>()
+  return {
+    find(name) {
+      const known = seen.get(name)
+      if (known !== undefined || seen.has(name)) return known
+      const stage = byName.get(key(name))
+      if (seen.size >= 10_000) seen.clear()
+      seen.set(name, stage)
+      return stage
+    },
+  }
 }

@@ -5,7 +5,7 @@ import type { SurveyResponse } from '../../records/SurveyResponse.js'
 import type { ParseRecordsResult } from '../../schemas/parseRecords.js'
 import { type CellContext, textCell } from '../read/cellReaders.js'
 import { cellOf, isBlankCell, isRow, readText, type SourceRow } from '../read/cells.js'
-import { rowCollector, rowsOf } from '../read/collect.js'
+import { type RowReader, rowCollector, rowsOf } from '../read/collect.js'
 import { columnResolver, normaliseHeader } from '../read/columns.js'
 import { type DateReading, readInstant } from '../read/dates.js'
 import { readJson } from '../read/json.js'
@@ -142,6 +142,8 @@ const SCORE_TEXT = /^([+-]?\d{1,12})(?:\s+-\s+\S.*)?$/s
  *               SurveyMonkey Date Created ?? End Date · Typeform Submitted At ?? Submit Date (UTC)
  * segment     = the column named by columns.segment (none by default)
  * ```
+ * A Typeform Responses API item (`{ token, submitted_at, answers: [...] }`) is read too: its
+ * score is the `number` of the one answer whose `field.type` is `'nps'`.
  * A blank score is rejected, never dropped silently: an unanswered question is not a
  * response, and the row count must add up. Scores outside 0–10 or not whole are rejected
  * with the value. Qualtrics' `X_NPS_GROUP` must agree with the score (1 = 0–6, 2 = 7–8,
@@ -204,6 +206,42 @@ export function surveyResponses(
     let leading = true
     let reading: DateReading = settings
     let zoneKnown = zoneGiven
+    /** The Qualtrics group column of the last score column (built once per layout). */
+    let groupKeyOf: string | undefined
+    let groupKey = ''
+    const read: RowReader<SurveyResponse> = (sourceRow, _index, issues) => {
+      const keys = columns.keysOf(sourceRow)
+      const context: CellContext = { row: sourceRow, issues }
+      const scoreKey = keys.score ?? scoreColumn(sourceRow, keys)
+      const answers =
+        scoreKey === undefined && vendor === 'typeform' ? cellOf(sourceRow, 'answers') : undefined
+      const score = Array.isArray(answers)
+        ? readTypeformAnswers(context, answers)
+        : readScoreCell(context, scoreKey, vendor as SurveyVendor)
+      const respondedAt = readWhen(
+        context,
+        keys.respondedAt,
+        columns.nameOf('respondedAt'),
+        vendor as SurveyVendor,
+        reading,
+        zoneKnown,
+      )
+      const segment = textCell(context, keys.segment, columns.nameOf('segment'), false)
+      if (vendor === 'qualtrics' && scoreKey !== undefined && score !== undefined) {
+        if (scoreKey !== groupKeyOf) {
+          groupKeyOf = scoreKey
+          groupKey = `${scoreKey}_NPS_GROUP`
+        }
+        checkNpsGroup(context, groupKey, score)
+      }
+      if (issues.length > 0 || score === undefined || respondedAt === undefined) return undefined
+      const response: { -readonly [K in keyof SurveyResponse]: SurveyResponse[K] } = {
+        score,
+        respondedAt: new Date(respondedAt),
+      }
+      if (segment !== undefined) response.segment = segment
+      return response
+    }
     for (let index = 0; index < list.length; index++) {
       const row = list[index]
       if (leading && index < 2 && isHeaderRow(row, vendor as SurveyVendor, columns, scoreColumn)) {
@@ -216,50 +254,21 @@ export function surveyResponses(
         continue
       }
       leading = false
-      collector.add(row, index, (sourceRow, _index, issues) => {
-        const keys = columns.keysOf(sourceRow)
-        const context: CellContext = { row: sourceRow, issues }
-        const scoreKey = keys.score ?? scoreColumn(sourceRow)
-        const score = readScoreCell(context, scoreKey, vendor as SurveyVendor)
-        const respondedAt = readWhen(
-          context,
-          keys.respondedAt,
-          columns.nameOf('respondedAt'),
-          vendor as SurveyVendor,
-          reading,
-          zoneKnown,
-        )
-        const segment = textCell(context, keys.segment, columns.nameOf('segment'), false)
-        if (vendor === 'qualtrics' && scoreKey !== undefined && score !== undefined)
-          checkNpsGroup(context, `${scoreKey}_NPS_GROUP`, score)
-        if (issues.length > 0 || score === undefined || respondedAt === undefined) return undefined
-        const response: { -readonly [K in keyof SurveyResponse]: SurveyResponse[K] } = {
-          score,
-          respondedAt: new Date(respondedAt),
-        }
-        if (segment !== undefined) response.segment = segment
-        return response
-      })
+      collector.add(row, index, read)
     }
     return { ...collector.result(), headerRows }
   })
 }
 
 /** Finds the score column of a row from the vendor's layout; remembers it per set of keys. */
-function scoreFinder(vendor: SurveyVendor): (row: SourceRow) => string | undefined {
-  let previousKeys: readonly string[] = []
+function scoreFinder(vendor: SurveyVendor): (row: SourceRow, layout: object) => string | undefined {
+  let previousLayout: object | undefined
   let found: string | undefined
-  let searched = false
-  return (row) => {
+  return (row, layout) => {
+    // The column resolver returns the same layout object for rows with the same keys.
+    if (layout === previousLayout) return found
     const keys = Object.keys(row)
-    if (
-      searched &&
-      keys.length === previousKeys.length &&
-      keys.every((key, index) => key === previousKeys[index])
-    )
-      return found
-    previousKeys = keys
-    searched = true
+    previousLayout = layout
     found = undefined
     const candidates: string[] = []
     if (vendor === 'qualtrics') {
@@ -280,7 +289,7 @@ function isHeaderRow(
   row: unknown,
   vendor: SurveyVendor,
   columns: ReturnType<typeof columnResolver<SurveyResponseField>>,
-  scoreColumn: (row: SourceRow) => string | undefined,
+  scoreColumn: (row: SourceRow, layout: object) => string | undefined,
 ): boolean {
   if (vendor !== 'qualtrics' && vendor !== 'surveymonkey') return false
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return false
@@ -288,7 +297,7 @@ function isHeaderRow(
     const sourceRow = row as SourceRow
     const keys = columns.keysOf(sourceRow)
     const id = readText(cellOf(sourceRow, keys.responseId), 1000)
-    const scoreKey = keys.score ?? scoreColumn(sourceRow)
+    const scoreKey = keys.score ?? scoreColumn(sourceRow, keys)
     const score = readText(cellOf(sourceRow, scoreKey), 1000)
     if (vendor === 'qualtrics') {
       if (typeof id !== 'string') return false
@@ -326,35 +335,96 @@ function readScoreCell(
   key: string | undefined,
   vendor: SurveyVendor,
 ): number | undefined {
-  const refuse = (message: string): undefined => {
-    context.issues.push({ path: [key ?? 'score'], message })
-    return undefined
-  }
   if (key === undefined)
-    return refuse(
+    return refuseCell(
+      context,
+      'score',
       vendor === 'generic' || vendor === 'delighted'
         ? 'no score column; map it with columns: { score: "…" }'
         : `no score column found in this ${vendor} export (${SCORE_HINT[vendor]}); map it with columns: { score: "…" }`,
     )
   const value = cellOf(context.row, key)
   if (isBlankCell(value))
-    return refuse('the score is blank: an unanswered question is not a response')
+    return refuseCell(context, key, 'the score is blank: an unanswered question is not a response')
   let score: number
   if (typeof value === 'number') {
     score = value
   } else if (typeof value === 'string' && value.length <= 1000) {
     const match = SCORE_TEXT.exec(value.trim())
     if (match === null)
-      return refuse(`expected a whole score from 0 to 10, got ${describeValue(value)}`)
+      return refuseCell(
+        context,
+        key,
+        `expected a whole score from 0 to 10, got ${describeValue(value)}`,
+      )
     score = Number(match[1])
   } else {
-    return refuse(`expected a whole score from 0 to 10, got ${describeValue(value)}`)
+    return refuseCell(
+      context,
+      key,
+      `expected a whole score from 0 to 10, got ${describeValue(value)}`,
+    )
   }
   if (!Number.isInteger(score))
-    return refuse(`expected a whole score from 0 to 10, got ${describeValue(value)}`)
+    return refuseCell(
+      context,
+      key,
+      `expected a whole score from 0 to 10, got ${describeValue(value)}`,
+    )
   if (score < 0 || score > 10)
-    return refuse(`the score ${score} is outside the 0–10 scale of a recommend question`)
+    return refuseCell(
+      context,
+      key,
+      `the score ${score} is outside the 0–10 scale of a recommend question`,
+    )
   return score === 0 ? 0 : score
+}
+
+/**
+ * The 0–10 answer of a Typeform Responses API item (`GET /forms/{form_id}/responses`):
+ * the one entry of `answers` whose `field.type` is `'nps'`, read from its `number`.
+ */
+function readTypeformAnswers(
+  context: CellContext,
+  answers: readonly unknown[],
+): number | undefined {
+  let found: unknown
+  let count = 0
+  const length = Math.min(answers.length, 10_000)
+  for (let index = 0; index < length; index++) {
+    const answer = answers[index]
+    if (!isRow(answer)) continue
+    const field = cellOf(answer, 'field')
+    if (isRow(field) && cellOf(field, 'type') === 'nps') {
+      count++
+      found = answer
+    }
+  }
+  if (count !== 1)
+    return refuseCell(
+      context,
+      'answers',
+      count === 0
+        ? 'no answer to an NPS question (field.type "nps") in this Typeform response'
+        : `${count} answers to NPS questions (field.type "nps") in this Typeform response; export one`,
+    )
+  const number = cellOf(found as SourceRow, 'number')
+  const score = readScoreCell({ row: { number }, issues: [] }, 'number', 'typeform')
+  if (score === undefined)
+    return refuseCell(
+      context,
+      'answers',
+      isBlankCell(number)
+        ? 'the NPS answer has no number'
+        : `expected a whole score from 0 to 10 in the NPS answer, got ${describeValue(number)}`,
+    )
+  return score
+}
+
+/** Files an issue at column `key` of the row; returns `undefined` for the caller to return. */
+function refuseCell(context: CellContext, key: string, message: string): undefined {
+  context.issues.push({ path: [key], message })
+  return undefined
 }
 
 const SCORE_HINT: Readonly<Record<SurveyVendor, string>> = {
@@ -400,6 +470,24 @@ function unixSeconds(value: unknown): number | null {
 const WITH_OFFSET =
   /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|z|[+-]\d{2}(?::?\d{2})?)$/
 
+/** A reading in UTC for each date order: for a column whose header says `(UTC)`. */
+const UTC_READINGS: Readonly<Record<DateReading['dateOrder'], DateReading>> = {
+  ymd: { timeZone: 'UTC', dateOrder: 'ymd' },
+  mdy: { timeZone: 'UTC', dateOrder: 'mdy' },
+  dmy: { timeZone: 'UTC', dateOrder: 'dmy' },
+}
+
+let lastHeader: string | undefined
+let lastHeaderIsUtc = false
+/** True for a header ending in `(UTC)` (`Submit Date (UTC)`); the last answer is kept. */
+function isUtcHeader(key: string): boolean {
+  if (key !== lastHeader) {
+    lastHeader = key
+    lastHeaderIsUtc = /\(utc\)\s*$/i.test(key)
+  }
+  return lastHeaderIsUtc
+}
+
 /** When the response was given; offset-less text only with an explicit `timeZone`. */
 function readWhen(
   context: CellContext,
@@ -409,30 +497,37 @@ function readWhen(
   reading: DateReading,
   zoneGiven: boolean,
 ): number | undefined {
-  const path = [key ?? name]
   const value = cellOf(context.row, key)
-  const refuse = (message: string): undefined => {
-    context.issues.push({ path, message })
-    return undefined
-  }
   if (isBlankCell(value))
-    return refuse(key === undefined ? `no column ${name}` : `${name} is blank`)
+    return refuseCell(
+      context,
+      key ?? name,
+      key === undefined ? `no column ${name}` : `${name} is blank`,
+    )
   if (vendor === 'delighted' || typeof value === 'number') {
     const time = unixSeconds(value)
     if (time !== null) return time
     if (typeof value === 'number')
-      return refuse(`expected Unix seconds or a date, got ${describeValue(value)}`)
+      return refuseCell(
+        context,
+        key ?? name,
+        `expected Unix seconds or a date, got ${describeValue(value)}`,
+      )
   }
-  const utcColumn = key !== undefined && /\(utc\)\s*$/i.test(key)
-  const time = readInstant(value, utcColumn ? { ...reading, timeZone: 'UTC' } : reading)
+  const utcColumn = key !== undefined && isUtcHeader(key)
+  const time = readInstant(value, utcColumn ? UTC_READINGS[reading.dateOrder] : reading)
   if (time === null || time === undefined)
-    return refuse(
+    return refuseCell(
+      context,
+      key ?? name,
       `expected a date or date-time (ISO 8601, or ${reading.dateOrder} order), got ${describeValue(value)}`,
     )
   if (!zoneGiven && !utcColumn && !(typeof value === 'string' && WITH_OFFSET.test(value.trim()))) {
     const far = readInstant(value, { timeZone: 'Pacific/Kiritimati', dateOrder: reading.dateOrder })
     if (far !== time)
-      return refuse(
+      return refuseCell(
+        context,
+        key ?? name,
         `${describeValue(value)} has no UTC offset; pass the timeZone option (the zone the export was written in)`,
       )
   }

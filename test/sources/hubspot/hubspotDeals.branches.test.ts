@@ -161,4 +161,42 @@ describe('hubspotDeals (branches)', () => {
       { stage: 'Open', enteredAt: new Date('2026-01-05T09:00:00Z') },
     ])
   })
+
+  it('orders entry columns written in any order by time, then display order, in every row', () => {
+    // Columns in reverse display order; row 1: Won 10 Jan, Review and Open both 6 Jan →
+    // Open (order 0) before Review (order 1) at the tie, then Won. Row 2 (same layout):
+    // Open 7 Jan, Review 5 Jan → Review first, then Open; the deal is open at Open, which it
+    // entered last, so no re-entry is added.
+    const columns = (won: string, review: string, open: string) => ({
+      hs_date_entered_won: won,
+      hs_date_entered_review: review,
+      hs_date_entered_open: open,
+    })
+    const result = hubspotDeals({
+      stages: STAGES,
+      deals: [
+        api('1', {
+          dealstage: 'won',
+          closedate: '2026-01-10T12:00:00Z',
+          ...columns('2026-01-10T12:00:00Z', '2026-01-06T08:00:00Z', '2026-01-06T08:00:00Z'),
+        }),
+        api('2', {
+          dealstage: 'open',
+          ...columns('', '2026-01-05T10:00:00Z', '2026-01-07T08:00:00Z'),
+        }),
+      ],
+    })
+    expect(result.rejected).toEqual([])
+    expect(result.records.map((deal) => deal.stageHistory)).toEqual([
+      [
+        { stage: 'Open', enteredAt: new Date('2026-01-06T08:00:00Z') },
+        { stage: 'Review', enteredAt: new Date('2026-01-06T08:00:00Z') },
+        { stage: 'Won', enteredAt: new Date('2026-01-10T12:00:00Z') },
+      ],
+      [
+        { stage: 'Review', enteredAt: new Date('2026-01-05T10:00:00Z') },
+        { stage: 'Open', enteredAt: new Date('2026-01-07T08:00:00Z') },
+      ],
+    ])
+  })
 })

@@ -119,3 +119,50 @@ describe('shiftPoint', () => {
     expect(shiftPoint('100', -2)).toBe('1.00')
   })
 })
+
+describe('readDecimalText and readFraction fast paths', () => {
+  it('reads grouped amounts as Intl writes them, separators removed (property)', () => {
+    // Reference: Intl.NumberFormat writes the grouped text; the plain text is the same
+    // number written without grouping (useGrouping: false) by the same formatter.
+    const formats = [
+      ['en', 'en-US'],
+      ['de', 'de-DE'],
+      ['ch', 'de-CH'],
+      ['fr', 'fr-FR'],
+    ] as const
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -999_999_999_999, max: 999_999_999_999 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom(...formats),
+        (cents, places, [locale, tag]) => {
+          const value = cents / 10 ** places
+          const options = { minimumFractionDigits: places, maximumFractionDigits: places }
+          const grouped = value.toLocaleString(tag, options)
+          const plain = value.toLocaleString('en-US', { ...options, useGrouping: false })
+          const expected = /^-0(?:\.0*)?$/.test(plain) ? plain.slice(1) : plain
+          expect(readDecimalText(grouped, locale), grouped).toBe(expected)
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('reads a whole percentage as the same number as the shifted text (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 }), (whole) => {
+        const text = String(whole)
+        // shiftPoint moves the decimal point in the text: '35' → '0.35'.
+        const expected = Number(shiftPoint(text, -2))
+        expect(readFraction(text, { percent: true, locale: 'en' })).toBe(
+          expected === 0 ? 0 : expected,
+        )
+      }),
+      { numRuns: 2000 },
+    )
+    // Hand-worked: 35 % is 0.35, 100 % is 1, 0 % is 0 (never -0).
+    expect(readFraction('35', { percent: true, locale: 'en' })).toBe(0.35)
+    expect(readFraction('100', { percent: true, locale: 'en' })).toBe(1)
+    expect(Object.is(readFraction('-0', { percent: true, locale: 'en' }), 0)).toBe(true)
+  })
+})

@@ -61,3 +61,30 @@ describe('salesforceOpportunities stages option (branches)', () => {
     expect(result.rejected).toEqual([])
   })
 })
+
+describe('the stage list lookup (each stage text looked up once)', () => {
+  it('finds a stage by name or alias in any case and spacing, the same on every row', async () => {
+    const { readStageVocabulary } = await import(
+      '../../../src/sources/salesforce/salesforceStages.js'
+    )
+    const stages = readStageVocabulary(
+      {
+        stages: [
+          ok,
+          { name: 'Contract Out', closed: false, won: false, aliases: ['Contract Sent'] },
+        ],
+      },
+      metric,
+    )
+    // The same texts twice: the second answer comes from the per-text memo, and must agree.
+    for (let round = 0; round < 2; round++) {
+      expect(stages.find('Open')?.name).toBe('Open')
+      expect(stages.find('  open ')?.name).toBe('Open')
+      expect(stages.find('CONTRACT SENT')?.name).toBe('Contract Out')
+      expect(stages.find('Negotiation')).toBeUndefined()
+    }
+    // Past 10,000 distinct texts the memo starts again; answers do not change.
+    for (let index = 0; index < 10_050; index++) expect(stages.find(`x${index}`)).toBeUndefined()
+    expect(stages.find('open')?.name).toBe('Open')
+  })
+})
