@@ -163,7 +163,10 @@ export function activityCountsSql(
         },
         {
           name: 'withoutDuration',
-          sql: duration === undefined ? 'COUNT(*)' : countWhere(`${duration} IS NULL`),
+          sql:
+            duration === undefined
+              ? 'COUNT(*)'
+              : countWhere(context.dialect, `${duration} IS NULL`),
           kind: 'count',
         },
       ],

@@ -317,7 +317,7 @@ function modulo(dialect: SqlDialect, left: string, right: number): string {
 }
 
 /**
- * The first day, as `'YYYY-MM-DD'` text, of the week / month / quarter / (fiscal) year
+ * The first day, as a `DATE`, of the week / month / quarter / (fiscal) year
  * holding the local date of the instant `column` in the layout's zone — the same rules as
  * `core/calendarPeriods.ts`: weeks back to `weekStartsOn`, quarters and years back to the
  * months `fiscalYearStartMonth`, `+ 3`, ….
@@ -382,12 +382,21 @@ function periodStartSql(
       }[dialect]
     }
   }
+  return start
+}
+
+/**
+ * A `DATE` as `'YYYY-MM-DD'` text. The query groups by the date and formats only the grouped
+ * rows: formatting every table row before grouping cost a quarter of a period query's time
+ * in DuckDB (and a text key hashes slower than a date).
+ */
+export function formatDay(dialect: SqlDialect, day: string): string {
   return {
-    duckdb: `STRFTIME(${start}, '%Y-%m-%d')`,
-    postgres: `TO_CHAR(${start}, 'YYYY-MM-DD')`,
-    bigquery: `FORMAT_DATE('%Y-%m-%d', ${start})`,
-    snowflake: `TO_VARCHAR(${start}, 'YYYY-MM-DD')`,
-    spark: `DATE_FORMAT(${start}, 'yyyy-MM-dd')`,
+    duckdb: `STRFTIME(${day}, '%Y-%m-%d')`,
+    postgres: `TO_CHAR(${day}, 'YYYY-MM-DD')`,
+    bigquery: `FORMAT_DATE('%Y-%m-%d', ${day})`,
+    snowflake: `TO_VARCHAR(${day}, 'YYYY-MM-DD')`,
+    spark: `DATE_FORMAT(${day}, 'yyyy-MM-dd')`,
   }[dialect]
 }
 
@@ -418,9 +427,45 @@ export function textType(dialect: SqlDialect): string {
   }[dialect]
 }
 
-/** `COUNT(CASE WHEN condition THEN 1 END)`. */
-export function countWhere(condition: string): string {
-  return `COUNT(CASE WHEN ${condition} THEN 1 END)`
+/**
+ * The number of rows where `condition` is true (not false, not NULL), in each dialect's
+ * cheapest spelling: the aggregate `FILTER` clause in DuckDB and PostgreSQL (DuckDB skips
+ * the CASE and the NULL test per row), `COUNTIF` in BigQuery, `COUNT_IF` in Snowflake and
+ * Spark SQL — all the same count as `COUNT(CASE WHEN condition THEN 1 END)`.
+ */
+export function countWhere(dialect: SqlDialect, condition: string): string {
+  return {
+    duckdb: `COUNT(*) FILTER (WHERE ${condition})`,
+    postgres: `COUNT(*) FILTER (WHERE ${condition})`,
+    bigquery: `COUNTIF(${condition})`,
+    snowflake: `COUNT_IF(${condition})`,
+    spark: `COUNT_IF(${condition})`,
+  }[dialect]
+}
+
+/**
+ * The tallied value of a twin that tallies (see `SqlTwinDefinition.tally`): the
+ * column the state and check conditions of such a twin test instead of the table column.
+ */
+export function tallyValue(dialect: SqlDialect): string {
+  return quoteIdentifier(alias('value'), dialect)
+}
+
+/**
+ * In a tallying twin, the number of table rows whose value meets `condition` (a condition on
+ * `tallyValue`): the sum of the tally counts of the values that meet it. Runs once per
+ * distinct value and group, not per table row, so its spelling does not matter for speed.
+ */
+export function tallyCount(dialect: SqlDialect, condition: string): string {
+  return `SUM(CASE WHEN ${condition} THEN ${quoteIdentifier(alias('rows'), dialect)} ELSE 0 END)`
+}
+
+/**
+ * In a tallying twin, the sum of `term` (an integer expression of `tallyValue`) over
+ * the table rows whose value meets `condition`: `term × count` per distinct value.
+ */
+export function tallySum(dialect: SqlDialect, condition: string, term: string): string {
+  return `SUM(CASE WHEN ${condition} THEN (${term}) * ${quoteIdentifier(alias('rows'), dialect)} ELSE 0 END)`
 }
 
 /** The output column name of a state column, group or period. */
@@ -439,44 +484,24 @@ export interface SqlTwinDefinition<State, Output> {
   readonly toState: (values: Readonly<Record<string, number | string | null>>) => unknown
   /** The output column of each state field, for errors from `merge`. */
   readonly columnOfField?: Readonly<Record<string, string>>
+  /**
+   * For a state read from one column of few distinct values (a 0–10 score, a 1–7 rating):
+   * that column. The query then counts the table rows per group, period and value (a
+   * `GROUP BY` whose only aggregate is `COUNT(*)`, the cheapest there is), and the state
+   * columns and checks, written with `tallyCount` and `tallySum` over
+   * `tallyValue`, fold those counts per group and period. Same numbers, same refused
+   * rows; at 10M rows in DuckDB 1.3–1.4× faster than one CASE per state column and row.
+   */
+  readonly tally?: string
 }
 
 /** The query and its `finish`. */
 export function buildSqlQuery<State, Output>(
   definition: SqlTwinDefinition<State, Output>,
 ): SqlQuery<State, Output> {
-  const { context, stateColumns, checks } = definition
-  const { dialect, metric } = context
-  const quote = (name: string) => quoteIdentifier(alias(name), dialect)
-  const select: string[] = []
-  const groupKeys: string[] = []
-  context.groupBy.forEach((group, index) => {
-    select.push(`${group.sql} AS ${quote(`group_${index}`)}`)
-    groupKeys.push(group.sql)
-  })
-  if (context.period !== null) {
-    select.push(`${context.period.sql} AS ${quote('period')}`)
-    groupKeys.push(context.period.sql)
-  }
-  select.push(`COUNT(*) AS ${quote('n')}`)
-  for (const column of stateColumns) select.push(`${column.sql} AS ${quote(column.name)}`)
-  for (const check of checks) select.push(`${countWhere(check.condition)} AS ${quote(check.name)}`)
-  // NULLs last in every dialect (their defaults differ; `NULLS LAST` is not parsed by all).
-  const order = [
-    ...context.groupBy.flatMap((group) => [
-      `CASE WHEN ${group.sql} IS NULL THEN 1 ELSE 0 END`,
-      group.sql,
-    ]),
-    ...(context.period === null ? [] : [context.period.sql]),
-  ]
-  const sql = [
-    `SELECT\n  ${select.join(',\n  ')}`,
-    `FROM ${context.from}`,
-    groupKeys.length === 0 ? 'HAVING COUNT(*) > 0' : `GROUP BY\n  ${groupKeys.join(',\n  ')}`,
-    ...(order.length === 0 ? [] : [`ORDER BY ${order.join(', ')}`]),
-  ].join('\n')
+  const { metric } = definition.context
   return {
-    sql,
+    sql: querySql(definition),
     finish: (rows) => {
       try {
         return finishRows(rows, definition)
@@ -485,6 +510,83 @@ export function buildSqlQuery<State, Output>(
       }
     },
   }
+}
+
+/**
+ * The query text. Three shapes, all one statement with the same output columns:
+ * - no period, no tally: `SELECT keys, aggregates FROM t GROUP BY keys`;
+ * - a period: the same grouped by the period's start `DATE`, inside an outer `SELECT` that
+ *   formats the date of each result row (not of each table row);
+ * - a tally: an inner `GROUP BY keys, period, value` counting rows, and an outer `GROUP BY
+ *   keys, period` folding those counts into the state columns and checks.
+ * Rows are ordered by the group keys (NULLs last, spelled out because the dialects' defaults
+ * differ and not all parse `NULLS LAST`) and then by period.
+ */
+function querySql<State, Output>(definition: SqlTwinDefinition<State, Output>): string {
+  const { context, stateColumns, checks, tally } = definition
+  const { dialect } = context
+  const quote = (name: string) => quoteIdentifier(alias(name), dialect)
+  const keys = context.groupBy.map((_, index) => quote(`group_${index}`))
+  const day = quote('day')
+  // The innermost level: the table's rows grouped by keys, period start and tallied value.
+  const innerSelect = context.groupBy.map((group, index) => `${group.sql} AS ${keys[index]}`)
+  const innerGroup = context.groupBy.map((group) => group.sql)
+  if (context.period !== null) {
+    innerSelect.push(`${context.period.sql} AS ${day}`)
+    innerGroup.push(context.period.sql)
+  }
+  const outerKeys = context.period === null ? keys : [...keys, day]
+  // By the keys' own expressions in the one-level query (PostgreSQL does not resolve an
+  // output name inside an ORDER BY expression), by the inner columns in the others.
+  const orderBy = (names: readonly string[], period: readonly string[]): string[] =>
+    names.length + period.length === 0
+      ? []
+      : [
+          `ORDER BY ${[
+            ...names.flatMap((key) => [`CASE WHEN ${key} IS NULL THEN 1 ELSE 0 END`, key]),
+            ...period,
+          ].join(', ')}`,
+        ]
+  const aggregates = (count: (condition: string) => string, n: string): string[] => [
+    `${n} AS ${quote('n')}`,
+    ...stateColumns.map((column) => `${column.sql} AS ${quote(column.name)}`),
+    ...checks.map((check) => `${count(check.condition)} AS ${quote(check.name)}`),
+  ]
+  const period = context.period === null ? [] : [`${formatDay(dialect, day)} AS ${quote('period')}`]
+  const lines = (list: readonly string[]) => list.join(',\n  ')
+  const indent = (text: string) => text.replaceAll('\n', '\n  ')
+  if (tally !== undefined) {
+    const counts = quote('rows')
+    const inner = [
+      `SELECT\n  ${lines([...innerSelect, `${tally} AS ${tallyValue(dialect)}`, `COUNT(*) AS ${counts}`])}`,
+      `FROM ${context.from}`,
+      `GROUP BY\n  ${lines([...innerGroup, tally])}`,
+    ].join('\n')
+    return [
+      `SELECT\n  ${lines([...keys, ...period, ...aggregates((condition) => tallyCount(dialect, condition), `SUM(${counts})`)])}`,
+      `FROM (\n  ${indent(inner)}\n) AS ${quote('tally')}`,
+      outerKeys.length === 0 ? 'HAVING COUNT(*) > 0' : `GROUP BY\n  ${lines(outerKeys)}`,
+      ...orderBy(keys, context.period === null ? [] : [day]),
+    ].join('\n')
+  }
+  const grouped = [
+    `SELECT\n  ${lines([...innerSelect, ...aggregates((condition) => countWhere(dialect, condition), 'COUNT(*)')])}`,
+    `FROM ${context.from}`,
+    innerGroup.length === 0 ? 'HAVING COUNT(*) > 0' : `GROUP BY\n  ${lines(innerGroup)}`,
+  ].join('\n')
+  if (context.period === null) {
+    return [grouped, ...orderBy(innerGroup, [])].join('\n')
+  }
+  const passed = [
+    'n',
+    ...stateColumns.map((column) => column.name),
+    ...checks.map((check) => check.name),
+  ].map(quote)
+  return [
+    `SELECT\n  ${lines([...keys, ...period, ...passed])}`,
+    `FROM (\n  ${indent(grouped)}\n) AS ${quote('groups')}`,
+    ...orderBy(keys, [day]),
+  ].join('\n')
 }
 
 function badRow(

@@ -126,8 +126,8 @@ export function stageConversionSql(
       context,
       aggregator: passThrough,
       stateColumns: [
-        { name: 'won', sql: countWhere(`${status} = 'won'`), kind: 'count' },
-        { name: 'open', sql: countWhere(`${status} = 'open'`), kind: 'count' },
+        { name: 'won', sql: countWhere(context.dialect, `${status} = 'won'`), kind: 'count' },
+        { name: 'open', sql: countWhere(context.dialect, `${status} = 'open'`), kind: 'count' },
       ],
       checks,
       toState: (values) => values,
