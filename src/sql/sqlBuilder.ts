@@ -958,3 +958,114 @@ export function aggregatorFor<T>(metric: string, make: () => T): T {
     })
   }
 }
+
+/** The values of one per-key row of {@link buildPerKeyQuery}, as read by `finish`. */
+export type PerKeyValues = Readonly<Record<string, number | string | null>>
+
+/** One row of a per-key query after `finish`: the user's group with the extra key in it. */
+export type PerKeyRow = SqlResultRow<PerKeyValues, PerKeyValues>
+
+/**
+ * The query of a twin whose state is a fold over one more key than the user's `groupBy`
+ * (an activity type, a furthest stage): the same query grouped by `key.sql` as a last group
+ * column, read back by the shared `finish` (names, counts, checks, periods) into per-key
+ * rows that the twin folds itself (see {@link perKeyCells}). The twin's own aggregator then
+ * checks the folded state with its `merge`.
+ */
+export function buildPerKeyQuery(definition: {
+  readonly context: SqlContext
+  /** The extra key: its name in `row.group` and its SQL. */
+  readonly key: { readonly key: string; readonly sql: string }
+  readonly stateColumns: readonly SqlStateColumn[]
+  readonly checks: readonly SqlRowCheck[]
+}): { readonly sql: string; readonly finish: (rows: ArrayLike<unknown>) => PerKeyRow[] } {
+  const { context } = definition
+  const passThrough = {
+    initial: () => null as unknown as PerKeyValues,
+    add: (values: PerKeyValues) => values,
+    merge: (_: PerKeyValues, values: PerKeyValues) => values,
+    result: (values: PerKeyValues) => values,
+  }
+  const query = buildSqlQuery<PerKeyValues, PerKeyValues>({
+    context: { ...context, groupBy: [...context.groupBy, definition.key] },
+    aggregator: passThrough,
+    stateColumns: definition.stateColumns,
+    checks: definition.checks,
+    toState: (values) => values,
+  })
+  return { sql: query.sql, finish: (rows) => query.finish(rows) as PerKeyRow[] }
+}
+
+/** A group and period of the user's, the cell that per-key rows are folded into. */
+export interface PerKeyCell {
+  /** The user's group (without the extra key), `null` without `groupBy`. */
+  readonly group: Record<string, SqlGroupValue> | null
+  readonly period: GroupMetricPeriod | null
+  /** The first per-key row of the cell, for the path of an error about the cell. */
+  readonly firstRow: number
+}
+
+/**
+ * The cells (user's group × period) of per-key rows, in group order (the query's), then
+ * period order, and the cell index of each row. `keyName` is the extra key's name in
+ * `row.group`, dropped from the cell's group.
+ */
+export function perKeyCells(
+  rows: readonly PerKeyRow[],
+  keyName: string,
+): { readonly cells: PerKeyCell[]; readonly cellOfRow: number[] } {
+  const found: (PerKeyCell & { readonly groupOrder: number })[] = []
+  const cellOfKey = new Map<string, number>()
+  const groupOrders = new Map<string, number>()
+  const cellOfRow = new Array<number>(rows.length)
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as PerKeyRow
+    const fullGroup = row.group as Record<string, SqlGroupValue>
+    let group: Record<string, SqlGroupValue> | null = null
+    let groupKey = ''
+    for (const key of Object.keys(fullGroup)) {
+      if (key === keyName) continue
+      group ??= {}
+      const value = fullGroup[key] as SqlGroupValue
+      Object.defineProperty(group, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+      groupKey += `${typeof value}:${value instanceof Date ? value.getTime() : String(value)}\u0000`
+    }
+    const key = `${groupKey}\u0001${row.period === null ? '' : row.period.start.getTime()}`
+    let cell = cellOfKey.get(key)
+    if (cell === undefined) {
+      let groupOrder = groupOrders.get(groupKey)
+      if (groupOrder === undefined) {
+        groupOrder = groupOrders.size
+        groupOrders.set(groupKey, groupOrder)
+      }
+      cell = found.length
+      cellOfKey.set(key, cell)
+      found.push({ group, period: row.period, firstRow: index, groupOrder })
+    }
+    cellOfRow[index] = cell
+  }
+  const order = found.map((_, index) => index)
+  order.sort(
+    (a, b) =>
+      (found[a] as (typeof found)[number]).groupOrder -
+        (found[b] as (typeof found)[number]).groupOrder ||
+      ((found[a] as PerKeyCell).period?.start.getTime() ?? 0) -
+        ((found[b] as PerKeyCell).period?.start.getTime() ?? 0),
+  )
+  const rank = new Array<number>(found.length)
+  const cells = new Array<PerKeyCell>(found.length)
+  for (let position = 0; position < order.length; position++) {
+    const cell = found[order[position] as number] as (typeof found)[number]
+    rank[order[position] as number] = position
+    cells[position] = { group: cell.group, period: cell.period, firstRow: cell.firstRow }
+  }
+  for (let index = 0; index < cellOfRow.length; index++) {
+    cellOfRow[index] = rank[cellOfRow[index] as number] as number
+  }
+  return { cells, cellOfRow }
+}
