@@ -101,7 +101,10 @@ async function streamed(): Promise<Counts> {
   const states = new Map<string, NpsAggregatorState>()
   let batch: Record<string, string>[] = []
   const flush = () => {
-    const { records } = parseRecords(SurveyResponseSchema, batch, { onInvalid: 'collect' })
+    const { records, rejected } = parseRecords(SurveyResponseSchema, batch, {
+      onInvalid: 'collect',
+    })
+    if (rejected.length > 0) throw new Error(`streamed: ${rejected.length} rows rejected`)
     // Scores per segment of this chunk, then one addAll per segment.
     const scores = new Map<string, number[]>()
     for (let index = 0; index < records.length; index++) {
@@ -119,7 +122,13 @@ async function streamed(): Promise<Counts> {
     }
     batch = []
   }
-  const parser = createReadStream(file).pipe(parse({ columns: true }))
+  // The export's column responded_at is the schema's field respondedAt.
+  const parser = createReadStream(file).pipe(
+    parse({
+      columns: (header: string[]) =>
+        header.map((name) => (name === 'responded_at' ? 'respondedAt' : name)),
+    }),
+  )
   for await (const row of parser) {
     batch.push(row as Record<string, string>)
     if (batch.length === 20_000) flush()
