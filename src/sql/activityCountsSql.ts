@@ -182,7 +182,7 @@ function foldTypes(
   typeColumn: string,
   metric: string,
 ): SqlResultRow<ActivityCountsAggregatorState, ActivityCountsResult>[] {
-  const { cells, cellOfRow } = perKeyCells(rows, TYPE_KEY)
+  const { cells, cellOfRow } = perKeyCells(rows, (key) => key === TYPE_KEY)
   const states = new Array<ActivityCountsAggregatorState | undefined>(cells.length)
   const activities = new Array<number>(cells.length).fill(0)
   for (let index = 0; index < rows.length; index++) {

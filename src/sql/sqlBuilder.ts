@@ -69,7 +69,15 @@ export interface SqlContext {
   readonly from: string
   /** Quoted column expressions by input field (`undefined` for an optional field left out). */
   readonly columns: Readonly<Record<string, string | undefined>>
-  readonly groupBy: readonly { readonly key: string; readonly sql: string }[]
+  /**
+   * The group columns; a twin's own key with `date: true` is a `DATE` expression, grouped as
+   * a date and returned as `'YYYY-MM-DD'` text (formatted per result row, like the period).
+   */
+  readonly groupBy: readonly {
+    readonly key: string
+    readonly sql: string
+    readonly date?: boolean
+  }[]
   readonly period: {
     readonly sql: string
     readonly layout: PeriodLayout
@@ -536,6 +544,13 @@ function querySql<State, Output>(definition: SqlTwinDefinition<State, Output>): 
     innerGroup.push(context.period.sql)
   }
   const outerKeys = context.period === null ? keys : [...keys, day]
+  // A date key is grouped as a date and formatted per result row, in an outer level.
+  const hasDateKey = context.groupBy.some((group) => group.date === true)
+  const outerKeyColumns = context.groupBy.map((group, index) =>
+    group.date === true
+      ? `${formatDay(dialect, keys[index] as string)} AS ${keys[index]}`
+      : (keys[index] as string),
+  )
   // By the keys' own expressions in the one-level query (PostgreSQL does not resolve an
   // output name inside an ORDER BY expression), by the inner columns in the others.
   const orderBy = (names: readonly string[], period: readonly string[]): string[] =>
@@ -563,7 +578,7 @@ function querySql<State, Output>(definition: SqlTwinDefinition<State, Output>): 
       `GROUP BY\n  ${lines([...innerGroup, tally])}`,
     ].join('\n')
     return [
-      `SELECT\n  ${lines([...keys, ...period, ...aggregates((condition) => tallyCount(dialect, condition), `SUM(${counts})`)])}`,
+      `SELECT\n  ${lines([...outerKeyColumns, ...period, ...aggregates((condition) => tallyCount(dialect, condition), `SUM(${counts})`)])}`,
       `FROM (\n  ${indent(inner)}\n) AS ${quote('tally')}`,
       outerKeys.length === 0 ? 'HAVING COUNT(*) > 0' : `GROUP BY\n  ${lines(outerKeys)}`,
       ...orderBy(keys, context.period === null ? [] : [day]),
@@ -574,7 +589,7 @@ function querySql<State, Output>(definition: SqlTwinDefinition<State, Output>): 
     `FROM ${context.from}`,
     innerGroup.length === 0 ? 'HAVING COUNT(*) > 0' : `GROUP BY\n  ${lines(innerGroup)}`,
   ].join('\n')
-  if (context.period === null) {
+  if (context.period === null && !hasDateKey) {
     return [grouped, ...orderBy(innerGroup, [])].join('\n')
   }
   const passed = [
@@ -583,9 +598,9 @@ function querySql<State, Output>(definition: SqlTwinDefinition<State, Output>): 
     ...checks.map((check) => check.name),
   ].map(quote)
   return [
-    `SELECT\n  ${lines([...keys, ...period, ...passed])}`,
+    `SELECT\n  ${lines([...outerKeyColumns, ...period, ...passed])}`,
     `FROM (\n  ${indent(grouped)}\n) AS ${quote('groups')}`,
-    ...orderBy(keys, [day]),
+    ...orderBy(keys, context.period === null ? [] : [day]),
   ].join('\n')
 }
 
@@ -1007,12 +1022,12 @@ export interface PerKeyCell {
 
 /**
  * The cells (user's group × period) of per-key rows, in group order (the query's), then
- * period order, and the cell index of each row. `keyName` is the extra key's name in
- * `row.group`, dropped from the cell's group.
+ * period order, and the cell index of each row. `isOwnKey` tells the twin's extra keys in
+ * `row.group` (dropped from the cell's group) from the user's.
  */
 export function perKeyCells(
   rows: readonly PerKeyRow[],
-  keyName: string,
+  isOwnKey: (key: string) => boolean,
 ): { readonly cells: PerKeyCell[]; readonly cellOfRow: number[] } {
   const found: (PerKeyCell & { readonly groupOrder: number })[] = []
   const cellOfKey = new Map<string, number>()
@@ -1024,7 +1039,7 @@ export function perKeyCells(
     let group: Record<string, SqlGroupValue> | null = null
     let groupKey = ''
     for (const key of Object.keys(fullGroup)) {
-      if (key === keyName) continue
+      if (isOwnKey(key)) continue
       group ??= {}
       const value = fullGroup[key] as SqlGroupValue
       Object.defineProperty(group, key, {

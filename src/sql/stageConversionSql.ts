@@ -146,7 +146,7 @@ function foldStages(
   metric: string,
 ): SqlResultRow<StageConversionAggregatorState, StageConversionResult>[] {
   const stageCount = stageIndex.size
-  const { cells, cellOfRow } = perKeyCells(rows, STAGE_KEY)
+  const { cells, cellOfRow } = perKeyCells(rows, (key) => key === STAGE_KEY)
   /** Deals per cell whose furthest stage is k (k = stageCount: won), open deals at k, all deals. */
   const atFurthest = cells.map(() => new Array<number>(stageCount + 1).fill(0))
   const openAt = cells.map(() => new Array<number>(stageCount).fill(0))

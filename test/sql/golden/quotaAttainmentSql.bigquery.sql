@@ -3,7 +3,7 @@ SELECT
   `cx_group_0`,
   `cx_group_1`,
   `cx_group_2`,
-  `cx_group_3`,
+  FORMAT_DATE('%Y-%m-%d', `cx_group_3`) AS `cx_group_3`,
   `cx_group_4`,
   FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
   `cx_n`,
@@ -18,7 +18,7 @@ FROM (
     `segment` AS `cx_group_0`,
     `region` AS `cx_group_1`,
     `owner_id` AS `cx_group_2`,
-    FORMAT_DATE('%Y-%m-%d', DATE(`closed_at`, 'Europe/Berlin')) AS `cx_group_3`,
+    DATE(`closed_at`, 'Europe/Berlin') AS `cx_group_3`,
     `currency` AS `cx_group_4`,
     DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'UTC'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'UTC')) + 5, 12) MONTH) AS `cx_day`,
     COUNT(*) AS `cx_n`,
@@ -33,7 +33,7 @@ FROM (
     `segment`,
     `region`,
     `owner_id`,
-    FORMAT_DATE('%Y-%m-%d', DATE(`closed_at`, 'Europe/Berlin')),
+    DATE(`closed_at`, 'Europe/Berlin'),
     `currency`,
     DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'UTC'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'UTC')) + 5, 12) MONTH)
 ) AS `cx_groups`

@@ -3,7 +3,7 @@ SELECT
   "cx_group_0",
   "cx_group_1",
   "cx_group_2",
-  "cx_group_3",
+  STRFTIME("cx_group_3", '%Y-%m-%d') AS "cx_group_3",
   "cx_group_4",
   STRFTIME("cx_day", '%Y-%m-%d') AS "cx_period",
   "cx_n",
@@ -18,7 +18,7 @@ FROM (
     "segment" AS "cx_group_0",
     "region" AS "cx_group_1",
     "owner_id" AS "cx_group_2",
-    STRFTIME(CAST(TIMEZONE('Europe/Berlin', "closed_at") AS DATE), '%Y-%m-%d') AS "cx_group_3",
+    CAST(TIMEZONE('Europe/Berlin', "closed_at") AS DATE) AS "cx_group_3",
     "currency" AS "cx_group_4",
     CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE) AS "cx_day",
     COUNT(*) AS "cx_n",
@@ -33,7 +33,7 @@ FROM (
     "segment",
     "region",
     "owner_id",
-    STRFTIME(CAST(TIMEZONE('Europe/Berlin', "closed_at") AS DATE), '%Y-%m-%d'),
+    CAST(TIMEZONE('Europe/Berlin', "closed_at") AS DATE),
     "currency",
     CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE)
 ) AS "cx_groups"

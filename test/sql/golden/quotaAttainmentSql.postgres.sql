@@ -3,7 +3,7 @@ SELECT
   "cx_group_0",
   "cx_group_1",
   "cx_group_2",
-  "cx_group_3",
+  TO_CHAR("cx_group_3", 'YYYY-MM-DD') AS "cx_group_3",
   "cx_group_4",
   TO_CHAR("cx_day", 'YYYY-MM-DD') AS "cx_period",
   "cx_n",
@@ -18,7 +18,7 @@ FROM (
     "segment" AS "cx_group_0",
     "region" AS "cx_group_1",
     "owner_id" AS "cx_group_2",
-    TO_CHAR(CAST(("closed_at" AT TIME ZONE 'Europe/Berlin') AS DATE), 'YYYY-MM-DD') AS "cx_group_3",
+    CAST(("closed_at" AT TIME ZONE 'Europe/Berlin') AS DATE) AS "cx_group_3",
     "currency" AS "cx_group_4",
     CAST(CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'UTC') AS DATE)) AS DATE) - MAKE_INTERVAL(months => CAST(((CAST(EXTRACT(MONTH FROM CAST(("created_at" AT TIME ZONE 'UTC') AS DATE)) AS INTEGER) + 5) % 12) AS INTEGER)) AS DATE) AS "cx_day",
     COUNT(*) AS "cx_n",
@@ -33,7 +33,7 @@ FROM (
     "segment",
     "region",
     "owner_id",
-    TO_CHAR(CAST(("closed_at" AT TIME ZONE 'Europe/Berlin') AS DATE), 'YYYY-MM-DD'),
+    CAST(("closed_at" AT TIME ZONE 'Europe/Berlin') AS DATE),
     "currency",
     CAST(CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'UTC') AS DATE)) AS DATE) - MAKE_INTERVAL(months => CAST(((CAST(EXTRACT(MONTH FROM CAST(("created_at" AT TIME ZONE 'UTC') AS DATE)) AS INTEGER) + 5) % 12) AS INTEGER)) AS DATE)
 ) AS "cx_groups"

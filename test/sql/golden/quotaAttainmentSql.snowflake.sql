@@ -3,7 +3,7 @@ SELECT
   "cx_group_0",
   "cx_group_1",
   "cx_group_2",
-  "cx_group_3",
+  TO_VARCHAR("cx_group_3", 'YYYY-MM-DD') AS "cx_group_3",
   "cx_group_4",
   TO_VARCHAR("cx_day", 'YYYY-MM-DD') AS "cx_period",
   "cx_n",
@@ -18,7 +18,7 @@ FROM (
     "segment" AS "cx_group_0",
     "region" AS "cx_group_1",
     "owner_id" AS "cx_group_2",
-    TO_VARCHAR(CAST(CONVERT_TIMEZONE('Europe/Berlin', "closed_at") AS DATE), 'YYYY-MM-DD') AS "cx_group_3",
+    CAST(CONVERT_TIMEZONE('Europe/Berlin', "closed_at") AS DATE) AS "cx_group_3",
     "currency" AS "cx_group_4",
     DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE))) AS "cx_day",
     COUNT(*) AS "cx_n",
@@ -33,7 +33,7 @@ FROM (
     "segment",
     "region",
     "owner_id",
-    TO_VARCHAR(CAST(CONVERT_TIMEZONE('Europe/Berlin', "closed_at") AS DATE), 'YYYY-MM-DD'),
+    CAST(CONVERT_TIMEZONE('Europe/Berlin', "closed_at") AS DATE),
     "currency",
     DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)))
 ) AS "cx_groups"

@@ -3,7 +3,7 @@ SELECT
   `cx_group_0`,
   `cx_group_1`,
   `cx_group_2`,
-  `cx_group_3`,
+  DATE_FORMAT(`cx_group_3`, 'yyyy-MM-dd') AS `cx_group_3`,
   `cx_group_4`,
   DATE_FORMAT(`cx_day`, 'yyyy-MM-dd') AS `cx_period`,
   `cx_n`,
@@ -18,7 +18,7 @@ FROM (
     `segment` AS `cx_group_0`,
     `region` AS `cx_group_1`,
     `owner_id` AS `cx_group_2`,
-    DATE_FORMAT(TO_DATE(FROM_UTC_TIMESTAMP(`closed_at`, 'Europe/Berlin')), 'yyyy-MM-dd') AS `cx_group_3`,
+    TO_DATE(FROM_UTC_TIMESTAMP(`closed_at`, 'Europe/Berlin')) AS `cx_group_3`,
     `currency` AS `cx_group_4`,
     ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC'))) + 5) % 12)) AS `cx_day`,
     COUNT(*) AS `cx_n`,
@@ -33,7 +33,7 @@ FROM (
     `segment`,
     `region`,
     `owner_id`,
-    DATE_FORMAT(TO_DATE(FROM_UTC_TIMESTAMP(`closed_at`, 'Europe/Berlin')), 'yyyy-MM-dd'),
+    TO_DATE(FROM_UTC_TIMESTAMP(`closed_at`, 'Europe/Berlin')),
     `currency`,
     ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC'))) + 5) % 12))
 ) AS `cx_groups`
