@@ -8,18 +8,18 @@ SELECT
   SUM(CASE WHEN (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) THEN `cx_rows` ELSE 0 END) AS `cx_total`,
   SUM(CASE WHEN `cx_value` IS NULL OR NOT (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)) AS `cx_day`,
-    `rating` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)),
-    `rating`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)) AS `cx_day`,
+  `rating` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)),
+  `rating`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,

@@ -10,18 +10,18 @@ SELECT
   SUM(CASE WHEN (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) THEN (CAST(`cx_value` AS INT64) * CAST(`cx_value` AS INT64)) * `cx_rows` ELSE 0 END) AS `cx_sumOfSquares`,
   SUM(CASE WHEN `cx_value` IS NULL OR NOT (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH) AS `cx_day`,
-    `effort` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH),
-    `effort`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH) AS `cx_day`,
+  `effort` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH),
+  `effort`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,

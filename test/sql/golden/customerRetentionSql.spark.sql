@@ -9,19 +9,19 @@ SELECT
   `cx_newCustomers`,
   `cx_churnedCustomers`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), 'MM') AS `cx_day`,
-    COUNT(*) AS `cx_n`,
-    COUNT_IF(COALESCE(`active_at_start`, FALSE)) AS `cx_customersAtStart`,
-    COUNT_IF(COALESCE(`active_at_end`, FALSE)) AS `cx_customersAtEnd`,
-    COUNT_IF(NOT COALESCE(`active_at_start`, FALSE) AND COALESCE(`active_at_end`, FALSE)) AS `cx_newCustomers`,
-    COUNT_IF(COALESCE(`active_at_start`, FALSE) AND NOT COALESCE(`active_at_end`, FALSE)) AS `cx_churnedCustomers`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), 'MM')
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), 'MM') AS `cx_day`,
+  COUNT(*) AS `cx_n`,
+  COUNT_IF(COALESCE(`active_at_start`, FALSE)) AS `cx_customersAtStart`,
+  COUNT_IF(COALESCE(`active_at_end`, FALSE)) AS `cx_customersAtEnd`,
+  COUNT_IF(NOT COALESCE(`active_at_start`, FALSE) AND COALESCE(`active_at_end`, FALSE)) AS `cx_newCustomers`,
+  COUNT_IF(COALESCE(`active_at_start`, FALSE) AND NOT COALESCE(`active_at_end`, FALSE)) AS `cx_churnedCustomers`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), 'MM')
 ) AS `cx_groups`
 ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;

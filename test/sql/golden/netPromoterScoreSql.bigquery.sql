@@ -9,18 +9,18 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY) AS `cx_day`,
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY),
-    `score`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY) AS `cx_day`,
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY),
+  `score`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,
@@ -39,18 +39,18 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY) AS `cx_day`,
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY),
-    `score`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY) AS `cx_day`,
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY),
+  `score`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,
@@ -69,18 +69,18 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH) AS `cx_day`,
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH),
-    `score`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH) AS `cx_day`,
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH),
+  `score`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,
@@ -99,18 +99,18 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'Asia/Tokyo'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'Asia/Tokyo')) + 10, 3) MONTH) AS `cx_day`,
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'Asia/Tokyo'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'Asia/Tokyo')) + 10, 3) MONTH),
-    `score`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'Asia/Tokyo'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'Asia/Tokyo')) + 10, 3) MONTH) AS `cx_day`,
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'Asia/Tokyo'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'Asia/Tokyo')) + 10, 3) MONTH),
+  `score`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,
@@ -129,18 +129,18 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'UTC'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'UTC')) + 5, 12) MONTH) AS `cx_day`,
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'UTC'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'UTC')) + 5, 12) MONTH),
-    `score`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'UTC'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'UTC')) + 5, 12) MONTH) AS `cx_day`,
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'UTC'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'UTC')) + 5, 12) MONTH),
+  `score`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,
@@ -156,11 +156,11 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `responses`
-  GROUP BY
-    `score`
+SELECT
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `responses`
+GROUP BY
+  `score`
 ) AS `cx_tally`
 HAVING COUNT(*) > 0;

@@ -9,18 +9,18 @@ SELECT
   SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
   SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
-  SELECT
-    "segment" AS "cx_group_0",
-    "region" AS "cx_group_1",
-    DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)) AS "cx_day",
-    "score" AS "cx_value",
-    COUNT(*) AS "cx_rows"
-  FROM "analytics"."crm_table"
-  GROUP BY
-    "segment",
-    "region",
-    DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)),
-    "score"
+SELECT
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)) AS "cx_day",
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
+FROM "analytics"."crm_table"
+GROUP BY
+  "segment",
+  "region",
+  DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)),
+  "score"
 ) AS "cx_tally"
 GROUP BY
   "cx_group_0",
@@ -39,18 +39,18 @@ SELECT
   SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
   SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
-  SELECT
-    "segment" AS "cx_group_0",
-    "region" AS "cx_group_1",
-    DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)) AS "cx_day",
-    "score" AS "cx_value",
-    COUNT(*) AS "cx_rows"
-  FROM "analytics"."crm_table"
-  GROUP BY
-    "segment",
-    "region",
-    DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)),
-    "score"
+SELECT
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)) AS "cx_day",
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
+FROM "analytics"."crm_table"
+GROUP BY
+  "segment",
+  "region",
+  DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)),
+  "score"
 ) AS "cx_tally"
 GROUP BY
   "cx_group_0",
@@ -69,18 +69,18 @@ SELECT
   SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
   SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
-  SELECT
-    "segment" AS "cx_group_0",
-    "region" AS "cx_group_1",
-    DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)) AS "cx_day",
-    "score" AS "cx_value",
-    COUNT(*) AS "cx_rows"
-  FROM "analytics"."crm_table"
-  GROUP BY
-    "segment",
-    "region",
-    DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)),
-    "score"
+SELECT
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)) AS "cx_day",
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
+FROM "analytics"."crm_table"
+GROUP BY
+  "segment",
+  "region",
+  DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)),
+  "score"
 ) AS "cx_tally"
 GROUP BY
   "cx_group_0",
@@ -99,18 +99,18 @@ SELECT
   SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
   SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
-  SELECT
-    "segment" AS "cx_group_0",
-    "region" AS "cx_group_1",
-    DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))) AS "cx_day",
-    "score" AS "cx_value",
-    COUNT(*) AS "cx_rows"
-  FROM "analytics"."crm_table"
-  GROUP BY
-    "segment",
-    "region",
-    DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))),
-    "score"
+SELECT
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))) AS "cx_day",
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
+FROM "analytics"."crm_table"
+GROUP BY
+  "segment",
+  "region",
+  DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))),
+  "score"
 ) AS "cx_tally"
 GROUP BY
   "cx_group_0",
@@ -129,18 +129,18 @@ SELECT
   SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
   SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
-  SELECT
-    "segment" AS "cx_group_0",
-    "region" AS "cx_group_1",
-    DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE))) AS "cx_day",
-    "score" AS "cx_value",
-    COUNT(*) AS "cx_rows"
-  FROM "analytics"."crm_table"
-  GROUP BY
-    "segment",
-    "region",
-    DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE))),
-    "score"
+SELECT
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE))) AS "cx_day",
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
+FROM "analytics"."crm_table"
+GROUP BY
+  "segment",
+  "region",
+  DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE))),
+  "score"
 ) AS "cx_tally"
 GROUP BY
   "cx_group_0",
@@ -156,11 +156,11 @@ SELECT
   SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
   SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
-  SELECT
-    "score" AS "cx_value",
-    COUNT(*) AS "cx_rows"
-  FROM "responses"
-  GROUP BY
-    "score"
+SELECT
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
+FROM "responses"
+GROUP BY
+  "score"
 ) AS "cx_tally"
 HAVING COUNT(*) > 0;

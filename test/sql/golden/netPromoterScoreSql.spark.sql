@@ -9,18 +9,18 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York'))) - 1) + 7) % 7)) AS `cx_day`,
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York'))) - 1) + 7) % 7)),
-    `score`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York'))) - 1) + 7) % 7)) AS `cx_day`,
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York'))) - 1) + 7) % 7)),
+  `score`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,
@@ -39,18 +39,18 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)) AS `cx_day`,
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)),
-    `score`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)) AS `cx_day`,
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)),
+  `score`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,
@@ -69,18 +69,18 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), 'MM') AS `cx_day`,
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), 'MM'),
-    `score`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), 'MM') AS `cx_day`,
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'America/New_York')), 'MM'),
+  `score`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,
@@ -99,18 +99,18 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo'))) + 10) % 3)) AS `cx_day`,
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo'))) + 10) % 3)),
-    `score`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo'))) + 10) % 3)) AS `cx_day`,
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Asia/Tokyo'))) + 10) % 3)),
+  `score`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,
@@ -129,18 +129,18 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC'))) + 5) % 12)) AS `cx_day`,
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC'))) + 5) % 12)),
-    `score`
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC'))) + 5) % 12)) AS `cx_day`,
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  ADD_MONTHS(TRUNC(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC')), 'MM'), -((MONTH(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'UTC'))) + 5) % 12)),
+  `score`
 ) AS `cx_tally`
 GROUP BY
   `cx_group_0`,
@@ -156,11 +156,11 @@ SELECT
   SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
   SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
-  SELECT
-    `score` AS `cx_value`,
-    COUNT(*) AS `cx_rows`
-  FROM `responses`
-  GROUP BY
-    `score`
+SELECT
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
+FROM `responses`
+GROUP BY
+  `score`
 ) AS `cx_tally`
 HAVING COUNT(*) > 0;

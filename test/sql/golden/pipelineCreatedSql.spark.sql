@@ -13,23 +13,23 @@ SELECT
   `cx_negativeAmount`,
   `cx_tooPrecise`
 FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)) AS `cx_day`,
-    COUNT(*) AS `cx_n`,
-    CAST(COALESCE(SUM(CAST(`amount` AS DECIMAL(38, 6))), 0) AS STRING) AS `cx_amount`,
-    COUNT_IF(`amount` IS NULL) AS `cx_withoutAmount`,
-    MIN(CASE WHEN `amount` IS NOT NULL THEN `currency` END) AS `cx_currencyLow`,
-    MAX(CASE WHEN `amount` IS NOT NULL THEN `currency` END) AS `cx_currencyHigh`,
-    COUNT_IF(`status` IS NULL OR `status` NOT IN ('open', 'won', 'lost')) AS `cx_badStatus`,
-    COUNT_IF(`created_at` IS NULL) AS `cx_missingCreatedAt`,
-    COUNT_IF(`amount` < 0) AS `cx_negativeAmount`,
-    COUNT_IF(`amount` <> CAST(`amount` AS DECIMAL(38, 6))) AS `cx_tooPrecise`
-  FROM `analytics`.`crm_table`
-  GROUP BY
-    `segment`,
-    `region`,
-    DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7))
+SELECT
+  `segment` AS `cx_group_0`,
+  `region` AS `cx_group_1`,
+  DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)) AS `cx_day`,
+  COUNT(*) AS `cx_n`,
+  CAST(COALESCE(SUM(CAST(`amount` AS DECIMAL(38, 6))), 0) AS STRING) AS `cx_amount`,
+  COUNT_IF(`amount` IS NULL) AS `cx_withoutAmount`,
+  MIN(CASE WHEN `amount` IS NOT NULL THEN `currency` END) AS `cx_currencyLow`,
+  MAX(CASE WHEN `amount` IS NOT NULL THEN `currency` END) AS `cx_currencyHigh`,
+  COUNT_IF(`status` IS NULL OR `status` NOT IN ('open', 'won', 'lost')) AS `cx_badStatus`,
+  COUNT_IF(`created_at` IS NULL) AS `cx_missingCreatedAt`,
+  COUNT_IF(`amount` < 0) AS `cx_negativeAmount`,
+  COUNT_IF(`amount` <> CAST(`amount` AS DECIMAL(38, 6))) AS `cx_tooPrecise`
+FROM `analytics`.`crm_table`
+GROUP BY
+  `segment`,
+  `region`,
+  DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7))
 ) AS `cx_groups`
 ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;

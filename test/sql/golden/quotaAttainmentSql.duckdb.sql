@@ -14,27 +14,27 @@ SELECT
   "cx_negativeAmount",
   "cx_tooPrecise"
 FROM (
-  SELECT
-    "segment" AS "cx_group_0",
-    "region" AS "cx_group_1",
-    "owner_id" AS "cx_group_2",
-    CAST(TIMEZONE('Europe/Berlin', "closed_at") AS DATE) AS "cx_group_3",
-    "currency" AS "cx_group_4",
-    CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE) AS "cx_day",
-    COUNT(*) AS "cx_n",
-    CAST(COALESCE(SUM(CAST("amount" AS DECIMAL(38, 6))), 0) AS VARCHAR) AS "cx_amount",
-    COUNT(*) FILTER (WHERE "owner_id" IS NULL OR "owner_id" = '') AS "cx_missingOwner",
-    COUNT(*) FILTER (WHERE "closed_at" IS NULL) AS "cx_missingAt",
-    COUNT(*) FILTER (WHERE "amount" IS NULL) AS "cx_missingAmount",
-    COUNT(*) FILTER (WHERE "amount" < 0) AS "cx_negativeAmount",
-    COUNT(*) FILTER (WHERE "amount" <> CAST("amount" AS DECIMAL(38, 6))) AS "cx_tooPrecise"
-  FROM "analytics"."crm_table"
-  GROUP BY
-    "segment",
-    "region",
-    "owner_id",
-    CAST(TIMEZONE('Europe/Berlin', "closed_at") AS DATE),
-    "currency",
-    CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE)
+SELECT
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  "owner_id" AS "cx_group_2",
+  CAST(TIMEZONE('Europe/Berlin', "closed_at") AS DATE) AS "cx_group_3",
+  "currency" AS "cx_group_4",
+  CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE) AS "cx_day",
+  COUNT(*) AS "cx_n",
+  CAST(COALESCE(SUM(CAST("amount" AS DECIMAL(38, 6))), 0) AS VARCHAR) AS "cx_amount",
+  COUNT(*) FILTER (WHERE "owner_id" IS NULL OR "owner_id" = '') AS "cx_missingOwner",
+  COUNT(*) FILTER (WHERE "closed_at" IS NULL) AS "cx_missingAt",
+  COUNT(*) FILTER (WHERE "amount" IS NULL) AS "cx_missingAmount",
+  COUNT(*) FILTER (WHERE "amount" < 0) AS "cx_negativeAmount",
+  COUNT(*) FILTER (WHERE "amount" <> CAST("amount" AS DECIMAL(38, 6))) AS "cx_tooPrecise"
+FROM "analytics"."crm_table"
+GROUP BY
+  "segment",
+  "region",
+  "owner_id",
+  CAST(TIMEZONE('Europe/Berlin', "closed_at") AS DATE),
+  "currency",
+  CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE)
 ) AS "cx_groups"
 ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", CASE WHEN "cx_group_2" IS NULL THEN 1 ELSE 0 END, "cx_group_2", CASE WHEN "cx_group_3" IS NULL THEN 1 ELSE 0 END, "cx_group_3", CASE WHEN "cx_group_4" IS NULL THEN 1 ELSE 0 END, "cx_group_4", "cx_day";

@@ -10,20 +10,20 @@ SELECT
   "cx_badDuration",
   "cx_negativeDuration"
 FROM (
-  SELECT
-    "segment" AS "cx_group_0",
-    "region" AS "cx_group_1",
-    CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE) AS "cx_day",
-    COUNT(*) AS "cx_n",
-    COUNT(*) FILTER (WHERE NOT COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308) AND "hours" <= 4.5) AS "cx_within",
-    COUNT(*) FILTER (WHERE NOT COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308)) AS "cx_done",
-    COUNT(*) FILTER (WHERE COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308) AND "hours" > 4.5) AS "cx_lateOpen",
-    COUNT(*) FILTER (WHERE "hours" IS NULL OR NOT ("hours" < 0 OR ("hours" >= 0 AND "hours" <= 1.7976931348623157e308))) AS "cx_badDuration",
-    COUNT(*) FILTER (WHERE "hours" < 0) AS "cx_negativeDuration"
-  FROM "analytics"."crm_table"
-  GROUP BY
-    "segment",
-    "region",
-    CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE)
+SELECT
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE) AS "cx_day",
+  COUNT(*) AS "cx_n",
+  COUNT(*) FILTER (WHERE NOT COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308) AND "hours" <= 4.5) AS "cx_within",
+  COUNT(*) FILTER (WHERE NOT COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308)) AS "cx_done",
+  COUNT(*) FILTER (WHERE COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308) AND "hours" > 4.5) AS "cx_lateOpen",
+  COUNT(*) FILTER (WHERE "hours" IS NULL OR NOT ("hours" < 0 OR ("hours" >= 0 AND "hours" <= 1.7976931348623157e308))) AS "cx_badDuration",
+  COUNT(*) FILTER (WHERE "hours" < 0) AS "cx_negativeDuration"
+FROM "analytics"."crm_table"
+GROUP BY
+  "segment",
+  "region",
+  CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE)
 ) AS "cx_groups"
 ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";

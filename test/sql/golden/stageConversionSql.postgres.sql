@@ -9,20 +9,20 @@ SELECT
   "cx_open",
   "cx_badStatus"
 FROM (
-  SELECT
-    "segment" AS "cx_group_0",
-    "region" AS "cx_group_1",
-    "furthest_stage" AS "cx_group_2",
-    (CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)) AS "cx_day",
-    COUNT(*) AS "cx_n",
-    COUNT(*) FILTER (WHERE "status" = 'won') AS "cx_won",
-    COUNT(*) FILTER (WHERE "status" = 'open') AS "cx_open",
-    COUNT(*) FILTER (WHERE "status" IS NULL OR "status" NOT IN ('open', 'won', 'lost')) AS "cx_badStatus"
-  FROM "analytics"."crm_table"
-  GROUP BY
-    "segment",
-    "region",
-    "furthest_stage",
-    (CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER))
+SELECT
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  "furthest_stage" AS "cx_group_2",
+  (CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)) AS "cx_day",
+  COUNT(*) AS "cx_n",
+  COUNT(*) FILTER (WHERE "status" = 'won') AS "cx_won",
+  COUNT(*) FILTER (WHERE "status" = 'open') AS "cx_open",
+  COUNT(*) FILTER (WHERE "status" IS NULL OR "status" NOT IN ('open', 'won', 'lost')) AS "cx_badStatus"
+FROM "analytics"."crm_table"
+GROUP BY
+  "segment",
+  "region",
+  "furthest_stage",
+  (CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER))
 ) AS "cx_groups"
 ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", CASE WHEN "cx_group_2" IS NULL THEN 1 ELSE 0 END, "cx_group_2", "cx_day";

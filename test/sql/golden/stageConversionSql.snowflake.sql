@@ -9,20 +9,20 @@ SELECT
   "cx_open",
   "cx_badStatus"
 FROM (
-  SELECT
-    "segment" AS "cx_group_0",
-    "region" AS "cx_group_1",
-    "furthest_stage" AS "cx_group_2",
-    DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)) AS "cx_day",
-    COUNT(*) AS "cx_n",
-    COUNT_IF("status" = 'won') AS "cx_won",
-    COUNT_IF("status" = 'open') AS "cx_open",
-    COUNT_IF("status" IS NULL OR "status" NOT IN ('open', 'won', 'lost')) AS "cx_badStatus"
-  FROM "analytics"."crm_table"
-  GROUP BY
-    "segment",
-    "region",
-    "furthest_stage",
-    DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE))
+SELECT
+  "segment" AS "cx_group_0",
+  "region" AS "cx_group_1",
+  "furthest_stage" AS "cx_group_2",
+  DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)) AS "cx_day",
+  COUNT(*) AS "cx_n",
+  COUNT_IF("status" = 'won') AS "cx_won",
+  COUNT_IF("status" = 'open') AS "cx_open",
+  COUNT_IF("status" IS NULL OR "status" NOT IN ('open', 'won', 'lost')) AS "cx_badStatus"
+FROM "analytics"."crm_table"
+GROUP BY
+  "segment",
+  "region",
+  "furthest_stage",
+  DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE))
 ) AS "cx_groups"
 ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", CASE WHEN "cx_group_2" IS NULL THEN 1 ELSE 0 END, "cx_group_2", "cx_day";
