@@ -5,17 +5,18 @@ import {
 } from '../activity/activityCountsAggregator.js'
 import { type ActivityCountsResult, readCustomerTimeTypes } from '../activity/activityTally.js'
 import { describeValue } from '../core/describeValue.js'
-import type { GroupMetricPeriod } from '../core/groupMetric.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { asMetricInputError } from '../core/validate.js'
 import type { SqlDialect, SqlName } from './SqlDialect.js'
 import type { SqlGroupValue, SqlOptions, SqlQuery, SqlResultRow } from './SqlQuery.js'
 import {
   aggregatorFor,
-  buildSqlQuery,
+  buildPerKeyQuery,
   countWhere,
+  type PerKeyCell,
+  type PerKeyRow,
+  perKeyCells,
   readSqlOptions,
-  type SqlContext,
   type SqlRowCheck,
 } from './sqlBuilder.js'
 
@@ -112,10 +113,6 @@ export function activityCountsSql(
     const customerTypes = readCustomerTimeTypes(outer.aggregatorOptions.customerTimeTypes, metric)
     const type = outer.columns.type as string
     const duration = outer.columns.durationMinutes
-    const context: SqlContext = {
-      ...outer,
-      groupBy: [...outer.groupBy, { key: TYPE_KEY, sql: type }],
-    }
     const checks: SqlRowCheck[] = [
       {
         name: 'missingType',
@@ -140,18 +137,9 @@ export function activityCountsSql(
         problem: 'a NULL at',
       })
     }
-    // The per-type rows are read by the shared machine with a pass-through "aggregator"; the
-    // real aggregator's `merge` checks and folds them below.
-    type TypeValues = Readonly<Record<string, number | string | null>>
-    const passThrough = {
-      initial: () => null as unknown as TypeValues,
-      add: (state: TypeValues) => state,
-      merge: (_: TypeValues, values: TypeValues) => values,
-      result: (values: TypeValues) => values,
-    }
-    const inner = buildSqlQuery<TypeValues, TypeValues>({
-      context,
-      aggregator: passThrough,
+    const inner = buildPerKeyQuery({
+      context: outer,
+      key: { key: TYPE_KEY, sql: type },
       stateColumns: [
         {
           name: 'minutes',
@@ -163,12 +151,12 @@ export function activityCountsSql(
         },
         {
           name: 'withoutDuration',
-          sql: duration === undefined ? 'COUNT(*)' : countWhere(`${duration} IS NULL`),
+          sql:
+            duration === undefined ? 'COUNT(*)' : countWhere(outer.dialect, `${duration} IS NULL`),
           kind: 'count',
         },
       ],
       checks,
-      toState: (values) => values,
     })
     const typeColumn = `cx_group_${outer.groupBy.length}`
     return {
@@ -188,28 +176,18 @@ export function activityCountsSql(
 
 /** The per-type rows folded per group and period, in group order, then period order. */
 function foldTypes(
-  rows: readonly SqlResultRow<
-    Readonly<Record<string, number | string | null>>,
-    Readonly<Record<string, number | string | null>>
-  >[],
+  rows: readonly PerKeyRow[],
   aggregator: ReturnType<typeof activityCountsAggregator>,
   customerTypes: ReadonlySet<string>,
   typeColumn: string,
   metric: string,
 ): SqlResultRow<ActivityCountsAggregatorState, ActivityCountsResult>[] {
-  interface Cell {
-    group: Record<string, SqlGroupValue> | null
-    period: GroupMetricPeriod | null
-    state: ActivityCountsAggregatorState
-    n: number
-    groupOrder: number
-  }
-  const cells = new Map<string, Cell>()
-  const groupOrders = new Map<string, number>()
+  const { cells, cellOfRow } = perKeyCells(rows, (key) => key === TYPE_KEY)
+  const states = new Array<ActivityCountsAggregatorState | undefined>(cells.length)
+  const activities = new Array<number>(cells.length).fill(0)
   for (let index = 0; index < rows.length; index++) {
-    const row = rows[index] as (typeof rows)[number]
-    const fullGroup = row.group as Record<string, SqlGroupValue>
-    const type = fullGroup[TYPE_KEY]
+    const row = rows[index] as PerKeyRow
+    const type = (row.group as Record<string, SqlGroupValue>)[TYPE_KEY]
     if (typeof type !== 'string') {
       throw new MetricInputError({
         code: 'INVALID_RECORD',
@@ -218,21 +196,6 @@ function foldTypes(
         message: `${metric}: row ${index} column ${typeColumn} is ${describeValue(type)}; an activity type must be text`,
       })
     }
-    let group: Record<string, SqlGroupValue> | null = null
-    let groupKey = ''
-    for (const key of Object.keys(fullGroup)) {
-      if (key === TYPE_KEY) continue
-      group ??= {}
-      const value = fullGroup[key] as SqlGroupValue
-      Object.defineProperty(group, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
-      groupKey += `${typeof value}:${value instanceof Date ? value.getTime() : String(value)}\u0000`
-    }
-    const key = `${groupKey}\u0001${row.period === null ? '' : row.period.start.getTime()}`
     const values = row.state
     const customer = customerTypes.has(type)
     const byType: Record<string, number> = {}
@@ -249,10 +212,9 @@ function foldTypes(
       customerMinutes: customer ? (values.minutes as number) : 0,
       withoutDuration: customer ? (values.withoutDuration as number) : 0,
     }
-    let state: ActivityCountsAggregatorState
-    const cell = cells.get(key)
+    const cell = cellOfRow[index] as number
     try {
-      state = aggregator.merge(cell === undefined ? aggregator.initial() : cell.state, piece)
+      states[cell] = aggregator.merge(states[cell] ?? aggregator.initial(), piece)
     } catch (error) {
       if (!(error instanceof MetricInputError)) throw error
       throw new MetricInputError({
@@ -263,35 +225,20 @@ function foldTypes(
         cause: error,
       })
     }
-    if (cell === undefined) {
-      let groupOrder = groupOrders.get(groupKey)
-      if (groupOrder === undefined) {
-        groupOrder = groupOrders.size
-        groupOrders.set(groupKey, groupOrder)
-      }
-      cells.set(key, { group, period: row.period, state, n: row.n, groupOrder })
-    } else {
-      cell.state = state
-      cell.n += row.n
-    }
+    activities[cell] = (activities[cell] as number) + row.n
   }
-  const list = [...cells.values()]
-  list.sort(
-    (a, b) =>
-      a.groupOrder - b.groupOrder ||
-      (a.period?.start.getTime() ?? 0) - (b.period?.start.getTime() ?? 0),
-  )
   const out: SqlResultRow<ActivityCountsAggregatorState, ActivityCountsResult>[] = new Array(
-    list.length,
+    cells.length,
   )
-  for (let index = 0; index < list.length; index++) {
-    const cell = list[index] as Cell
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index] as PerKeyCell
+    const state = states[index] as ActivityCountsAggregatorState
     out[index] = {
       group: cell.group,
       period: cell.period,
-      state: cell.state,
-      result: aggregator.result(cell.state),
-      n: cell.n,
+      state,
+      result: aggregator.result(state),
+      n: activities[index] as number,
     }
   }
   return out

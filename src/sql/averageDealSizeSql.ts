@@ -220,7 +220,7 @@ export function averageDealSizeSql(
       context: outer,
       aggregator,
       stateColumns: [
-        { name: 'count', sql: countWhere(won), kind: 'count' },
+        { name: 'count', sql: countWhere(context.dialect, won), kind: 'count' },
         {
           name: 'total',
           sql: `CAST(COALESCE(SUM(CASE WHEN ${won} THEN ${exact} END), 0) AS ${text})`,
@@ -228,7 +228,7 @@ export function averageDealSizeSql(
         },
         {
           name: 'squaredDeviations',
-          sql: `COALESCE(VAR_POP(${wonFloat}), 0) * ${countWhere(won)}`,
+          sql: `COALESCE(VAR_POP(${wonFloat}), 0) * ${countWhere(context.dialect, won)}`,
           kind: 'float',
         },
         {

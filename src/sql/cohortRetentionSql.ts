@@ -21,6 +21,7 @@ import {
   countWhere,
   DAY_TEXT,
   decimalType,
+  formatDay,
   keyText,
   quoteIdentifier,
   readCount,
@@ -239,7 +240,7 @@ export function cohortRetentionSql(options: CohortRetentionSqlOptions): CohortRe
       metric,
       [{ field: 'at', required: true }],
     ).columns.at as string
-    const sql = cohortSql(context, period.sql, at, basis, asOf)
+    const sql = cohortSql(context, formatDay(context.dialect, period.sql), at, basis, asOf)
     const groupKeys = context.groupBy.map((group) => group.key)
     return {
       sql,
@@ -279,12 +280,12 @@ function cohortSql(
   const groups = groupBy.map((_, index) => q(`cx_group_${index}`))
   const none = `CAST(0 AS ${exact})`
   const checks = [
-    `${countWhere(`${customer} IS NULL OR CAST(${customer} AS ${text}) = ''`)} AS ${q('cx_missingCustomer')}`,
-    `${countWhere(`${at} IS NULL`)} AS ${q('cx_missingAt')}`,
-    `${asOf === null ? '0' : countWhere(`${at} > ${instantLiteral(asOf, dialect)}`)} AS ${q('cx_afterAsOf')}`,
-    `${revenue === null ? '0' : countWhere(`${revenue} IS NULL`)} AS ${q('cx_missingRevenue')}`,
-    `${revenue === null ? '0' : countWhere(`${revenue} < 0`)} AS ${q('cx_negativeRevenue')}`,
-    `${revenue === null ? '0' : countWhere(`${revenue} <> CAST(${revenue} AS ${exact})`)} AS ${q('cx_tooPrecise')}`,
+    `${countWhere(dialect, `${customer} IS NULL OR CAST(${customer} AS ${text}) = ''`)} AS ${q('cx_missingCustomer')}`,
+    `${countWhere(dialect, `${at} IS NULL`)} AS ${q('cx_missingAt')}`,
+    `${asOf === null ? '0' : countWhere(dialect, `${at} > ${instantLiteral(asOf, dialect)}`)} AS ${q('cx_afterAsOf')}`,
+    `${revenue === null ? '0' : countWhere(dialect, `${revenue} IS NULL`)} AS ${q('cx_missingRevenue')}`,
+    `${revenue === null ? '0' : countWhere(dialect, `${revenue} < 0`)} AS ${q('cx_negativeRevenue')}`,
+    `${revenue === null ? '0' : countWhere(dialect, `${revenue} <> CAST(${revenue} AS ${exact})`)} AS ${q('cx_tooPrecise')}`,
     `${currency === undefined ? `CAST(NULL AS ${text})` : `MIN(${currency})`} AS ${q('cx_currencyLow')}`,
     `${currency === undefined ? `CAST(NULL AS ${text})` : `MAX(${currency})`} AS ${q('cx_currencyHigh')}`,
   ]
@@ -425,7 +426,7 @@ function finishCohorts(rows: ArrayLike<unknown>, context: FinishContext): Cohort
     }
     for (const refusal of REFUSALS) {
       const key = `cx_${refusal.name}`
-      const count = readCount(record[key], metric, [index, key])
+      const count = readCount(record[key], metric, index, key)
       if (count > 0) {
         throw badRow(
           metric,
@@ -452,7 +453,7 @@ function finishCohorts(rows: ArrayLike<unknown>, context: FinishContext): Cohort
       group = {}
       for (let position = 0; position < groupKeys.length; position++) {
         const key = `cx_group_${position}`
-        const value = readGroupValue(record[key], metric, [index, key])
+        const value = readGroupValue(record[key], metric, index, key)
         Object.defineProperty(group, groupKeys[position] as string, {
           value,
           enumerable: true,
@@ -476,10 +477,10 @@ function finishCohorts(rows: ArrayLike<unknown>, context: FinishContext): Cohort
     const cell: CohortRetentionSqlCell = {
       cohort: day('cx_cohort'),
       period: day('cx_period'),
-      active: readCount(record.cx_active, metric, [index, 'cx_active']),
+      active: readCount(record.cx_active, metric, index, 'cx_active'),
       revenue: readDecimal(record.cx_revenue, metric, [index, 'cx_revenue']),
     }
-    const n = readCount(record.cx_n, metric, [index, 'cx_n'])
+    const n = readCount(record.cx_n, metric, index, 'cx_n')
     let table = tables.get(identity)
     if (table === undefined) {
       table = { group, cells: [], rows: [], n: 0 }

@@ -7,10 +7,11 @@ import type { SqlOptions, SqlQuery } from './SqlQuery.js'
 import {
   aggregatorFor,
   buildSqlQuery,
-  countWhere,
   numberLiteral,
   ratingCondition,
   readSqlOptions,
+  tallyCount,
+  tallyValue,
 } from './sqlBuilder.js'
 
 /**
@@ -58,18 +59,21 @@ export function csatSql(options: CsatSqlOptions): SqlQuery<CsatAggregatorState, 
       (context.aggregatorOptions.scaleMax as number | undefined) ?? 5,
       (context.aggregatorOptions.threshold as number | undefined) ?? 4,
     )
-    const rating = context.columns.rating as string
+    const { dialect } = context
+    // The query counts rows per distinct rating; the conditions test each distinct rating once.
+    const rating = tallyValue(dialect)
     const valid = ratingCondition(rating, scaleMax)
     return buildSqlQuery({
       context,
       aggregator,
+      tally: context.columns.rating as string,
       stateColumns: [
         {
           name: 'satisfied',
-          sql: countWhere(`${valid} AND ${rating} >= ${numberLiteral(threshold)}`),
+          sql: tallyCount(dialect, `${valid} AND ${rating} >= ${numberLiteral(threshold)}`),
           kind: 'count',
         },
-        { name: 'total', sql: countWhere(valid), kind: 'count' },
+        { name: 'total', sql: tallyCount(dialect, valid), kind: 'count' },
       ],
       checks: [
         {

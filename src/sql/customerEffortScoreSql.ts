@@ -13,11 +13,13 @@ import type { SqlOptions, SqlQuery } from './SqlQuery.js'
 import {
   aggregatorFor,
   buildSqlQuery,
-  countWhere,
   integerType,
   numberLiteral,
   ratingCondition,
   readSqlOptions,
+  tallyCount,
+  tallySum,
+  tallyValue,
 } from './sqlBuilder.js'
 
 /**
@@ -68,27 +70,30 @@ export function customerEffortScoreSql(
       customerEffortScoreAggregator(context.aggregatorOptions),
     )
     const { scaleMax, threshold } = readEffortOptions(context.aggregatorOptions, metric)
-    const rating = context.columns.rating as string
+    const { dialect } = context
+    // The query counts rows per distinct rating; the conditions test each distinct rating once.
+    const rating = tallyValue(dialect)
     const valid = ratingCondition(rating, scaleMax)
-    const whole = `CAST(${rating} AS ${integerType(context.dialect)})`
+    const whole = `CAST(${rating} AS ${integerType(dialect)})`
     return buildSqlQuery({
       context,
       aggregator,
+      tally: context.columns.rating as string,
       stateColumns: [
         {
           name: 'agreeing',
-          sql: countWhere(`${valid} AND ${rating} >= ${numberLiteral(threshold)}`),
+          sql: tallyCount(dialect, `${valid} AND ${rating} >= ${numberLiteral(threshold)}`),
           kind: 'count',
         },
-        { name: 'total', sql: countWhere(valid), kind: 'count' },
+        { name: 'total', sql: tallyCount(dialect, valid), kind: 'count' },
         {
           name: 'sum',
-          sql: `COALESCE(SUM(CASE WHEN ${valid} THEN ${whole} END), 0)`,
+          sql: tallySum(dialect, valid, whole),
           kind: 'count',
         },
         {
           name: 'sumOfSquares',
-          sql: `COALESCE(SUM(CASE WHEN ${valid} THEN ${whole} * ${whole} END), 0)`,
+          sql: tallySum(dialect, valid, `${whole} * ${whole}`),
           kind: 'count',
         },
       ],

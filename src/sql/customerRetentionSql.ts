@@ -75,10 +75,18 @@ export function customerRetentionSql(
       context,
       aggregator,
       stateColumns: [
-        { name: 'customersAtStart', sql: countWhere(start), kind: 'count' },
-        { name: 'customersAtEnd', sql: countWhere(end), kind: 'count' },
-        { name: 'newCustomers', sql: countWhere(`NOT ${start} AND ${end}`), kind: 'count' },
-        { name: 'churnedCustomers', sql: countWhere(`${start} AND NOT ${end}`), kind: 'count' },
+        { name: 'customersAtStart', sql: countWhere(context.dialect, start), kind: 'count' },
+        { name: 'customersAtEnd', sql: countWhere(context.dialect, end), kind: 'count' },
+        {
+          name: 'newCustomers',
+          sql: countWhere(context.dialect, `NOT ${start} AND ${end}`),
+          kind: 'count',
+        },
+        {
+          name: 'churnedCustomers',
+          sql: countWhere(context.dialect, `${start} AND NOT ${end}`),
+          kind: 'count',
+        },
       ],
       checks: [],
       toState: (values) => ({

@@ -16,6 +16,7 @@ import {
   alias,
   badRow,
   DAY_TEXT,
+  formatDay,
   keyText,
   quoteIdentifier,
   readCount,
@@ -185,7 +186,7 @@ export function kaplanMeierSql(
       keys.push(quote(`group_${index}`))
     })
     if (context.period !== null) {
-      keySelect.push(`${context.period.sql} AS ${quote('period')}`)
+      keySelect.push(`${formatDay(context.dialect, context.period.sql)} AS ${quote('period')}`)
       keys.push(quote('period'))
     }
     const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`
@@ -307,7 +308,7 @@ function finishCurves(
     }
     for (const check of checks) {
       const key = alias(check.name)
-      const refused = readCount(record[key], metric, [index, key])
+      const refused = readCount(record[key], metric, index, key)
       if (refused > 0) {
         throw badRow(
           metric,
@@ -334,7 +335,7 @@ function finishCurves(
       group = {}
       for (let position = 0; position < context.groupBy.length; position++) {
         const key = alias(`group_${position}`)
-        const value = readGroupValue(record[key], metric, [index, key])
+        const value = readGroupValue(record[key], metric, index, key)
         Object.defineProperty(group, (context.groupBy[position] as { key: string }).key, {
           value,
           enumerable: true,
@@ -388,14 +389,14 @@ function finishCurves(
       )
     }
     lastTime = time
-    const events = readCount(record[alias('events')], metric, [index, alias('events')])
-    const censored = readCount(record[alias('censored')], metric, [index, alias('censored')])
+    const events = readCount(record[alias('events')], metric, index, alias('events'))
+    const censored = readCount(record[alias('censored')], metric, index, alias('censored'))
     current.state.times.push(time)
     current.state.events.push(events)
     current.state.censored.push(censored)
     if (withEntries) {
       ;(current.state.entries as number[]).push(
-        readCount(record[alias('entries')], metric, [index, alias('entries')]),
+        readCount(record[alias('entries')], metric, index, alias('entries')),
       )
     }
     current.subjects += events + censored

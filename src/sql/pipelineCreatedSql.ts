@@ -138,7 +138,11 @@ export function pipelineCreatedSql(
           sql: `CAST(COALESCE(SUM(${exact}), 0) AS ${text})`,
           kind: 'decimal',
         },
-        { name: 'withoutAmount', sql: countWhere(`${amount} IS NULL`), kind: 'count' },
+        {
+          name: 'withoutAmount',
+          sql: countWhere(context.dialect, `${amount} IS NULL`),
+          kind: 'count',
+        },
         {
           name: 'currencyLow',
           sql: currency === undefined ? `CAST(NULL AS ${text})` : `MIN(${pricedCurrency})`,

@@ -1,6 +1,5 @@
 import { TZDate } from '@date-fns/tz'
 import { describeValue } from '../core/describeValue.js'
-import type { GroupMetricPeriod } from '../core/groupMetric.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { asMetricInputError } from '../core/validate.js'
 import type { Booking } from '../quota/Booking.js'
@@ -16,6 +15,9 @@ import {
   aggregatorFor,
   buildSqlQuery,
   decimalType,
+  type PerKeyCell,
+  type PerKeyRow,
+  perKeyCells,
   readSqlOptions,
   type SqlContext,
   type SqlRowCheck,
@@ -50,14 +52,17 @@ const OWNER_KEY = '\u0000owner'
 const DAY_KEY = '\u0000day'
 const CURRENCY_KEY = '\u0000currency'
 
-/** The date of the instant `column` in `zone` (a checked literal) as `'YYYY-MM-DD'` text. */
+/**
+ * The date of the instant `column` in `zone` (a checked literal) as a `DATE`; the shared
+ * query groups by it and returns it as `'YYYY-MM-DD'` text (`date: true` on the key).
+ */
 function localDaySql(dialect: SqlDialect, column: string, zone: string): string {
   return {
-    duckdb: `STRFTIME(CAST(TIMEZONE(${zone}, ${column}) AS DATE), '%Y-%m-%d')`,
-    postgres: `TO_CHAR(CAST((${column} AT TIME ZONE ${zone}) AS DATE), 'YYYY-MM-DD')`,
-    bigquery: `FORMAT_DATE('%Y-%m-%d', DATE(${column}, ${zone}))`,
-    snowflake: `TO_VARCHAR(CAST(CONVERT_TIMEZONE(${zone}, ${column}) AS DATE), 'YYYY-MM-DD')`,
-    spark: `DATE_FORMAT(TO_DATE(FROM_UTC_TIMESTAMP(${column}, ${zone})), 'yyyy-MM-dd')`,
+    duckdb: `CAST(TIMEZONE(${zone}, ${column}) AS DATE)`,
+    postgres: `CAST((${column} AT TIME ZONE ${zone}) AS DATE)`,
+    bigquery: `DATE(${column}, ${zone})`,
+    snowflake: `CAST(CONVERT_TIMEZONE(${zone}, ${column}) AS DATE)`,
+    spark: `TO_DATE(FROM_UTC_TIMESTAMP(${column}, ${zone}))`,
   }[dialect]
 }
 
@@ -146,7 +151,7 @@ export function quotaAttainmentSql(
     const groupBy = [
       ...outer.groupBy,
       { key: OWNER_KEY, sql: owner },
-      { key: DAY_KEY, sql: localDaySql(dialect, at, `'${timeZone}'`) },
+      { key: DAY_KEY, sql: localDaySql(dialect, at, `'${timeZone}'`), date: true },
       ...(currency === undefined ? [] : [{ key: CURRENCY_KEY, sql: currency }]),
     ]
     const context: SqlContext = { ...outer, groupBy }
@@ -215,25 +220,16 @@ export function quotaAttainmentSql(
 
 /** The per-owner-day rows as bookings, added per group and period by the aggregator. */
 function foldBookings(
-  rows: readonly SqlResultRow<
-    Readonly<Record<string, number | string | null>>,
-    Readonly<Record<string, number | string | null>>
-  >[],
+  rows: readonly PerKeyRow[],
   aggregator: ReturnType<typeof quotaAttainmentAggregator>,
   timeZone: string,
   first: number,
   metric: string,
 ): SqlResultRow<QuotaAttainmentAggregatorState, QuotaAttainmentResult>[] {
-  interface Cell {
-    group: Record<string, SqlGroupValue> | null
-    period: GroupMetricPeriod | null
-    bookings: Booking[]
-    rowOf: number[]
-    n: number
-    groupOrder: number
-  }
-  const cells = new Map<string, Cell>()
-  const groupOrders = new Map<string, number>()
+  const { cells, cellOfRow } = perKeyCells(rows, (key) => key.startsWith('\u0000'))
+  const bookings = cells.map((): Booking[] => [])
+  const rowOf = cells.map((): number[] => [])
+  const counts = new Array<number>(cells.length).fill(0)
   const noonOfDay = new Map<string, Date>()
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as (typeof rows)[number]
@@ -271,66 +267,32 @@ function foldBookings(
       )
       noonOfDay.set(day as string, at)
     }
-    let group: Record<string, SqlGroupValue> | null = null
-    let groupKey = ''
-    for (const key of Object.keys(fullGroup)) {
-      if (key.startsWith('\u0000')) continue
-      group ??= {}
-      const value = fullGroup[key] as SqlGroupValue
-      Object.defineProperty(group, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
-      groupKey += `${typeof value}:${value instanceof Date ? value.getTime() : String(value)}\u0000`
-    }
-    const key = `${groupKey}\u0001${row.period === null ? '' : row.period.start.getTime()}`
     const booking: Booking = {
       ownerId: ownerId as string,
       at,
       amount: row.state.amount as string,
       ...(currency === null ? {} : { currency: currency as string }),
     }
-    const cell = cells.get(key)
-    if (cell === undefined) {
-      let groupOrder = groupOrders.get(groupKey)
-      if (groupOrder === undefined) {
-        groupOrder = groupOrders.size
-        groupOrders.set(groupKey, groupOrder)
-      }
-      cells.set(key, {
-        group,
-        period: row.period,
-        bookings: [booking],
-        rowOf: [index],
-        n: row.n,
-        groupOrder,
-      })
-    } else {
-      cell.bookings.push(booking)
-      cell.rowOf.push(index)
-      cell.n += row.n
-    }
+    const cell = cellOfRow[index] as number
+    const cellBookings = bookings[cell] as Booking[]
+    cellBookings.push(booking)
+    const cellRows = rowOf[cell] as number[]
+    cellRows.push(index)
+    counts[cell] = (counts[cell] as number) + row.n
   }
-  const list = [...cells.values()]
-  list.sort(
-    (a, b) =>
-      a.groupOrder - b.groupOrder ||
-      (a.period?.start.getTime() ?? 0) - (b.period?.start.getTime() ?? 0),
-  )
   const out: SqlResultRow<QuotaAttainmentAggregatorState, QuotaAttainmentResult>[] = new Array(
-    list.length,
+    cells.length,
   )
-  for (let index = 0; index < list.length; index++) {
-    const cell = list[index] as Cell
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index] as PerKeyCell
+    const rowsOfCell = rowOf[index] as number[]
     let state: QuotaAttainmentAggregatorState
     try {
-      state = aggregator.addAll(aggregator.initial(), cell.bookings)
+      state = aggregator.addAll(aggregator.initial(), bookings[index] as Booking[])
     } catch (error) {
       if (!(error instanceof MetricInputError)) throw error
       const booking = typeof error.path?.[0] === 'number' ? error.path[0] : 0
-      const row = cell.rowOf[booking] ?? cell.rowOf[0] ?? 0
+      const row = rowsOfCell[booking] ?? rowsOfCell[0] ?? 0
       throw new MetricInputError({
         code: error.code,
         metric,
@@ -344,7 +306,7 @@ function foldBookings(
       period: cell.period,
       state,
       result: aggregator.result(state),
-      n: cell.n,
+      n: counts[index] as number,
     }
   }
   return out

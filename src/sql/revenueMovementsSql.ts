@@ -24,6 +24,7 @@ import {
   buildSqlQuery,
   countWhere,
   decimalType,
+  formatDay,
   integerType,
   quoteIdentifier,
   readSqlOptions,
@@ -169,7 +170,7 @@ export function revenueMovementsSql(
           key: group.key,
           sql: q(`cx_group_${index}`),
         })),
-        period: { sql: q('cx_period'), layout: context.period.layout },
+        period: { sql: `CAST(${q('cx_period')} AS DATE)`, layout: context.period.layout },
       },
       aggregator,
       stateColumns: stateColumns(dialect),
@@ -313,11 +314,11 @@ function stateColumns(dialect: SqlDialect): SqlStateColumn[] {
   for (const movement of REVENUE_MOVEMENTS) {
     const condition =
       movement === 'unchanged' ? `${start} > 0 AND ${end} = ${start}` : movements[movement][1]
-    columns.push({ name: countName(movement), sql: countWhere(condition), kind: 'count' })
+    columns.push({ name: countName(movement), sql: countWhere(dialect, condition), kind: 'count' })
   }
   columns.push(
-    { name: 'startingCustomers', sql: countWhere(`${start} > 0`), kind: 'count' },
-    { name: 'endingCustomers', sql: countWhere(`${end} > 0`), kind: 'count' },
+    { name: 'startingCustomers', sql: countWhere(dialect, `${start} > 0`), kind: 'count' },
+    { name: 'endingCustomers', sql: countWhere(dialect, `${end} > 0`), kind: 'count' },
     { name: 'currencyLow', sql: `MIN(${q('cx_currencyLow')})`, kind: 'text' },
     { name: 'currencyHigh', sql: `MAX(${q('cx_currencyHigh')})`, kind: 'text' },
   )
@@ -383,11 +384,11 @@ function movementsSql(
   const w = (name: string) => `w.${q(name)}`
   const adjacent = `${w('cx_previousIndex')} = ${w('cx_index')} - ${step}`
   const rowChecks = [
-    `${countWhere(`${account} IS NULL OR CAST(${account} AS ${text}) = ''`)} AS ${q('cx_missingAccount')}`,
-    `${countWhere(`${instant} IS NULL`)} AS ${q('cx_missingPeriod')}`,
-    `${countWhere(`${amount} IS NULL`)} AS ${q('cx_nullAmount')}`,
-    `${countWhere(`${amount} < 0`)} AS ${q('cx_negativeAmount')}`,
-    `${countWhere(`${amount} <> CAST(${amount} AS ${exact})`)} AS ${q('cx_tooPrecise')}`,
+    `${countWhere(dialect, `${account} IS NULL OR CAST(${account} AS ${text}) = ''`)} AS ${q('cx_missingAccount')}`,
+    `${countWhere(dialect, `${instant} IS NULL`)} AS ${q('cx_missingPeriod')}`,
+    `${countWhere(dialect, `${amount} IS NULL`)} AS ${q('cx_nullAmount')}`,
+    `${countWhere(dialect, `${amount} < 0`)} AS ${q('cx_negativeAmount')}`,
+    `${countWhere(dialect, `${amount} <> CAST(${amount} AS ${exact})`)} AS ${q('cx_tooPrecise')}`,
     `${currency === undefined ? `CAST(NULL AS ${text})` : `MIN(${currency})`} AS ${q('cx_currencyLow')}`,
     `${currency === undefined ? `CAST(NULL AS ${text})` : `MAX(${currency})`} AS ${q('cx_currencyHigh')}`,
   ]
@@ -398,7 +399,7 @@ function movementsSql(
         'SELECT',
         `  ${[
           `${account} AS ${q('cx_account')}`,
-          `${period.sql} AS ${label}`,
+          `${formatDay(dialect, period.sql)} AS ${label}`,
           ...groupBy.map((group, position) => `${group.sql} AS ${groups[position]}`),
           `CAST(${amount} AS ${exact}) AS ${q('cx_amount')}`,
         ].join(',\n  ')}`,

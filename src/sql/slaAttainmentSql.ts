@@ -85,13 +85,20 @@ export function slaAttainmentSql(
       stateColumns: [
         {
           name: 'within',
-          sql: countWhere(`NOT ${censored} AND ${finite} AND ${duration} <= ${target}`),
+          sql: countWhere(
+            context.dialect,
+            `NOT ${censored} AND ${finite} AND ${duration} <= ${target}`,
+          ),
           kind: 'count',
         },
-        { name: 'done', sql: countWhere(`NOT ${censored} AND ${finite}`), kind: 'count' },
+        {
+          name: 'done',
+          sql: countWhere(context.dialect, `NOT ${censored} AND ${finite}`),
+          kind: 'count',
+        },
         {
           name: 'lateOpen',
-          sql: countWhere(`${censored} AND ${finite} AND ${duration} > ${target}`),
+          sql: countWhere(context.dialect, `${censored} AND ${finite} AND ${duration} > ${target}`),
           kind: 'count',
         },
       ],

@@ -69,7 +69,15 @@ export interface SqlContext {
   readonly from: string
   /** Quoted column expressions by input field (`undefined` for an optional field left out). */
   readonly columns: Readonly<Record<string, string | undefined>>
-  readonly groupBy: readonly { readonly key: string; readonly sql: string }[]
+  /**
+   * The group columns; a twin's own key with `date: true` is a `DATE` expression, grouped as
+   * a date and returned as `'YYYY-MM-DD'` text (formatted per result row, like the period).
+   */
+  readonly groupBy: readonly {
+    readonly key: string
+    readonly sql: string
+    readonly date?: boolean
+  }[]
   readonly period: {
     readonly sql: string
     readonly layout: PeriodLayout
@@ -317,7 +325,7 @@ function modulo(dialect: SqlDialect, left: string, right: number): string {
 }
 
 /**
- * The first day, as `'YYYY-MM-DD'` text, of the week / month / quarter / (fiscal) year
+ * The first day, as a `DATE`, of the week / month / quarter / (fiscal) year
  * holding the local date of the instant `column` in the layout's zone — the same rules as
  * `core/calendarPeriods.ts`: weeks back to `weekStartsOn`, quarters and years back to the
  * months `fiscalYearStartMonth`, `+ 3`, ….
@@ -382,12 +390,21 @@ function periodStartSql(
       }[dialect]
     }
   }
+  return start
+}
+
+/**
+ * A `DATE` as `'YYYY-MM-DD'` text. The query groups by the date and formats only the grouped
+ * rows: formatting every table row before grouping cost a quarter of a period query's time
+ * in DuckDB (and a text key hashes slower than a date).
+ */
+export function formatDay(dialect: SqlDialect, day: string): string {
   return {
-    duckdb: `STRFTIME(${start}, '%Y-%m-%d')`,
-    postgres: `TO_CHAR(${start}, 'YYYY-MM-DD')`,
-    bigquery: `FORMAT_DATE('%Y-%m-%d', ${start})`,
-    snowflake: `TO_VARCHAR(${start}, 'YYYY-MM-DD')`,
-    spark: `DATE_FORMAT(${start}, 'yyyy-MM-dd')`,
+    duckdb: `STRFTIME(${day}, '%Y-%m-%d')`,
+    postgres: `TO_CHAR(${day}, 'YYYY-MM-DD')`,
+    bigquery: `FORMAT_DATE('%Y-%m-%d', ${day})`,
+    snowflake: `TO_VARCHAR(${day}, 'YYYY-MM-DD')`,
+    spark: `DATE_FORMAT(${day}, 'yyyy-MM-dd')`,
   }[dialect]
 }
 
@@ -418,9 +435,45 @@ export function textType(dialect: SqlDialect): string {
   }[dialect]
 }
 
-/** `COUNT(CASE WHEN condition THEN 1 END)`. */
-export function countWhere(condition: string): string {
-  return `COUNT(CASE WHEN ${condition} THEN 1 END)`
+/**
+ * The number of rows where `condition` is true (not false, not NULL), in each dialect's
+ * cheapest spelling: the aggregate `FILTER` clause in DuckDB and PostgreSQL (DuckDB skips
+ * the CASE and the NULL test per row), `COUNTIF` in BigQuery, `COUNT_IF` in Snowflake and
+ * Spark SQL — all the same count as `COUNT(CASE WHEN condition THEN 1 END)`.
+ */
+export function countWhere(dialect: SqlDialect, condition: string): string {
+  return {
+    duckdb: `COUNT(*) FILTER (WHERE ${condition})`,
+    postgres: `COUNT(*) FILTER (WHERE ${condition})`,
+    bigquery: `COUNTIF(${condition})`,
+    snowflake: `COUNT_IF(${condition})`,
+    spark: `COUNT_IF(${condition})`,
+  }[dialect]
+}
+
+/**
+ * The tallied value of a twin that tallies (see `SqlTwinDefinition.tally`): the
+ * column the state and check conditions of such a twin test instead of the table column.
+ */
+export function tallyValue(dialect: SqlDialect): string {
+  return quoteIdentifier(alias('value'), dialect)
+}
+
+/**
+ * In a tallying twin, the number of table rows whose value meets `condition` (a condition on
+ * `tallyValue`): the sum of the tally counts of the values that meet it. Runs once per
+ * distinct value and group, not per table row, so its spelling does not matter for speed.
+ */
+export function tallyCount(dialect: SqlDialect, condition: string): string {
+  return `SUM(CASE WHEN ${condition} THEN ${quoteIdentifier(alias('rows'), dialect)} ELSE 0 END)`
+}
+
+/**
+ * In a tallying twin, the sum of `term` (an integer expression of `tallyValue`) over
+ * the table rows whose value meets `condition`: `term × count` per distinct value.
+ */
+export function tallySum(dialect: SqlDialect, condition: string, term: string): string {
+  return `SUM(CASE WHEN ${condition} THEN (${term}) * ${quoteIdentifier(alias('rows'), dialect)} ELSE 0 END)`
 }
 
 /** The output column name of a state column, group or period. */
@@ -439,44 +492,24 @@ export interface SqlTwinDefinition<State, Output> {
   readonly toState: (values: Readonly<Record<string, number | string | null>>) => unknown
   /** The output column of each state field, for errors from `merge`. */
   readonly columnOfField?: Readonly<Record<string, string>>
+  /**
+   * For a state read from one column of few distinct values (a 0–10 score, a 1–7 rating):
+   * that column. The query then counts the table rows per group, period and value (a
+   * `GROUP BY` whose only aggregate is `COUNT(*)`, the cheapest there is), and the state
+   * columns and checks, written with `tallyCount` and `tallySum` over
+   * `tallyValue`, fold those counts per group and period. Same numbers, same refused
+   * rows; at 10M rows in DuckDB 1.7–2.4× faster than one CASE per state column and row.
+   */
+  readonly tally?: string
 }
 
 /** The query and its `finish`. */
 export function buildSqlQuery<State, Output>(
   definition: SqlTwinDefinition<State, Output>,
 ): SqlQuery<State, Output> {
-  const { context, stateColumns, checks } = definition
-  const { dialect, metric } = context
-  const quote = (name: string) => quoteIdentifier(alias(name), dialect)
-  const select: string[] = []
-  const groupKeys: string[] = []
-  context.groupBy.forEach((group, index) => {
-    select.push(`${group.sql} AS ${quote(`group_${index}`)}`)
-    groupKeys.push(group.sql)
-  })
-  if (context.period !== null) {
-    select.push(`${context.period.sql} AS ${quote('period')}`)
-    groupKeys.push(context.period.sql)
-  }
-  select.push(`COUNT(*) AS ${quote('n')}`)
-  for (const column of stateColumns) select.push(`${column.sql} AS ${quote(column.name)}`)
-  for (const check of checks) select.push(`${countWhere(check.condition)} AS ${quote(check.name)}`)
-  // NULLs last in every dialect (their defaults differ; `NULLS LAST` is not parsed by all).
-  const order = [
-    ...context.groupBy.flatMap((group) => [
-      `CASE WHEN ${group.sql} IS NULL THEN 1 ELSE 0 END`,
-      group.sql,
-    ]),
-    ...(context.period === null ? [] : [context.period.sql]),
-  ]
-  const sql = [
-    `SELECT\n  ${select.join(',\n  ')}`,
-    `FROM ${context.from}`,
-    groupKeys.length === 0 ? 'HAVING COUNT(*) > 0' : `GROUP BY\n  ${groupKeys.join(',\n  ')}`,
-    ...(order.length === 0 ? [] : [`ORDER BY ${order.join(', ')}`]),
-  ].join('\n')
+  const { metric } = definition.context
   return {
-    sql,
+    sql: querySql(definition),
     finish: (rows) => {
       try {
         return finishRows(rows, definition)
@@ -485,6 +518,90 @@ export function buildSqlQuery<State, Output>(
       }
     },
   }
+}
+
+/**
+ * The query text. Three shapes, all one statement with the same output columns:
+ * - no period, no tally: `SELECT keys, aggregates FROM t GROUP BY keys`;
+ * - a period: the same grouped by the period's start `DATE`, inside an outer `SELECT` that
+ *   formats the date of each result row (not of each table row);
+ * - a tally: an inner `GROUP BY keys, period, value` counting rows, and an outer `GROUP BY
+ *   keys, period` folding those counts into the state columns and checks.
+ * Rows are ordered by the group keys (NULLs last, spelled out because the dialects' defaults
+ * differ and not all parse `NULLS LAST`) and then by period.
+ */
+function querySql<State, Output>(definition: SqlTwinDefinition<State, Output>): string {
+  const { context, stateColumns, checks, tally } = definition
+  const { dialect } = context
+  const quote = (name: string) => quoteIdentifier(alias(name), dialect)
+  const keys = context.groupBy.map((_, index) => quote(`group_${index}`))
+  const day = quote('day')
+  // The innermost level: the table's rows grouped by keys, period start and tallied value.
+  const innerSelect = context.groupBy.map((group, index) => `${group.sql} AS ${keys[index]}`)
+  const innerGroup = context.groupBy.map((group) => group.sql)
+  if (context.period !== null) {
+    innerSelect.push(`${context.period.sql} AS ${day}`)
+    innerGroup.push(context.period.sql)
+  }
+  const outerKeys = context.period === null ? keys : [...keys, day]
+  // A date key is grouped as a date and formatted per result row, in an outer level.
+  const hasDateKey = context.groupBy.some((group) => group.date === true)
+  const outerKeyColumns = context.groupBy.map((group, index) =>
+    group.date === true
+      ? `${formatDay(dialect, keys[index] as string)} AS ${keys[index]}`
+      : (keys[index] as string),
+  )
+  // By the keys' own expressions in the one-level query (PostgreSQL does not resolve an
+  // output name inside an ORDER BY expression), by the inner columns in the others.
+  const orderBy = (names: readonly string[], period: readonly string[]): string[] =>
+    names.length + period.length === 0
+      ? []
+      : [
+          `ORDER BY ${[
+            ...names.flatMap((key) => [`CASE WHEN ${key} IS NULL THEN 1 ELSE 0 END`, key]),
+            ...period,
+          ].join(', ')}`,
+        ]
+  const aggregates = (count: (condition: string) => string, n: string): string[] => [
+    `${n} AS ${quote('n')}`,
+    ...stateColumns.map((column) => `${column.sql} AS ${quote(column.name)}`),
+    ...checks.map((check) => `${count(check.condition)} AS ${quote(check.name)}`),
+  ]
+  const period = context.period === null ? [] : [`${formatDay(dialect, day)} AS ${quote('period')}`]
+  const lines = (list: readonly string[]) => list.join(',\n  ')
+  // The inner level is not re-indented: a raw fragment may hold a multi-line string literal.
+  if (tally !== undefined) {
+    const counts = quote('rows')
+    const inner = [
+      `SELECT\n  ${lines([...innerSelect, `${tally} AS ${tallyValue(dialect)}`, `COUNT(*) AS ${counts}`])}`,
+      `FROM ${context.from}`,
+      `GROUP BY\n  ${lines([...innerGroup, tally])}`,
+    ].join('\n')
+    return [
+      `SELECT\n  ${lines([...outerKeyColumns, ...period, ...aggregates((condition) => tallyCount(dialect, condition), `SUM(${counts})`)])}`,
+      `FROM (\n${inner}\n) AS ${quote('tally')}`,
+      outerKeys.length === 0 ? 'HAVING COUNT(*) > 0' : `GROUP BY\n  ${lines(outerKeys)}`,
+      ...orderBy(keys, context.period === null ? [] : [day]),
+    ].join('\n')
+  }
+  const grouped = [
+    `SELECT\n  ${lines([...innerSelect, ...aggregates((condition) => countWhere(dialect, condition), 'COUNT(*)')])}`,
+    `FROM ${context.from}`,
+    innerGroup.length === 0 ? 'HAVING COUNT(*) > 0' : `GROUP BY\n  ${lines(innerGroup)}`,
+  ].join('\n')
+  if (context.period === null && !hasDateKey) {
+    return [grouped, ...orderBy(innerGroup, [])].join('\n')
+  }
+  const passed = [
+    'n',
+    ...stateColumns.map((column) => column.name),
+    ...checks.map((check) => check.name),
+  ].map(quote)
+  return [
+    `SELECT\n  ${lines([...outerKeyColumns, ...period, ...passed])}`,
+    `FROM (\n${grouped}\n) AS ${quote('groups')}`,
+    ...orderBy(keys, context.period === null ? [] : [day]),
+  ].join('\n')
 }
 
 export function badRow(
@@ -499,18 +616,20 @@ export function badRow(
 const DIGITS = /^\d{1,16}$/
 const DECIMAL_TEXT = /^-?\d{1,38}(?:\.\d{1,38})?$/
 
+const MAX_SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER)
+
 /** A non-negative safe integer from a number, a bigint or a digit string. */
-export function readCount(value: unknown, metric: string, path: MetricInputPath): number {
+export function readCount(value: unknown, metric: string, row: number, column: string): number {
   let count = Number.NaN
   if (typeof value === 'number') count = value
-  else if (typeof value === 'bigint' && value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER))
+  else if (typeof value === 'bigint' && value >= 0n && value <= MAX_SAFE_BIGINT)
     count = Number(value)
   else if (typeof value === 'string' && DIGITS.test(value)) count = Number(value)
-  if (Number.isSafeInteger(count) && count >= 0) return Object.is(count, -0) ? 0 : count
+  if (Number.isSafeInteger(count) && count >= 0) return count === 0 ? 0 : count
   throw badRow(
     metric,
-    path,
-    `row ${path[0]} column ${path[1]} is ${describeValue(value)}; it must be a count (a whole number ≥ 0 as a number, bigint or digit string)`,
+    [row, column],
+    `row ${row} column ${column} is ${describeValue(value)}; it must be a count (a whole number ≥ 0 as a number, bigint or digit string)`,
   )
 }
 
@@ -566,7 +685,8 @@ export function readFloat(value: unknown, metric: string, path: MetricInputPath)
 export function readGroupValue(
   value: unknown,
   metric: string,
-  path: MetricInputPath,
+  row: number,
+  column: string,
 ): SqlGroupValue {
   if (
     value === null ||
@@ -580,8 +700,8 @@ export function readGroupValue(
   if (value instanceof Date && !Number.isNaN(value.getTime())) return new Date(value.getTime())
   throw badRow(
     metric,
-    path,
-    `row ${path[0]} column ${path[1]} is ${describeValue(value)}; a group value must be a string, a finite number, a bigint, a boolean, a valid Date or null`,
+    [row, column],
+    `row ${row} column ${column} is ${describeValue(value)}; a group value must be a string, a finite number, a bigint, a boolean, a valid Date or null`,
   )
 }
 
@@ -608,14 +728,21 @@ function finishRows<State, Output>(
       'VALUE_OUT_OF_RANGE',
     )
   }
-  const expected: string[] = []
-  context.groupBy.forEach((_, index) => {
-    expected.push(alias(`group_${index}`))
-  })
-  if (context.period !== null) expected.push(alias('period'))
-  expected.push(alias('n'))
-  for (const column of stateColumns) expected.push(alias(column.name))
-  for (const check of checks) expected.push(alias(check.name))
+  // Every name and path piece once per call, not per row: finish over 1,000 groups must
+  // stay under 1 % of the query's time.
+  const groupColumns = context.groupBy.map((_, index) => alias(`group_${index}`))
+  const groupKeys = context.groupBy.map((group) => group.key)
+  const periodColumn = alias('period')
+  const countColumn = alias('n')
+  const stateAliases = stateColumns.map((column) => alias(column.name))
+  const checkAliases = checks.map((check) => alias(check.name))
+  const expected = [
+    ...groupColumns,
+    ...(context.period === null ? [] : [periodColumn]),
+    countColumn,
+    ...stateAliases,
+    ...checkAliases,
+  ]
   const expectedSet = new Set(expected)
 
   const length = rows.length
@@ -634,13 +761,17 @@ function finishRows<State, Output>(
       )
     }
     const record = row as Record<string, unknown>
-    for (const key of Object.keys(record)) {
-      if (!expectedSet.has(key)) {
-        throw badRow(
-          metric,
-          [index, key],
-          `row ${index} has an unknown column ${describeValue(key)}; the query returns ${expected.join(', ')}`,
-        )
+    const keys = Object.keys(record)
+    // All expected columns present and no more keys than expected: no unknown one.
+    if (keys.length !== expected.length) {
+      for (const key of keys) {
+        if (!expectedSet.has(key)) {
+          throw badRow(
+            metric,
+            [index, key],
+            `row ${index} has an unknown column ${describeValue(key)}; the query returns ${expected.join(', ')}`,
+          )
+        }
       }
     }
     for (const key of expected) {
@@ -656,10 +787,10 @@ function finishRows<State, Output>(
     let identity = ''
     if (context.groupBy.length > 0) {
       group = {}
-      for (let position = 0; position < context.groupBy.length; position++) {
-        const key = alias(`group_${position}`)
-        const value = readGroupValue(record[key], metric, [index, key])
-        Object.defineProperty(group, (context.groupBy[position] as { key: string }).key, {
+      for (let position = 0; position < groupColumns.length; position++) {
+        const key = groupColumns[position] as string
+        const value = readGroupValue(record[key], metric, index, key)
+        Object.defineProperty(group, groupKeys[position] as string, {
           value,
           enumerable: true,
           writable: true,
@@ -670,7 +801,7 @@ function finishRows<State, Output>(
     }
     groups[index] = group
     if (context.period !== null) {
-      const key = alias('period')
+      const key = periodColumn
       const day = record[key]
       if (typeof day !== 'string' || !DAY_TEXT.test(day)) {
         throw badRow(
@@ -690,10 +821,11 @@ function finishRows<State, Output>(
       )
     }
     seen.add(identity)
-    counts[index] = readCount(record[alias('n')], metric, [index, alias('n')])
-    for (const check of checks) {
-      const key = alias(check.name)
-      const refused = readCount(record[key], metric, [index, key])
+    counts[index] = readCount(record[countColumn], metric, index, countColumn)
+    for (let position = 0; position < checks.length; position++) {
+      const check = checks[position] as SqlRowCheck
+      const key = checkAliases[position] as string
+      const refused = readCount(record[key], metric, index, key)
       if (refused > 0) {
         throw badRow(
           metric,
@@ -705,18 +837,18 @@ function finishRows<State, Output>(
     }
     // `n` (COUNT(*)) is there for states that count their rows; a state column overrides it.
     const values: Record<string, number | string | null> = { n: counts[index] as number }
-    for (const column of stateColumns) {
-      const key = alias(column.name)
+    for (let position = 0; position < stateColumns.length; position++) {
+      const column = stateColumns[position] as SqlStateColumn
+      const key = stateAliases[position] as string
       const value = record[key]
-      const path = [index, key]
       values[column.name] =
         column.kind === 'count'
-          ? readCount(value, metric, path)
+          ? readCount(value, metric, index, key)
           : column.kind === 'decimal'
-            ? readDecimal(value, metric, path)
+            ? readDecimal(value, metric, [index, key])
             : column.kind === 'float'
-              ? readFloat(value, metric, path)
-              : readText(value, metric, path)
+              ? readFloat(value, metric, [index, key])
+              : readText(value, metric, [index, key])
     }
     try {
       states[index] = aggregator.merge(aggregator.initial(), definition.toState(values) as State)
@@ -840,4 +972,115 @@ export function aggregatorFor<T>(metric: string, make: () => T): T {
       message: error.message.replace(error.metric, metric),
     })
   }
+}
+
+/** The values of one per-key row of {@link buildPerKeyQuery}, as read by `finish`. */
+export type PerKeyValues = Readonly<Record<string, number | string | null>>
+
+/** One row of a per-key query after `finish`: the user's group with the extra key in it. */
+export type PerKeyRow = SqlResultRow<PerKeyValues, PerKeyValues>
+
+/**
+ * The query of a twin whose state is a fold over one more key than the user's `groupBy`
+ * (an activity type, a furthest stage): the same query grouped by `key.sql` as a last group
+ * column, read back by the shared `finish` (names, counts, checks, periods) into per-key
+ * rows that the twin folds itself (see {@link perKeyCells}). The twin's own aggregator then
+ * checks the folded state with its `merge`.
+ */
+export function buildPerKeyQuery(definition: {
+  readonly context: SqlContext
+  /** The extra key: its name in `row.group` and its SQL. */
+  readonly key: { readonly key: string; readonly sql: string }
+  readonly stateColumns: readonly SqlStateColumn[]
+  readonly checks: readonly SqlRowCheck[]
+}): { readonly sql: string; readonly finish: (rows: ArrayLike<unknown>) => PerKeyRow[] } {
+  const { context } = definition
+  const passThrough = {
+    initial: () => null as unknown as PerKeyValues,
+    add: (values: PerKeyValues) => values,
+    merge: (_: PerKeyValues, values: PerKeyValues) => values,
+    result: (values: PerKeyValues) => values,
+  }
+  const query = buildSqlQuery<PerKeyValues, PerKeyValues>({
+    context: { ...context, groupBy: [...context.groupBy, definition.key] },
+    aggregator: passThrough,
+    stateColumns: definition.stateColumns,
+    checks: definition.checks,
+    toState: (values) => values,
+  })
+  return { sql: query.sql, finish: (rows) => query.finish(rows) as PerKeyRow[] }
+}
+
+/** A group and period of the user's, the cell that per-key rows are folded into. */
+export interface PerKeyCell {
+  /** The user's group (without the extra key), `null` without `groupBy`. */
+  readonly group: Record<string, SqlGroupValue> | null
+  readonly period: GroupMetricPeriod | null
+  /** The first per-key row of the cell, for the path of an error about the cell. */
+  readonly firstRow: number
+}
+
+/**
+ * The cells (user's group × period) of per-key rows, in group order (the query's), then
+ * period order, and the cell index of each row. `isOwnKey` tells the twin's extra keys in
+ * `row.group` (dropped from the cell's group) from the user's.
+ */
+export function perKeyCells(
+  rows: readonly PerKeyRow[],
+  isOwnKey: (key: string) => boolean,
+): { readonly cells: PerKeyCell[]; readonly cellOfRow: number[] } {
+  const found: (PerKeyCell & { readonly groupOrder: number })[] = []
+  const cellOfKey = new Map<string, number>()
+  const groupOrders = new Map<string, number>()
+  const cellOfRow = new Array<number>(rows.length)
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as PerKeyRow
+    const fullGroup = row.group as Record<string, SqlGroupValue>
+    let group: Record<string, SqlGroupValue> | null = null
+    let groupKey = ''
+    for (const key of Object.keys(fullGroup)) {
+      if (isOwnKey(key)) continue
+      group ??= {}
+      const value = fullGroup[key] as SqlGroupValue
+      Object.defineProperty(group, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+      groupKey += `${typeof value}:${value instanceof Date ? value.getTime() : String(value)}\u0000`
+    }
+    const key = `${groupKey}\u0001${row.period === null ? '' : row.period.start.getTime()}`
+    let cell = cellOfKey.get(key)
+    if (cell === undefined) {
+      let groupOrder = groupOrders.get(groupKey)
+      if (groupOrder === undefined) {
+        groupOrder = groupOrders.size
+        groupOrders.set(groupKey, groupOrder)
+      }
+      cell = found.length
+      cellOfKey.set(key, cell)
+      found.push({ group, period: row.period, firstRow: index, groupOrder })
+    }
+    cellOfRow[index] = cell
+  }
+  const order = found.map((_, index) => index)
+  order.sort(
+    (a, b) =>
+      (found[a] as (typeof found)[number]).groupOrder -
+        (found[b] as (typeof found)[number]).groupOrder ||
+      ((found[a] as PerKeyCell).period?.start.getTime() ?? 0) -
+        ((found[b] as PerKeyCell).period?.start.getTime() ?? 0),
+  )
+  const rank = new Array<number>(found.length)
+  const cells = new Array<PerKeyCell>(found.length)
+  for (let position = 0; position < order.length; position++) {
+    const cell = found[order[position] as number] as (typeof found)[number]
+    rank[order[position] as number] = position
+    cells[position] = { group: cell.group, period: cell.period, firstRow: cell.firstRow }
+  }
+  for (let index = 0; index < cellOfRow.length; index++) {
+    cellOfRow[index] = rank[cellOfRow[index] as number] as number
+  }
+  return { cells, cellOfRow }
 }

@@ -1,5 +1,4 @@
 import { describeValue } from '../core/describeValue.js'
-import type { GroupMetricPeriod } from '../core/groupMetric.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { asMetricInputError } from '../core/validate.js'
 import {
@@ -15,10 +14,12 @@ import type { SqlName } from './SqlDialect.js'
 import type { SqlGroupValue, SqlOptions, SqlQuery, SqlResultRow } from './SqlQuery.js'
 import {
   aggregatorFor,
-  buildSqlQuery,
+  buildPerKeyQuery,
   countWhere,
+  type PerKeyCell,
+  type PerKeyRow,
+  perKeyCells,
   readSqlOptions,
-  type SqlContext,
   type SqlRowCheck,
 } from './sqlBuilder.js'
 
@@ -103,10 +104,6 @@ export function stageConversionSql(
     )
     const status = outer.columns.status as string
     const stage = outer.columns.stage as string
-    const context: SqlContext = {
-      ...outer,
-      groupBy: [...outer.groupBy, { key: STAGE_KEY, sql: stage }],
-    }
     const checks: SqlRowCheck[] = [
       {
         name: 'badStatus',
@@ -115,22 +112,14 @@ export function stageConversionSql(
         problem: "a status that is NULL or not 'open', 'won' or 'lost'",
       },
     ]
-    type Values = Readonly<Record<string, number | string | null>>
-    const passThrough = {
-      initial: () => null as unknown as Values,
-      add: (state: Values) => state,
-      merge: (_: Values, values: Values) => values,
-      result: (values: Values) => values,
-    }
-    const inner = buildSqlQuery<Values, Values>({
-      context,
-      aggregator: passThrough,
+    const inner = buildPerKeyQuery({
+      context: outer,
+      key: { key: STAGE_KEY, sql: stage },
       stateColumns: [
-        { name: 'won', sql: countWhere(`${status} = 'won'`), kind: 'count' },
-        { name: 'open', sql: countWhere(`${status} = 'open'`), kind: 'count' },
+        { name: 'won', sql: countWhere(outer.dialect, `${status} = 'won'`), kind: 'count' },
+        { name: 'open', sql: countWhere(outer.dialect, `${status} = 'open'`), kind: 'count' },
       ],
       checks,
-      toState: (values) => values,
     })
     const stageColumn = `cx_group_${outer.groupBy.length}`
     return {
@@ -150,32 +139,21 @@ export function stageConversionSql(
 
 /** The per-stage rows as funnel counts per group and period, checked by the aggregator. */
 function foldStages(
-  rows: readonly SqlResultRow<
-    Readonly<Record<string, number | string | null>>,
-    Readonly<Record<string, number | string | null>>
-  >[],
+  rows: readonly PerKeyRow[],
   aggregator: ReturnType<typeof stageConversionAggregator>,
   stageIndex: ReadonlyMap<string, number>,
   stageColumn: string,
   metric: string,
 ): SqlResultRow<StageConversionAggregatorState, StageConversionResult>[] {
   const stageCount = stageIndex.size
-  interface Cell {
-    group: Record<string, SqlGroupValue> | null
-    period: GroupMetricPeriod | null
-    /** Deals whose furthest stage is k (k = stageCount: won). */
-    atFurthest: number[]
-    openAt: number[]
-    n: number
-    groupOrder: number
-    firstRow: number
-  }
-  const cells = new Map<string, Cell>()
-  const groupOrders = new Map<string, number>()
+  const { cells, cellOfRow } = perKeyCells(rows, (key) => key === STAGE_KEY)
+  /** Deals per cell whose furthest stage is k (k = stageCount: won), open deals at k, all deals. */
+  const atFurthest = cells.map(() => new Array<number>(stageCount + 1).fill(0))
+  const openAt = cells.map(() => new Array<number>(stageCount).fill(0))
+  const deals = new Array<number>(cells.length).fill(0)
   for (let index = 0; index < rows.length; index++) {
-    const row = rows[index] as (typeof rows)[number]
-    const fullGroup = row.group as Record<string, SqlGroupValue>
-    const stage = fullGroup[STAGE_KEY]
+    const row = rows[index] as PerKeyRow
+    const stage = (row.group as Record<string, SqlGroupValue>)[STAGE_KEY]
     if (stage !== null && typeof stage !== 'string') {
       throw new MetricInputError({
         code: 'INVALID_RECORD',
@@ -194,70 +172,39 @@ function foldStages(
         message: `${metric}: row ${index} counts more won and open deals than deals; pass the rows of this query unchanged`,
       })
     }
-    let group: Record<string, SqlGroupValue> | null = null
-    let groupKey = ''
-    for (const key of Object.keys(fullGroup)) {
-      if (key === STAGE_KEY) continue
-      group ??= {}
-      const value = fullGroup[key] as SqlGroupValue
-      Object.defineProperty(group, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
-      groupKey += `${typeof value}:${value instanceof Date ? value.getTime() : String(value)}\u0000`
-    }
-    const key = `${groupKey}\u0001${row.period === null ? '' : row.period.start.getTime()}`
-    let cell = cells.get(key)
-    if (cell === undefined) {
-      let groupOrder = groupOrders.get(groupKey)
-      if (groupOrder === undefined) {
-        groupOrder = groupOrders.size
-        groupOrders.set(groupKey, groupOrder)
-      }
-      cell = {
-        group,
-        period: row.period,
-        atFurthest: new Array<number>(stageCount + 1).fill(0),
-        openAt: new Array<number>(stageCount).fill(0),
-        n: 0,
-        groupOrder,
-        firstRow: index,
-      }
-      cells.set(key, cell)
-    }
-    cell.n += row.n
-    cell.atFurthest[stageCount] = (cell.atFurthest[stageCount] as number) + won
+    const cell = cellOfRow[index] as number
+    const furthest = atFurthest[cell] as number[]
+    deals[cell] = (deals[cell] as number) + row.n
+    furthest[stageCount] = (furthest[stageCount] as number) + won
     const position = stage === null ? undefined : stageIndex.get(stage)
     if (position !== undefined) {
-      cell.atFurthest[position] = (cell.atFurthest[position] as number) + row.n - won
-      cell.openAt[position] = (cell.openAt[position] as number) + open
+      const opens = openAt[cell] as number[]
+      furthest[position] = (furthest[position] as number) + row.n - won
+      opens[position] = (opens[position] as number) + open
     }
   }
-  const list = [...cells.values()]
-  list.sort(
-    (a, b) =>
-      a.groupOrder - b.groupOrder ||
-      (a.period?.start.getTime() ?? 0) - (b.period?.start.getTime() ?? 0),
-  )
   const out: SqlResultRow<StageConversionAggregatorState, StageConversionResult>[] = new Array(
-    list.length,
+    cells.length,
   )
-  for (let index = 0; index < list.length; index++) {
-    const cell = list[index] as Cell
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index] as PerKeyCell
+    const furthest = atFurthest[index] as number[]
     const reached = new Array<number>(stageCount)
     const advanced = new Array<number>(stageCount)
-    let beyond = cell.atFurthest[stageCount] as number
+    let beyond = furthest[stageCount] as number
     for (let stage = stageCount - 1; stage >= 0; stage--) {
-      const here = beyond + (cell.atFurthest[stage] as number)
+      const here = beyond + (furthest[stage] as number)
       reached[stage] = here
       advanced[stage] = beyond
       beyond = here
     }
     let state: StageConversionAggregatorState
     try {
-      state = aggregator.merge(aggregator.initial(), { reached, advanced, open: cell.openAt })
+      state = aggregator.merge(aggregator.initial(), {
+        reached,
+        advanced,
+        open: openAt[index] as number[],
+      })
     } catch (error) {
       if (!(error instanceof MetricInputError)) throw error
       throw new MetricInputError({
@@ -273,7 +220,7 @@ function foldStages(
       period: cell.period,
       state,
       result: aggregator.result(state),
-      n: cell.n,
+      n: deals[index] as number,
     }
   }
   return out

@@ -174,8 +174,8 @@ export function winRateSql(
       )
     } else {
       stateColumns.push(
-        { name: 'won', sql: countWhere(`${status} = 'won'`), kind: 'count' },
-        { name: 'lost', sql: countWhere(`${status} = 'lost'`), kind: 'count' },
+        { name: 'won', sql: countWhere(context.dialect, `${status} = 'won'`), kind: 'count' },
+        { name: 'lost', sql: countWhere(context.dialect, `${status} = 'lost'`), kind: 'count' },
       )
     }
     return buildSqlQuery({

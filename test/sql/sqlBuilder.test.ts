@@ -56,8 +56,8 @@ describe('names', () => {
       expect(sql).toContain(expected[dialect])
       expect(sql).toContain(
         dialect === 'bigquery' || dialect === 'spark'
-          ? '`Score 1` IN (9, 10)'
-          : '"Score 1" IN (9, 10)',
+          ? '`Score 1` AS `cx_value`'
+          : '"Score 1" AS "cx_value"',
       )
     }
   })
@@ -128,7 +128,7 @@ describe('names', () => {
       columns: { score: { raw: 'score_x10 / 10' } },
     })
     expect(sql).toContain('FROM (SELECT * FROM responses WHERE channel = 1) AS r')
-    expect(sql).toContain('(score_x10 / 10) IN (9, 10)')
+    expect(sql).toContain('(score_x10 / 10) AS "cx_value"')
     expectMetricError(() => nps({ from: { raw: '' } }), 'INVALID_OPTION', {
       path: ['from'],
       metric,

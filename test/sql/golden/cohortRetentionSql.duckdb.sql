@@ -2,8 +2,8 @@
 WITH
 cx_checks AS (
 SELECT
-  COUNT(CASE WHEN "customer_id" IS NULL OR CAST("customer_id" AS VARCHAR) = '' THEN 1 END) AS "cx_missingCustomer",
-  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingAt",
+  COUNT(*) FILTER (WHERE "customer_id" IS NULL OR CAST("customer_id" AS VARCHAR) = '') AS "cx_missingCustomer",
+  COUNT(*) FILTER (WHERE "created_at" IS NULL) AS "cx_missingAt",
   0 AS "cx_afterAsOf",
   0 AS "cx_missingRevenue",
   0 AS "cx_negativeRevenue",
@@ -70,12 +70,12 @@ ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WH
 WITH
 cx_checks AS (
 SELECT
-  COUNT(CASE WHEN "customer_id" IS NULL OR CAST("customer_id" AS VARCHAR) = '' THEN 1 END) AS "cx_missingCustomer",
-  COUNT(CASE WHEN "created_at" IS NULL THEN 1 END) AS "cx_missingAt",
-  COUNT(CASE WHEN "created_at" > CAST('2026-06-30 23:59:59.999+00:00' AS TIMESTAMPTZ) THEN 1 END) AS "cx_afterAsOf",
-  COUNT(CASE WHEN "amount" IS NULL THEN 1 END) AS "cx_missingRevenue",
-  COUNT(CASE WHEN "amount" < 0 THEN 1 END) AS "cx_negativeRevenue",
-  COUNT(CASE WHEN "amount" <> CAST("amount" AS DECIMAL(38, 6)) THEN 1 END) AS "cx_tooPrecise",
+  COUNT(*) FILTER (WHERE "customer_id" IS NULL OR CAST("customer_id" AS VARCHAR) = '') AS "cx_missingCustomer",
+  COUNT(*) FILTER (WHERE "created_at" IS NULL) AS "cx_missingAt",
+  COUNT(*) FILTER (WHERE "created_at" > CAST('2026-06-30 23:59:59.999+00:00' AS TIMESTAMPTZ)) AS "cx_afterAsOf",
+  COUNT(*) FILTER (WHERE "amount" IS NULL) AS "cx_missingRevenue",
+  COUNT(*) FILTER (WHERE "amount" < 0) AS "cx_negativeRevenue",
+  COUNT(*) FILTER (WHERE "amount" <> CAST("amount" AS DECIMAL(38, 6))) AS "cx_tooPrecise",
   MIN("currency") AS "cx_currencyLow",
   MAX("currency") AS "cx_currencyHigh"
 FROM "billing"."invoices"

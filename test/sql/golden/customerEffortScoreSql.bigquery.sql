@@ -1,17 +1,30 @@
 -- customerEffortScoreSql: default scale
 SELECT
+  `cx_group_0`,
+  `cx_group_1`,
+  FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
+  SUM(`cx_rows`) AS `cx_n`,
+  SUM(CASE WHEN (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) AND `cx_value` >= 5 THEN `cx_rows` ELSE 0 END) AS `cx_agreeing`,
+  SUM(CASE WHEN (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) THEN `cx_rows` ELSE 0 END) AS `cx_total`,
+  SUM(CASE WHEN (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) THEN (CAST(`cx_value` AS INT64)) * `cx_rows` ELSE 0 END) AS `cx_sum`,
+  SUM(CASE WHEN (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) THEN (CAST(`cx_value` AS INT64) * CAST(`cx_value` AS INT64)) * `cx_rows` ELSE 0 END) AS `cx_sumOfSquares`,
+  SUM(CASE WHEN `cx_value` IS NULL OR NOT (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
+FROM (
+SELECT
   `segment` AS `cx_group_0`,
   `region` AS `cx_group_1`,
-  FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH)) AS `cx_period`,
-  COUNT(*) AS `cx_n`,
-  COUNT(CASE WHEN (`effort` >= 1 AND `effort` <= 7 AND `effort` = FLOOR(`effort`)) AND `effort` >= 5 THEN 1 END) AS `cx_agreeing`,
-  COUNT(CASE WHEN (`effort` >= 1 AND `effort` <= 7 AND `effort` = FLOOR(`effort`)) THEN 1 END) AS `cx_total`,
-  COALESCE(SUM(CASE WHEN (`effort` >= 1 AND `effort` <= 7 AND `effort` = FLOOR(`effort`)) THEN CAST(`effort` AS INT64) END), 0) AS `cx_sum`,
-  COALESCE(SUM(CASE WHEN (`effort` >= 1 AND `effort` <= 7 AND `effort` = FLOOR(`effort`)) THEN CAST(`effort` AS INT64) * CAST(`effort` AS INT64) END), 0) AS `cx_sumOfSquares`,
-  COUNT(CASE WHEN `effort` IS NULL OR NOT (`effort` >= 1 AND `effort` <= 7 AND `effort` = FLOOR(`effort`)) THEN 1 END) AS `cx_refused`
+  DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH) AS `cx_day`,
+  `effort` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
 FROM `analytics`.`crm_table`
 GROUP BY
   `segment`,
   `region`,
-  FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH))
-ORDER BY CASE WHEN `segment` IS NULL THEN 1 ELSE 0 END, `segment`, CASE WHEN `region` IS NULL THEN 1 ELSE 0 END, `region`, FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH));
+  DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH),
+  `effort`
+) AS `cx_tally`
+GROUP BY
+  `cx_group_0`,
+  `cx_group_1`,
+  `cx_day`
+ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;

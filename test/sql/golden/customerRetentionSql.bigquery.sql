@@ -1,16 +1,27 @@
 -- customerRetentionSql: one row per customer
 SELECT
+  `cx_group_0`,
+  `cx_group_1`,
+  FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
+  `cx_n`,
+  `cx_customersAtStart`,
+  `cx_customersAtEnd`,
+  `cx_newCustomers`,
+  `cx_churnedCustomers`
+FROM (
+SELECT
   `segment` AS `cx_group_0`,
   `region` AS `cx_group_1`,
-  FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH)) AS `cx_period`,
+  DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH) AS `cx_day`,
   COUNT(*) AS `cx_n`,
-  COUNT(CASE WHEN COALESCE(`active_at_start`, FALSE) THEN 1 END) AS `cx_customersAtStart`,
-  COUNT(CASE WHEN COALESCE(`active_at_end`, FALSE) THEN 1 END) AS `cx_customersAtEnd`,
-  COUNT(CASE WHEN NOT COALESCE(`active_at_start`, FALSE) AND COALESCE(`active_at_end`, FALSE) THEN 1 END) AS `cx_newCustomers`,
-  COUNT(CASE WHEN COALESCE(`active_at_start`, FALSE) AND NOT COALESCE(`active_at_end`, FALSE) THEN 1 END) AS `cx_churnedCustomers`
+  COUNTIF(COALESCE(`active_at_start`, FALSE)) AS `cx_customersAtStart`,
+  COUNTIF(COALESCE(`active_at_end`, FALSE)) AS `cx_customersAtEnd`,
+  COUNTIF(NOT COALESCE(`active_at_start`, FALSE) AND COALESCE(`active_at_end`, FALSE)) AS `cx_newCustomers`,
+  COUNTIF(COALESCE(`active_at_start`, FALSE) AND NOT COALESCE(`active_at_end`, FALSE)) AS `cx_churnedCustomers`
 FROM `analytics`.`crm_table`
 GROUP BY
   `segment`,
   `region`,
-  FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH))
-ORDER BY CASE WHEN `segment` IS NULL THEN 1 ELSE 0 END, `segment`, CASE WHEN `region` IS NULL THEN 1 ELSE 0 END, `region`, FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH));
+  DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH)
+) AS `cx_groups`
+ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;

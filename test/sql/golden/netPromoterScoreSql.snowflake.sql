@@ -1,94 +1,166 @@
 -- netPromoterScoreSql: period 0
 SELECT
+  "cx_group_0",
+  "cx_group_1",
+  TO_VARCHAR("cx_day", 'YYYY-MM-DD') AS "cx_period",
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
+FROM (
+SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
-  TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD') AS "cx_period",
-  COUNT(*) AS "cx_n",
-  COUNT(CASE WHEN "score" IN (9, 10) THEN 1 END) AS "cx_promoters",
-  COUNT(CASE WHEN "score" IN (7, 8) THEN 1 END) AS "cx_passives",
-  COUNT(CASE WHEN "score" IN (0, 1, 2, 3, 4, 5, 6) THEN 1 END) AS "cx_detractors",
-  COUNT(CASE WHEN "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN 1 END) AS "cx_refused"
+  DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)) AS "cx_day",
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD')
-ORDER BY CASE WHEN "segment" IS NULL THEN 1 ELSE 0 END, "segment", CASE WHEN "region" IS NULL THEN 1 ELSE 0 END, "region", TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD');
+  DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 7) + 7, 7), CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)),
+  "score"
+) AS "cx_tally"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_day"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- netPromoterScoreSql: period 1
 SELECT
+  "cx_group_0",
+  "cx_group_1",
+  TO_VARCHAR("cx_day", 'YYYY-MM-DD') AS "cx_period",
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
+FROM (
+SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
-  TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 'YYYY-MM-DD') AS "cx_period",
-  COUNT(*) AS "cx_n",
-  COUNT(CASE WHEN "score" IN (9, 10) THEN 1 END) AS "cx_promoters",
-  COUNT(CASE WHEN "score" IN (7, 8) THEN 1 END) AS "cx_passives",
-  COUNT(CASE WHEN "score" IN (0, 1, 2, 3, 4, 5, 6) THEN 1 END) AS "cx_detractors",
-  COUNT(CASE WHEN "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN 1 END) AS "cx_refused"
+  DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)) AS "cx_day",
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 'YYYY-MM-DD')
-ORDER BY CASE WHEN "segment" IS NULL THEN 1 ELSE 0 END, "segment", CASE WHEN "region" IS NULL THEN 1 ELSE 0 END, "region", TO_VARCHAR(DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 'YYYY-MM-DD');
+  DATEADD(day, -MOD(MOD(DAYOFWEEKISO(CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)), 7) + 6, 7), CAST(CONVERT_TIMEZONE('Europe/Berlin', "created_at") AS DATE)),
+  "score"
+) AS "cx_tally"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_day"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- netPromoterScoreSql: period 2
 SELECT
+  "cx_group_0",
+  "cx_group_1",
+  TO_VARCHAR("cx_day", 'YYYY-MM-DD') AS "cx_period",
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
+FROM (
+SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
-  TO_VARCHAR(DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD') AS "cx_period",
-  COUNT(*) AS "cx_n",
-  COUNT(CASE WHEN "score" IN (9, 10) THEN 1 END) AS "cx_promoters",
-  COUNT(CASE WHEN "score" IN (7, 8) THEN 1 END) AS "cx_passives",
-  COUNT(CASE WHEN "score" IN (0, 1, 2, 3, 4, 5, 6) THEN 1 END) AS "cx_detractors",
-  COUNT(CASE WHEN "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN 1 END) AS "cx_refused"
+  DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)) AS "cx_day",
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  TO_VARCHAR(DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD')
-ORDER BY CASE WHEN "segment" IS NULL THEN 1 ELSE 0 END, "segment", CASE WHEN "region" IS NULL THEN 1 ELSE 0 END, "region", TO_VARCHAR(DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)), 'YYYY-MM-DD');
+  DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('America/New_York', "created_at") AS DATE)),
+  "score"
+) AS "cx_tally"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_day"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- netPromoterScoreSql: period 3
 SELECT
+  "cx_group_0",
+  "cx_group_1",
+  TO_VARCHAR("cx_day", 'YYYY-MM-DD') AS "cx_period",
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
+FROM (
+SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
-  TO_VARCHAR(DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))), 'YYYY-MM-DD') AS "cx_period",
-  COUNT(*) AS "cx_n",
-  COUNT(CASE WHEN "score" IN (9, 10) THEN 1 END) AS "cx_promoters",
-  COUNT(CASE WHEN "score" IN (7, 8) THEN 1 END) AS "cx_passives",
-  COUNT(CASE WHEN "score" IN (0, 1, 2, 3, 4, 5, 6) THEN 1 END) AS "cx_detractors",
-  COUNT(CASE WHEN "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN 1 END) AS "cx_refused"
+  DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))) AS "cx_day",
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  TO_VARCHAR(DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))), 'YYYY-MM-DD')
-ORDER BY CASE WHEN "segment" IS NULL THEN 1 ELSE 0 END, "segment", CASE WHEN "region" IS NULL THEN 1 ELSE 0 END, "region", TO_VARCHAR(DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))), 'YYYY-MM-DD');
+  DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10, 3), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('Asia/Tokyo', "created_at") AS DATE))),
+  "score"
+) AS "cx_tally"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_day"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- netPromoterScoreSql: period 4
 SELECT
+  "cx_group_0",
+  "cx_group_1",
+  TO_VARCHAR("cx_day", 'YYYY-MM-DD') AS "cx_period",
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
+FROM (
+SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
-  TO_VARCHAR(DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE))), 'YYYY-MM-DD') AS "cx_period",
-  COUNT(*) AS "cx_n",
-  COUNT(CASE WHEN "score" IN (9, 10) THEN 1 END) AS "cx_promoters",
-  COUNT(CASE WHEN "score" IN (7, 8) THEN 1 END) AS "cx_passives",
-  COUNT(CASE WHEN "score" IN (0, 1, 2, 3, 4, 5, 6) THEN 1 END) AS "cx_detractors",
-  COUNT(CASE WHEN "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN 1 END) AS "cx_refused"
+  DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE))) AS "cx_day",
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  TO_VARCHAR(DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE))), 'YYYY-MM-DD')
-ORDER BY CASE WHEN "segment" IS NULL THEN 1 ELSE 0 END, "segment", CASE WHEN "region" IS NULL THEN 1 ELSE 0 END, "region", TO_VARCHAR(DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE))), 'YYYY-MM-DD');
+  DATEADD(month, -MOD(EXTRACT(MONTH FROM CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE)) + 5, 12), DATE_TRUNC('MONTH', CAST(CONVERT_TIMEZONE('UTC', "created_at") AS DATE))),
+  "score"
+) AS "cx_tally"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_day"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- netPromoterScoreSql: no group, no period
 SELECT
-  COUNT(*) AS "cx_n",
-  COUNT(CASE WHEN "score" IN (9, 10) THEN 1 END) AS "cx_promoters",
-  COUNT(CASE WHEN "score" IN (7, 8) THEN 1 END) AS "cx_passives",
-  COUNT(CASE WHEN "score" IN (0, 1, 2, 3, 4, 5, 6) THEN 1 END) AS "cx_detractors",
-  COUNT(CASE WHEN "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN 1 END) AS "cx_refused"
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
+FROM (
+SELECT
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "responses"
+GROUP BY
+  "score"
+) AS "cx_tally"
 HAVING COUNT(*) > 0;

@@ -1,20 +1,35 @@
 -- pipelineCreatedSql: with createdAt and currency
 SELECT
+  `cx_group_0`,
+  `cx_group_1`,
+  FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
+  `cx_n`,
+  `cx_amount`,
+  `cx_withoutAmount`,
+  `cx_currencyLow`,
+  `cx_currencyHigh`,
+  `cx_badStatus`,
+  `cx_missingCreatedAt`,
+  `cx_negativeAmount`,
+  `cx_tooPrecise`
+FROM (
+SELECT
   `segment` AS `cx_group_0`,
   `region` AS `cx_group_1`,
-  FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY)) AS `cx_period`,
+  DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY) AS `cx_day`,
   COUNT(*) AS `cx_n`,
   CAST(COALESCE(SUM(CAST(`amount` AS BIGNUMERIC(38, 6))), 0) AS STRING) AS `cx_amount`,
-  COUNT(CASE WHEN `amount` IS NULL THEN 1 END) AS `cx_withoutAmount`,
+  COUNTIF(`amount` IS NULL) AS `cx_withoutAmount`,
   MIN(CASE WHEN `amount` IS NOT NULL THEN `currency` END) AS `cx_currencyLow`,
   MAX(CASE WHEN `amount` IS NOT NULL THEN `currency` END) AS `cx_currencyHigh`,
-  COUNT(CASE WHEN `status` IS NULL OR `status` NOT IN ('open', 'won', 'lost') THEN 1 END) AS `cx_badStatus`,
-  COUNT(CASE WHEN `created_at` IS NULL THEN 1 END) AS `cx_missingCreatedAt`,
-  COUNT(CASE WHEN `amount` < 0 THEN 1 END) AS `cx_negativeAmount`,
-  COUNT(CASE WHEN `amount` <> CAST(`amount` AS BIGNUMERIC(38, 6)) THEN 1 END) AS `cx_tooPrecise`
+  COUNTIF(`status` IS NULL OR `status` NOT IN ('open', 'won', 'lost')) AS `cx_badStatus`,
+  COUNTIF(`created_at` IS NULL) AS `cx_missingCreatedAt`,
+  COUNTIF(`amount` < 0) AS `cx_negativeAmount`,
+  COUNTIF(`amount` <> CAST(`amount` AS BIGNUMERIC(38, 6))) AS `cx_tooPrecise`
 FROM `analytics`.`crm_table`
 GROUP BY
   `segment`,
   `region`,
-  FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY))
-ORDER BY CASE WHEN `segment` IS NULL THEN 1 ELSE 0 END, `segment`, CASE WHEN `region` IS NULL THEN 1 ELSE 0 END, `region`, FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY));
+  DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY)
+) AS `cx_groups`
+ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;

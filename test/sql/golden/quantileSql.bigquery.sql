@@ -1,8 +1,21 @@
 -- quantileSql: p90, linear
 SELECT
+  `cx_group_0`,
+  `cx_group_1`,
+  FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
+  `cx_n`,
+  `cx_count`,
+  `cx_base`,
+  `cx_v0`,
+  `cx_v1`,
+  `cx_v2`,
+  `cx_v3`,
+  `cx_badValue`
+FROM (
+SELECT
   `cx_group_0` AS `cx_group_0`,
   `cx_group_1` AS `cx_group_1`,
-  `cx_period` AS `cx_period`,
+  `cx_period` AS `cx_day`,
   COUNT(*) AS `cx_n`,
   MAX(`cx_r_count`) AS `cx_count`,
   MIN(`cx_r_base`) AS `cx_base`,
@@ -10,16 +23,16 @@ SELECT
   COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 1 THEN `cx_r_value` END), 0) AS `cx_v1`,
   COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 2 THEN `cx_r_value` END), 0) AS `cx_v2`,
   COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 3 THEN `cx_r_value` END), 0) AS `cx_v3`,
-  COUNT(CASE WHEN `cx_r_bad` = 1 THEN 1 END) AS `cx_badValue`
+  COUNTIF(`cx_r_bad` = 1) AS `cx_badValue`
 FROM (
   SELECT
     `segment` AS `cx_group_0`,
     `region` AS `cx_group_1`,
-    FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY)) AS `cx_period`,
+    DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY) AS `cx_period`,
     CAST(`hours_to_reply` AS FLOAT64) AS `cx_r_value`,
-    ROW_NUMBER() OVER (PARTITION BY `segment`, `region`, FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY)) ORDER BY `hours_to_reply`) AS `cx_r_rank`,
-    COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY))) AS `cx_r_count`,
-    CAST(FLOOR(CAST(0.9 AS FLOAT64) * (COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY))) - 1)) AS INT64) AS `cx_r_base`,
+    ROW_NUMBER() OVER (PARTITION BY `segment`, `region`, DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY) ORDER BY `hours_to_reply`) AS `cx_r_rank`,
+    COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY)) AS `cx_r_count`,
+    CAST(FLOOR(CAST(0.9 AS FLOAT64) * (COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY)) - 1)) AS INT64) AS `cx_r_base`,
     CASE WHEN `hours_to_reply` IS NULL OR NOT (`hours_to_reply` >= -1.7976931348623157e308 AND `hours_to_reply` <= 1.7976931348623157e308) THEN 1 ELSE 0 END AS `cx_r_bad`
   FROM `analytics`.`crm_table`
 ) AS `cx_ranked`
@@ -27,44 +40,27 @@ GROUP BY
   `cx_group_0`,
   `cx_group_1`,
   `cx_period`
-ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_period`;
+) AS `cx_groups`
+ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;
 
 -- quantileSql: p90, nearest-rank
 SELECT
-  `cx_group_0` AS `cx_group_0`,
-  `cx_group_1` AS `cx_group_1`,
-  `cx_period` AS `cx_period`,
-  COUNT(*) AS `cx_n`,
-  MAX(`cx_r_count`) AS `cx_count`,
-  MIN(`cx_r_base`) AS `cx_base`,
-  COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` THEN `cx_r_value` END), 0) AS `cx_v0`,
-  COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 1 THEN `cx_r_value` END), 0) AS `cx_v1`,
-  COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 2 THEN `cx_r_value` END), 0) AS `cx_v2`,
-  COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 3 THEN `cx_r_value` END), 0) AS `cx_v3`,
-  COUNT(CASE WHEN `cx_r_bad` = 1 THEN 1 END) AS `cx_badValue`
-FROM (
-  SELECT
-    `segment` AS `cx_group_0`,
-    `region` AS `cx_group_1`,
-    FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY)) AS `cx_period`,
-    CAST(`hours_to_reply` AS FLOAT64) AS `cx_r_value`,
-    ROW_NUMBER() OVER (PARTITION BY `segment`, `region`, FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY)) ORDER BY `hours_to_reply`) AS `cx_r_rank`,
-    COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY))) AS `cx_r_count`,
-    CAST(FLOOR(CAST(0.9 AS FLOAT64) * (COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, FORMAT_DATE('%Y-%m-%d', DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY))))) AS INT64) AS `cx_r_base`,
-    CASE WHEN `hours_to_reply` IS NULL OR NOT (`hours_to_reply` >= -1.7976931348623157e308 AND `hours_to_reply` <= 1.7976931348623157e308) THEN 1 ELSE 0 END AS `cx_r_bad`
-  FROM `analytics`.`crm_table`
-) AS `cx_ranked`
-GROUP BY
   `cx_group_0`,
   `cx_group_1`,
-  `cx_period`
-ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_period`;
-
--- quantileSql: p90, exclusive
+  FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
+  `cx_n`,
+  `cx_count`,
+  `cx_base`,
+  `cx_v0`,
+  `cx_v1`,
+  `cx_v2`,
+  `cx_v3`,
+  `cx_badValue`
+FROM (
 SELECT
   `cx_group_0` AS `cx_group_0`,
   `cx_group_1` AS `cx_group_1`,
-  `cx_period` AS `cx_period`,
+  `cx_period` AS `cx_day`,
   COUNT(*) AS `cx_n`,
   MAX(`cx_r_count`) AS `cx_count`,
   MIN(`cx_r_base`) AS `cx_base`,
@@ -72,16 +68,16 @@ SELECT
   COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 1 THEN `cx_r_value` END), 0) AS `cx_v1`,
   COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 2 THEN `cx_r_value` END), 0) AS `cx_v2`,
   COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 3 THEN `cx_r_value` END), 0) AS `cx_v3`,
-  COUNT(CASE WHEN `cx_r_bad` = 1 THEN 1 END) AS `cx_badValue`
+  COUNTIF(`cx_r_bad` = 1) AS `cx_badValue`
 FROM (
   SELECT
     `segment` AS `cx_group_0`,
     `region` AS `cx_group_1`,
-    FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH)) AS `cx_period`,
+    DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY) AS `cx_period`,
     CAST(`hours_to_reply` AS FLOAT64) AS `cx_r_value`,
-    ROW_NUMBER() OVER (PARTITION BY `segment`, `region`, FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH)) ORDER BY `hours_to_reply`) AS `cx_r_rank`,
-    COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH))) AS `cx_r_count`,
-    CAST(FLOOR(CAST(0.9 AS FLOAT64) * (COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH))) + 1)) AS INT64) AS `cx_r_base`,
+    ROW_NUMBER() OVER (PARTITION BY `segment`, `region`, DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY) ORDER BY `hours_to_reply`) AS `cx_r_rank`,
+    COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY)) AS `cx_r_count`,
+    CAST(FLOOR(CAST(0.9 AS FLOAT64) * (COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY)))) AS INT64) AS `cx_r_base`,
     CASE WHEN `hours_to_reply` IS NULL OR NOT (`hours_to_reply` >= -1.7976931348623157e308 AND `hours_to_reply` <= 1.7976931348623157e308) THEN 1 ELSE 0 END AS `cx_r_bad`
   FROM `analytics`.`crm_table`
 ) AS `cx_ranked`
@@ -89,7 +85,53 @@ GROUP BY
   `cx_group_0`,
   `cx_group_1`,
   `cx_period`
-ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_period`;
+) AS `cx_groups`
+ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;
+
+-- quantileSql: p90, exclusive
+SELECT
+  `cx_group_0`,
+  `cx_group_1`,
+  FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
+  `cx_n`,
+  `cx_count`,
+  `cx_base`,
+  `cx_v0`,
+  `cx_v1`,
+  `cx_v2`,
+  `cx_v3`,
+  `cx_badValue`
+FROM (
+SELECT
+  `cx_group_0` AS `cx_group_0`,
+  `cx_group_1` AS `cx_group_1`,
+  `cx_period` AS `cx_day`,
+  COUNT(*) AS `cx_n`,
+  MAX(`cx_r_count`) AS `cx_count`,
+  MIN(`cx_r_base`) AS `cx_base`,
+  COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` THEN `cx_r_value` END), 0) AS `cx_v0`,
+  COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 1 THEN `cx_r_value` END), 0) AS `cx_v1`,
+  COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 2 THEN `cx_r_value` END), 0) AS `cx_v2`,
+  COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 3 THEN `cx_r_value` END), 0) AS `cx_v3`,
+  COUNTIF(`cx_r_bad` = 1) AS `cx_badValue`
+FROM (
+  SELECT
+    `segment` AS `cx_group_0`,
+    `region` AS `cx_group_1`,
+    DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH) AS `cx_period`,
+    CAST(`hours_to_reply` AS FLOAT64) AS `cx_r_value`,
+    ROW_NUMBER() OVER (PARTITION BY `segment`, `region`, DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH) ORDER BY `hours_to_reply`) AS `cx_r_rank`,
+    COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH)) AS `cx_r_count`,
+    CAST(FLOOR(CAST(0.9 AS FLOAT64) * (COUNT(`hours_to_reply`) OVER (PARTITION BY `segment`, `region`, DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH)) + 1)) AS INT64) AS `cx_r_base`,
+    CASE WHEN `hours_to_reply` IS NULL OR NOT (`hours_to_reply` >= -1.7976931348623157e308 AND `hours_to_reply` <= 1.7976931348623157e308) THEN 1 ELSE 0 END AS `cx_r_bad`
+  FROM `analytics`.`crm_table`
+) AS `cx_ranked`
+GROUP BY
+  `cx_group_0`,
+  `cx_group_1`,
+  `cx_period`
+) AS `cx_groups`
+ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;
 
 -- quantileSql: median, no group, no period
 SELECT
@@ -100,7 +142,7 @@ SELECT
   COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 1 THEN `cx_r_value` END), 0) AS `cx_v1`,
   COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 2 THEN `cx_r_value` END), 0) AS `cx_v2`,
   COALESCE(MIN(CASE WHEN `cx_r_rank` = `cx_r_base` + 3 THEN `cx_r_value` END), 0) AS `cx_v3`,
-  COUNT(CASE WHEN `cx_r_bad` = 1 THEN 1 END) AS `cx_badValue`
+  COUNTIF(`cx_r_bad` = 1) AS `cx_badValue`
 FROM (
   SELECT
     CAST(`hours_to_reply` AS FLOAT64) AS `cx_r_value`,

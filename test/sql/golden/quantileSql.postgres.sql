@@ -1,8 +1,21 @@
 -- quantileSql: p90, linear
 SELECT
+  "cx_group_0",
+  "cx_group_1",
+  TO_CHAR("cx_day", 'YYYY-MM-DD') AS "cx_period",
+  "cx_n",
+  "cx_count",
+  "cx_base",
+  "cx_v0",
+  "cx_v1",
+  "cx_v2",
+  "cx_v3",
+  "cx_badValue"
+FROM (
+SELECT
   "cx_group_0" AS "cx_group_0",
   "cx_group_1" AS "cx_group_1",
-  "cx_period" AS "cx_period",
+  "cx_period" AS "cx_day",
   COUNT(*) AS "cx_n",
   MAX("cx_r_count") AS "cx_count",
   MIN("cx_r_base") AS "cx_base",
@@ -10,16 +23,16 @@ SELECT
   COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 1 THEN "cx_r_value" END), 0) AS "cx_v1",
   COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 2 THEN "cx_r_value" END), 0) AS "cx_v2",
   COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 3 THEN "cx_r_value" END), 0) AS "cx_v3",
-  COUNT(CASE WHEN "cx_r_bad" = 1 THEN 1 END) AS "cx_badValue"
+  COUNT(*) FILTER (WHERE "cx_r_bad" = 1) AS "cx_badValue"
 FROM (
   SELECT
     "segment" AS "cx_group_0",
     "region" AS "cx_group_1",
-    TO_CHAR((CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)), 'YYYY-MM-DD') AS "cx_period",
+    (CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)) AS "cx_period",
     CAST("hours_to_reply" AS DOUBLE PRECISION) AS "cx_r_value",
-    ROW_NUMBER() OVER (PARTITION BY "segment", "region", TO_CHAR((CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)), 'YYYY-MM-DD') ORDER BY "hours_to_reply") AS "cx_r_rank",
-    COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", TO_CHAR((CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)), 'YYYY-MM-DD')) AS "cx_r_count",
-    CAST(FLOOR(CAST(0.9 AS DOUBLE PRECISION) * (COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", TO_CHAR((CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)), 'YYYY-MM-DD')) - 1)) AS BIGINT) AS "cx_r_base",
+    ROW_NUMBER() OVER (PARTITION BY "segment", "region", (CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER)) ORDER BY "hours_to_reply") AS "cx_r_rank",
+    COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", (CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER))) AS "cx_r_count",
+    CAST(FLOOR(CAST(0.9 AS DOUBLE PRECISION) * (COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", (CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS INTEGER) + 7) % 7) AS INTEGER))) - 1)) AS BIGINT) AS "cx_r_base",
     CASE WHEN "hours_to_reply" IS NULL OR NOT ("hours_to_reply" >= -1.7976931348623157e308 AND "hours_to_reply" <= 1.7976931348623157e308) THEN 1 ELSE 0 END AS "cx_r_bad"
   FROM "analytics"."crm_table"
 ) AS "cx_ranked"
@@ -27,44 +40,27 @@ GROUP BY
   "cx_group_0",
   "cx_group_1",
   "cx_period"
-ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_period";
+) AS "cx_groups"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- quantileSql: p90, nearest-rank
 SELECT
-  "cx_group_0" AS "cx_group_0",
-  "cx_group_1" AS "cx_group_1",
-  "cx_period" AS "cx_period",
-  COUNT(*) AS "cx_n",
-  MAX("cx_r_count") AS "cx_count",
-  MIN("cx_r_base") AS "cx_base",
-  COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" THEN "cx_r_value" END), 0) AS "cx_v0",
-  COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 1 THEN "cx_r_value" END), 0) AS "cx_v1",
-  COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 2 THEN "cx_r_value" END), 0) AS "cx_v2",
-  COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 3 THEN "cx_r_value" END), 0) AS "cx_v3",
-  COUNT(CASE WHEN "cx_r_bad" = 1 THEN 1 END) AS "cx_badValue"
-FROM (
-  SELECT
-    "segment" AS "cx_group_0",
-    "region" AS "cx_group_1",
-    TO_CHAR((CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE)) AS INTEGER) + 6) % 7) AS INTEGER)), 'YYYY-MM-DD') AS "cx_period",
-    CAST("hours_to_reply" AS DOUBLE PRECISION) AS "cx_r_value",
-    ROW_NUMBER() OVER (PARTITION BY "segment", "region", TO_CHAR((CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE)) AS INTEGER) + 6) % 7) AS INTEGER)), 'YYYY-MM-DD') ORDER BY "hours_to_reply") AS "cx_r_rank",
-    COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", TO_CHAR((CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE)) AS INTEGER) + 6) % 7) AS INTEGER)), 'YYYY-MM-DD')) AS "cx_r_count",
-    CAST(FLOOR(CAST(0.9 AS DOUBLE PRECISION) * (COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", TO_CHAR((CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE)) AS INTEGER) + 6) % 7) AS INTEGER)), 'YYYY-MM-DD')))) AS BIGINT) AS "cx_r_base",
-    CASE WHEN "hours_to_reply" IS NULL OR NOT ("hours_to_reply" >= -1.7976931348623157e308 AND "hours_to_reply" <= 1.7976931348623157e308) THEN 1 ELSE 0 END AS "cx_r_bad"
-  FROM "analytics"."crm_table"
-) AS "cx_ranked"
-GROUP BY
   "cx_group_0",
   "cx_group_1",
-  "cx_period"
-ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_period";
-
--- quantileSql: p90, exclusive
+  TO_CHAR("cx_day", 'YYYY-MM-DD') AS "cx_period",
+  "cx_n",
+  "cx_count",
+  "cx_base",
+  "cx_v0",
+  "cx_v1",
+  "cx_v2",
+  "cx_v3",
+  "cx_badValue"
+FROM (
 SELECT
   "cx_group_0" AS "cx_group_0",
   "cx_group_1" AS "cx_group_1",
-  "cx_period" AS "cx_period",
+  "cx_period" AS "cx_day",
   COUNT(*) AS "cx_n",
   MAX("cx_r_count") AS "cx_count",
   MIN("cx_r_base") AS "cx_base",
@@ -72,16 +68,16 @@ SELECT
   COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 1 THEN "cx_r_value" END), 0) AS "cx_v1",
   COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 2 THEN "cx_r_value" END), 0) AS "cx_v2",
   COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 3 THEN "cx_r_value" END), 0) AS "cx_v3",
-  COUNT(CASE WHEN "cx_r_bad" = 1 THEN 1 END) AS "cx_badValue"
+  COUNT(*) FILTER (WHERE "cx_r_bad" = 1) AS "cx_badValue"
 FROM (
   SELECT
     "segment" AS "cx_group_0",
     "region" AS "cx_group_1",
-    TO_CHAR(CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE), 'YYYY-MM-DD') AS "cx_period",
+    (CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE)) AS INTEGER) + 6) % 7) AS INTEGER)) AS "cx_period",
     CAST("hours_to_reply" AS DOUBLE PRECISION) AS "cx_r_value",
-    ROW_NUMBER() OVER (PARTITION BY "segment", "region", TO_CHAR(CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE), 'YYYY-MM-DD') ORDER BY "hours_to_reply") AS "cx_r_rank",
-    COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", TO_CHAR(CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE), 'YYYY-MM-DD')) AS "cx_r_count",
-    CAST(FLOOR(CAST(0.9 AS DOUBLE PRECISION) * (COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", TO_CHAR(CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE), 'YYYY-MM-DD')) + 1)) AS BIGINT) AS "cx_r_base",
+    ROW_NUMBER() OVER (PARTITION BY "segment", "region", (CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE)) AS INTEGER) + 6) % 7) AS INTEGER)) ORDER BY "hours_to_reply") AS "cx_r_rank",
+    COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", (CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE)) AS INTEGER) + 6) % 7) AS INTEGER))) AS "cx_r_count",
+    CAST(FLOOR(CAST(0.9 AS DOUBLE PRECISION) * (COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", (CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE) - CAST(((CAST(EXTRACT(DOW FROM CAST(("created_at" AT TIME ZONE 'Europe/Berlin') AS DATE)) AS INTEGER) + 6) % 7) AS INTEGER))))) AS BIGINT) AS "cx_r_base",
     CASE WHEN "hours_to_reply" IS NULL OR NOT ("hours_to_reply" >= -1.7976931348623157e308 AND "hours_to_reply" <= 1.7976931348623157e308) THEN 1 ELSE 0 END AS "cx_r_bad"
   FROM "analytics"."crm_table"
 ) AS "cx_ranked"
@@ -89,7 +85,53 @@ GROUP BY
   "cx_group_0",
   "cx_group_1",
   "cx_period"
-ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_period";
+) AS "cx_groups"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
+
+-- quantileSql: p90, exclusive
+SELECT
+  "cx_group_0",
+  "cx_group_1",
+  TO_CHAR("cx_day", 'YYYY-MM-DD') AS "cx_period",
+  "cx_n",
+  "cx_count",
+  "cx_base",
+  "cx_v0",
+  "cx_v1",
+  "cx_v2",
+  "cx_v3",
+  "cx_badValue"
+FROM (
+SELECT
+  "cx_group_0" AS "cx_group_0",
+  "cx_group_1" AS "cx_group_1",
+  "cx_period" AS "cx_day",
+  COUNT(*) AS "cx_n",
+  MAX("cx_r_count") AS "cx_count",
+  MIN("cx_r_base") AS "cx_base",
+  COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" THEN "cx_r_value" END), 0) AS "cx_v0",
+  COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 1 THEN "cx_r_value" END), 0) AS "cx_v1",
+  COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 2 THEN "cx_r_value" END), 0) AS "cx_v2",
+  COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 3 THEN "cx_r_value" END), 0) AS "cx_v3",
+  COUNT(*) FILTER (WHERE "cx_r_bad" = 1) AS "cx_badValue"
+FROM (
+  SELECT
+    "segment" AS "cx_group_0",
+    "region" AS "cx_group_1",
+    CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE) AS "cx_period",
+    CAST("hours_to_reply" AS DOUBLE PRECISION) AS "cx_r_value",
+    ROW_NUMBER() OVER (PARTITION BY "segment", "region", CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE) ORDER BY "hours_to_reply") AS "cx_r_rank",
+    COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE)) AS "cx_r_count",
+    CAST(FLOOR(CAST(0.9 AS DOUBLE PRECISION) * (COUNT("hours_to_reply") OVER (PARTITION BY "segment", "region", CAST(DATE_TRUNC('month', CAST(("created_at" AT TIME ZONE 'America/New_York') AS DATE)) AS DATE)) + 1)) AS BIGINT) AS "cx_r_base",
+    CASE WHEN "hours_to_reply" IS NULL OR NOT ("hours_to_reply" >= -1.7976931348623157e308 AND "hours_to_reply" <= 1.7976931348623157e308) THEN 1 ELSE 0 END AS "cx_r_bad"
+  FROM "analytics"."crm_table"
+) AS "cx_ranked"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_period"
+) AS "cx_groups"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- quantileSql: median, no group, no period
 SELECT
@@ -100,7 +142,7 @@ SELECT
   COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 1 THEN "cx_r_value" END), 0) AS "cx_v1",
   COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 2 THEN "cx_r_value" END), 0) AS "cx_v2",
   COALESCE(MIN(CASE WHEN "cx_r_rank" = "cx_r_base" + 3 THEN "cx_r_value" END), 0) AS "cx_v3",
-  COUNT(CASE WHEN "cx_r_bad" = 1 THEN 1 END) AS "cx_badValue"
+  COUNT(*) FILTER (WHERE "cx_r_bad" = 1) AS "cx_badValue"
 FROM (
   SELECT
     CAST("hours_to_reply" AS DOUBLE PRECISION) AS "cx_r_value",

@@ -28,11 +28,11 @@ FROM cx_slots
 ),
 cx_checks AS (
 SELECT
-  COUNT(CASE WHEN `account_id` IS NULL OR CAST(`account_id` AS STRING) = '' THEN 1 END) AS `cx_missingAccount`,
-  COUNT(CASE WHEN `created_at` IS NULL THEN 1 END) AS `cx_missingPeriod`,
-  COUNT(CASE WHEN `mrr` IS NULL THEN 1 END) AS `cx_nullAmount`,
-  COUNT(CASE WHEN `mrr` < 0 THEN 1 END) AS `cx_negativeAmount`,
-  COUNT(CASE WHEN `mrr` <> CAST(`mrr` AS DECIMAL(38, 6)) THEN 1 END) AS `cx_tooPrecise`,
+  COUNT_IF(`account_id` IS NULL OR CAST(`account_id` AS STRING) = '') AS `cx_missingAccount`,
+  COUNT_IF(`created_at` IS NULL) AS `cx_missingPeriod`,
+  COUNT_IF(`mrr` IS NULL) AS `cx_nullAmount`,
+  COUNT_IF(`mrr` < 0) AS `cx_negativeAmount`,
+  COUNT_IF(`mrr` <> CAST(`mrr` AS DECIMAL(38, 6))) AS `cx_tooPrecise`,
   MIN(`currency`) AS `cx_currencyLow`,
   MAX(`currency`) AS `cx_currencyHigh`,
   COALESCE(MAX(b.`cx_conflicts`), 0) AS `cx_groupConflicts`,
@@ -91,9 +91,39 @@ FROM cx_checks c
 WHERE c.`cx_missingAccount` + c.`cx_missingPeriod` + c.`cx_nullAmount` + c.`cx_negativeAmount` + c.`cx_tooPrecise` + c.`cx_groupConflicts` + c.`cx_gaps` > 0 OR c.`cx_currencyLow` <> c.`cx_currencyHigh`
 )
 SELECT
+  `cx_group_0`,
+  `cx_group_1`,
+  DATE_FORMAT(`cx_day`, 'yyyy-MM-dd') AS `cx_period`,
+  `cx_n`,
+  `cx_startingRevenue`,
+  `cx_endingRevenue`,
+  `cx_new`,
+  `cx_expansion`,
+  `cx_contraction`,
+  `cx_churn`,
+  `cx_reactivation`,
+  `cx_newCount`,
+  `cx_expansionCount`,
+  `cx_contractionCount`,
+  `cx_churnCount`,
+  `cx_reactivationCount`,
+  `cx_unchangedCount`,
+  `cx_startingCustomers`,
+  `cx_endingCustomers`,
+  `cx_currencyLow`,
+  `cx_currencyHigh`,
+  `cx_missingAccount`,
+  `cx_missingPeriod`,
+  `cx_nullAmount`,
+  `cx_negativeAmount`,
+  `cx_tooPrecise`,
+  `cx_groupConflicts`,
+  `cx_gaps`
+FROM (
+SELECT
   `cx_group_0` AS `cx_group_0`,
   `cx_group_1` AS `cx_group_1`,
-  `cx_period` AS `cx_period`,
+  CAST(`cx_period` AS DATE) AS `cx_day`,
   COUNT(*) AS `cx_n`,
   CAST(COALESCE(SUM(`cx_start`), 0) AS STRING) AS `cx_startingRevenue`,
   CAST(COALESCE(SUM(`cx_end`), 0) AS STRING) AS `cx_endingRevenue`,
@@ -102,14 +132,14 @@ SELECT
   CAST(COALESCE(SUM(CASE WHEN `cx_start` > 0 AND `cx_end` > 0 AND `cx_end` < `cx_start` THEN `cx_start` - `cx_end` END), 0) AS STRING) AS `cx_contraction`,
   CAST(COALESCE(SUM(CASE WHEN `cx_start` > 0 AND `cx_end` = 0 THEN `cx_start` END), 0) AS STRING) AS `cx_churn`,
   CAST(COALESCE(SUM(CASE WHEN `cx_start` = 0 AND `cx_paidEarlier` > 0 THEN `cx_end` END), 0) AS STRING) AS `cx_reactivation`,
-  COUNT(CASE WHEN `cx_start` = 0 AND `cx_paidEarlier` = 0 THEN 1 END) AS `cx_newCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` > `cx_start` THEN 1 END) AS `cx_expansionCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` > 0 AND `cx_end` < `cx_start` THEN 1 END) AS `cx_contractionCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` = 0 THEN 1 END) AS `cx_churnCount`,
-  COUNT(CASE WHEN `cx_start` = 0 AND `cx_paidEarlier` > 0 THEN 1 END) AS `cx_reactivationCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` = `cx_start` THEN 1 END) AS `cx_unchangedCount`,
-  COUNT(CASE WHEN `cx_start` > 0 THEN 1 END) AS `cx_startingCustomers`,
-  COUNT(CASE WHEN `cx_end` > 0 THEN 1 END) AS `cx_endingCustomers`,
+  COUNT_IF(`cx_start` = 0 AND `cx_paidEarlier` = 0) AS `cx_newCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` > `cx_start`) AS `cx_expansionCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` > 0 AND `cx_end` < `cx_start`) AS `cx_contractionCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` = 0) AS `cx_churnCount`,
+  COUNT_IF(`cx_start` = 0 AND `cx_paidEarlier` > 0) AS `cx_reactivationCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` = `cx_start`) AS `cx_unchangedCount`,
+  COUNT_IF(`cx_start` > 0) AS `cx_startingCustomers`,
+  COUNT_IF(`cx_end` > 0) AS `cx_endingCustomers`,
   MIN(`cx_currencyLow`) AS `cx_currencyLow`,
   MAX(`cx_currencyHigh`) AS `cx_currencyHigh`,
   MAX(`cx_missingAccount`) AS `cx_missingAccount`,
@@ -123,8 +153,9 @@ FROM cx_movements CROSS JOIN cx_checks
 GROUP BY
   `cx_group_0`,
   `cx_group_1`,
-  `cx_period`
-ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_period`;
+  CAST(`cx_period` AS DATE)
+) AS `cx_groups`
+ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;
 
 -- revenueMovementsSql: weekly snapshots, no group
 WITH
@@ -152,11 +183,11 @@ FROM cx_slots
 ),
 cx_checks AS (
 SELECT
-  COUNT(CASE WHEN `account_id` IS NULL OR CAST(`account_id` AS STRING) = '' THEN 1 END) AS `cx_missingAccount`,
-  COUNT(CASE WHEN `created_at` IS NULL THEN 1 END) AS `cx_missingPeriod`,
-  COUNT(CASE WHEN `mrr` IS NULL THEN 1 END) AS `cx_nullAmount`,
-  COUNT(CASE WHEN `mrr` < 0 THEN 1 END) AS `cx_negativeAmount`,
-  COUNT(CASE WHEN `mrr` <> CAST(`mrr` AS DECIMAL(38, 6)) THEN 1 END) AS `cx_tooPrecise`,
+  COUNT_IF(`account_id` IS NULL OR CAST(`account_id` AS STRING) = '') AS `cx_missingAccount`,
+  COUNT_IF(`created_at` IS NULL) AS `cx_missingPeriod`,
+  COUNT_IF(`mrr` IS NULL) AS `cx_nullAmount`,
+  COUNT_IF(`mrr` < 0) AS `cx_negativeAmount`,
+  COUNT_IF(`mrr` <> CAST(`mrr` AS DECIMAL(38, 6))) AS `cx_tooPrecise`,
   CAST(NULL AS STRING) AS `cx_currencyLow`,
   CAST(NULL AS STRING) AS `cx_currencyHigh`,
   COALESCE(MAX(b.`cx_conflicts`), 0) AS `cx_groupConflicts`,
@@ -205,7 +236,35 @@ FROM cx_checks c
 WHERE c.`cx_missingAccount` + c.`cx_missingPeriod` + c.`cx_nullAmount` + c.`cx_negativeAmount` + c.`cx_tooPrecise` + c.`cx_groupConflicts` + c.`cx_gaps` > 0 OR c.`cx_currencyLow` <> c.`cx_currencyHigh`
 )
 SELECT
-  `cx_period` AS `cx_period`,
+  DATE_FORMAT(`cx_day`, 'yyyy-MM-dd') AS `cx_period`,
+  `cx_n`,
+  `cx_startingRevenue`,
+  `cx_endingRevenue`,
+  `cx_new`,
+  `cx_expansion`,
+  `cx_contraction`,
+  `cx_churn`,
+  `cx_reactivation`,
+  `cx_newCount`,
+  `cx_expansionCount`,
+  `cx_contractionCount`,
+  `cx_churnCount`,
+  `cx_reactivationCount`,
+  `cx_unchangedCount`,
+  `cx_startingCustomers`,
+  `cx_endingCustomers`,
+  `cx_currencyLow`,
+  `cx_currencyHigh`,
+  `cx_missingAccount`,
+  `cx_missingPeriod`,
+  `cx_nullAmount`,
+  `cx_negativeAmount`,
+  `cx_tooPrecise`,
+  `cx_groupConflicts`,
+  `cx_gaps`
+FROM (
+SELECT
+  CAST(`cx_period` AS DATE) AS `cx_day`,
   COUNT(*) AS `cx_n`,
   CAST(COALESCE(SUM(`cx_start`), 0) AS STRING) AS `cx_startingRevenue`,
   CAST(COALESCE(SUM(`cx_end`), 0) AS STRING) AS `cx_endingRevenue`,
@@ -214,14 +273,14 @@ SELECT
   CAST(COALESCE(SUM(CASE WHEN `cx_start` > 0 AND `cx_end` > 0 AND `cx_end` < `cx_start` THEN `cx_start` - `cx_end` END), 0) AS STRING) AS `cx_contraction`,
   CAST(COALESCE(SUM(CASE WHEN `cx_start` > 0 AND `cx_end` = 0 THEN `cx_start` END), 0) AS STRING) AS `cx_churn`,
   CAST(COALESCE(SUM(CASE WHEN `cx_start` = 0 AND `cx_paidEarlier` > 0 THEN `cx_end` END), 0) AS STRING) AS `cx_reactivation`,
-  COUNT(CASE WHEN `cx_start` = 0 AND `cx_paidEarlier` = 0 THEN 1 END) AS `cx_newCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` > `cx_start` THEN 1 END) AS `cx_expansionCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` > 0 AND `cx_end` < `cx_start` THEN 1 END) AS `cx_contractionCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` = 0 THEN 1 END) AS `cx_churnCount`,
-  COUNT(CASE WHEN `cx_start` = 0 AND `cx_paidEarlier` > 0 THEN 1 END) AS `cx_reactivationCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` = `cx_start` THEN 1 END) AS `cx_unchangedCount`,
-  COUNT(CASE WHEN `cx_start` > 0 THEN 1 END) AS `cx_startingCustomers`,
-  COUNT(CASE WHEN `cx_end` > 0 THEN 1 END) AS `cx_endingCustomers`,
+  COUNT_IF(`cx_start` = 0 AND `cx_paidEarlier` = 0) AS `cx_newCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` > `cx_start`) AS `cx_expansionCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` > 0 AND `cx_end` < `cx_start`) AS `cx_contractionCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` = 0) AS `cx_churnCount`,
+  COUNT_IF(`cx_start` = 0 AND `cx_paidEarlier` > 0) AS `cx_reactivationCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` = `cx_start`) AS `cx_unchangedCount`,
+  COUNT_IF(`cx_start` > 0) AS `cx_startingCustomers`,
+  COUNT_IF(`cx_end` > 0) AS `cx_endingCustomers`,
   MIN(`cx_currencyLow`) AS `cx_currencyLow`,
   MAX(`cx_currencyHigh`) AS `cx_currencyHigh`,
   MAX(`cx_missingAccount`) AS `cx_missingAccount`,
@@ -233,8 +292,9 @@ SELECT
   MAX(`cx_gaps`) AS `cx_gaps`
 FROM cx_movements CROSS JOIN cx_checks
 GROUP BY
-  `cx_period`
-ORDER BY `cx_period`;
+  CAST(`cx_period` AS DATE)
+) AS `cx_groups`
+ORDER BY `cx_day`;
 
 -- revenueMovementsSql: fiscal quarters
 WITH
@@ -266,11 +326,11 @@ FROM cx_slots
 ),
 cx_checks AS (
 SELECT
-  COUNT(CASE WHEN `account_id` IS NULL OR CAST(`account_id` AS STRING) = '' THEN 1 END) AS `cx_missingAccount`,
-  COUNT(CASE WHEN `created_at` IS NULL THEN 1 END) AS `cx_missingPeriod`,
-  COUNT(CASE WHEN `mrr` IS NULL THEN 1 END) AS `cx_nullAmount`,
-  COUNT(CASE WHEN `mrr` < 0 THEN 1 END) AS `cx_negativeAmount`,
-  COUNT(CASE WHEN `mrr` <> CAST(`mrr` AS DECIMAL(38, 6)) THEN 1 END) AS `cx_tooPrecise`,
+  COUNT_IF(`account_id` IS NULL OR CAST(`account_id` AS STRING) = '') AS `cx_missingAccount`,
+  COUNT_IF(`created_at` IS NULL) AS `cx_missingPeriod`,
+  COUNT_IF(`mrr` IS NULL) AS `cx_nullAmount`,
+  COUNT_IF(`mrr` < 0) AS `cx_negativeAmount`,
+  COUNT_IF(`mrr` <> CAST(`mrr` AS DECIMAL(38, 6))) AS `cx_tooPrecise`,
   CAST(NULL AS STRING) AS `cx_currencyLow`,
   CAST(NULL AS STRING) AS `cx_currencyHigh`,
   COALESCE(MAX(b.`cx_conflicts`), 0) AS `cx_groupConflicts`,
@@ -329,9 +389,39 @@ FROM cx_checks c
 WHERE c.`cx_missingAccount` + c.`cx_missingPeriod` + c.`cx_nullAmount` + c.`cx_negativeAmount` + c.`cx_tooPrecise` + c.`cx_groupConflicts` + c.`cx_gaps` > 0 OR c.`cx_currencyLow` <> c.`cx_currencyHigh`
 )
 SELECT
+  `cx_group_0`,
+  `cx_group_1`,
+  DATE_FORMAT(`cx_day`, 'yyyy-MM-dd') AS `cx_period`,
+  `cx_n`,
+  `cx_startingRevenue`,
+  `cx_endingRevenue`,
+  `cx_new`,
+  `cx_expansion`,
+  `cx_contraction`,
+  `cx_churn`,
+  `cx_reactivation`,
+  `cx_newCount`,
+  `cx_expansionCount`,
+  `cx_contractionCount`,
+  `cx_churnCount`,
+  `cx_reactivationCount`,
+  `cx_unchangedCount`,
+  `cx_startingCustomers`,
+  `cx_endingCustomers`,
+  `cx_currencyLow`,
+  `cx_currencyHigh`,
+  `cx_missingAccount`,
+  `cx_missingPeriod`,
+  `cx_nullAmount`,
+  `cx_negativeAmount`,
+  `cx_tooPrecise`,
+  `cx_groupConflicts`,
+  `cx_gaps`
+FROM (
+SELECT
   `cx_group_0` AS `cx_group_0`,
   `cx_group_1` AS `cx_group_1`,
-  `cx_period` AS `cx_period`,
+  CAST(`cx_period` AS DATE) AS `cx_day`,
   COUNT(*) AS `cx_n`,
   CAST(COALESCE(SUM(`cx_start`), 0) AS STRING) AS `cx_startingRevenue`,
   CAST(COALESCE(SUM(`cx_end`), 0) AS STRING) AS `cx_endingRevenue`,
@@ -340,14 +430,14 @@ SELECT
   CAST(COALESCE(SUM(CASE WHEN `cx_start` > 0 AND `cx_end` > 0 AND `cx_end` < `cx_start` THEN `cx_start` - `cx_end` END), 0) AS STRING) AS `cx_contraction`,
   CAST(COALESCE(SUM(CASE WHEN `cx_start` > 0 AND `cx_end` = 0 THEN `cx_start` END), 0) AS STRING) AS `cx_churn`,
   CAST(COALESCE(SUM(CASE WHEN `cx_start` = 0 AND `cx_paidEarlier` > 0 THEN `cx_end` END), 0) AS STRING) AS `cx_reactivation`,
-  COUNT(CASE WHEN `cx_start` = 0 AND `cx_paidEarlier` = 0 THEN 1 END) AS `cx_newCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` > `cx_start` THEN 1 END) AS `cx_expansionCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` > 0 AND `cx_end` < `cx_start` THEN 1 END) AS `cx_contractionCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` = 0 THEN 1 END) AS `cx_churnCount`,
-  COUNT(CASE WHEN `cx_start` = 0 AND `cx_paidEarlier` > 0 THEN 1 END) AS `cx_reactivationCount`,
-  COUNT(CASE WHEN `cx_start` > 0 AND `cx_end` = `cx_start` THEN 1 END) AS `cx_unchangedCount`,
-  COUNT(CASE WHEN `cx_start` > 0 THEN 1 END) AS `cx_startingCustomers`,
-  COUNT(CASE WHEN `cx_end` > 0 THEN 1 END) AS `cx_endingCustomers`,
+  COUNT_IF(`cx_start` = 0 AND `cx_paidEarlier` = 0) AS `cx_newCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` > `cx_start`) AS `cx_expansionCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` > 0 AND `cx_end` < `cx_start`) AS `cx_contractionCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` = 0) AS `cx_churnCount`,
+  COUNT_IF(`cx_start` = 0 AND `cx_paidEarlier` > 0) AS `cx_reactivationCount`,
+  COUNT_IF(`cx_start` > 0 AND `cx_end` = `cx_start`) AS `cx_unchangedCount`,
+  COUNT_IF(`cx_start` > 0) AS `cx_startingCustomers`,
+  COUNT_IF(`cx_end` > 0) AS `cx_endingCustomers`,
   MIN(`cx_currencyLow`) AS `cx_currencyLow`,
   MAX(`cx_currencyHigh`) AS `cx_currencyHigh`,
   MAX(`cx_missingAccount`) AS `cx_missingAccount`,
@@ -361,5 +451,6 @@ FROM cx_movements CROSS JOIN cx_checks
 GROUP BY
   `cx_group_0`,
   `cx_group_1`,
-  `cx_period`
-ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_period`;
+  CAST(`cx_period` AS DATE)
+) AS `cx_groups`
+ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;

@@ -1,17 +1,29 @@
 -- slaAttainmentSql: target 4.5 with a censored column
 SELECT
+  "cx_group_0",
+  "cx_group_1",
+  STRFTIME("cx_day", '%Y-%m-%d') AS "cx_period",
+  "cx_n",
+  "cx_within",
+  "cx_done",
+  "cx_lateOpen",
+  "cx_badDuration",
+  "cx_negativeDuration"
+FROM (
+SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
-  STRFTIME(CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE), '%Y-%m-%d') AS "cx_period",
+  CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE) AS "cx_day",
   COUNT(*) AS "cx_n",
-  COUNT(CASE WHEN NOT COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308) AND "hours" <= 4.5 THEN 1 END) AS "cx_within",
-  COUNT(CASE WHEN NOT COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308) THEN 1 END) AS "cx_done",
-  COUNT(CASE WHEN COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308) AND "hours" > 4.5 THEN 1 END) AS "cx_lateOpen",
-  COUNT(CASE WHEN "hours" IS NULL OR NOT ("hours" < 0 OR ("hours" >= 0 AND "hours" <= 1.7976931348623157e308)) THEN 1 END) AS "cx_badDuration",
-  COUNT(CASE WHEN "hours" < 0 THEN 1 END) AS "cx_negativeDuration"
+  COUNT(*) FILTER (WHERE NOT COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308) AND "hours" <= 4.5) AS "cx_within",
+  COUNT(*) FILTER (WHERE NOT COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308)) AS "cx_done",
+  COUNT(*) FILTER (WHERE COALESCE("is_open", FALSE) AND ("hours" >= 0 AND "hours" <= 1.7976931348623157e308) AND "hours" > 4.5) AS "cx_lateOpen",
+  COUNT(*) FILTER (WHERE "hours" IS NULL OR NOT ("hours" < 0 OR ("hours" >= 0 AND "hours" <= 1.7976931348623157e308))) AS "cx_badDuration",
+  COUNT(*) FILTER (WHERE "hours" < 0) AS "cx_negativeDuration"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  STRFTIME(CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE), '%Y-%m-%d')
-ORDER BY CASE WHEN "segment" IS NULL THEN 1 ELSE 0 END, "segment", CASE WHEN "region" IS NULL THEN 1 ELSE 0 END, "region", STRFTIME(CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE), '%Y-%m-%d');
+  CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE)
+) AS "cx_groups"
+ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
