@@ -212,6 +212,29 @@ describe('README code blocks', () => {
     ])
   }, 30_000)
 
+  it('the Stripe events block values the months before the upgrade at 3 seats', async () => {
+    const index = blocks.findIndex((block) =>
+      block.includes('stripeMrr([subscription], { months, events })'),
+    )
+    // Hand-worked, UTC month ends: the 14 March upgrade event says 3 seats before it
+    // (previous_attributes), 5 after. January and February ends are before the event:
+    // 3 × 20.00 = 60; the March end is after it: 5 × 20.00 = 100. Without events every month
+    // is valued at today's 5 seats = 100. The one event is used, so none is rejected.
+    expect(await printed(index)).toEqual([
+      '2026-01 60, 2026-02 60, 2026-03 100',
+      '100, 100, 100',
+      '0',
+    ])
+  })
+
+  it('the revenue movements block runs the twin in DuckDB and prints GRR and NRR', async () => {
+    const index = blocks.findIndex((block) => block.includes('revenueMovementsSql({'))
+    // Hand-worked: January a 100 + b 50 = S 150. February: a 100 → 120 expansion 20, b 50 → 0
+    // churn 50, c new 30. GRR = (150 − 0 − 50) / 150 = 2/3; NRR = (150 + 20 − 0 − 50) / 150
+    // = 0.8. January is the baseline (no row).
+    expect(await printed(index)).toEqual([`2026-02 ${2 / 3} ${120 / 150}`])
+  }, 30_000)
+
   it('every block runs without throwing', async () => {
     for (let index = 0; index < blocks.length; index++) {
       await expect(printed(index)).resolves.toBeInstanceOf(Array)
