@@ -295,7 +295,8 @@ export async function runDuckDb(
     return { engine: 'default', reason: 'the header is not the library layout of this metric' }
   const mapping = columns(plan.kind)
   /** Position of the column a field (or a raw column name) is read from: the last of that name. */
-  const position = (name: string): number => header.lastIndexOf(mapping[name] ?? name)
+  const position = (name: string): number =>
+    header.lastIndexOf(Object.hasOwn(mapping, name) ? (mapping[name] as string) : name)
   const ref = (name: string): string | null => {
     const at = position(name)
     return at < 0 ? null : `c${at}`
@@ -321,7 +322,7 @@ export async function runDuckDb(
     plan.counted === null ? plain : `${plain} AND COALESCE(${plan.counted(valueColumn)}, false)`
   // --by reads the renamed row's cell: a mapped field's column, else the column of that name.
   const byField = options.by
-  const byMapped = byField !== undefined && mapping[byField] !== undefined
+  const byMapped = byField !== undefined && Object.hasOwn(mapping, byField)
   const keyColumn = byField === undefined ? null : ref(byField)
   const keySql = keyColumn ?? 'CAST(NULL AS VARCHAR)'
 
@@ -421,7 +422,11 @@ export async function runDuckDb(
       data,
     )
     const entry = data.byKind[plan.kind] ?? { records: [], raw: [] }
-    if (!keyPresent && byField !== undefined && entry.raw.some((row) => byField in row))
+    if (
+      !keyPresent &&
+      byField !== undefined &&
+      entry.raw.some((row) => Object.hasOwn(row, byField))
+    )
       keyPresent = true
     const note: FileNote = {
       file,

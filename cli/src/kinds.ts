@@ -165,7 +165,8 @@ export function detectKind(
   const present = new Set(header)
   for (const definition of KINDS) {
     const mapping = columns(definition.kind)
-    const has = (field: string) => present.has(mapping[field] ?? field)
+    const has = (field: string) =>
+      present.has(Object.hasOwn(mapping, field) ? (mapping[field] as string) : field)
     if (!definition.required.every(has)) continue
     if (definition.absent?.some(has)) continue
     return definition

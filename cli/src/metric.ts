@@ -93,7 +93,7 @@ export function computeMetric(
   options: { by?: string | undefined; period?: CalendarPeriod | undefined; timeZone: string },
 ): MetricRow[] {
   const computation = computationOf(command, data)
-  if (options.by !== undefined && !data.raw.some((row) => options.by! in row))
+  if (options.by !== undefined && !data.raw.some((row) => Object.hasOwn(row, options.by as string)))
     throw new UsageError(`--by ${options.by}: the file has no column "${options.by}"`)
   if (options.period !== undefined && computation.date === undefined)
     throw new UsageError(`--period: ${command} needs a date column ("date") in the file`)

@@ -347,7 +347,12 @@ export function validateRows(
     const reason = row.issues
       .map((issue) => {
         const field = issue.path[0]
-        const column = typeof field === 'string' ? (mapping[field] ?? field) : undefined
+        const column =
+          typeof field === 'string'
+            ? Object.hasOwn(mapping, field)
+              ? mapping[field]
+              : field
+            : undefined
         const rest = issue.path.slice(1).join('.')
         const where = column === undefined ? '' : `${column}${rest === '' ? '' : `.${rest}`}: `
         return `${where}${issue.message}`
@@ -373,7 +378,9 @@ export function validateRows(
     accepted.push(index)
     const row = rows[index] as Record<string, unknown>
     const kept: Record<string, unknown> = {}
-    for (const column of keepColumns) if (column in row) kept[column] = row[column]
+    // Own columns only ("toString" is no column of a row); "__proto__" is never copied.
+    for (const column of keepColumns)
+      if (column !== '__proto__' && Object.hasOwn(row, column)) kept[column] = row[column]
     entry.raw.push(kept)
   }
   return accepted

@@ -305,7 +305,9 @@ export function readVendorFiles(
       const row = pairs ? rows[accepted[index] ?? -1] : undefined
       const kept: Record<string, unknown> = {}
       if (isObject(row))
-        for (const column of settings.keepColumns) if (column in row) kept[column] = row[column]
+        // Own columns only; "__proto__" is never copied.
+        for (const column of settings.keepColumns)
+          if (column !== '__proto__' && Object.hasOwn(row, column)) kept[column] = row[column]
       const record = result.records[index]
       if (isObject(record) && typeof record.accountId === 'string' && !('accountId' in kept))
         kept.accountId = record.accountId

@@ -132,6 +132,30 @@ describe('--engine duckdb on hand-made files', () => {
     )
   })
 
+  it('groups by a column named like an Object property (constructor), and refuses --by toString when there is no such column', () => {
+    // Hand-worked: scores 9 (a), 10 and 3 (b) → group a: 1 promoter of 1, NPS 100; group b:
+    // 1 promoter and 1 detractor of 2, NPS 0. A column named "constructor" is a column like
+    // any other, not Object.prototype.constructor.
+    const folder = tempFolder()
+    const file = writeFile(
+      folder,
+      'p.csv',
+      'score,respondedAt,constructor\n9,2026-03-01,a\n10,2026-03-02,b\n3,2026-03-03,b\n',
+    )
+    const { byDuckDb } = expectSame(['nps', file, '--by', 'constructor', '--json'])
+    expect(byDuckDb.status).toBe(0)
+    const rows = (JSON.parse(byDuckDb.stdout) as { rows: { group: unknown; n: number }[] }).rows
+    expect(rows.map((row) => [row.group, row.n])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ])
+    // "toString" is no column of this file: a usage error (exit 2) from both engines.
+    const missing = both(['nps', file, '--by', 'toString'])
+    expect(missing.byDefault.status).toBe(2)
+    expect(missing.byDuckDb.status).toBe(2)
+    expect(missing.byDefault.stderr).toMatch(/no column "toString"/)
+  })
+
   it('reads a file whose name has a quote, and refuses a name DuckDB would expand as a glob', () => {
     const folder = tempFolder()
     const quoted = writeFile(

@@ -26,6 +26,7 @@ import {
   rebuildPeriods,
   type SqlContext,
   type SqlRowCheck,
+  textType,
 } from './sqlBuilder.js'
 
 /**
@@ -132,8 +133,12 @@ export function kaplanMeierSql(
     const { dialect, columns } = context
     const quote = (name: string) => quoteIdentifier(alias(name), dialect)
     const duration = columns.duration as string
-    // INTEGER, not BIGINT: Postgres casts a boolean to integer only.
-    const event = `CAST(${columns.event} AS ${dialect === 'bigquery' ? 'INT64' : 'INTEGER'})`
+    // The event flag is read from its text, which every dialect writes for a BOOLEAN
+    // ('true'/'false') and for a number ('1', '1.0', '1.000000'), with the zeros after a
+    // decimal point trimmed: a cast to INTEGER would round 0.7 to 1 (or truncate it to 0
+    // in Spark) and accept it, where `kaplanMeier` refuses it.
+    const eventText = eventTextSql(columns.event as string, dialect)
+    const event = `CASE WHEN ${eventText} IN ('1', 'true') THEN 1 ELSE 0 END`
     const entry = columns.entry
     const finite = (value: string) => `(${value} >= 0 AND ${value} <= ${LARGEST})`
     const checks: SqlRowCheck[] = [
@@ -151,7 +156,7 @@ export function kaplanMeierSql(
       },
       {
         name: 'badEvent',
-        condition: `${columns.event} IS NULL OR ${event} NOT IN (0, 1)`,
+        condition: `${columns.event} IS NULL OR ${eventText} NOT IN ('0', '-0', '1', 'true', 'false')`,
         code: 'VALUE_OUT_OF_RANGE',
         problem: 'an event that is NULL or not 0/1 (true/false)',
       },
@@ -429,4 +434,14 @@ function finishCurves(
     }
   }
   return out
+}
+
+/**
+ * The text of an event flag with the zeros after a decimal point (and then the point)
+ * trimmed, so that `1`, `1.0` and `1.000000` all read `'1'` and a BOOLEAN reads `'true'` or
+ * `'false'`; anything else (`0.7`, `2`, `1e-07`) stays different from the accepted spellings.
+ */
+function eventTextSql(column: string, dialect: SqlDialect): string {
+  // REGEXP_REPLACE with the same pattern in every dialect (no backslash to escape).
+  return `REGEXP_REPLACE(CAST(${column} AS ${textType(dialect)}), '[.]0*$', '')`
 }

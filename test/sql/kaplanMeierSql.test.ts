@@ -193,6 +193,65 @@ describe('kaplanMeierSql', () => {
     }
   })
 
+  it('reads event flags of any numeric or BOOLEAN column exactly, and refuses fractions (not rounded)', async () => {
+    // Hand-worked: durations 1, 2, 3 with events 1, 0, 1 → at t = 1, 3 at risk, 1 event:
+    // S = 2/3; t = 2 censored; at t = 3, 1 at risk, 1 event: S = 0. Every spelling of the
+    // same flags (INTEGER 1/0, DOUBLE 1.0/0.0, DECIMAL 1.000000/0.000000, BOOLEAN) gives it.
+    const flags = [1, 0, 1]
+    for (const engine of engines) {
+      for (const type of ['integer', 'double', 'decimal'] as const) {
+        await engine.load('km_types', [
+          { name: 'duration', type: 'double', values: [1, 2, 3] },
+          { name: 'event', type, values: flags },
+        ])
+        for (const from of [
+          'km_types',
+          { raw: '(SELECT duration, CAST(event AS INTEGER) <> 0 AS event FROM km_types) AS t' },
+        ]) {
+          const query = kaplanMeierSql({
+            dialect: engine.name,
+            from,
+            columns: { duration: 'duration', event: 'event' },
+          })
+          const [curve] = query.finish(await engine.query(query.sql))
+          expect(
+            curve?.result.steps.map((step) => [step.time, step.survival]),
+            `${engine.name} ${type} ${JSON.stringify(from)}`,
+          ).toEqual([
+            [1, 2 / 3],
+            [3, 0],
+          ])
+        }
+      }
+      // 0.7 and 1.4 are not flags: kaplanMeier refuses them, and so does the twin (a cast to
+      // INTEGER would round them to 1 and accept them).
+      for (const bad of [0.7, 1.4, 0.5]) {
+        for (const type of ['double', 'decimal'] as const) {
+          await engine.load('km_types', [
+            { name: 'duration', type: 'double', values: [1, 2] },
+            { name: 'event', type, values: [1, bad] },
+          ])
+          const query = kaplanMeierSql({
+            dialect: engine.name,
+            from: 'km_types',
+            columns: { duration: 'duration', event: 'event' },
+          })
+          const rows = await engine.query(query.sql)
+          expectMetricError(() => query.finish(rows), 'VALUE_OUT_OF_RANGE', {
+            metric: 'kaplanMeierSql',
+          })
+        }
+        expectMetricError(
+          () => oneShot([row(1, 1), row(2, bad)], false, 'log'),
+          'VALUE_OUT_OF_RANGE',
+          {
+            metric: 'kaplanMeier',
+          },
+        )
+      }
+    }
+  })
+
   it('refuses rows that are not its query', () => {
     const query = kaplanMeierSql({
       dialect: 'postgres',

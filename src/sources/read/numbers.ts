@@ -1,6 +1,9 @@
 import { LONGEST_NUMBER_TEXT } from '../../schemas/fields.js'
 import { isBlankCell } from './cells.js'
 
+/** A whole number of percent of at most 15 digits (no point, no exponent): read exactly by `Number`. */
+const WHOLE_PERCENT = /^-?\d{1,15}$/
+
 /**
  * Numbers as exports write them, in one stated locale for the whole export — never guessed
  * per row (`'1,234'` is 1234 in `'en'` and 1.234 in `'de'`):
@@ -159,7 +162,7 @@ export function readFraction(value: unknown, reading: FractionReading): number |
   const text = readDecimalText(cell, reading.locale)
   if (text === undefined || text === null) return text
   if (!percent) return readLocaleNumber(text, 'en')
-  if (text.length <= 15 && !text.includes('.')) {
+  if (WHOLE_PERCENT.test(text)) {
     // A whole number of percent: n / 100 is the double nearest to the exact quotient, as is
     // Number of the shifted text ('35' → '0.35'), so the two are the same number.
     const fraction = Number(text) / 100

@@ -99,6 +99,20 @@ describe('readFraction', () => {
     expect(readFraction('abc%', { percent: true, locale: 'en' })).toBeNull()
   })
 
+  it('does not read a number in exponent form as a whole percent (it is unreadable, as any exponent)', () => {
+    // '1e-7' is not a whole number of percent: the whole-percent shortcut must not take it
+    // (Number('1e-7') / 100 would give 9.999999999999999e-10); the adapters' number
+    // grammar has no exponents, so it is unreadable (null), as '1E2' is.
+    expect(readFraction('1e-7', { percent: true, locale: 'en' })).toBeNull()
+    // A JSON number cell so small that JavaScript writes it with an exponent: the same.
+    expect(readFraction(1e-7, { percent: true, locale: 'en' })).toBeNull()
+    expect(readFraction(3e-7, { percent: true, locale: 'en' })).toBeNull()
+    expect(readFraction('1E2', { percent: true, locale: 'en' })).toBeNull()
+    // A sign still reads: +35 % = 0.35, −5 % = −0.05.
+    expect(readFraction('+35', { percent: true, locale: 'en' })).toBe(0.35)
+    expect(readFraction('-5', { percent: true, locale: 'en' })).toBe(-0.05)
+  })
+
   it('moves the decimal point in the text, so p% is exactly the double of p/100 written out', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100_000 }), (tenths) => {

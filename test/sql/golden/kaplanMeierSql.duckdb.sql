@@ -19,12 +19,12 @@ FROM (
     "region" AS "cx_group_1",
     STRFTIME(CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10) % 3) AS INTEGER)) AS DATE), '%Y-%m-%d') AS "cx_period",
     CAST("tenure_months" AS DOUBLE) AS "cx_time",
-    CASE WHEN CAST("churned" AS INTEGER) = 1 THEN 1 ELSE 0 END AS "cx_e",
-    CASE WHEN CAST("churned" AS INTEGER) = 0 THEN 1 ELSE 0 END AS "cx_c",
+    CASE WHEN CASE WHEN REGEXP_REPLACE(CAST("churned" AS VARCHAR), '[.]0*$', '') IN ('1', 'true') THEN 1 ELSE 0 END = 1 THEN 1 ELSE 0 END AS "cx_e",
+    CASE WHEN CASE WHEN REGEXP_REPLACE(CAST("churned" AS VARCHAR), '[.]0*$', '') IN ('1', 'true') THEN 1 ELSE 0 END = 0 THEN 1 ELSE 0 END AS "cx_c",
     0 AS "cx_i",
     CASE WHEN "tenure_months" IS NULL OR NOT ("tenure_months" < 0 OR ("tenure_months" >= 0 AND "tenure_months" <= 1.7976931348623157e308)) THEN 1 ELSE 0 END AS "cx_x_badDuration",
     CASE WHEN "tenure_months" < 0 THEN 1 ELSE 0 END AS "cx_x_negativeDuration",
-    CASE WHEN "churned" IS NULL OR CAST("churned" AS INTEGER) NOT IN (0, 1) THEN 1 ELSE 0 END AS "cx_x_badEvent",
+    CASE WHEN "churned" IS NULL OR REGEXP_REPLACE(CAST("churned" AS VARCHAR), '[.]0*$', '') NOT IN ('0', '-0', '1', 'true', 'false') THEN 1 ELSE 0 END AS "cx_x_badEvent",
     CASE WHEN "entered_month" IS NULL OR NOT ("entered_month" < 0 OR ("entered_month" >= 0 AND "entered_month" <= 1.7976931348623157e308)) THEN 1 ELSE 0 END AS "cx_x_badEntry",
     CASE WHEN "entered_month" < 0 THEN 1 ELSE 0 END AS "cx_x_negativeEntry",
     CASE WHEN ("entered_month" >= 0 AND "entered_month" <= 1.7976931348623157e308) AND ("tenure_months" >= 0 AND "tenure_months" <= 1.7976931348623157e308) AND "entered_month" >= "tenure_months" THEN 1 ELSE 0 END AS "cx_x_entryNotBefore"
@@ -64,11 +64,11 @@ SELECT
 FROM (
   SELECT
     CAST("tenure_months" AS DOUBLE) AS "cx_time",
-    CASE WHEN CAST("churned" AS INTEGER) = 1 THEN 1 ELSE 0 END AS "cx_e",
-    CASE WHEN CAST("churned" AS INTEGER) = 0 THEN 1 ELSE 0 END AS "cx_c",
+    CASE WHEN CASE WHEN REGEXP_REPLACE(CAST("churned" AS VARCHAR), '[.]0*$', '') IN ('1', 'true') THEN 1 ELSE 0 END = 1 THEN 1 ELSE 0 END AS "cx_e",
+    CASE WHEN CASE WHEN REGEXP_REPLACE(CAST("churned" AS VARCHAR), '[.]0*$', '') IN ('1', 'true') THEN 1 ELSE 0 END = 0 THEN 1 ELSE 0 END AS "cx_c",
     CASE WHEN "tenure_months" IS NULL OR NOT ("tenure_months" < 0 OR ("tenure_months" >= 0 AND "tenure_months" <= 1.7976931348623157e308)) THEN 1 ELSE 0 END AS "cx_x_badDuration",
     CASE WHEN "tenure_months" < 0 THEN 1 ELSE 0 END AS "cx_x_negativeDuration",
-    CASE WHEN "churned" IS NULL OR CAST("churned" AS INTEGER) NOT IN (0, 1) THEN 1 ELSE 0 END AS "cx_x_badEvent"
+    CASE WHEN "churned" IS NULL OR REGEXP_REPLACE(CAST("churned" AS VARCHAR), '[.]0*$', '') NOT IN ('0', '-0', '1', 'true', 'false') THEN 1 ELSE 0 END AS "cx_x_badEvent"
   FROM "customers"
 ) AS "cx_subjects"
 GROUP BY
