@@ -265,6 +265,52 @@ describe('cohortRetentionSql', () => {
     }
   }, 60_000)
 
+  it('refuses tampered cells in finish, naming the query row (checks now in cohortRetentionFromCounts)', () => {
+    const query = cohortRetentionSql({
+      dialect: 'duckdb',
+      from: 'logins',
+      columns: { customerId: 'c' },
+      period: { column: 'at', unit: 'month' },
+    })
+    const checks = {
+      cx_missingCustomer: 0,
+      cx_missingAt: 0,
+      cx_afterAsOf: 0,
+      cx_missingRevenue: 0,
+      cx_negativeRevenue: 0,
+      cx_tooPrecise: 0,
+      cx_currencyLow: null,
+      cx_currencyHigh: null,
+    }
+    const cell = (cohort: string, period: string, active: number) => ({
+      cx_cohort: cohort,
+      cx_period: period,
+      cx_n: active,
+      cx_active: active,
+      cx_revenue: '0',
+      ...checks,
+    })
+    const metric = 'cohortRetentionSql'
+    expectMetricError(
+      () =>
+        query.finish([cell('2026-01-01', '2026-01-01', 2), cell('2026-02-01', '2026-01-01', 1)]),
+      'END_BEFORE_START',
+      { path: [1, 'cx_period'], metric },
+    )
+    expectMetricError(
+      () =>
+        query.finish([cell('2026-01-01', '2026-01-01', 2), cell('2026-01-01', '2026-02-03', 1)]),
+      'INVALID_RECORD',
+      { path: [1, 'cx_period'], metric },
+    )
+    expectMetricError(
+      () =>
+        query.finish([cell('2026-01-01', '2026-01-01', 2), cell('2026-01-01', '2026-02-01', 3)]),
+      'VALUE_OUT_OF_RANGE',
+      { path: [1, 'cx_active'], metric },
+    )
+  })
+
   it('gives no tables for an empty table', async () => {
     for (const engine of engines) {
       expect(await run(engine, 'empty_cohorts', [], {})).toEqual([])
