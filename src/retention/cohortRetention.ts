@@ -5,7 +5,7 @@ import {
   periodIndex,
   readPeriodLayout,
 } from '../core/calendarPeriods.js'
-import { createCurrencyTracker, trackCurrency } from '../core/currency.js'
+import { type CurrencyTracker, createCurrencyTracker, trackCurrency } from '../core/currency.js'
 import { describeValue } from '../core/describeValue.js'
 import {
   finiteMoney,
@@ -283,29 +283,7 @@ function countedCohorts(
         message: `${metric}: period of index ${index} is ${new Date(period).toISOString()}, before its cohort ${new Date(cohort).toISOString()}`,
       })
     }
-    if (asOf !== null && period > asOf) {
-      throw new MetricInputError({
-        code: 'VALUE_OUT_OF_RANGE',
-        metric,
-        path: [index, 'period'],
-        message: `${metric}: period of index ${index} is ${new Date(period).toISOString()}, after asOf ${new Date(asOf).toISOString()}`,
-      })
-    }
-    if (basis === 'amount') {
-      if (cell.revenue === undefined) {
-        throw missing(metric, index, 'revenue', "revenue cohorts need each cell's revenue")
-      }
-      const named = cell.currency
-      if (named !== undefined && typeof named !== 'string') {
-        throw new MetricInputError({
-          code: 'INVALID_RECORD',
-          metric,
-          path: [index, 'currency'],
-          message: `${metric}: currency at index ${index} is ${describeValue(named)}; it must be an ISO 4217 code such as 'EUR'`,
-        })
-      }
-      trackCurrency(currency, named, () => [index, 'currency'])
-    }
+    checkEntry(cell, index, period, 'period', { metric, basis, asOf, currency })
     cohortTimes[index] = cohort
     periodTimes[index] = period
     if (cohort < earliest) earliest = cohort
@@ -413,6 +391,44 @@ function countedCohorts(
   )
 }
 
+/** What both forms check of a row or cell: not after `asOf`; revenue and currency (amount basis). */
+function checkEntry(
+  entry: { readonly revenue?: MoneyInput; readonly currency?: string },
+  index: number,
+  time: number,
+  field: 'at' | 'period',
+  checks: {
+    readonly metric: string
+    readonly basis: MetricBasis
+    readonly asOf: number | null
+    readonly currency: CurrencyTracker
+  },
+): void {
+  const { metric, asOf } = checks
+  if (asOf !== null && time > asOf) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: [index, field],
+      message: `${metric}: ${field} of index ${index} is ${new Date(time).toISOString()}, after asOf ${new Date(asOf).toISOString()}`,
+    })
+  }
+  if (checks.basis !== 'amount') return
+  if (entry.revenue === undefined) {
+    throw missing(metric, index, 'revenue', 'revenue cohorts need the revenue of each entry')
+  }
+  const named: unknown = entry.currency
+  if (named !== undefined && typeof named !== 'string') {
+    throw new MetricInputError({
+      code: 'INVALID_RECORD',
+      metric,
+      path: [index, 'currency'],
+      message: `${metric}: currency at index ${index} is ${describeValue(named)}; it must be an ISO 4217 code such as 'EUR'`,
+    })
+  }
+  trackCurrency(checks.currency, named, () => [index, 'currency'])
+}
+
 /** The checked instant of a cell's `cohort` or `period`, in years 1–9999. */
 function instantOf(value: Date, metric: string, index: number, field: string): number {
   const label = `${field} of index ${index}`
@@ -493,29 +509,7 @@ function buildCohorts(
       [index, 'at'],
       label,
     )
-    if (asOf !== null && time > asOf) {
-      throw new MetricInputError({
-        code: 'VALUE_OUT_OF_RANGE',
-        metric,
-        path: [index, 'at'],
-        message: `${metric}: at of index ${index} is ${new Date(time).toISOString()}, after asOf ${new Date(asOf).toISOString()}`,
-      })
-    }
-    if (basis === 'amount') {
-      if (row.revenue === undefined) {
-        throw missing(metric, index, 'revenue', "revenue cohorts need each row's revenue")
-      }
-      const named = row.currency
-      if (named !== undefined && typeof named !== 'string') {
-        throw new MetricInputError({
-          code: 'INVALID_RECORD',
-          metric,
-          path: [index, 'currency'],
-          message: `${metric}: currency at index ${index} is ${describeValue(named)}; it must be an ISO 4217 code such as 'EUR'`,
-        })
-      }
-      trackCurrency(currency, named, () => [index, 'currency'])
-    }
+    checkEntry(row, index, time, 'at', { metric, basis, asOf, currency })
     let code = codeOf.get(customerId)
     if (code === undefined) {
       code = firstTimes.length

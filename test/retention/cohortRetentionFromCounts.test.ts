@@ -147,98 +147,91 @@ describe('cohortRetentionFromCounts', () => {
   it('refuses cells that no activity could produce', () => {
     const jan = at('2026-01-01')
     const feb = at('2026-02-01')
-    expectMetricError(
-      () => cohortRetentionFromCounts([{ cohort: feb, period: jan, active: 1 }]),
-      'END_BEFORE_START',
-      { path: [0, 'period'], metric },
-    )
-    expectMetricError(
-      () => cohortRetentionFromCounts([{ cohort: at('2026-01-02'), period: feb, active: 1 }]),
-      'INVALID_RECORD',
-      { path: [0, 'cohort'], metric },
-    )
-    expectMetricError(
-      () =>
-        cohortRetentionFromCounts([
-          { cohort: jan, period: jan, active: 2 },
-          { cohort: jan, period: jan, active: 2 },
-        ]),
-      'INVALID_RECORD',
-      { path: [1], metric },
-    )
-    expectMetricError(
-      () => cohortRetentionFromCounts([{ cohort: jan, period: feb, active: 1 }]),
-      'INVALID_RECORD',
-      { path: [0, 'cohort'], metric },
-    )
-    expectMetricError(
-      () =>
-        cohortRetentionFromCounts([
-          { cohort: jan, period: jan, active: 2 },
-          { cohort: jan, period: feb, active: 3 },
-        ]),
-      'VALUE_OUT_OF_RANGE',
-      { path: [1, 'active'], metric },
-    )
-    for (const active of [-1, 1.5, Number.NaN, '2' as unknown as number]) {
-      expectMetricError(
-        () => cohortRetentionFromCounts([{ cohort: jan, period: jan, active }]),
+    const one = (active: number) => ({ cohort: jan, period: jan, active })
+    const amount = { basis: 'amount' } as const
+    type Case = [
+      string,
+      unknown[],
+      CohortRetentionOptions | undefined,
+      string,
+      unknown[] | undefined,
+    ]
+    const cases: Case[] = [
+      [
+        'period before cohort',
+        [{ cohort: feb, period: jan, active: 1 }],
+        undefined,
+        'END_BEFORE_START',
+        [0, 'period'],
+      ],
+      [
+        'not a period start',
+        [{ cohort: at('2026-01-02'), period: feb, active: 1 }],
+        undefined,
+        'INVALID_RECORD',
+        [0, 'cohort'],
+      ],
+      ['a repeated cell', [one(2), one(2)], undefined, 'INVALID_RECORD', [1]],
+      [
+        'no age-0 cell',
+        [{ cohort: jan, period: feb, active: 1 }],
+        undefined,
+        'INVALID_RECORD',
+        [0, 'cohort'],
+      ],
+      [
+        'more active than the cohort',
+        [one(2), { cohort: jan, period: feb, active: 3 }],
+        undefined,
         'VALUE_OUT_OF_RANGE',
-        { path: [0, 'active'], metric },
+        [1, 'active'],
+      ],
+      ['a negative count', [one(-1)], undefined, 'VALUE_OUT_OF_RANGE', [0, 'active']],
+      ['a fractional count', [one(1.5)], undefined, 'VALUE_OUT_OF_RANGE', [0, 'active']],
+      ['a NaN count', [one(Number.NaN)], undefined, 'VALUE_OUT_OF_RANGE', [0, 'active']],
+      [
+        'a text count',
+        [{ cohort: jan, period: jan, active: '2' }],
+        undefined,
+        'VALUE_OUT_OF_RANGE',
+        [0, 'active'],
+      ],
+      ['no revenue', [one(1)], amount, 'MISSING_VALUE', [0, 'revenue']],
+      ['a negative revenue', [{ ...one(1), revenue: '-1' }], amount, 'NEGATIVE_VALUE', undefined],
+      [
+        'two currencies',
+        [
+          { ...one(1), revenue: 1, currency: 'EUR' },
+          { cohort: jan, period: feb, active: 1, revenue: 1, currency: 'USD' },
+        ],
+        amount,
+        'CURRENCY_MISMATCH',
+        undefined,
+      ],
+      [
+        'a cell after asOf',
+        [{ cohort: jan, period: feb, active: 1 }],
+        { asOf: at('2026-01-15T00:00:00Z') },
+        'VALUE_OUT_OF_RANGE',
+        [0, 'period'],
+      ],
+      [
+        'an invalid date',
+        [{ cohort: at('nope'), period: jan, active: 1 }],
+        undefined,
+        'INVALID_DATE',
+        [0, 'cohort'],
+      ],
+      ['a cell that is a Date', [jan], undefined, 'INVALID_DATE', [0, 'cohort']],
+      ['an unknown basis', [one(1)], { basis: 'x' as never }, 'INVALID_OPTION', undefined],
+    ]
+    for (const [, cells, options, code, path] of cases) {
+      expectMetricError(
+        () => cohortRetentionFromCounts(cells as CohortRetentionCount[], options),
+        code as never,
+        path === undefined ? { metric } : { path: path as (string | number)[], metric },
       )
     }
-    expectMetricError(
-      () =>
-        cohortRetentionFromCounts([{ cohort: jan, period: jan, active: 1 }], { basis: 'amount' }),
-      'MISSING_VALUE',
-      { path: [0, 'revenue'], metric },
-    )
-    expectMetricError(
-      () =>
-        cohortRetentionFromCounts([{ cohort: jan, period: jan, active: 1, revenue: '-1' }], {
-          basis: 'amount',
-        }),
-      'NEGATIVE_VALUE',
-      { metric },
-    )
-    expectMetricError(
-      () =>
-        cohortRetentionFromCounts(
-          [
-            { cohort: jan, period: jan, active: 1, revenue: 1, currency: 'EUR' },
-            { cohort: jan, period: feb, active: 1, revenue: 1, currency: 'USD' },
-          ],
-          { basis: 'amount' },
-        ),
-      'CURRENCY_MISMATCH',
-      { metric },
-    )
-    expectMetricError(
-      () =>
-        cohortRetentionFromCounts([{ cohort: jan, period: feb, active: 1 }], {
-          asOf: at('2026-01-15T00:00:00Z'),
-        }),
-      'VALUE_OUT_OF_RANGE',
-      { path: [0, 'period'], metric },
-    )
-    expectMetricError(
-      () => cohortRetentionFromCounts([{ cohort: at('nope'), period: jan, active: 1 }]),
-      'INVALID_DATE',
-      { path: [0, 'cohort'], metric },
-    )
-    expectMetricError(
-      () => cohortRetentionFromCounts([jan as unknown as CohortRetentionCount]),
-      'INVALID_DATE',
-      { path: [0, 'cohort'], metric },
-    )
-    expectMetricError(
-      () =>
-        cohortRetentionFromCounts([{ cohort: jan, period: jan, active: 1 }], {
-          basis: 'x' as never,
-        }),
-      'INVALID_OPTION',
-      { metric },
-    )
   })
 
   it('returns the empty table for no cells, without mutating its input', () => {
