@@ -5,7 +5,7 @@ import {
   periodIndex,
   readPeriodLayout,
 } from '../core/calendarPeriods.js'
-import { createCurrencyTracker, trackCurrency } from '../core/currency.js'
+import { type CurrencyTracker, createCurrencyTracker, trackCurrency } from '../core/currency.js'
 import { describeValue } from '../core/describeValue.js'
 import {
   finiteMoney,
@@ -16,7 +16,7 @@ import {
   requireRow,
 } from '../core/inputGuards.js'
 import { MetricInputError } from '../core/MetricInputError.js'
-import { MoneyDecimal } from '../core/MoneyInput.js'
+import { MoneyDecimal, type MoneyInput } from '../core/MoneyInput.js'
 import {
   addMoney,
   createMoneySum,
@@ -186,12 +186,262 @@ export function cohortRetention(
   return guardInput('cohortRetention', () => buildCohorts(activity, options))
 }
 
-function buildCohorts(
-  list: readonly CustomerActivity[],
+/**
+ * One cell of the cohort triangle for {@link cohortRetentionFromCounts}: the customers of a
+ * cohort active in one period, and (revenue basis) their revenue there.
+ *
+ * @category Retention
+ */
+export interface CohortRetentionCount {
+  /** The instant the cohort's period begins (in the options' `timeZone`). */
+  readonly cohort: Date
+  /** The instant the activity period begins; not before `cohort`. */
+  readonly period: Date
+  /**
+   * Distinct customers of the cohort active in the period (a whole number ≥ 0). The cell
+   * with `period` = `cohort` holds the cohort's size: every customer is active in its first period.
+   */
+  readonly active: number
+  /** Their revenue in the period (≥ 0; required with `basis: 'amount'`). */
+  readonly revenue?: MoneyInput
+  /** ISO 4217 code of `revenue`; all cells name one currency (or none). */
+  readonly currency?: string
+}
+
+/**
+ * The cohort retention table from counts per cohort and period instead of one row per
+ * activity — the form a database returns from `GROUP BY cohort, period` (see
+ * `cohortRetentionSql` in `cx-metrics/sql`). It is {@link cohortRetention} on the activity
+ * those counts describe: the same periods, rows, `null` triangle and pooled retention, bit
+ * for bit, since `cohortRetention` counts its rows into these cells and finishes them here.
+ *
+ * ```text
+ * size(c) = active(c, c);  R(c, k) = active(c, c + k) / size(c)   (logo)
+ *                           R(c, k) = revenue(c, c + k) / revenue(c, c)   (revenue)
+ * ```
+ * The table runs from the earliest cohort to the latest period (or the period of `asOf`);
+ * cells left out count as 0. Limits as {@link cohortRetention}.
+ *
+ * @param cells - `{ cohort, period, active, revenue?, currency? }`, at most one per
+ *   (cohort, period); `cohort` and `period` are period starts in `timeZone`.
+ * @param options - As {@link cohortRetention}: `basis`, `period` (`'month'`), `timeZone`
+ *   (`'UTC'`), `asOf`, `fiscalYearStartMonth`, `weekStartsOn`.
+ * @returns The same `{ basis, periods, cohorts, pooled, currency }` as {@link cohortRetention}.
+ * @throws MetricInputError `INVALID_DATE` (`[i, 'cohort']`, `[i, 'period']`);
+ *   `INVALID_RECORD` (a row that is not an object, an instant that does not begin a period,
+ *   two cells for one cohort and period, a cohort without its first-period cell);
+ *   `END_BEFORE_START` (a period before its cohort); `VALUE_OUT_OF_RANGE` (an `active`
+ *   count that is not a whole number ≥ 0 or exceeds the cohort's size; a cell after `asOf`;
+ *   a span of more than 1,200 periods); `MISSING_VALUE`, `NEGATIVE_VALUE`, `NOT_FINITE`
+ *   (`revenue`); `CURRENCY_MISMATCH`; `INVALID_OPTION`.
+ * @example
+ * ```ts
+ * // cohortRetention's example as counts: January 2 customers, 1 back in February; February 1.
+ * const at = (iso: string) => new Date(iso)
+ * const table = cohortRetentionFromCounts([
+ *   { cohort: at('2026-01-01'), period: at('2026-01-01'), active: 2 },
+ *   { cohort: at('2026-01-01'), period: at('2026-02-01'), active: 1 },
+ *   { cohort: at('2026-02-01'), period: at('2026-02-01'), active: 1 },
+ * ])
+ * table.cohorts.map((row) => [row.cohort, row.retention]) // => [['2026-01', [1, 0.5]], ['2026-02', [1, null]]]
+ * table.pooled.map((cell) => cell.retention) // => [1, 0.5]
+ * ```
+ * @see cohortRetention, the per-activity form.
+ * @category Retention
+ */
+export function cohortRetentionFromCounts(
+  cells: readonly CohortRetentionCount[],
+  options?: CohortRetentionOptions,
+): CohortRetentionResult {
+  return guardInput('cohortRetentionFromCounts', () => countedCohorts(cells, options))
+}
+
+function countedCohorts(
+  list: readonly CohortRetentionCount[],
   given: CohortRetentionOptions | undefined,
 ): CohortRetentionResult {
-  const metric = 'cohortRetention'
-  const activity = requireList(list, metric, 'activity')
+  const metric = 'cohortRetentionFromCounts'
+  const cells = requireList(list, metric, 'cells')
+  const { basis, layout, asOf } = readCohortOptions(given, metric)
+  if (cells.length === 0) return { basis, periods: [], cohorts: [], pooled: [], currency: null }
+  const currency = createCurrencyTracker(metric)
+  const count = cells.length
+  const cohortTimes = new Float64Array(count)
+  const periodTimes = new Float64Array(count)
+  let earliest = Number.POSITIVE_INFINITY
+  let latest = Number.NEGATIVE_INFINITY
+  let latestIndex = 0
+  for (let index = 0; index < count; index++) {
+    const cell = requireRow(cells[index] as CohortRetentionCount, metric, index, 'cell')
+    const cohort = instantOf(cell.cohort, metric, index, 'cohort')
+    const period = instantOf(cell.period, metric, index, 'period')
+    if (period < cohort) {
+      throw new MetricInputError({
+        code: 'END_BEFORE_START',
+        metric,
+        path: [index, 'period'],
+        message: `${metric}: period of index ${index} is ${new Date(period).toISOString()}, before its cohort ${new Date(cohort).toISOString()}`,
+      })
+    }
+    checkEntry(cell, index, period, 'period', { metric, basis, asOf, currency })
+    cohortTimes[index] = cohort
+    periodTimes[index] = period
+    if (cohort < earliest) earliest = cohort
+    if (period > latest) {
+      latest = period
+      latestIndex = index
+    }
+  }
+  const last = asOf === null ? latest : Math.max(latest, asOf)
+  const grid = layOutGrid(
+    earliest,
+    last,
+    layout,
+    metric,
+    asOf !== null && asOf > latest ? ['asOf'] : [latestIndex, 'period'],
+  )
+  const periods = grid.labels.length
+  const size = new Float64Array(periods)
+  const active: (Float64Array | undefined)[] = new Array(periods)
+  const revenue: ((Decimal | undefined)[] | undefined)[] = new Array(periods)
+  const context: MoneyContext = { metric, allowNegative: false, field: 'revenue' }
+  const start = (time: number, index: number, field: string): number => {
+    const at = periodIndex(grid.starts, time)
+    if (grid.starts[at] !== time) {
+      throw new MetricInputError({
+        code: 'INVALID_RECORD',
+        metric,
+        path: [index, field],
+        message: `${metric}: ${field} of index ${index} is ${new Date(time).toISOString()}, which does not begin a ${layout.period} in ${layout.timeZone}`,
+      })
+    }
+    return at
+  }
+  for (let index = 0; index < count; index++) {
+    const cell = cells[index] as CohortRetentionCount
+    const cohort = start(cohortTimes[index] as number, index, 'cohort')
+    const age = start(periodTimes[index] as number, index, 'period') - cohort
+    const value = cell.active
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: [index, 'active'],
+        message: `${metric}: active of index ${index} is ${describeValue(value)}; it must be a whole number of customers ≥ 0`,
+      })
+    }
+    let counts = active[cohort]
+    if (counts === undefined) {
+      counts = new Float64Array(periods - cohort).fill(-1)
+      active[cohort] = counts
+      if (basis === 'amount') revenue[cohort] = new Array(periods - cohort)
+    }
+    if ((counts[age] as number) >= 0) {
+      throw new MetricInputError({
+        code: 'INVALID_RECORD',
+        metric,
+        path: [index],
+        message: `${metric}: index ${index} repeats the cell of cohort ${grid.labels[cohort]} and period ${grid.labels[cohort + age]}; pass one cell per cohort and period`,
+      })
+    }
+    counts[age] = value
+    if (basis === 'amount') {
+      const sum = createMoneySum()
+      addMoney(sum, cell.revenue as MoneyInput, context, index)
+      ;(revenue[cohort] as (Decimal | undefined)[])[age] = finiteMoney(
+        moneySumValue(sum),
+        metric,
+        'a cohort revenue',
+      )
+    }
+  }
+  // Every cohort needs its first-period cell (its size); no later cell may exceed it.
+  for (let index = 0; index < count; index++) {
+    const cohort = periodIndex(grid.starts, cohortTimes[index] as number)
+    const counts = active[cohort] as Float64Array
+    const cohortSize = counts[0] as number
+    if (cohortSize < 0) {
+      throw new MetricInputError({
+        code: 'INVALID_RECORD',
+        metric,
+        path: [index, 'cohort'],
+        message: `${metric}: cohort ${grid.labels[cohort]} has no cell for its own period; that cell holds the cohort's size`,
+      })
+    }
+    if ((cells[index] as CohortRetentionCount).active > cohortSize) {
+      throw new MetricInputError({
+        code: 'VALUE_OUT_OF_RANGE',
+        metric,
+        path: [index, 'active'],
+        message: `${metric}: active of index ${index} is ${(cells[index] as CohortRetentionCount).active}, more than the ${cohortSize} customers of cohort ${grid.labels[cohort]}`,
+      })
+    }
+    size[cohort] = cohortSize
+  }
+  // Cells left out count as 0 (the -1 marked "not given").
+  for (let cohort = 0; cohort < periods; cohort++) {
+    const counts = active[cohort]
+    if (counts === undefined) continue
+    for (let age = 0; age < counts.length; age++) if ((counts[age] as number) < 0) counts[age] = 0
+  }
+  return tableFromCounts(
+    { basis, grid, size, active, revenue },
+    metric,
+    basis === 'amount' ? currency.currency : null,
+  )
+}
+
+/** What both forms check of a row or cell: not after `asOf`; revenue and currency (amount basis). */
+function checkEntry(
+  entry: { readonly revenue?: MoneyInput; readonly currency?: string },
+  index: number,
+  time: number,
+  field: 'at' | 'period',
+  checks: {
+    readonly metric: string
+    readonly basis: MetricBasis
+    readonly asOf: number | null
+    readonly currency: CurrencyTracker
+  },
+): void {
+  const { metric, asOf } = checks
+  if (asOf !== null && time > asOf) {
+    throw new MetricInputError({
+      code: 'VALUE_OUT_OF_RANGE',
+      metric,
+      path: [index, field],
+      message: `${metric}: ${field} of index ${index} is ${new Date(time).toISOString()}, after asOf ${new Date(asOf).toISOString()}`,
+    })
+  }
+  if (checks.basis !== 'amount') return
+  if (entry.revenue === undefined) {
+    throw missing(metric, index, 'revenue', 'revenue cohorts need the revenue of each entry')
+  }
+  const named: unknown = entry.currency
+  if (named !== undefined && typeof named !== 'string') {
+    throw new MetricInputError({
+      code: 'INVALID_RECORD',
+      metric,
+      path: [index, 'currency'],
+      message: `${metric}: currency at index ${index} is ${describeValue(named)}; it must be an ISO 4217 code such as 'EUR'`,
+    })
+  }
+  trackCurrency(checks.currency, named, () => [index, 'currency'])
+}
+
+/** The checked instant of a cell's `cohort` or `period`, in years 1–9999. */
+function instantOf(value: Date, metric: string, index: number, field: string): number {
+  const label = `${field} of index ${index}`
+  return requireSupported(
+    requireInstant(value, metric, [index, field], label),
+    metric,
+    [index, field],
+    label,
+  )
+}
+
+/** The options both forms read: the canonical basis, the period layout and `asOf`. */
+function readCohortOptions(given: CohortRetentionOptions | undefined, metric: string) {
   const options = readOptions(given, metric)
   const named = requireOneOf(options.basis ?? 'count', COHORT_BASES, metric, 'basis')
   const basis: MetricBasis = named === 'logo' ? 'count' : named === 'revenue' ? 'amount' : named
@@ -205,6 +455,34 @@ function buildCohorts(
           ['asOf'],
           'option asOf',
         )
+  return { basis, layout, asOf }
+}
+
+/** The periods from `earliest` to `last`, refused beyond {@link MAX_COHORT_PERIODS}. */
+function layOutGrid(
+  earliest: number,
+  last: number,
+  layout: ReturnType<typeof readPeriodLayout>,
+  metric: string,
+  spanPath: (string | number)[],
+): ReturnType<typeof periodGrid> {
+  // Refuse a span that surely holds too many periods before laying any out, then count.
+  const shortest = Math.floor(
+    (last - earliest) / (LONGEST_PERIOD_DAYS[layout.period] * DAY_MILLISECONDS),
+  )
+  if (shortest > MAX_COHORT_PERIODS) throw tooLong(metric, spanPath, shortest)
+  const grid = periodGrid(earliest, last, layout)
+  if (grid.labels.length > MAX_COHORT_PERIODS) throw tooLong(metric, spanPath, grid.labels.length)
+  return grid
+}
+
+function buildCohorts(
+  list: readonly CustomerActivity[],
+  given: CohortRetentionOptions | undefined,
+): CohortRetentionResult {
+  const metric = 'cohortRetention'
+  const activity = requireList(list, metric, 'activity')
+  const { basis, layout, asOf } = readCohortOptions(given, metric)
   if (activity.length === 0) return { basis, periods: [], cohorts: [], pooled: [], currency: null }
   // Revenue of different currencies never meets in one sum (an activity without one conflicts with none).
   const currency = createCurrencyTracker(metric)
@@ -231,29 +509,7 @@ function buildCohorts(
       [index, 'at'],
       label,
     )
-    if (asOf !== null && time > asOf) {
-      throw new MetricInputError({
-        code: 'VALUE_OUT_OF_RANGE',
-        metric,
-        path: [index, 'at'],
-        message: `${metric}: at of index ${index} is ${new Date(time).toISOString()}, after asOf ${new Date(asOf).toISOString()}`,
-      })
-    }
-    if (basis === 'amount') {
-      if (row.revenue === undefined) {
-        throw missing(metric, index, 'revenue', "revenue cohorts need each row's revenue")
-      }
-      const named = row.currency
-      if (named !== undefined && typeof named !== 'string') {
-        throw new MetricInputError({
-          code: 'INVALID_RECORD',
-          metric,
-          path: [index, 'currency'],
-          message: `${metric}: currency at index ${index} is ${describeValue(named)}; it must be an ISO 4217 code such as 'EUR'`,
-        })
-      }
-      trackCurrency(currency, named, () => [index, 'currency'])
-    }
+    checkEntry(row, index, time, 'at', { metric, basis, asOf, currency })
     let code = codeOf.get(customerId)
     if (code === undefined) {
       code = firstTimes.length
@@ -272,14 +528,8 @@ function buildCohorts(
   }
   const last = asOf === null ? latest : Math.max(latest, asOf)
   const spanPath = asOf !== null && asOf > latest ? ['asOf'] : [latestIndex, 'at']
-  // Refuse a span that surely holds too many periods before laying any out, then count.
-  const shortest = Math.floor(
-    (last - earliest) / (LONGEST_PERIOD_DAYS[layout.period] * DAY_MILLISECONDS),
-  )
-  if (shortest > MAX_COHORT_PERIODS) throw tooLong(metric, spanPath, shortest)
-  const grid = periodGrid(earliest, last, layout)
+  const grid = layOutGrid(earliest, last, layout, metric, spanPath)
   const periods = grid.labels.length
-  if (periods > MAX_COHORT_PERIODS) throw tooLong(metric, spanPath, periods)
 
   // Pass 2: rows grouped by customer (a counting sort), so a customer counts once per period
   // with one stamp per period instead of a customers × periods table.
@@ -343,17 +593,52 @@ function buildCohorts(
       }
     }
   }
-  return { ...summarise(basis, grid, size, active, revenue, metric), currency: currency.currency }
+  return tableFromCounts(
+    { basis, grid, size, active, revenue: exactCells(revenue, metric) },
+    metric,
+    currency.currency,
+  )
 }
 
-function summarise(
-  basis: MetricBasis,
-  grid: ReturnType<typeof periodGrid>,
-  size: Float64Array,
-  active: readonly (Float64Array | undefined)[],
+/** The exact revenue of every counted cell (`undefined` where the cell had none). */
+function exactCells(
   revenue: readonly ((MoneySum | undefined)[] | undefined)[],
   metric: string,
-): Omit<CohortRetentionResult, 'currency'> {
+): ((Decimal | undefined)[] | undefined)[] {
+  const out: ((Decimal | undefined)[] | undefined)[] = new Array(revenue.length)
+  for (let cohort = 0; cohort < revenue.length; cohort++) {
+    const sums = revenue[cohort]
+    if (sums === undefined) continue
+    const row: (Decimal | undefined)[] = new Array(sums.length)
+    for (let age = 0; age < sums.length; age++) {
+      const sum = sums[age]
+      if (sum !== undefined) row[age] = finiteMoney(moneySumValue(sum), metric, 'a cohort revenue')
+    }
+    out[cohort] = row
+  }
+  return out
+}
+
+/**
+ * The counted triangle that {@link cohortRetention} and {@link cohortRetentionFromCounts}
+ * both summarise: per cohort index its size, active customers per age and (revenue basis)
+ * exact revenue per age, `undefined` where a cell had no activity.
+ */
+interface CohortCounts {
+  readonly basis: MetricBasis
+  readonly grid: ReturnType<typeof periodGrid>
+  readonly size: Float64Array
+  readonly active: readonly (Float64Array | undefined)[]
+  readonly revenue: readonly ((Decimal | undefined)[] | undefined)[]
+}
+
+/** The table of counted cells: rows per non-empty cohort and pooled retention per age. */
+function tableFromCounts(
+  counted: CohortCounts,
+  metric: string,
+  currency: string | null,
+): CohortRetentionResult {
+  const { basis, grid, size, active, revenue } = counted
   const periods = grid.labels.length
   const zero = new MoneyDecimal(0)
   const cohorts: CohortRow[] = []
@@ -375,7 +660,7 @@ function summarise(
     }
     const observable = periods - cohort
     const sums = revenue[cohort]
-    const base = sums === undefined ? null : amountOf(sums[0], zero, metric)
+    const base = basis === 'count' ? null : ((sums as (Decimal | undefined)[])[0] ?? zero)
     if (base !== null) runningBase = runningBase.plus(base)
     baseUpTo[cohort] = runningBase
     const activeRow: (number | null)[] = new Array(periods)
@@ -396,8 +681,8 @@ function summarise(
         pooledActive[age] = (pooledActive[age] as number) + count
         pooledSize[age] = (pooledSize[age] as number) + cohortSize
       } else {
-        const sum = (sums as (MoneySum | undefined)[])[age]
-        const amount = amountOf(sum, zero, metric)
+        const sum = (sums as (Decimal | undefined)[])[age]
+        const amount = sum ?? zero
         revenueRow[age] = amount
         retention[age] = base.isZero()
           ? null
@@ -431,12 +716,7 @@ function summarise(
     }
     pooled.push({ age, retention, cohorts: count })
   }
-  return { basis, periods: [...grid.labels], cohorts, pooled }
-}
-
-/** The exact revenue of one cell (0 when it has none), refused when it overflowed. */
-function amountOf(sum: MoneySum | undefined, zero: Decimal, metric: string): Decimal {
-  return sum === undefined ? zero : finiteMoney(moneySumValue(sum), metric, 'a cohort revenue')
+  return { basis, periods: [...grid.labels], cohorts, pooled, currency }
 }
 
 /** The instant when it lies in years 1–9999 (UTC); `VALUE_OUT_OF_RANGE` otherwise. */

@@ -1,10 +1,12 @@
 export {
   COHORT_BASES,
   type CohortBasis,
+  type CohortRetentionCount,
   type CohortRetentionOptions,
   type CohortRetentionResult,
   type CohortRow,
   cohortRetention,
+  cohortRetentionFromCounts,
   MAX_COHORT_PERIODS,
   type PooledRetention,
 } from './cohortRetention.js'

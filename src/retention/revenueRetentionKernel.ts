@@ -607,8 +607,14 @@ function foldChanges(
   }
 }
 
-/** The movements of a period with its rates (the retention functions on the same totals). */
-function retentionOf(summary: RevenueMovementsSummary, currency: string | null): RevenueRetention {
+/**
+ * The movements of a period with its rates (the retention functions on the same totals).
+ * Internal: shared by the series, the window and `revenueMovementsSql`'s finish.
+ */
+export function retentionOf(
+  summary: RevenueMovementsSummary,
+  currency: string | null,
+): RevenueRetention {
   const { counts } = summary
   const customers = {
     customersAtStart: counts.startingCustomers,

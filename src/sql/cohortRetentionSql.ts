@@ -1,18 +1,14 @@
 import { TZDate } from '@date-fns/tz'
-import type { Decimal } from 'decimal.js'
-import { periodGrid, periodIndex } from '../core/calendarPeriods.js'
 import { describeValue } from '../core/describeValue.js'
-import { finiteMoney, finiteRatio } from '../core/inputGuards.js'
 import { MetricInputError, type MetricInputPath } from '../core/MetricInputError.js'
-import { MoneyDecimal } from '../core/MoneyInput.js'
 import { asMetricInputError, type MetricBasis, requireOneOf } from '../core/validate.js'
 import {
   COHORT_BASES,
   type CohortBasis,
+  type CohortRetentionCount,
+  type CohortRetentionOptions,
   type CohortRetentionResult,
-  type CohortRow,
-  MAX_COHORT_PERIODS,
-  type PooledRetention,
+  cohortRetentionFromCounts,
 } from '../retention/cohortRetention.js'
 import type { SqlDialect, SqlName } from './SqlDialect.js'
 import type { SqlGroupValue, SqlOptions, SqlPeriodOptions } from './SqlQuery.js'
@@ -509,7 +505,16 @@ function dayStart(day: string, timeZone: string): number {
   return new TZDate(Number(match[1]), Number(match[2]) - 1, Number(match[3]), timeZone).getTime()
 }
 
-/** The cells of one group laid out as `cohortRetention` lays out its table. */
+/** Cell fields of `cohortRetentionFromCounts` and the query columns they come from. */
+const CELL_COLUMNS: Readonly<Record<string, string>> = {
+  cohort: 'cx_cohort',
+  period: 'cx_period',
+  active: 'cx_active',
+  revenue: 'cx_revenue',
+  currency: 'cx_currencyLow',
+}
+
+/** The cells of one group finished by `cohortRetentionFromCounts`, errors pointing at the rows. */
 function layOut(
   table: GroupCells,
   context: FinishContext,
@@ -517,141 +522,43 @@ function layOut(
 ): CohortRetentionResult {
   const { metric, basis, layout } = context
   const count = table.cells.length
-  const cohortTimes = new Float64Array(count)
-  const periodTimes = new Float64Array(count)
-  let earliest = Number.POSITIVE_INFINITY
-  let latest = Number.NEGATIVE_INFINITY
+  const cells: CohortRetentionCount[] = new Array(count)
   for (let index = 0; index < count; index++) {
     const cell = table.cells[index] as CohortRetentionSqlCell
-    cohortTimes[index] = dayStart(cell.cohort, layout.timeZone)
-    periodTimes[index] = dayStart(cell.period, layout.timeZone)
-    if ((cohortTimes[index] as number) < earliest) earliest = cohortTimes[index] as number
-    if ((periodTimes[index] as number) > latest) latest = periodTimes[index] as number
+    const cohort = new Date(dayStart(cell.cohort, layout.timeZone))
+    const period = new Date(dayStart(cell.period, layout.timeZone))
+    cells[index] =
+      basis === 'count'
+        ? { cohort, period, active: cell.active }
+        : currency === null
+          ? { cohort, period, active: cell.active, revenue: cell.revenue }
+          : { cohort, period, active: cell.active, revenue: cell.revenue, currency }
   }
-  const last = context.asOf === null ? latest : Math.max(latest, context.asOf)
-  const grid = periodGrid(earliest, last, layout)
-  const periods = grid.labels.length
-  if (periods > MAX_COHORT_PERIODS) {
-    throw new MetricInputError({
-      code: 'VALUE_OUT_OF_RANGE',
-      metric,
-      path: context.asOf !== null && context.asOf > latest ? ['asOf'] : [],
-      message: `${metric}: the activity spans ${periods} periods; a cohort table holds at most ${MAX_COHORT_PERIODS} (use a longer period or filter the rows)`,
-    })
-  }
-  const size = new Float64Array(periods)
-  const active: (Float64Array | undefined)[] = new Array(periods)
-  const revenue: ((Decimal | undefined)[] | undefined)[] = new Array(periods)
-  const place = (time: number, row: number, key: string): number => {
-    const at = periodIndex(grid.starts, time)
-    if (grid.starts[at] !== time) {
-      throw badRow(
-        metric,
-        [row, key] as MetricInputPath,
-        `row ${row} column ${key} does not begin a ${layout.period} in ${layout.timeZone}; pass the rows of this query unchanged`,
-      )
-    }
-    return at
-  }
-  for (let index = 0; index < count; index++) {
-    const cell = table.cells[index] as CohortRetentionSqlCell
-    const row = table.rows[index] as number
-    const cohort = place(cohortTimes[index] as number, row, 'cx_cohort')
-    const age = place(periodTimes[index] as number, row, 'cx_period') - cohort
-    if (age < 0) {
-      throw badRow(metric, [row, 'cx_period'], `row ${row} has a period before its cohort`)
-    }
-    let counts = active[cohort]
-    if (counts === undefined) {
-      counts = new Float64Array(periods - cohort)
-      active[cohort] = counts
-      revenue[cohort] = new Array(periods - cohort)
-    }
-    counts[age] = cell.active
-    if (age === 0) size[cohort] = cell.active
-    if (basis === 'amount') {
-      ;(revenue[cohort] as (Decimal | undefined)[])[age] = new MoneyDecimal(cell.revenue)
-    }
-  }
-  // As cohortRetention's summary: rows per non-empty cohort, pooled sums per age.
-  const zero = new MoneyDecimal(0)
-  const cohorts: CohortRow[] = []
-  const pooledActive = new Float64Array(periods)
-  const pooledSize = new Float64Array(periods)
-  const pooledRevenue: (Decimal | undefined)[] = new Array(periods)
-  const pooledCount = new Float64Array(periods)
-  const baseUpTo: Decimal[] = new Array(periods)
-  let runningBase = zero
-  for (let cohort = 0; cohort < periods; cohort++) {
-    const cohortSize = size[cohort] as number
-    const counts = active[cohort]
-    if (cohortSize === 0 || counts === undefined) {
-      baseUpTo[cohort] = runningBase
-      continue
-    }
-    const observable = periods - cohort
-    const sums = basis === 'amount' ? (revenue[cohort] as (Decimal | undefined)[]) : null
-    const base = sums === null ? null : (sums[0] ?? zero)
-    if (base !== null) runningBase = runningBase.plus(base)
-    baseUpTo[cohort] = runningBase
-    const activeRow: (number | null)[] = new Array(periods)
-    const revenueRow: (Decimal | null)[] = new Array(periods)
-    const retention: (number | null)[] = new Array(periods)
-    for (let age = 0; age < periods; age++) {
-      if (age >= observable) {
-        activeRow[age] = null
-        revenueRow[age] = null
-        retention[age] = null
-        continue
-      }
-      const value = counts[age] as number
-      activeRow[age] = value
-      pooledCount[age] = (pooledCount[age] as number) + 1
-      if (base === null) {
-        retention[age] = value / cohortSize
-        pooledActive[age] = (pooledActive[age] as number) + value
-        pooledSize[age] = (pooledSize[age] as number) + cohortSize
-      } else {
-        const sum = (sums as (Decimal | undefined)[])[age]
-        const amount = finiteMoney(sum ?? zero, metric, 'a cohort revenue')
-        revenueRow[age] = amount
-        retention[age] = base.isZero()
-          ? null
-          : sum === undefined
-            ? 0
-            : finiteRatio(amount.div(base).toNumber(), metric, 'a revenue retention')
-        if (sum !== undefined) pooledRevenue[age] = pooledRevenue[age]?.plus(amount) ?? amount
-      }
-    }
-    cohorts.push({
-      cohort: grid.labels[cohort] as string,
-      start: new Date(grid.starts[cohort] as number),
-      size: cohortSize,
-      active: activeRow,
-      revenue: base === null ? null : revenueRow,
-      retention,
-    })
-  }
-  const pooled: PooledRetention[] = []
-  for (let age = 0; age < periods; age++) {
-    const cohortCount = pooledCount[age] as number
-    let retention: number | null = null
-    if (cohortCount > 0 && basis === 'count') {
-      retention = (pooledActive[age] as number) / (pooledSize[age] as number)
-    } else if (cohortCount > 0) {
-      const base = baseUpTo[periods - 1 - age] as Decimal
-      if (!base.isZero()) {
-        const kept = pooledRevenue[age] ?? zero
-        retention = finiteRatio(kept.div(base).toNumber(), metric, 'a pooled revenue retention')
-      }
-    }
-    pooled.push({ age, retention, cohorts: cohortCount })
-  }
-  return {
+  const options: CohortRetentionOptions = {
     basis,
-    periods: [...grid.labels],
-    cohorts,
-    pooled,
-    currency: basis === 'amount' ? currency : null,
+    period: layout.period,
+    timeZone: layout.timeZone,
+    fiscalYearStartMonth: layout.fiscalStart + 1,
+    weekStartsOn: layout.weekStartsOn,
+    ...(context.asOf === null ? {} : { asOf: new Date(context.asOf) }),
+  }
+  try {
+    return cohortRetentionFromCounts(cells, options)
+  } catch (error) {
+    if (!(error instanceof MetricInputError)) throw error
+    // The same refusal, naming this function and the query row the cell came from.
+    const [at, field] = error.path ?? []
+    const path: MetricInputPath =
+      typeof at === 'number'
+        ? field === undefined
+          ? [table.rows[at] as number]
+          : [table.rows[at] as number, CELL_COLUMNS[field as string] ?? String(field)]
+        : (error.path ?? [])
+    throw new MetricInputError({
+      code: error.code,
+      metric,
+      path,
+      message: `${metric}: ${error.message.replace(/^cohortRetentionFromCounts: /, '')} (pass the rows of this query unchanged)`,
+    })
   }
 }

@@ -1,11 +1,5 @@
 import { MetricInputError } from '../core/MetricInputError.js'
 import { asMetricInputError } from '../core/validate.js'
-import { customerChurnRate } from '../retention/customerChurnRate.js'
-import { customerRetentionRate } from '../retention/customerRetentionRate.js'
-import { grossMrrChurnRate } from '../retention/grossMrrChurnRate.js'
-import { grossRevenueRetention } from '../retention/grossRevenueRetention.js'
-import { netMrrChurnRate } from '../retention/netMrrChurnRate.js'
-import { netRevenueRetention } from '../retention/netRevenueRetention.js'
 import type { RevenueRetention } from '../retention/RevenueRetention.js'
 import {
   REVENUE_MOVEMENTS,
@@ -17,6 +11,7 @@ import {
   type RevenueMovementsAggregatorState,
   revenueMovementsAggregator,
 } from '../retention/revenueMovementsAggregator.js'
+import { retentionOf } from '../retention/revenueRetentionKernel.js'
 import type { SqlDialect, SqlName } from './SqlDialect.js'
 import type { SqlOptions, SqlPeriodOptions, SqlQuery, SqlResultRow } from './SqlQuery.js'
 import {
@@ -230,7 +225,8 @@ export function revenueMovementsSql(
 
 /**
  * The finished rows with `revenueRetentionSeries`'s result: the aggregator's summary, the
- * currency of the table and the retention functions on the same totals.
+ * currency of the table and the retention functions on the same totals (the series' own
+ * `retentionOf`).
  */
 function withRates(
   finished: SqlResultRow<RevenueMovementsAggregatorState, RevenueMovementsSummary>[],
@@ -259,28 +255,7 @@ function withRates(
       RevenueMovementsAggregatorState,
       RevenueMovementsSummary
     >
-    const summary = row.result
-    const { counts } = summary
-    out[index] = {
-      ...row,
-      result: {
-        ...summary,
-        currency,
-        grossRevenueRetention: grossRevenueRetention(summary),
-        netRevenueRetention: netRevenueRetention(summary),
-        grossMrrChurnRate: grossMrrChurnRate(summary),
-        netMrrChurnRate: netMrrChurnRate(summary),
-        customerRetentionRate: customerRetentionRate({
-          customersAtStart: counts.startingCustomers,
-          customersAtEnd: counts.endingCustomers,
-          newCustomers: counts.new + counts.reactivation,
-        }),
-        customerChurnRate: customerChurnRate({
-          customersAtStart: counts.startingCustomers,
-          churnedCustomers: counts.churn,
-        }),
-      },
-    }
+    out[index] = { ...row, result: retentionOf(row.result, currency) }
   }
   return out
 }

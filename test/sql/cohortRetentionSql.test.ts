@@ -38,6 +38,17 @@ const columnsOf = (rows: readonly Activity[]): TestColumn[] => [
 
 const COLUMNS = { customerId: 'customer', revenue: 'revenue', currency: 'currency' }
 
+/** The refusal columns of a finish row that refuses nothing. */
+const CHECKS = {
+  cx_missingCustomer: 0,
+  cx_missingAt: 0,
+  cx_afterAsOf: 0,
+  cx_missingRevenue: 0,
+  cx_negativeRevenue: 0,
+  cx_tooPrecise: 0,
+  cx_currencyLow: null,
+  cx_currencyHigh: null,
+}
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown
 
 function activity(customer: string, day: string, revenue: string): Activity {
@@ -88,16 +99,6 @@ describe('cohortRetentionSql', () => {
       columns: { customerId: 'customer_id' },
       period: { column: 'logged_in_at', unit: 'month' },
     })
-    const checks = {
-      cx_missingCustomer: 0,
-      cx_missingAt: 0,
-      cx_afterAsOf: 0,
-      cx_missingRevenue: 0,
-      cx_negativeRevenue: 0,
-      cx_tooPrecise: 0,
-      cx_currencyLow: null,
-      cx_currencyHigh: null,
-    }
     const [table] = query.finish([
       {
         cx_cohort: '2026-01-01',
@@ -105,7 +106,7 @@ describe('cohortRetentionSql', () => {
         cx_n: 2,
         cx_active: 2,
         cx_revenue: '0',
-        ...checks,
+        ...CHECKS,
       },
       {
         cx_cohort: '2026-01-01',
@@ -113,7 +114,7 @@ describe('cohortRetentionSql', () => {
         cx_n: 1,
         cx_active: 1,
         cx_revenue: '0',
-        ...checks,
+        ...CHECKS,
       },
       {
         cx_cohort: '2026-02-01',
@@ -121,7 +122,7 @@ describe('cohortRetentionSql', () => {
         cx_n: 1,
         cx_active: 1,
         cx_revenue: '0',
-        ...checks,
+        ...CHECKS,
       },
     ])
     expect(table?.result.cohorts.map((row) => [row.cohort, row.retention])).toEqual([
@@ -264,6 +265,42 @@ describe('cohortRetentionSql', () => {
       }
     }
   }, 60_000)
+
+  it('refuses tampered cells in finish, naming the query row (checks now in cohortRetentionFromCounts)', () => {
+    const query = cohortRetentionSql({
+      dialect: 'duckdb',
+      from: 'logins',
+      columns: { customerId: 'c' },
+      period: { column: 'at', unit: 'month' },
+    })
+    const cell = (cohort: string, period: string, active: number) => ({
+      cx_cohort: cohort,
+      cx_period: period,
+      cx_n: active,
+      cx_active: active,
+      cx_revenue: '0',
+      ...CHECKS,
+    })
+    const metric = 'cohortRetentionSql'
+    expectMetricError(
+      () =>
+        query.finish([cell('2026-01-01', '2026-01-01', 2), cell('2026-02-01', '2026-01-01', 1)]),
+      'END_BEFORE_START',
+      { path: [1, 'cx_period'], metric },
+    )
+    expectMetricError(
+      () =>
+        query.finish([cell('2026-01-01', '2026-01-01', 2), cell('2026-01-01', '2026-02-03', 1)]),
+      'INVALID_RECORD',
+      { path: [1, 'cx_period'], metric },
+    )
+    expectMetricError(
+      () =>
+        query.finish([cell('2026-01-01', '2026-01-01', 2), cell('2026-01-01', '2026-02-01', 3)]),
+      'VALUE_OUT_OF_RANGE',
+      { path: [1, 'cx_active'], metric },
+    )
+  })
 
   it('gives no tables for an empty table', async () => {
     for (const engine of engines) {
