@@ -17,9 +17,7 @@ import {
   numberLiteral,
   ratingCondition,
   readSqlOptions,
-  tallyCount,
-  tallySum,
-  tallyValue,
+  valueCounting,
 } from './sqlBuilder.js'
 
 /**
@@ -70,32 +68,29 @@ export function customerEffortScoreSql(
       customerEffortScoreAggregator(context.aggregatorOptions),
     )
     const { scaleMax, threshold } = readEffortOptions(context.aggregatorOptions, metric)
-    const { dialect } = context
-    // The query counts rows per distinct rating; the conditions test each distinct rating once.
-    const rating = tallyValue(dialect)
+    // Without a period the query counts rows per distinct rating and the conditions test each
+    // distinct rating once; with a period it counts each row (see `valueCounting`).
+    const {
+      value: rating,
+      count,
+      sum,
+      tally,
+    } = valueCounting(context, context.columns.rating as string)
     const valid = ratingCondition(rating, scaleMax)
-    const whole = `CAST(${rating} AS ${integerType(dialect)})`
+    const whole = `CAST(${rating} AS ${integerType(context.dialect)})`
     return buildSqlQuery({
       context,
       aggregator,
-      tally: context.columns.rating as string,
+      ...(tally === undefined ? {} : { tally }),
       stateColumns: [
         {
           name: 'agreeing',
-          sql: tallyCount(dialect, `${valid} AND ${rating} >= ${numberLiteral(threshold)}`),
+          sql: count(`${valid} AND ${rating} >= ${numberLiteral(threshold)}`),
           kind: 'count',
         },
-        { name: 'total', sql: tallyCount(dialect, valid), kind: 'count' },
-        {
-          name: 'sum',
-          sql: tallySum(dialect, valid, whole),
-          kind: 'count',
-        },
-        {
-          name: 'sumOfSquares',
-          sql: tallySum(dialect, valid, `${whole} * ${whole}`),
-          kind: 'count',
-        },
+        { name: 'total', sql: count(valid), kind: 'count' },
+        { name: 'sum', sql: sum(valid, whole), kind: 'count' },
+        { name: 'sumOfSquares', sql: sum(valid, `${whole} * ${whole}`), kind: 'count' },
       ],
       checks: [
         {
