@@ -6,8 +6,6 @@
  * best of 5 rounds; the load average is printed beside every figure because the machine
  * is shared. Before timing, the generated query's counts are checked against the hand
  * query's, so the comparison is between queries that give the same numbers.
- * For the month case the shape generated before 3d170bc (a tally of rows per score inside
- * the period grouping) is timed too, hand-written, so the choice of shape has its figure.
  * Prints times and ratios; no assertions.
  *
  * Run: npx tsx bench/sqlTwins.ts [rows, default 10,000,000] [threads, default DuckDB's]
@@ -75,15 +73,6 @@ const cases = [
     },
     key: (row: Record<string, unknown>) =>
       `${String(row.segment ?? row.cx_group_0)}|${String(row.month ?? row.cx_period)}`,
-    // The shape netPromoterScoreSql generated with a period before it counted per row
-    // (3d170bc^): a tally of rows per segment, month and score, folded per segment and month.
-    previous: `SELECT segment, strftime(day, '%Y-%m-%d') AS month,
-  SUM(CASE WHEN score IN (9, 10) THEN tally ELSE 0 END) AS promoters,
-  SUM(CASE WHEN score IN (7, 8) THEN tally ELSE 0 END) AS passives,
-  SUM(CASE WHEN score IN (0, 1, 2, 3, 4, 5, 6) THEN tally ELSE 0 END) AS detractors
-FROM (SELECT segment, CAST(${month} AS DATE) AS day, score, COUNT(*) AS tally
-  FROM responses GROUP BY segment, CAST(${month} AS DATE), score) AS counted
-GROUP BY segment, day`,
   },
 ] as const
 
@@ -97,9 +86,7 @@ async function run(sql: string): Promise<{ ms: number; rows: Record<string, unkn
 console.log(
   `${rows.toLocaleString('en')} rows, DuckDB threads: ${threads ?? 'default'}; load average at start ${load()}`,
 )
-for (const testCase of cases) {
-  const { label, generated, hand, key } = testCase
-  const previous = 'previous' in testCase ? testCase.previous : null
+for (const { label, generated, hand, key } of cases) {
   // Same numbers: the generated counts per group equal the hand query's.
   const twin = await run(generated.sql)
   const plain = await run(hand.filter)
@@ -113,20 +100,7 @@ for (const testCase of cases) {
   }
   if (twin.rows.length !== plain.rows.length) throw new Error(`${label}: row counts differ`)
 
-  if (previous !== null) {
-    const tallied = await run(previous)
-    for (const row of tallied.rows) {
-      const got = `${row.promoters}/${row.passives}/${row.detractors}`
-      if (expected.get(key(row)) !== got) throw new Error(`${label}: the previous shape differs`)
-    }
-  }
-  const best = {
-    generated: Infinity,
-    filter: Infinity,
-    sumCase: Infinity,
-    previous: Infinity,
-    finish: Infinity,
-  }
+  const best = { generated: Infinity, filter: Infinity, sumCase: Infinity, finish: Infinity }
   let lastRows = twin.rows
   // `finish` once cold (first call: parsing and JIT of this code path), then warmed up.
   const coldStart = performance.now()
@@ -139,7 +113,6 @@ for (const testCase of cases) {
     lastRows = one.rows
     best.filter = Math.min(best.filter, (await run(hand.filter)).ms)
     best.sumCase = Math.min(best.sumCase, (await run(hand.sumCase)).ms)
-    if (previous !== null) best.previous = Math.min(best.previous, (await run(previous)).ms)
     const start = performance.now()
     generated.finish(lastRows)
     best.finish = Math.min(best.finish, performance.now() - start)
@@ -148,9 +121,6 @@ for (const testCase of cases) {
     `${label}: ${lastRows.length} result rows — generated ${best.generated.toFixed(1)} ms; ` +
       `hand GROUP BY with FILTER ${best.filter.toFixed(1)} ms (ratio ${(best.generated / best.filter).toFixed(2)}), ` +
       `with SUM(CASE) ${best.sumCase.toFixed(1)} ms (ratio ${(best.generated / best.sumCase).toFixed(2)}); ` +
-      (previous === null
-        ? ''
-        : `previous shape (tally with the period) ${best.previous.toFixed(1)} ms (ratio to FILTER ${(best.previous / best.filter).toFixed(2)}); `) +
       `finish ${best.finish.toFixed(2)} ms warm (${((100 * best.finish) / best.generated).toFixed(2)} % of the generated query), ${cold.toFixed(2)} ms cold — load ${load()}`,
   )
 }

@@ -10,7 +10,8 @@ import {
   numberLiteral,
   ratingCondition,
   readSqlOptions,
-  valueCounting,
+  tallyCount,
+  tallyValue,
 } from './sqlBuilder.js'
 
 /**
@@ -58,21 +59,21 @@ export function csatSql(options: CsatSqlOptions): SqlQuery<CsatAggregatorState, 
       (context.aggregatorOptions.scaleMax as number | undefined) ?? 5,
       (context.aggregatorOptions.threshold as number | undefined) ?? 4,
     )
-    // Without a period the query counts rows per distinct rating and the conditions test each
-    // distinct rating once; with a period it counts each row (see `valueCounting`).
-    const { value: rating, count, tally } = valueCounting(context, context.columns.rating as string)
+    const { dialect } = context
+    // The query counts rows per distinct rating; the conditions test each distinct rating once.
+    const rating = tallyValue(dialect)
     const valid = ratingCondition(rating, scaleMax)
     return buildSqlQuery({
       context,
       aggregator,
-      ...(tally === undefined ? {} : { tally }),
+      tally: context.columns.rating as string,
       stateColumns: [
         {
           name: 'satisfied',
-          sql: count(`${valid} AND ${rating} >= ${numberLiteral(threshold)}`),
+          sql: tallyCount(dialect, `${valid} AND ${rating} >= ${numberLiteral(threshold)}`),
           kind: 'count',
         },
-        { name: 'total', sql: count(valid), kind: 'count' },
+        { name: 'total', sql: tallyCount(dialect, valid), kind: 'count' },
       ],
       checks: [
         {

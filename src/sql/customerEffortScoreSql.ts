@@ -17,7 +17,9 @@ import {
   numberLiteral,
   ratingCondition,
   readSqlOptions,
-  valueCounting,
+  tallyCount,
+  tallySum,
+  tallyValue,
 } from './sqlBuilder.js'
 
 /**
@@ -68,29 +70,32 @@ export function customerEffortScoreSql(
       customerEffortScoreAggregator(context.aggregatorOptions),
     )
     const { scaleMax, threshold } = readEffortOptions(context.aggregatorOptions, metric)
-    // Without a period the query counts rows per distinct rating and the conditions test each
-    // distinct rating once; with a period it counts each row (see `valueCounting`).
-    const {
-      value: rating,
-      count,
-      sum,
-      tally,
-    } = valueCounting(context, context.columns.rating as string)
+    const { dialect } = context
+    // The query counts rows per distinct rating; the conditions test each distinct rating once.
+    const rating = tallyValue(dialect)
     const valid = ratingCondition(rating, scaleMax)
-    const whole = `CAST(${rating} AS ${integerType(context.dialect)})`
+    const whole = `CAST(${rating} AS ${integerType(dialect)})`
     return buildSqlQuery({
       context,
       aggregator,
-      ...(tally === undefined ? {} : { tally }),
+      tally: context.columns.rating as string,
       stateColumns: [
         {
           name: 'agreeing',
-          sql: count(`${valid} AND ${rating} >= ${numberLiteral(threshold)}`),
+          sql: tallyCount(dialect, `${valid} AND ${rating} >= ${numberLiteral(threshold)}`),
           kind: 'count',
         },
-        { name: 'total', sql: count(valid), kind: 'count' },
-        { name: 'sum', sql: sum(valid, whole), kind: 'count' },
-        { name: 'sumOfSquares', sql: sum(valid, `${whole} * ${whole}`), kind: 'count' },
+        { name: 'total', sql: tallyCount(dialect, valid), kind: 'count' },
+        {
+          name: 'sum',
+          sql: tallySum(dialect, valid, whole),
+          kind: 'count',
+        },
+        {
+          name: 'sumOfSquares',
+          sql: tallySum(dialect, valid, `${whole} * ${whole}`),
+          kind: 'count',
+        },
       ],
       checks: [
         {

@@ -7,7 +7,13 @@ import {
 } from '../survey/netPromoterScoreAggregator.js'
 import type { SqlName } from './SqlDialect.js'
 import type { SqlOptions, SqlQuery } from './SqlQuery.js'
-import { aggregatorFor, buildSqlQuery, readSqlOptions, valueCounting } from './sqlBuilder.js'
+import {
+  aggregatorFor,
+  buildSqlQuery,
+  readSqlOptions,
+  tallyCount,
+  tallyValue,
+} from './sqlBuilder.js'
 
 /**
  * Options of {@link netPromoterScoreSql}: the SQL options with `columns: { score }`.
@@ -24,10 +30,9 @@ export type NetPromoterScoreSqlOptions = SqlOptions<{ readonly score: SqlName }>
  * the aggregator's own result.
  *
  * ```text
- * promoters = rows of scores 9, 10;  passives = rows of scores 7, 8
- * detractors = rows of scores 0–6;   refused = rows of NULL or other scores
- * no period:  from a tally of rows per group and score   (GROUP BY …, score: COUNT(*))
- * a period:   COUNT(*) FILTER / COUNTIF / COUNT_IF per row, grouped by group and period
+ * tally:      rows per group, period and score          (GROUP BY …, score: COUNT(*))
+ * promoters = Σ rows of scores 9, 10;  passives = Σ rows of scores 7, 8
+ * detractors = Σ rows of scores 0–6;   refused = Σ rows of NULL or other scores
  * ```
  * A row with a NULL or out-of-range score is counted, not skipped: `finish` refuses it as
  * `netPromoterScore` refuses such a score. Rows come ordered by the `groupBy` columns
@@ -57,17 +62,21 @@ export function netPromoterScoreSql(
     const aggregator = aggregatorFor(metric, () =>
       netPromoterScoreAggregator(context.aggregatorOptions),
     )
-    // Without a period the query counts rows per distinct score and the conditions test each
-    // distinct score once; with a period it counts each row (see `valueCounting`).
-    const { value: score, count, tally } = valueCounting(context, context.columns.score as string)
+    const { dialect } = context
+    // The query counts rows per distinct score; the conditions test each distinct score once.
+    const score = tallyValue(dialect)
     return buildSqlQuery({
       context,
       aggregator,
-      ...(tally === undefined ? {} : { tally }),
+      tally: context.columns.score as string,
       stateColumns: [
-        { name: 'promoters', sql: count(`${score} IN (9, 10)`), kind: 'count' },
-        { name: 'passives', sql: count(`${score} IN (7, 8)`), kind: 'count' },
-        { name: 'detractors', sql: count(`${score} IN (0, 1, 2, 3, 4, 5, 6)`), kind: 'count' },
+        { name: 'promoters', sql: tallyCount(dialect, `${score} IN (9, 10)`), kind: 'count' },
+        { name: 'passives', sql: tallyCount(dialect, `${score} IN (7, 8)`), kind: 'count' },
+        {
+          name: 'detractors',
+          sql: tallyCount(dialect, `${score} IN (0, 1, 2, 3, 4, 5, 6)`),
+          kind: 'count',
+        },
       ],
       checks: [
         {

@@ -476,47 +476,6 @@ export function tallySum(dialect: SqlDialect, condition: string, term: string): 
   return `SUM(CASE WHEN ${condition} THEN (${term}) * ${quoteIdentifier(alias('rows'), dialect)} ELSE 0 END)`
 }
 
-/**
- * How a twin whose state is read from one column of few distinct values (a 0–10 score, a
- * 1–7 rating) writes its state columns and checks: `value` is the expression its conditions
- * test, `count(condition)` the number of table rows whose value meets the condition,
- * `sum(condition, term)` the sum of an integer expression of `value` over those rows, and
- * `tally` goes to `SqlTwinDefinition.tally` as is. Two shapes, the same numbers and the same
- * refused rows:
- * - no period: the tally (`value` = {@link tallyValue}, counts and sums folded from the
- *   per-value row counts with {@link tallyCount} and {@link tallySum}) — at 10M rows by
- *   1,000 segments in DuckDB 0.75–1.16× a hand `GROUP BY` with `FILTER` counts;
- * - a period: plain per-row counts on the column ({@link countWhere}, and
- *   `SUM(CASE WHEN … THEN term ELSE 0 END)`). With a period the tally's inner level has
- *   about 11× more groups (values × periods) and cost 10–15 % more than plain `FILTER` counts
- *   (notes/sqltally.md, BENCHMARKS.md "Issue 16").
- */
-export interface ValueCounting {
-  readonly value: string
-  readonly count: (condition: string) => string
-  readonly sum: (condition: string, term: string) => string
-  readonly tally: string | undefined
-}
-
-/** The {@link ValueCounting} of a twin that reads its state from `column` (quoted SQL). */
-export function valueCounting(context: SqlContext, column: string): ValueCounting {
-  const { dialect } = context
-  if (context.period === null) {
-    return {
-      value: tallyValue(dialect),
-      count: (condition) => tallyCount(dialect, condition),
-      sum: (condition, term) => tallySum(dialect, condition, term),
-      tally: column,
-    }
-  }
-  return {
-    value: column,
-    count: (condition) => countWhere(dialect, condition),
-    sum: (condition, term) => `SUM(CASE WHEN ${condition} THEN ${term} ELSE 0 END)`,
-    tally: undefined,
-  }
-}
-
 /** The output column name of a state column, group or period. */
 export function alias(name: string): string {
   return `cx_${name}`
@@ -540,6 +499,10 @@ export interface SqlTwinDefinition<State, Output> {
    * columns and checks, written with `tallyCount` and `tallySum` over
    * `tallyValue`, fold those counts per group and period. Same numbers, same refused
    * rows; at 10M rows in DuckDB 1.7–2.4× faster than one CASE per state column and row.
+   * With a period too: per-row `FILTER` counts grouped by keys and period (the hand-written
+   * shape) were 1.02–1.14× slower than the tally at 10M rows by segment × month
+   * (notes/sqltally.md of issue 16), although the tally's inner level then has ~11× more
+   * groups.
    */
   readonly tally?: string
 }

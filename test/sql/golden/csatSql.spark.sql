@@ -3,23 +3,26 @@ SELECT
   `cx_group_0`,
   `cx_group_1`,
   DATE_FORMAT(`cx_day`, 'yyyy-MM-dd') AS `cx_period`,
-  `cx_n`,
-  `cx_satisfied`,
-  `cx_total`,
-  `cx_refused`
+  SUM(`cx_rows`) AS `cx_n`,
+  SUM(CASE WHEN (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) AND `cx_value` >= 6 THEN `cx_rows` ELSE 0 END) AS `cx_satisfied`,
+  SUM(CASE WHEN (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) THEN `cx_rows` ELSE 0 END) AS `cx_total`,
+  SUM(CASE WHEN `cx_value` IS NULL OR NOT (`cx_value` >= 1 AND `cx_value` <= 7 AND `cx_value` = FLOOR(`cx_value`)) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
 SELECT
   `segment` AS `cx_group_0`,
   `region` AS `cx_group_1`,
   DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)) AS `cx_day`,
-  COUNT(*) AS `cx_n`,
-  COUNT_IF((`rating` >= 1 AND `rating` <= 7 AND `rating` = FLOOR(`rating`)) AND `rating` >= 6) AS `cx_satisfied`,
-  COUNT_IF((`rating` >= 1 AND `rating` <= 7 AND `rating` = FLOOR(`rating`))) AS `cx_total`,
-  COUNT_IF(`rating` IS NULL OR NOT (`rating` >= 1 AND `rating` <= 7 AND `rating` = FLOOR(`rating`))) AS `cx_refused`
+  `rating` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
 FROM `analytics`.`crm_table`
 GROUP BY
   `segment`,
   `region`,
-  DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7))
-) AS `cx_groups`
+  DATE_SUB(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin')), (((DAYOFWEEK(TO_DATE(FROM_UTC_TIMESTAMP(`created_at`, 'Europe/Berlin'))) - 1) + 6) % 7)),
+  `rating`
+) AS `cx_tally`
+GROUP BY
+  `cx_group_0`,
+  `cx_group_1`,
+  `cx_day`
 ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;

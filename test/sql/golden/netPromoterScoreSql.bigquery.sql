@@ -3,27 +3,29 @@ SELECT
   `cx_group_0`,
   `cx_group_1`,
   FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
-  `cx_n`,
-  `cx_promoters`,
-  `cx_passives`,
-  `cx_detractors`,
-  `cx_refused`
+  SUM(`cx_rows`) AS `cx_n`,
+  SUM(CASE WHEN `cx_value` IN (9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_promoters`,
+  SUM(CASE WHEN `cx_value` IN (7, 8) THEN `cx_rows` ELSE 0 END) AS `cx_passives`,
+  SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
+  SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
 SELECT
   `segment` AS `cx_group_0`,
   `region` AS `cx_group_1`,
   DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY) AS `cx_day`,
-  COUNT(*) AS `cx_n`,
-  COUNTIF(`score` IN (9, 10)) AS `cx_promoters`,
-  COUNTIF(`score` IN (7, 8)) AS `cx_passives`,
-  COUNTIF(`score` IN (0, 1, 2, 3, 4, 5, 6)) AS `cx_detractors`,
-  COUNTIF(`score` IS NULL OR `score` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)) AS `cx_refused`
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
 FROM `analytics`.`crm_table`
 GROUP BY
   `segment`,
   `region`,
-  DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY)
-) AS `cx_groups`
+  DATE_SUB(DATE(`created_at`, 'America/New_York'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'America/New_York')) - 1) + 7, 7) DAY),
+  `score`
+) AS `cx_tally`
+GROUP BY
+  `cx_group_0`,
+  `cx_group_1`,
+  `cx_day`
 ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;
 
 -- netPromoterScoreSql: period 1
@@ -31,27 +33,29 @@ SELECT
   `cx_group_0`,
   `cx_group_1`,
   FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
-  `cx_n`,
-  `cx_promoters`,
-  `cx_passives`,
-  `cx_detractors`,
-  `cx_refused`
+  SUM(`cx_rows`) AS `cx_n`,
+  SUM(CASE WHEN `cx_value` IN (9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_promoters`,
+  SUM(CASE WHEN `cx_value` IN (7, 8) THEN `cx_rows` ELSE 0 END) AS `cx_passives`,
+  SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
+  SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
 SELECT
   `segment` AS `cx_group_0`,
   `region` AS `cx_group_1`,
   DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY) AS `cx_day`,
-  COUNT(*) AS `cx_n`,
-  COUNTIF(`score` IN (9, 10)) AS `cx_promoters`,
-  COUNTIF(`score` IN (7, 8)) AS `cx_passives`,
-  COUNTIF(`score` IN (0, 1, 2, 3, 4, 5, 6)) AS `cx_detractors`,
-  COUNTIF(`score` IS NULL OR `score` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)) AS `cx_refused`
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
 FROM `analytics`.`crm_table`
 GROUP BY
   `segment`,
   `region`,
-  DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY)
-) AS `cx_groups`
+  DATE_SUB(DATE(`created_at`, 'Europe/Berlin'), INTERVAL MOD((EXTRACT(DAYOFWEEK FROM DATE(`created_at`, 'Europe/Berlin')) - 1) + 6, 7) DAY),
+  `score`
+) AS `cx_tally`
+GROUP BY
+  `cx_group_0`,
+  `cx_group_1`,
+  `cx_day`
 ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;
 
 -- netPromoterScoreSql: period 2
@@ -59,27 +63,29 @@ SELECT
   `cx_group_0`,
   `cx_group_1`,
   FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
-  `cx_n`,
-  `cx_promoters`,
-  `cx_passives`,
-  `cx_detractors`,
-  `cx_refused`
+  SUM(`cx_rows`) AS `cx_n`,
+  SUM(CASE WHEN `cx_value` IN (9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_promoters`,
+  SUM(CASE WHEN `cx_value` IN (7, 8) THEN `cx_rows` ELSE 0 END) AS `cx_passives`,
+  SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
+  SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
 SELECT
   `segment` AS `cx_group_0`,
   `region` AS `cx_group_1`,
   DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH) AS `cx_day`,
-  COUNT(*) AS `cx_n`,
-  COUNTIF(`score` IN (9, 10)) AS `cx_promoters`,
-  COUNTIF(`score` IN (7, 8)) AS `cx_passives`,
-  COUNTIF(`score` IN (0, 1, 2, 3, 4, 5, 6)) AS `cx_detractors`,
-  COUNTIF(`score` IS NULL OR `score` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)) AS `cx_refused`
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
 FROM `analytics`.`crm_table`
 GROUP BY
   `segment`,
   `region`,
-  DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH)
-) AS `cx_groups`
+  DATE_TRUNC(DATE(`created_at`, 'America/New_York'), MONTH),
+  `score`
+) AS `cx_tally`
+GROUP BY
+  `cx_group_0`,
+  `cx_group_1`,
+  `cx_day`
 ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;
 
 -- netPromoterScoreSql: period 3
@@ -87,27 +93,29 @@ SELECT
   `cx_group_0`,
   `cx_group_1`,
   FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
-  `cx_n`,
-  `cx_promoters`,
-  `cx_passives`,
-  `cx_detractors`,
-  `cx_refused`
+  SUM(`cx_rows`) AS `cx_n`,
+  SUM(CASE WHEN `cx_value` IN (9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_promoters`,
+  SUM(CASE WHEN `cx_value` IN (7, 8) THEN `cx_rows` ELSE 0 END) AS `cx_passives`,
+  SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
+  SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
 SELECT
   `segment` AS `cx_group_0`,
   `region` AS `cx_group_1`,
   DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'Asia/Tokyo'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'Asia/Tokyo')) + 10, 3) MONTH) AS `cx_day`,
-  COUNT(*) AS `cx_n`,
-  COUNTIF(`score` IN (9, 10)) AS `cx_promoters`,
-  COUNTIF(`score` IN (7, 8)) AS `cx_passives`,
-  COUNTIF(`score` IN (0, 1, 2, 3, 4, 5, 6)) AS `cx_detractors`,
-  COUNTIF(`score` IS NULL OR `score` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)) AS `cx_refused`
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
 FROM `analytics`.`crm_table`
 GROUP BY
   `segment`,
   `region`,
-  DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'Asia/Tokyo'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'Asia/Tokyo')) + 10, 3) MONTH)
-) AS `cx_groups`
+  DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'Asia/Tokyo'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'Asia/Tokyo')) + 10, 3) MONTH),
+  `score`
+) AS `cx_tally`
+GROUP BY
+  `cx_group_0`,
+  `cx_group_1`,
+  `cx_day`
 ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;
 
 -- netPromoterScoreSql: period 4
@@ -115,27 +123,29 @@ SELECT
   `cx_group_0`,
   `cx_group_1`,
   FORMAT_DATE('%Y-%m-%d', `cx_day`) AS `cx_period`,
-  `cx_n`,
-  `cx_promoters`,
-  `cx_passives`,
-  `cx_detractors`,
-  `cx_refused`
+  SUM(`cx_rows`) AS `cx_n`,
+  SUM(CASE WHEN `cx_value` IN (9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_promoters`,
+  SUM(CASE WHEN `cx_value` IN (7, 8) THEN `cx_rows` ELSE 0 END) AS `cx_passives`,
+  SUM(CASE WHEN `cx_value` IN (0, 1, 2, 3, 4, 5, 6) THEN `cx_rows` ELSE 0 END) AS `cx_detractors`,
+  SUM(CASE WHEN `cx_value` IS NULL OR `cx_value` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN `cx_rows` ELSE 0 END) AS `cx_refused`
 FROM (
 SELECT
   `segment` AS `cx_group_0`,
   `region` AS `cx_group_1`,
   DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'UTC'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'UTC')) + 5, 12) MONTH) AS `cx_day`,
-  COUNT(*) AS `cx_n`,
-  COUNTIF(`score` IN (9, 10)) AS `cx_promoters`,
-  COUNTIF(`score` IN (7, 8)) AS `cx_passives`,
-  COUNTIF(`score` IN (0, 1, 2, 3, 4, 5, 6)) AS `cx_detractors`,
-  COUNTIF(`score` IS NULL OR `score` NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)) AS `cx_refused`
+  `score` AS `cx_value`,
+  COUNT(*) AS `cx_rows`
 FROM `analytics`.`crm_table`
 GROUP BY
   `segment`,
   `region`,
-  DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'UTC'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'UTC')) + 5, 12) MONTH)
-) AS `cx_groups`
+  DATE_SUB(DATE_TRUNC(DATE(`created_at`, 'UTC'), MONTH), INTERVAL MOD(EXTRACT(MONTH FROM DATE(`created_at`, 'UTC')) + 5, 12) MONTH),
+  `score`
+) AS `cx_tally`
+GROUP BY
+  `cx_group_0`,
+  `cx_group_1`,
+  `cx_day`
 ORDER BY CASE WHEN `cx_group_0` IS NULL THEN 1 ELSE 0 END, `cx_group_0`, CASE WHEN `cx_group_1` IS NULL THEN 1 ELSE 0 END, `cx_group_1`, `cx_day`;
 
 -- netPromoterScoreSql: no group, no period

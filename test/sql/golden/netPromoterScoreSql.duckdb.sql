@@ -3,27 +3,29 @@ SELECT
   "cx_group_0",
   "cx_group_1",
   STRFTIME("cx_day", '%Y-%m-%d') AS "cx_period",
-  "cx_n",
-  "cx_promoters",
-  "cx_passives",
-  "cx_detractors",
-  "cx_refused"
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
 SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
   CAST(CAST(TIMEZONE('America/New_York', "created_at") AS DATE) - CAST(((DAYOFWEEK(CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) + 7) % 7) AS INTEGER) AS DATE) AS "cx_day",
-  COUNT(*) AS "cx_n",
-  COUNT(*) FILTER (WHERE "score" IN (9, 10)) AS "cx_promoters",
-  COUNT(*) FILTER (WHERE "score" IN (7, 8)) AS "cx_passives",
-  COUNT(*) FILTER (WHERE "score" IN (0, 1, 2, 3, 4, 5, 6)) AS "cx_detractors",
-  COUNT(*) FILTER (WHERE "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)) AS "cx_refused"
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  CAST(CAST(TIMEZONE('America/New_York', "created_at") AS DATE) - CAST(((DAYOFWEEK(CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) + 7) % 7) AS INTEGER) AS DATE)
-) AS "cx_groups"
+  CAST(CAST(TIMEZONE('America/New_York', "created_at") AS DATE) - CAST(((DAYOFWEEK(CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) + 7) % 7) AS INTEGER) AS DATE),
+  "score"
+) AS "cx_tally"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_day"
 ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- netPromoterScoreSql: period 1
@@ -31,27 +33,29 @@ SELECT
   "cx_group_0",
   "cx_group_1",
   STRFTIME("cx_day", '%Y-%m-%d') AS "cx_period",
-  "cx_n",
-  "cx_promoters",
-  "cx_passives",
-  "cx_detractors",
-  "cx_refused"
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
 SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
   CAST(CAST(TIMEZONE('Europe/Berlin', "created_at") AS DATE) - CAST(((DAYOFWEEK(CAST(TIMEZONE('Europe/Berlin', "created_at") AS DATE)) + 6) % 7) AS INTEGER) AS DATE) AS "cx_day",
-  COUNT(*) AS "cx_n",
-  COUNT(*) FILTER (WHERE "score" IN (9, 10)) AS "cx_promoters",
-  COUNT(*) FILTER (WHERE "score" IN (7, 8)) AS "cx_passives",
-  COUNT(*) FILTER (WHERE "score" IN (0, 1, 2, 3, 4, 5, 6)) AS "cx_detractors",
-  COUNT(*) FILTER (WHERE "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)) AS "cx_refused"
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  CAST(CAST(TIMEZONE('Europe/Berlin', "created_at") AS DATE) - CAST(((DAYOFWEEK(CAST(TIMEZONE('Europe/Berlin', "created_at") AS DATE)) + 6) % 7) AS INTEGER) AS DATE)
-) AS "cx_groups"
+  CAST(CAST(TIMEZONE('Europe/Berlin', "created_at") AS DATE) - CAST(((DAYOFWEEK(CAST(TIMEZONE('Europe/Berlin', "created_at") AS DATE)) + 6) % 7) AS INTEGER) AS DATE),
+  "score"
+) AS "cx_tally"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_day"
 ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- netPromoterScoreSql: period 2
@@ -59,27 +63,29 @@ SELECT
   "cx_group_0",
   "cx_group_1",
   STRFTIME("cx_day", '%Y-%m-%d') AS "cx_period",
-  "cx_n",
-  "cx_promoters",
-  "cx_passives",
-  "cx_detractors",
-  "cx_refused"
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
 SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
   CAST(DATE_TRUNC('month', CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) AS DATE) AS "cx_day",
-  COUNT(*) AS "cx_n",
-  COUNT(*) FILTER (WHERE "score" IN (9, 10)) AS "cx_promoters",
-  COUNT(*) FILTER (WHERE "score" IN (7, 8)) AS "cx_passives",
-  COUNT(*) FILTER (WHERE "score" IN (0, 1, 2, 3, 4, 5, 6)) AS "cx_detractors",
-  COUNT(*) FILTER (WHERE "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)) AS "cx_refused"
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  CAST(DATE_TRUNC('month', CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) AS DATE)
-) AS "cx_groups"
+  CAST(DATE_TRUNC('month', CAST(TIMEZONE('America/New_York', "created_at") AS DATE)) AS DATE),
+  "score"
+) AS "cx_tally"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_day"
 ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- netPromoterScoreSql: period 3
@@ -87,27 +93,29 @@ SELECT
   "cx_group_0",
   "cx_group_1",
   STRFTIME("cx_day", '%Y-%m-%d') AS "cx_period",
-  "cx_n",
-  "cx_promoters",
-  "cx_passives",
-  "cx_detractors",
-  "cx_refused"
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
 SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
   CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10) % 3) AS INTEGER)) AS DATE) AS "cx_day",
-  COUNT(*) AS "cx_n",
-  COUNT(*) FILTER (WHERE "score" IN (9, 10)) AS "cx_promoters",
-  COUNT(*) FILTER (WHERE "score" IN (7, 8)) AS "cx_passives",
-  COUNT(*) FILTER (WHERE "score" IN (0, 1, 2, 3, 4, 5, 6)) AS "cx_detractors",
-  COUNT(*) FILTER (WHERE "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)) AS "cx_refused"
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10) % 3) AS INTEGER)) AS DATE)
-) AS "cx_groups"
+  CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('Asia/Tokyo', "created_at") AS DATE)) + 10) % 3) AS INTEGER)) AS DATE),
+  "score"
+) AS "cx_tally"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_day"
 ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- netPromoterScoreSql: period 4
@@ -115,27 +123,29 @@ SELECT
   "cx_group_0",
   "cx_group_1",
   STRFTIME("cx_day", '%Y-%m-%d') AS "cx_period",
-  "cx_n",
-  "cx_promoters",
-  "cx_passives",
-  "cx_detractors",
-  "cx_refused"
+  SUM("cx_rows") AS "cx_n",
+  SUM(CASE WHEN "cx_value" IN (9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_promoters",
+  SUM(CASE WHEN "cx_value" IN (7, 8) THEN "cx_rows" ELSE 0 END) AS "cx_passives",
+  SUM(CASE WHEN "cx_value" IN (0, 1, 2, 3, 4, 5, 6) THEN "cx_rows" ELSE 0 END) AS "cx_detractors",
+  SUM(CASE WHEN "cx_value" IS NULL OR "cx_value" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10) THEN "cx_rows" ELSE 0 END) AS "cx_refused"
 FROM (
 SELECT
   "segment" AS "cx_group_0",
   "region" AS "cx_group_1",
   CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE) AS "cx_day",
-  COUNT(*) AS "cx_n",
-  COUNT(*) FILTER (WHERE "score" IN (9, 10)) AS "cx_promoters",
-  COUNT(*) FILTER (WHERE "score" IN (7, 8)) AS "cx_passives",
-  COUNT(*) FILTER (WHERE "score" IN (0, 1, 2, 3, 4, 5, 6)) AS "cx_detractors",
-  COUNT(*) FILTER (WHERE "score" IS NULL OR "score" NOT IN (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)) AS "cx_refused"
+  "score" AS "cx_value",
+  COUNT(*) AS "cx_rows"
 FROM "analytics"."crm_table"
 GROUP BY
   "segment",
   "region",
-  CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE)
-) AS "cx_groups"
+  CAST(CAST(DATE_TRUNC('month', CAST(TIMEZONE('UTC', "created_at") AS DATE)) AS DATE) - TO_MONTHS(CAST(((EXTRACT(MONTH FROM CAST(TIMEZONE('UTC', "created_at") AS DATE)) + 5) % 12) AS INTEGER)) AS DATE),
+  "score"
+) AS "cx_tally"
+GROUP BY
+  "cx_group_0",
+  "cx_group_1",
+  "cx_day"
 ORDER BY CASE WHEN "cx_group_0" IS NULL THEN 1 ELSE 0 END, "cx_group_0", CASE WHEN "cx_group_1" IS NULL THEN 1 ELSE 0 END, "cx_group_1", "cx_day";
 
 -- netPromoterScoreSql: no group, no period

@@ -1,9 +1,10 @@
 /**
- * The two shapes of the twins that read their state from one score or rating column
- * (netPromoterScoreSql, csatSql, customerEffortScoreSql; `valueCounting` in sqlBuilder.ts):
- * a tally of rows per score without a period, plain per-row FILTER / COUNTIF / COUNT_IF
- * counts with one. Both shapes are run on DuckDB and PostgreSQL (PGlite) against counts
- * worked by hand in the comments, refused rows included.
+ * The query shape of the twins that read their state from one score or rating column
+ * (netPromoterScoreSql, csatSql, customerEffortScoreSql): a tally of rows per score, with
+ * and without a period (measured against per-row FILTER counts with a period: the tally was
+ * 1.02–1.14× faster at 10M rows in DuckDB, notes/sqltally.md). Both cases are run on DuckDB
+ * and PostgreSQL (PGlite) against counts worked by hand in the comments, refused rows
+ * included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -38,28 +39,13 @@ const twins = (dialect: SqlDialect, withPeriod: boolean) => {
     customerEffortScoreSql({ ...common, columns: { rating: 'score' } }).sql,
   ]
 }
-/** Each dialect's count of the rows that meet a condition, on the table column. */
-const plainCount = {
-  duckdb: 'COUNT(*) FILTER (WHERE "score"',
-  postgres: 'COUNT(*) FILTER (WHERE "score"',
-  bigquery: 'COUNTIF(`score`',
-  snowflake: 'COUNT_IF("score"',
-  spark: 'COUNT_IF(`score`',
-} as const
-
-describe('score-column twins: tally without a period, per-row counts with one', () => {
-  it('writes the tally only without a period', () => {
+describe('score-column twins: a tally of rows per score, with or without a period', () => {
+  it('writes the tally with and without a period', () => {
     for (const dialect of SQL_DIALECTS) {
-      for (const sql of twins(dialect, false)) {
+      for (const sql of [...twins(dialect, false), ...twins(dialect, true)]) {
         expect(sql).toContain('cx_tally')
         expect(sql).toContain('cx_value')
-        expect(sql).not.toContain(plainCount[dialect])
-      }
-      for (const sql of twins(dialect, true)) {
-        expect(sql).not.toContain('cx_tally')
-        expect(sql).not.toContain('cx_value')
-        expect(sql).not.toContain('cx_rows')
-        expect(sql).toContain(plainCount[dialect])
+        expect(sql).toContain('cx_rows')
       }
     }
   })
@@ -88,7 +74,7 @@ describe('score-column twins: tally without a period, per-row counts with one', 
       { name: 'score', type, values: scores },
     ])
 
-  it('netPromoterScoreSql: the same counts in both shapes (hand-worked)', async () => {
+  it('netPromoterScoreSql: the same counts by month and overall (hand-worked)', async () => {
     for (const engine of engines) {
       await load(engine, [10, 7, 9, 3, 0], 'integer')
       const options = {
@@ -119,7 +105,7 @@ describe('score-column twins: tally without a period, per-row counts with one', 
     }
   })
 
-  it('netPromoterScoreSql refuses a NULL or out-of-range score in both shapes', async () => {
+  it('netPromoterScoreSql refuses a NULL or out-of-range score by month and overall', async () => {
     for (const engine of engines) {
       // a January holds the NULL and 11 → 2 refused rows in result row 0 either way.
       await load(engine, [null, 7, 11, 3, 0], 'integer')
@@ -143,7 +129,7 @@ describe('score-column twins: tally without a period, per-row counts with one', 
     }
   })
 
-  it('csatSql and customerEffortScoreSql: the same states in both shapes (hand-worked)', async () => {
+  it('csatSql and customerEffortScoreSql: the same states by month and overall (hand-worked)', async () => {
     for (const engine of engines) {
       await load(engine, [5, 2, 7, 4, 1], 'double')
       const options = {
