@@ -2,7 +2,7 @@
  * The query shape of the twins that read their state from one score or rating column
  * (netPromoterScoreSql, csatSql, customerEffortScoreSql): a tally of rows per score, with
  * and without a period (measured against per-row FILTER counts with a period: the tally was
- * 1.02–1.14× faster at 10M rows in DuckDB, notes/sqltally.md). Both cases are run on DuckDB
+ * 1.00–1.14× faster at 10M rows in DuckDB, notes/sqltally.md). Both cases are run on DuckDB
  * and PostgreSQL (PGlite) against counts worked by hand in the comments, refused rows
  * included.
  */
