@@ -499,6 +499,10 @@ export interface SqlTwinDefinition<State, Output> {
    * columns and checks, written with `tallyCount` and `tallySum` over
    * `tallyValue`, fold those counts per group and period. Same numbers, same refused
    * rows; at 10M rows in DuckDB 1.7–2.4× faster than one CASE per state column and row.
+   * With a period too: per-row `FILTER` counts grouped by keys and period (the hand-written
+   * shape) were 1.00–1.14× slower than the tally at 10M rows by segment × month
+   * (notes/sqltally.md of issue 16), although the tally's inner level then has ~11× more
+   * groups.
    */
   readonly tally?: string
 }
