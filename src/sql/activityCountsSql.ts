@@ -7,12 +7,13 @@ import { type ActivityCountsResult, readCustomerTimeTypes } from '../activity/ac
 import { describeValue } from '../core/describeValue.js'
 import { MetricInputError } from '../core/MetricInputError.js'
 import { asMetricInputError } from '../core/validate.js'
-import type { SqlDialect, SqlName } from './SqlDialect.js'
+import type { SqlName } from './SqlDialect.js'
 import type { SqlGroupValue, SqlOptions, SqlQuery, SqlResultRow } from './SqlQuery.js'
 import {
   aggregatorFor,
   buildPerKeyQuery,
   countWhere,
+  doubleType,
   type PerKeyCell,
   type PerKeyRow,
   perKeyCells,
@@ -40,11 +41,6 @@ export interface ActivityCountsSqlColumns {
  */
 export type ActivityCountsSqlOptions = SqlOptions<ActivityCountsSqlColumns> &
   ActivityCountsAggregatorOptions
-
-/** The float type minutes are summed in (as `forecastErrorSql` sums its terms). */
-function doubleType(dialect: SqlDialect): string {
-  return dialect === 'postgres' ? 'DOUBLE PRECISION' : dialect === 'bigquery' ? 'FLOAT64' : 'DOUBLE'
-}
 
 /** The key of the internal type group: a control character, never a safe column name. */
 const TYPE_KEY = '\u0000type'

@@ -19,13 +19,14 @@ import {
   buildSqlQuery,
   countWhere,
   decimalType,
+  doubleType,
   quoteIdentifier,
   readSqlOptions,
   type SqlRowCheck,
   type SqlStateColumn,
   textType,
 } from './sqlBuilder.js'
-import { doubleType, rankedContext } from './sqlRanks.js'
+import { rankedContext } from './sqlRanks.js'
 
 /**
  * The columns of {@link averageDealSizeSql}: `status` (`'open'`, `'won'`, `'lost'`),

@@ -6,9 +6,15 @@ import {
   type ForecastErrorAggregatorState,
   forecastErrorAggregator,
 } from '../forecast/forecastErrorAggregator.js'
-import type { SqlDialect, SqlName } from './SqlDialect.js'
+import type { SqlName } from './SqlDialect.js'
 import type { SqlOptions, SqlQuery } from './SqlQuery.js'
-import { aggregatorFor, buildSqlQuery, numberLiteral, readSqlOptions } from './sqlBuilder.js'
+import {
+  aggregatorFor,
+  buildSqlQuery,
+  doubleType,
+  numberLiteral,
+  readSqlOptions,
+} from './sqlBuilder.js'
 
 /**
  * The columns of {@link forecastErrorSql}: `actual`, `forecast` and optionally `weight`
@@ -30,10 +36,6 @@ export interface ForecastErrorSqlColumns {
  */
 export type ForecastErrorSqlOptions = SqlOptions<ForecastErrorSqlColumns> &
   ForecastErrorAggregatorOptions
-
-function doubleType(dialect: SqlDialect): string {
-  return dialect === 'postgres' ? 'DOUBLE PRECISION' : dialect === 'bigquery' ? 'FLOAT64' : 'DOUBLE'
-}
 
 /**
  * Forecast errors computed where the data lives: one `GROUP BY` query that sums, in doubles,

@@ -16,6 +16,7 @@ import {
   alias,
   badRow,
   DAY_TEXT,
+  doubleType,
   formatDay,
   keyText,
   quoteIdentifier,
@@ -63,11 +64,6 @@ export interface KaplanMeierSqlState {
   readonly events: number[]
   readonly censored: number[]
   readonly entries?: number[]
-}
-
-/** The double type of the time column. */
-function doubleType(dialect: SqlDialect): string {
-  return dialect === 'postgres' ? 'DOUBLE PRECISION' : dialect === 'bigquery' ? 'FLOAT64' : 'DOUBLE'
 }
 
 const LARGEST = '1.7976931348623157e308'

@@ -8,12 +8,13 @@ import type { SqlOptions, SqlQuery } from './SqlQuery.js'
 import {
   alias,
   buildSqlQuery,
+  doubleType,
   integerType,
   numberLiteral,
   quoteIdentifier,
   readSqlOptions,
 } from './sqlBuilder.js'
-import { doubleType, rankedContext } from './sqlRanks.js'
+import { rankedContext } from './sqlRanks.js'
 
 /**
  * The columns of {@link quantileSql}: `value`, a numeric column (read as `DOUBLE`).

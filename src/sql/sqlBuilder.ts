@@ -419,6 +419,11 @@ export function decimalType(dialect: SqlDialect): string {
   }[dialect]
 }
 
+/** The double (IEEE 754 binary64) type of a dialect: `FLOAT64` in BigQuery, `DOUBLE PRECISION` in PostgreSQL, `DOUBLE` elsewhere. */
+export function doubleType(dialect: SqlDialect): string {
+  return dialect === 'postgres' ? 'DOUBLE PRECISION' : dialect === 'bigquery' ? 'FLOAT64' : 'DOUBLE'
+}
+
 /** The 64-bit integer type. */
 export function integerType(dialect: SqlDialect): string {
   return dialect === 'bigquery' ? 'INT64' : 'BIGINT'

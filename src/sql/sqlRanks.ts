@@ -6,18 +6,12 @@
  * values (no engine percentile function, whose rank arithmetic and NULL handling differ).
  * Internal.
  */
-import type { SqlDialect } from './SqlDialect.js'
 import { alias, quoteIdentifier, type SqlContext } from './sqlBuilder.js'
 
 /** A column of the inner (ranked) query. */
 export interface RankedColumn {
   readonly name: string
   readonly sql: string
-}
-
-/** The double type of a dialect. */
-export function doubleType(dialect: SqlDialect): string {
-  return dialect === 'postgres' ? 'DOUBLE PRECISION' : dialect === 'bigquery' ? 'FLOAT64' : 'DOUBLE'
 }
 
 /**

@@ -174,9 +174,10 @@ describe('examples/duckdb.ts', () => {
         }),
       )
     }
+    // The twin's owners are exactly the owners with commit calls.
+    expect(rows.map((row) => String(row.group?.ownerId)).sort()).toEqual([...byOwner.keys()].sort())
     for (const row of rows) {
       const state = byOwner.get(String(row.group?.ownerId))
-      expect(state).toBeDefined()
       const oneShot = errors.result(state as ReturnType<typeof errors.initial>)
       close(row.result.meanAbsoluteError, oneShot.meanAbsoluteError as number)
       close(
